@@ -1,0 +1,383 @@
+/*
+ * foods.db schema, rebuild and queries; see foods.h. The nutrient columns
+ * are named after food_nutrients[].key, so adding a nutrient there adds a
+ * column here.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "store/db.h"
+#include "store/foods.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+#define FOODS_SCHEMA_VERSION 1
+
+int foods_open(const char *path, sqlite3 **db, struct mg_err *e)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return mg_err_set(e, MG_EUNAVAIL,
+				  "no food database at \"%s\": build it with 'mgtrack food import --sr24 PATH'", path);
+	if (db_open(path, DB_READONLY, db, e) < 0)
+		return -1;
+	sqlite3_stmt *st;
+	int v = 0;
+	if (sqlite3_prepare_v2(*db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (v != FOODS_SCHEMA_VERSION) {
+		db_close(*db);
+		*db = NULL;
+		return mg_err_set(e, MG_EDATA, "food database \"%s\" has schema version %d, expected %d: rebuild it",
+				  path, v, FOODS_SCHEMA_VERSION);
+	}
+	return 0;
+}
+
+static void nutrient_columns(struct strbuf *sb, const char *prefix)
+{
+	for (int i = 0; i < NUT_COUNT; i++)
+		strbuf_addf(sb, "%s%s%s", i ? ", " : "", prefix, food_nutrients[i].key);
+}
+
+static int create_schema(sqlite3 *db, struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	strbuf_adds(&sql, "CREATE TABLE food (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
+		    " name TEXT NOT NULL, grp INTEGER NOT NULL DEFAULT 0,"
+		    " deprecated INTEGER NOT NULL DEFAULT 0");
+	for (int i = 0; i < NUT_COUNT; i++)
+		strbuf_addf(&sql, ", %s REAL", food_nutrients[i].key);
+	strbuf_adds(&sql, ");"
+		    "CREATE TABLE measure (food_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+		    " amount REAL NOT NULL, name TEXT NOT NULL, grams REAL NOT NULL,"
+		    " PRIMARY KEY (food_id, seq)) WITHOUT ROWID;"
+		    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+	strbuf_addf(&sql, "PRAGMA user_version=%d;", FOODS_SCHEMA_VERSION);
+	int rc = db_exec(db, strbuf_str(&sql), e);
+	strbuf_release(&sql);
+	return rc;
+}
+
+static int prepare_inserts(struct foods_build *b, struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	strbuf_adds(&sql, "INSERT INTO food (id, source, name, grp, deprecated, ");
+	nutrient_columns(&sql, "");
+	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?");
+	for (int i = 0; i < NUT_COUNT; i++)
+		strbuf_adds(&sql, ", ?");
+	strbuf_adds(&sql, ")");
+	int rc = db_prepare(b->db, strbuf_str(&sql), &b->ins_food, e);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	return db_prepare(b->db, "INSERT INTO measure VALUES (?, ?, ?, ?, ?)", &b->ins_measure, e);
+}
+
+int foods_build_begin(struct foods_build *b, const char *path, const char *source, struct mg_err *e)
+{
+	memset(b, 0, sizeof(*b));
+	mg_strlcpy(b->source, source, sizeof(b->source));
+	b->final_path = mg_strdup(path);
+	struct strbuf tmp;
+	strbuf_init(&tmp);
+	strbuf_addf(&tmp, "%s.new-%ld", path, (long)getpid());
+	b->tmp_path = mg_strdup(strbuf_str(&tmp));
+	strbuf_release(&tmp);
+	unlink(b->tmp_path);
+	/* Bulk load: no journal on the new file; it is renamed into place only
+	 * after a successful commit, so a crash leaves the old file intact. */
+	if (db_open(b->tmp_path, DB_CREATE, &b->db, e) < 0)
+		goto fail;
+	if (db_exec(b->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;", e) < 0 ||
+	    create_schema(b->db, e) < 0)
+		goto fail;
+
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		/* Keep the other sources' foods from the current database. */
+		sqlite3 *old;
+		if (foods_open(path, &old, e) < 0) {
+			/* An unreadable old file is simply replaced. */
+			mg_err_clear(e);
+		} else {
+			db_close(old);
+			sqlite3_stmt *st;
+			if (db_prepare(b->db, "ATTACH DATABASE ? AS old", &st, e) < 0)
+				goto fail;
+			sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+			int rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE) {
+				db_fail(b->db, "cannot read the current food database", e);
+				goto fail;
+			}
+			if (db_prepare(b->db, "INSERT INTO food SELECT * FROM old.food WHERE source <> ?1", &st, e) < 0)
+				goto fail;
+			sqlite3_bind_text(st, 1, b->source, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE ||
+			    db_exec(b->db, "INSERT INTO measure SELECT m.* FROM old.measure m"
+				    " JOIN food f ON f.id = m.food_id", e) < 0) {
+				db_fail(b->db, "cannot copy the current food database", e);
+				goto fail;
+			}
+			sqlite3_stmt *cnt;
+			if (db_prepare(b->db, "SELECT count(*) FROM food", &cnt, e) < 0)
+				goto fail;
+			if (sqlite3_step(cnt) == SQLITE_ROW)
+				b->kept = (size_t)sqlite3_column_int64(cnt, 0);
+			sqlite3_finalize(cnt);
+			if (db_exec(b->db, "DETACH DATABASE old", e) < 0)
+				goto fail;
+		}
+	}
+	/* ATTACH cannot run inside a transaction, so the bulk load's own
+	 * transaction starts only now. */
+	if (db_begin(b->db, e) < 0 || prepare_inserts(b, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	foods_build_abort(b);
+	return -1;
+}
+
+int foods_build_add(struct foods_build *b, const struct food_record *f, struct mg_err *e)
+{
+	sqlite3_stmt *st = b->ins_food;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, f->id);
+	sqlite3_bind_text(st, 2, b->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, f->group);
+	sqlite3_bind_int(st, 5, f->deprecated);
+	for (int i = 0; i < NUT_COUNT; i++) {
+		if (isnan(f->nut[i]))
+			sqlite3_bind_null(st, 6 + i);
+		else
+			sqlite3_bind_double(st, 6 + i, f->nut[i]);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_errcode(b->db) == SQLITE_CONSTRAINT)
+			return mg_err_set(e, MG_EDATA, "food id \"%ld\" appears twice (or in another source)", f->id);
+		return db_fail(b->db, "cannot add food", e);
+	}
+	st = b->ins_measure;
+	for (size_t i = 0; i < f->n_measures; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, f->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_double(st, 3, f->measures[i].amount);
+		sqlite3_bind_text(st, 4, f->measures[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 5, f->measures[i].grams);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(b->db, "cannot add measure", e);
+	}
+	b->added++;
+	return 0;
+}
+
+int foods_build_commit(struct foods_build *b, struct mg_err *e)
+{
+	sqlite3_finalize(b->ins_food);
+	sqlite3_finalize(b->ins_measure);
+	b->ins_food = b->ins_measure = NULL;
+	/* Porter stemming makes "almonds" find "almond"; prefix queries give
+	 * as-you-type search; remove_diacritics folds "purée" to "puree". */
+	if (db_exec(b->db,
+		    "CREATE VIRTUAL TABLE food_fts USING fts5(name, content='food', content_rowid='id',"
+		    " tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3');"
+		    "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
+		    "INSERT INTO meta VALUES ('built', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));", e) < 0 ||
+	    db_commit(b->db, e) < 0 || db_exec(b->db, "PRAGMA optimize; VACUUM;", e) < 0)
+		goto fail;
+	db_close(b->db);
+	b->db = NULL;
+	if (rename(b->tmp_path, b->final_path) < 0) {
+		mg_err_set(e, MG_EIO, "cannot replace \"%s\": %s", b->final_path, strerror(errno));
+		goto fail;
+	}
+	free(b->tmp_path);
+	b->tmp_path = NULL;
+	foods_build_abort(b);
+	return 0;
+fail:
+	foods_build_abort(b);
+	return -1;
+}
+
+void foods_build_abort(struct foods_build *b)
+{
+	sqlite3_finalize(b->ins_food);
+	sqlite3_finalize(b->ins_measure);
+	b->ins_food = b->ins_measure = NULL;
+	if (b->db) {
+		db_rollback(b->db);
+		db_close(b->db);
+		b->db = NULL;
+	}
+	if (b->tmp_path) {
+		unlink(b->tmp_path);
+		free(b->tmp_path);
+		b->tmp_path = NULL;
+	}
+	free(b->final_path);
+	b->final_path = NULL;
+}
+
+/* SELECT list shared by the queries that build a food_record. */
+static void food_select(struct strbuf *sql)
+{
+	strbuf_adds(sql, "SELECT f.id, f.source, f.name, f.grp, f.deprecated");
+	for (int i = 0; i < NUT_COUNT; i++)
+		strbuf_addf(sql, ", f.%s", food_nutrients[i].key);
+}
+
+static void food_from_row(sqlite3_stmt *st, struct food_record *f)
+{
+	f->id = sqlite3_column_int64(st, 0);
+	mg_strlcpy(f->source, (const char *)sqlite3_column_text(st, 1), sizeof(f->source));
+	food_record_set_name(f, (const char *)sqlite3_column_text(st, 2));
+	f->group = sqlite3_column_int(st, 3);
+	f->deprecated = sqlite3_column_int(st, 4);
+	for (int i = 0; i < NUT_COUNT; i++)
+		f->nut[i] = sqlite3_column_type(st, 5 + i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5 + i);
+}
+
+int foods_load_measures(sqlite3 *db, struct food_record *f, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT amount, name, grams FROM measure WHERE food_id = ? ORDER BY seq", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		food_record_add_measure(f, sqlite3_column_double(st, 0),
+					(const char *)sqlite3_column_text(st, 1), sqlite3_column_double(st, 2));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int foods_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	food_select(&sql);
+	strbuf_adds(&sql, " FROM food f WHERE f.id = ?");
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		food_from_row(st, f);
+	sqlite3_finalize(st);
+	if (found && foods_load_measures(db, f, e) < 0)
+		return -1;
+	return found;
+}
+
+int foods_match(sqlite3 *db, const char *fts_query, size_t limit,
+		int (*cb)(const struct food_record *f, double bm25, int n_measures, void *ctx), void *ctx,
+		struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	food_select(&sql);
+	strbuf_adds(&sql, ", s.rank, (SELECT count(*) FROM measure m WHERE m.food_id = f.id)"
+		    " FROM (SELECT rowid, rank FROM food_fts WHERE food_fts MATCH ?1"
+		    " ORDER BY rank LIMIT ?2) s JOIN food f ON f.id = s.rowid ORDER BY s.rank");
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct food_record f;
+		food_record_init(&f);
+		food_from_row(st, &f);
+		int stop = cb(&f, sqlite3_column_double(st, 5 + NUT_COUNT), sqlite3_column_int(st, 6 + NUT_COUNT), ctx);
+		food_record_release(&f);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "food search failed", e);
+	return 0;
+}
+
+int foods_each_with_magnesium(sqlite3 *db,
+			      int (*cb)(const struct food_record *f, void *ctx), void *ctx,
+			      struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	food_select(&sql);
+	strbuf_adds(&sql, " FROM food f WHERE f.deprecated = 0 AND f.magnesium_mg > 0 ORDER BY f.id");
+	sqlite3_stmt *st, *ms;
+	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	if (db_prepare(db, "SELECT amount, name, grams FROM measure WHERE food_id = ? ORDER BY seq", &ms, e) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct food_record f;
+		food_record_init(&f);
+		food_from_row(st, &f);
+		sqlite3_reset(ms);
+		sqlite3_bind_int64(ms, 1, f.id);
+		while (sqlite3_step(ms) == SQLITE_ROW)
+			food_record_add_measure(&f, sqlite3_column_double(ms, 0),
+						(const char *)sqlite3_column_text(ms, 1), sqlite3_column_double(ms, 2));
+		int stop = cb(&f, ctx);
+		food_record_release(&f);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(ms);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "cannot read foods", e);
+	return 0;
+}
+
+int foods_summary(sqlite3 *db, char *buf, size_t n, size_t *total, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT source, count(*) FROM food GROUP BY source ORDER BY source", &st, e) < 0)
+		return -1;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	*total = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long c = (long)sqlite3_column_int64(st, 1);
+		strbuf_addf(&sb, "%s%s %ld", sb.len ? ", " : "", sqlite3_column_text(st, 0), c);
+		*total += (size_t)c;
+	}
+	sqlite3_finalize(st);
+	mg_strlcpy(buf, strbuf_str(&sb), n);
+	strbuf_release(&sb);
+	return 0;
+}

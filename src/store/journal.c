@@ -1,0 +1,475 @@
+/*
+ * Journal schema, migrations and the profile, food-log and custom-food
+ * tables. Start with `migrations` below: each entry upgrades the schema by
+ * one version and runs in its own transaction.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/db.h"
+#include "store/journal.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static const char *const migrations[] = {
+	/* 1: profiles, custom foods, food log */
+	"CREATE TABLE profile ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  born TEXT, age_years INTEGER, age_on TEXT,"
+	"  sex TEXT NOT NULL CHECK (sex IN ('female', 'male')),"
+	"  pregnant INTEGER NOT NULL DEFAULT 0,"
+	"  lactating INTEGER NOT NULL DEFAULT 0,"
+	"  clinician_guided INTEGER NOT NULL DEFAULT 0,"
+	"  gi_sensitive INTEGER NOT NULL DEFAULT 0,"
+	"  training TEXT NOT NULL DEFAULT 'none',"
+	"  region TEXT NOT NULL DEFAULT 'us',"
+	"  wake TEXT, bed TEXT,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE TABLE profile_goal ("
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  goal TEXT NOT NULL, PRIMARY KEY (profile_id, goal));"
+	"CREATE TABLE profile_condition ("
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  condition TEXT NOT NULL, PRIMARY KEY (profile_id, condition));"
+	"CREATE TABLE profile_med ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL, times TEXT NOT NULL);"
+	"CREATE TABLE custom_food ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  magnesium_mg REAL NOT NULL, energy_kcal REAL,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE TABLE custom_measure ("
+	"  food_id INTEGER NOT NULL REFERENCES custom_food(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, amount REAL NOT NULL, name TEXT NOT NULL, grams REAL NOT NULL,"
+	"  PRIMARY KEY (food_id, seq));"
+	"CREATE TABLE food_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL,"
+	"  food_id INTEGER NOT NULL, food_name TEXT NOT NULL,"
+	"  amount REAL NOT NULL, measure TEXT NOT NULL, grams REAL NOT NULL,"
+	"  magnesium_mg REAL NOT NULL, energy_kcal REAL,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX food_log_by_day ON food_log(profile_id, date);",
+};
+
+int journal_schema_version(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+static int user_version(sqlite3 *db, int *v, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "PRAGMA user_version", &st, e) < 0)
+		return -1;
+	*v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int journal_open(const char *path, sqlite3 **out, struct mg_err *e)
+{
+	sqlite3 *db;
+	if (db_open(path, DB_CREATE, &db, e) < 0)
+		return -1;
+	int v;
+	if (user_version(db, &v, e) < 0)
+		goto fail;
+	int newest = journal_schema_version();
+	if (v > newest) {
+		mg_err_set(e, MG_EDATA, "journal \"%s\" has schema version %d, newer than this mgtrack (%d)",
+			   path, v, newest);
+		goto fail;
+	}
+	for (; v < newest; v++) {
+		char pragma[48];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v + 1);
+		if (db_begin(db, e) < 0)
+			goto fail;
+		if (db_exec(db, migrations[v], e) < 0 || db_exec(db, pragma, e) < 0 ||
+		    db_commit(db, e) < 0) {
+			db_rollback(db);
+			goto fail;
+		}
+	}
+	*out = db;
+	return 0;
+fail:
+	db_close(db);
+	return -1;
+}
+
+/* ---- profiles ---- */
+
+static void date_text(long days, char *buf, size_t n)
+{
+	if (days < 0)
+		buf[0] = '\0';
+	else
+		mg_format_date(days, buf, n);
+}
+
+static long text_date(const unsigned char *s)
+{
+	long d;
+	return s && mg_parse_date((const char *)s, &d) == 0 ? d : -1;
+}
+
+static int text_time(const unsigned char *s)
+{
+	int m;
+	return s && mg_parse_hhmm((const char *)s, &m) == 0 ? m : -1;
+}
+
+static void col_text(sqlite3_stmt *st, int col, char *dst, size_t n)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	mg_strlcpy(dst, s ? (const char *)s : "", n);
+}
+
+int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct mg_err *e)
+{
+	memset(p, 0, sizeof(*p));
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT id, name, born, age_years, age_on, sex, pregnant, lactating,"
+		       " clinician_guided, gi_sensitive, training, region, wake, bed"
+		       " FROM profile WHERE name = ?", &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return mg_err_set(e, MG_ENOINPUT, "no profile \"%s\": create it with 'mgtrack init'", name);
+		return db_fail(db, "cannot read profile", e);
+	}
+	p->id = sqlite3_column_int64(st, 0);
+	col_text(st, 1, p->name, sizeof(p->name));
+	p->born = text_date(sqlite3_column_text(st, 2));
+	p->age_years = sqlite3_column_int(st, 3);
+	p->age_on = text_date(sqlite3_column_text(st, 4));
+	col_text(st, 5, p->sex, sizeof(p->sex));
+	p->pregnant = sqlite3_column_int(st, 6);
+	p->lactating = sqlite3_column_int(st, 7);
+	p->clinician_guided = sqlite3_column_int(st, 8);
+	p->gi_sensitive = sqlite3_column_int(st, 9);
+	col_text(st, 10, p->training, sizeof(p->training));
+	col_text(st, 11, p->region, sizeof(p->region));
+	p->wake = text_time(sqlite3_column_text(st, 12));
+	p->bed = text_time(sqlite3_column_text(st, 13));
+	sqlite3_finalize(st);
+
+	if (db_prepare(db, "SELECT goal FROM profile_goal WHERE profile_id = ? ORDER BY goal", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	while (sqlite3_step(st) == SQLITE_ROW && p->n_goals < PROFILE_MAX_LIST)
+		col_text(st, 0, p->goals[p->n_goals++], sizeof(p->goals[0]));
+	sqlite3_finalize(st);
+
+	if (db_prepare(db, "SELECT condition FROM profile_condition WHERE profile_id = ? ORDER BY condition",
+		       &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	while (sqlite3_step(st) == SQLITE_ROW && p->n_conditions < PROFILE_MAX_LIST)
+		col_text(st, 0, p->conditions[p->n_conditions++], sizeof(p->conditions[0]));
+	sqlite3_finalize(st);
+
+	if (db_prepare(db, "SELECT name, times FROM profile_med WHERE profile_id = ? ORDER BY id", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	while (sqlite3_step(st) == SQLITE_ROW && p->n_meds < PROFILE_MAX_LIST) {
+		col_text(st, 0, p->meds[p->n_meds].name, sizeof(p->meds[0].name));
+		col_text(st, 1, p->meds[p->n_meds].times, sizeof(p->meds[0].times));
+		p->n_meds++;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int exec_bound(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mg_err *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, what, e);
+	return 0;
+}
+
+int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	const char *sql = p->id
+		? "UPDATE profile SET name=?1, born=?2, age_years=?3, age_on=?4, sex=?5, pregnant=?6,"
+		  " lactating=?7, clinician_guided=?8, gi_sensitive=?9, training=?10, region=?11,"
+		  " wake=?12, bed=?13, updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
+		: "INSERT INTO profile(name, born, age_years, age_on, sex, pregnant, lactating,"
+		  " clinician_guided, gi_sensitive, training, region, wake, bed)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	char born[16], age_on[16], wake[8] = "", bed[8] = "";
+	date_text(p->born, born, sizeof(born));
+	date_text(p->born < 0 ? p->age_on : -1, age_on, sizeof(age_on));
+	if (p->wake >= 0)
+		mg_format_hhmm(p->wake, wake, sizeof(wake));
+	if (p->bed >= 0)
+		mg_format_hhmm(p->bed, bed, sizeof(bed));
+	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 2, born);
+	if (p->born < 0)
+		sqlite3_bind_int(st, 3, p->age_years);
+	else
+		sqlite3_bind_null(st, 3);
+	db_bind_text_or_null(st, 4, age_on);
+	sqlite3_bind_text(st, 5, p->sex, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, p->pregnant);
+	sqlite3_bind_int(st, 7, p->lactating);
+	sqlite3_bind_int(st, 8, p->clinician_guided);
+	sqlite3_bind_int(st, 9, p->gi_sensitive);
+	sqlite3_bind_text(st, 10, p->training, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, p->region, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 12, wake);
+	db_bind_text_or_null(st, 13, bed);
+	if (p->id)
+		sqlite3_bind_int64(st, 14, p->id);
+	if (exec_bound(db, st, "cannot save profile", e) < 0)
+		return -1;
+	if (!p->id)
+		p->id = sqlite3_last_insert_rowid(db);
+
+	static const char *const clear[] = {
+		"DELETE FROM profile_goal WHERE profile_id = ?",
+		"DELETE FROM profile_condition WHERE profile_id = ?",
+		"DELETE FROM profile_med WHERE profile_id = ?",
+	};
+	for (size_t i = 0; i < 3; i++) {
+		if (db_prepare(db, clear[i], &st, e) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, p->id);
+		if (exec_bound(db, st, "cannot save profile", e) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < p->n_goals; i++) {
+		if (db_prepare(db, "INSERT OR IGNORE INTO profile_goal VALUES (?, ?)", &st, e) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_text(st, 2, p->goals[i], -1, SQLITE_STATIC);
+		if (exec_bound(db, st, "cannot save goals", e) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < p->n_conditions; i++) {
+		if (db_prepare(db, "INSERT OR IGNORE INTO profile_condition VALUES (?, ?)", &st, e) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_text(st, 2, p->conditions[i], -1, SQLITE_STATIC);
+		if (exec_bound(db, st, "cannot save conditions", e) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < p->n_meds; i++) {
+		if (db_prepare(db, "INSERT INTO profile_med(profile_id, name, times) VALUES (?, ?, ?)", &st, e) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_text(st, 2, p->meds[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, p->meds[i].times, -1, SQLITE_STATIC);
+		if (exec_bound(db, st, "cannot save medicines", e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int journal_profile_names(sqlite3 *db, void (*cb)(const char *name, void *ctx), void *ctx, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT name FROM profile ORDER BY name", &st, e) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cb((const char *)sqlite3_column_text(st, 0), ctx);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* ---- food log ---- */
+
+int journal_food_log_add(sqlite3 *db, long profile_id, struct food_log_entry *en, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "INSERT INTO food_log(profile_id, date, food_id, food_name, amount, measure,"
+		       " grams, magnesium_mg, energy_kcal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
+		return -1;
+	char date[16];
+	mg_format_date(en->date, date, sizeof(date));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, en->food_id);
+	sqlite3_bind_text(st, 4, en->food_name, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 5, en->amount);
+	sqlite3_bind_text(st, 6, en->measure, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 7, en->grams);
+	sqlite3_bind_double(st, 8, en->mg);
+	if (isnan(en->kcal))
+		sqlite3_bind_null(st, 9);
+	else
+		sqlite3_bind_double(st, 9, en->kcal);
+	if (exec_bound(db, st, "cannot log food", e) < 0)
+		return -1;
+	en->id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int journal_food_log_delete(sqlite3 *db, long profile_id, long id, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "DELETE FROM food_log WHERE profile_id = ? AND id = ?", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_int64(st, 2, id);
+	if (exec_bound(db, st, "cannot delete food log entry", e) < 0)
+		return -1;
+	if (sqlite3_changes(db) == 0)
+		return mg_err_set(e, MG_ENOINPUT, "no food log entry \"%ld\"", id);
+	return 0;
+}
+
+int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
+			  int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx,
+			  struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT id, date, food_id, food_name, amount, measure, grams, magnesium_mg,"
+		       " energy_kcal FROM food_log WHERE profile_id = ? AND date BETWEEN ? AND ?"
+		       " ORDER BY date, id", &st, e) < 0)
+		return -1;
+	char a[16], b[16];
+	mg_format_date(from, a, sizeof(a));
+	mg_format_date(to, b, sizeof(b));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct food_log_entry en;
+		memset(&en, 0, sizeof(en));
+		en.id = sqlite3_column_int64(st, 0);
+		en.date = text_date(sqlite3_column_text(st, 1));
+		en.food_id = sqlite3_column_int64(st, 2);
+		col_text(st, 3, en.food_name, sizeof(en.food_name));
+		en.amount = sqlite3_column_double(st, 4);
+		col_text(st, 5, en.measure, sizeof(en.measure));
+		en.grams = sqlite3_column_double(st, 6);
+		en.mg = sqlite3_column_double(st, 7);
+		en.kcal = sqlite3_column_type(st, 8) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 8);
+		if (cb(&en, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "cannot read the food log", e);
+	return 0;
+}
+
+/* ---- custom foods ---- */
+
+int journal_custom_food_add(sqlite3 *db, struct food_record *f, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "INSERT INTO custom_food(id, name, magnesium_mg, energy_kcal) VALUES ("
+		       " (SELECT max(coalesce(max(id), 0), ?) + 1 FROM custom_food), ?, ?, ?)", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, CUSTOM_FOOD_ID_BASE);
+	sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 3, f->nut[NUT_MG]);
+	if (isnan(f->nut[NUT_KCAL]))
+		sqlite3_bind_null(st, 4);
+	else
+		sqlite3_bind_double(st, 4, f->nut[NUT_KCAL]);
+	if (exec_bound(db, st, "cannot add food", e) < 0)
+		return -1;
+	f->id = sqlite3_last_insert_rowid(db);
+	mg_strlcpy(f->source, "custom", sizeof(f->source));
+	for (size_t i = 0; i < f->n_measures; i++) {
+		if (db_prepare(db, "INSERT INTO custom_measure VALUES (?, ?, ?, ?, ?)", &st, e) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, f->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_double(st, 3, f->measures[i].amount);
+		sqlite3_bind_text(st, 4, f->measures[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 5, f->measures[i].grams);
+		if (exec_bound(db, st, "cannot add measure", e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_custom_measures(sqlite3 *db, struct food_record *f, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT amount, name, grams FROM custom_measure WHERE food_id = ? ORDER BY seq",
+		       &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		food_record_add_measure(f, sqlite3_column_double(st, 0),
+					(const char *)sqlite3_column_text(st, 1), sqlite3_column_double(st, 2));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void custom_from_row(sqlite3_stmt *st, struct food_record *f)
+{
+	f->id = sqlite3_column_int64(st, 0);
+	food_record_set_name(f, (const char *)sqlite3_column_text(st, 1));
+	f->nut[NUT_MG] = sqlite3_column_double(st, 2);
+	f->nut[NUT_KCAL] = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
+	mg_strlcpy(f->source, "custom", sizeof(f->source));
+}
+
+int journal_custom_food_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT id, name, magnesium_mg, energy_kcal FROM custom_food WHERE id = ?", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		custom_from_row(st, f);
+	sqlite3_finalize(st);
+	if (found && load_custom_measures(db, f, e) < 0)
+		return -1;
+	return found;
+}
+
+int journal_custom_food_match(sqlite3 *db, const char *const *words, size_t n,
+			      int (*cb)(const struct food_record *f, void *ctx), void *ctx,
+			      struct mg_err *e)
+{
+	/* Custom foods are few (dozens), so a scan with instr() is plenty. */
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT id, name, magnesium_mg, energy_kcal FROM custom_food ORDER BY id", &st, e) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		size_t hit = 0;
+		for (size_t i = 0; i < n; i++)
+			hit += strcasestr(name, words[i]) != NULL;
+		if (hit != n)
+			continue;
+		struct food_record f;
+		food_record_init(&f);
+		custom_from_row(st, &f);
+		int stop = load_custom_measures(db, &f, e) < 0 || cb(&f, ctx);
+		food_record_release(&f);
+		if (stop)
+			break;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * Data file locations; see paths.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "util/paths.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+int paths_resolve(const char *flag, const char *env, const char *file,
+		  char *buf, size_t n, struct mg_err *e)
+{
+	const char *v = flag && *flag ? flag : getenv(env);
+	if (v && *v) {
+		mg_strlcpy(buf, v, n);
+		return 0;
+	}
+	const char *xdg = getenv("XDG_DATA_HOME");
+	int len;
+	if (xdg && xdg[0] == '/') {
+		len = snprintf(buf, n, "%s/mgtrack/%s", xdg, file);
+	} else {
+		const char *home = getenv("HOME");
+		if (!home || !*home)
+			return mg_err_set(e, MG_EUNAVAIL, "no place for \"%s\": set HOME, XDG_DATA_HOME or %s", file, env);
+		len = snprintf(buf, n, "%s/.local/share/mgtrack/%s", home, file);
+	}
+	if (len < 0 || (size_t)len >= n)
+		return mg_err_set(e, MG_EUSAGE, "data path for \"%s\" is too long", file);
+	return 0;
+}
