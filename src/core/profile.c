@@ -1,0 +1,191 @@
+/*
+ * Profile validation; see profile.h.
+ */
+#include <ctype.h>
+#include <string.h>
+#include "core/profile.h"
+#include "core/tables.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+void profile_defaults(struct profile *p, const char *name)
+{
+	memset(p, 0, sizeof(*p));
+	mg_strlcpy(p->name, name, sizeof(p->name));
+	p->born = -1;
+	p->age_years = -1;
+	p->age_on = -1;
+	mg_strlcpy(p->training, "none", sizeof(p->training));
+	mg_strlcpy(p->region, "us", sizeof(p->region));
+	p->wake = p->bed = -1;
+}
+
+int profile_age_months(const struct profile *p, long on)
+{
+	if (p->born >= 0)
+		return mg_age_months(p->born, on);
+	if (p->age_years < 0)
+		return -1;
+	/* Only the age on age_on is known: assume the birthday was that day,
+	 * which is right to within a year and never makes anyone older. */
+	int extra = p->age_on >= 0 && on > p->age_on ? mg_age_months(p->age_on, on) : 0;
+	return p->age_years * 12 + extra;
+}
+
+static int in_table(const char *table, const char *col, const char *value)
+{
+	const struct mg_table *t = tables_get(table);
+	for (size_t r = 0; t && r < t->nrows; r++)
+		if (strcmp(table_cell(t, r, col), value) == 0)
+			return 1;
+	return 0;
+}
+
+static void table_values(const char *table, const char *col, struct strbuf *sb)
+{
+	const struct mg_table *t = tables_get(table);
+	for (size_t r = 0; t && r < t->nrows; r++)
+		strbuf_addf(sb, "%s%s", r ? ", " : "", table_cell(t, r, col));
+}
+
+int profile_set_goal_list(struct profile *p, const char *csv, struct mg_err *e)
+{
+	const char *s = csv;
+	while (*s) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+		char goal[32];
+		if (len == 0 || len >= sizeof(goal))
+			return mg_err_set(e, MG_EUSAGE, "bad --goal \"%s\"", csv);
+		memcpy(goal, s, len);
+		goal[len] = '\0';
+		if (!in_table("goals.tsv", "goal", goal)) {
+			struct strbuf sb;
+			strbuf_init(&sb);
+			table_values("goals.tsv", "goal", &sb);
+			mg_err_set(e, MG_EUSAGE, "unknown --goal \"%s\" (known: %s)", goal, strbuf_str(&sb));
+			strbuf_release(&sb);
+			return -1;
+		}
+		int dup = 0;
+		for (size_t i = 0; i < p->n_goals; i++)
+			dup |= strcmp(p->goals[i], goal) == 0;
+		if (!dup) {
+			if (p->n_goals == PROFILE_MAX_LIST)
+				return mg_err_set(e, MG_EUSAGE, "too many --goal values");
+			mg_strlcpy(p->goals[p->n_goals++], goal, sizeof(p->goals[0]));
+		}
+		s += len + (comma ? 1 : 0);
+		if (comma && !*s)
+			return mg_err_set(e, MG_EUSAGE, "bad --goal \"%s\"", csv);
+	}
+	return 0;
+}
+
+int profile_add_condition(struct profile *p, const char *name, struct mg_err *e)
+{
+	if (!in_table("conditions.tsv", "condition", name)) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		table_values("conditions.tsv", "condition", &sb);
+		mg_err_set(e, MG_EUSAGE, "unknown --condition \"%s\" (known: %s)", name, strbuf_str(&sb));
+		strbuf_release(&sb);
+		return -1;
+	}
+	for (size_t i = 0; i < p->n_conditions; i++)
+		if (strcmp(p->conditions[i], name) == 0)
+			return 0;
+	if (p->n_conditions == PROFILE_MAX_LIST)
+		return mg_err_set(e, MG_EUSAGE, "too many --condition values");
+	mg_strlcpy(p->conditions[p->n_conditions++], name, sizeof(p->conditions[0]));
+	return 0;
+}
+
+int profile_add_med(struct profile *p, const char *spec, struct mg_err *e)
+{
+	/* NAME@HH:MM[,HH:MM...]: the medicine name is checked against the
+	 * medicines table by the plan engine; here only its shape and times. */
+	const char *at = strchr(spec, '@');
+	if (!at || at == spec)
+		return mg_err_set(e, MG_EUSAGE, "bad --med \"%s\" (expected NAME@HH:MM[,HH:MM])", spec);
+	size_t nlen = (size_t)(at - spec);
+	struct profile_med m;
+	memset(&m, 0, sizeof(m));
+	if (nlen >= sizeof(m.name))
+		return mg_err_set(e, MG_EUSAGE, "--med name \"%.*s\" is too long", (int)nlen, spec);
+	for (size_t i = 0; i < nlen; i++) {
+		unsigned char c = (unsigned char)spec[i];
+		if (!isalnum(c) && c != '-' && c != ' ' && c != '_' && c != '.')
+			return mg_err_set(e, MG_EUSAGE, "bad --med name \"%.*s\"", (int)nlen, spec);
+		m.name[i] = (char)tolower(c);
+	}
+	const char *t = at + 1;
+	if (!*t)
+		return mg_err_set(e, MG_EUSAGE, "--med \"%s\" has no time", spec);
+	struct strbuf times;
+	strbuf_init(&times);
+	while (*t) {
+		char hhmm[8];
+		const char *comma = strchr(t, ',');
+		size_t len = comma ? (size_t)(comma - t) : strlen(t);
+		int minutes;
+		if (len >= sizeof(hhmm)) {
+			strbuf_release(&times);
+			return mg_err_set(e, MG_EDATA, "--med time \"%.*s\" is not a time (HH:MM)", (int)len, t);
+		}
+		memcpy(hhmm, t, len);
+		hhmm[len] = '\0';
+		if (mg_parse_hhmm(hhmm, &minutes) < 0) {
+			strbuf_release(&times);
+			return mg_err_set(e, MG_EDATA, "--med time \"%s\" is not a time (HH:MM)", hhmm);
+		}
+		strbuf_addf(&times, "%s%s", times.len ? "," : "", hhmm);
+		t += len + (comma ? 1 : 0);
+		if (comma && !*t) {
+			strbuf_release(&times);
+			return mg_err_set(e, MG_EDATA, "--med \"%s\" ends with a comma", spec);
+		}
+	}
+	mg_strlcpy(m.times, strbuf_str(&times), sizeof(m.times));
+	strbuf_release(&times);
+	for (size_t i = 0; i < p->n_meds; i++) {
+		if (strcmp(p->meds[i].name, m.name) == 0) {
+			p->meds[i] = m;   /* the newest times for a medicine win */
+			return 0;
+		}
+	}
+	if (p->n_meds == PROFILE_MAX_LIST)
+		return mg_err_set(e, MG_EUSAGE, "too many --med values");
+	p->meds[p->n_meds++] = m;
+	return 0;
+}
+
+int profile_validate(const struct profile *p, long today, struct mg_err *e)
+{
+	if (strcmp(p->sex, "female") != 0 && strcmp(p->sex, "male") != 0)
+		return mg_err_set(e, MG_EUSAGE, "--sex \"%s\" must be female or male", p->sex);
+	if (p->born < 0 && p->age_years < 0)
+		return mg_err_set(e, MG_EUSAGE, "the profile needs --born YYYY-MM-DD or --age N");
+	if (p->born > today) {
+		char d[16];
+		mg_format_date(p->born, d, sizeof(d));
+		return mg_err_set(e, MG_EDATA, "--born \"%s\" is in the future", d);
+	}
+	int months = profile_age_months(p, today);
+	if (months > 120 * 12)
+		return mg_err_set(e, MG_EDATA, "--age \"%d\" is above 120", months / 12);
+	if (strcmp(p->training, "none") && strcmp(p->training, "regular") && strcmp(p->training, "heavy"))
+		return mg_err_set(e, MG_EUSAGE, "--training \"%s\" must be none, regular or heavy", p->training);
+	if (strcmp(p->region, "us") && strcmp(p->region, "eu"))
+		return mg_err_set(e, MG_EUSAGE, "--region \"%s\" must be us or eu", p->region);
+	if ((p->pregnant || p->lactating) && strcmp(p->sex, "male") == 0)
+		return mg_err_set(e, MG_EUSAGE, "--%s contradicts --sex \"male\"",
+				  p->pregnant ? "pregnant" : "lactating");
+	if (p->pregnant && p->lactating)
+		return mg_err_set(e, MG_EUSAGE, "--pregnant and --lactating together: choose the one that applies now");
+	if ((p->pregnant || p->lactating) && months < 9 * 12)
+		return mg_err_set(e, MG_EDATA, "--%s with age \"%d\" is not plausible",
+				  p->pregnant ? "pregnant" : "lactating", months / 12);
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * Food search that puts the food a person means first. FTS5 (porter
+ * stemming, prefix matching for as-you-type) finds candidates in foods.db
+ * and the journal's custom foods; search_score then re-ranks them by how a
+ * USDA name is built: "Nuts, almonds" names the food in its first comma
+ * segments and qualifies it after, so a query word that *is* a leading
+ * segment beats one buried in "Beverages, almond milk, chocolate".
+ */
+#ifndef MG_SEARCH_H
+#define MG_SEARCH_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include "io/food-record.h"
+#include "util/err.h"
+
+#define SEARCH_MAX_TOKENS 8
+
+struct search_hit {
+	struct food_record food;   /* with measures */
+	double score;              /* higher is better */
+};
+
+struct search_result {
+	struct search_hit *hits;
+	size_t n;
+};
+
+/* Lowercased words of text (letters and digits), at most max, each at most
+ * 31 bytes. Returns the count. */
+size_t search_tokenize(const char *text, char tokens[][32], size_t max);
+
+/* How well name answers the query words; higher is better. Pure. `basic`
+ * says the food is from a group of plain foods (food-groups.tsv column
+ * "search"): people searching "almonds" mean the nuts, not almond oil. */
+double search_score(const char *name, char tokens[][32], size_t n, int deprecated, int basic);
+
+/* Searches foods (may be NULL) and the journal's custom foods (journal may
+ * be NULL); fills out with at most limit hits, best first. The caller
+ * releases out with search_result_release. MG_EUSAGE for a query without
+ * words. */
+int food_search(sqlite3 *foods, sqlite3 *journal, const char *text, size_t limit,
+		struct search_result *out, struct mg_err *e);
+void search_result_release(struct search_result *r);
+
+#endif
