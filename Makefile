@@ -1,0 +1,50 @@
+# mgtrack: a thin front for Meson and the scripts in scripts/.
+#   make        build build/mgtrack (needs the packages scripts/bootstrap installs)
+#   make demo   set up, build, build the food database, run the main job on a demo journal
+#   make check  set up, build with ASan+UBSan, run every test suite
+#   make bench  run the benchmarks in bench/ and print their figures
+#   make fuzz   build the libFuzzer targets (clang) into build-fuzz/
+
+BUILD      := build
+ASAN_BUILD := build-asan
+BENCH_BUILD := build-bench
+
+.PHONY: all bootstrap demo check bench fuzz clean
+
+all: $(BUILD)/build.ninja
+	ninja -C $(BUILD) mgtrack
+
+$(BUILD)/build.ninja:
+	@command -v meson >/dev/null || { echo "make: meson is missing: run 'make demo' or scripts/bootstrap first" >&2; exit 69; }
+	meson setup $(BUILD) -Dtests=false >/dev/null
+
+bootstrap:
+	@scripts/bootstrap
+
+demo: bootstrap
+	@$(MAKE) --no-print-directory all
+	@scripts/demo
+
+$(ASAN_BUILD)/build.ninja:
+	meson setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dtests=true >/dev/null
+
+check: bootstrap
+	@$(MAKE) --no-print-directory $(ASAN_BUILD)/build.ninja
+	@ninja -C $(ASAN_BUILD) >/dev/null
+	@scripts/check
+
+$(BENCH_BUILD)/build.ninja:
+	meson setup $(BENCH_BUILD) --buildtype=release -Dtests=false -Dbench=true >/dev/null
+
+bench: bootstrap
+	@$(MAKE) --no-print-directory $(BENCH_BUILD)/build.ninja
+	@ninja -C $(BENCH_BUILD) >/dev/null
+	@scripts/bench
+
+fuzz: bootstrap
+	@scripts/build-fuzz
+
+clean:
+	# build/usda keeps the SR24 archive so a clean build needs no new download.
+	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name usda -exec rm -rf {} +
+	rm -rf $(ASAN_BUILD) $(BENCH_BUILD) build-fuzz

@@ -1,0 +1,149 @@
+/*
+ * `mgtrack intake`: average magnesium from the food log over recent days
+ * against the target, and the gap. Also used by `mgtrack suggest` to find
+ * the gap, through cmd_intake_window.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include "cmd/cmd.h"
+#include "core/intake.h"
+#include "core/tables.h"
+#include "store/db.h"
+#include "util/parse.h"
+#include "util/banned.h"
+
+int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p,
+		      struct targets *t, struct intake *in)
+{
+	sqlite3 *db;
+	int rc;
+	struct mg_err e = {0};
+	if ((rc = cmd_open_journal(ctx, &db)))
+		return rc;
+	if ((rc = cmd_load_profile(ctx, db, p))) {
+		db_close(db);
+		return rc;
+	}
+	if (targets_compute(p, to, t, &e) < 0 || intake_compute(db, p->id, from, to, t, in, &e) < 0) {
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	return 0;
+}
+
+static void print_json(const struct profile *p, const struct intake *in)
+{
+	json_t *j = json_object();
+	char d[16];
+	json_object_set_new(j, "profile", json_string(p->name));
+	mg_format_date(in->from, d, sizeof(d));
+	json_object_set_new(j, "from", json_string(d));
+	mg_format_date(in->to, d, sizeof(d));
+	json_object_set_new(j, "to", json_string(d));
+	json_object_set_new(j, "days", json_integer(in->days));
+	json_object_set_new(j, "days_logged", json_integer(in->days_logged));
+	json_object_set_new(j, "food_known", json_boolean(in->food_known));
+	json_object_set_new(j, "food_mg", cmd_json_num(in->food_mg, 1));
+	json_object_set_new(j, "supplement_mg", cmd_json_num(in->supplement_mg, 1));
+	json_object_set_new(j, "total_mg", cmd_json_num(in->total_mg, 1));
+	json_object_set_new(j, "target_mg", cmd_json_num(in->target_mg, 0));
+	json_object_set_new(j, "gap_mg", cmd_json_num(in->gap_mg, 1));
+	json_t *top = json_array();
+	for (size_t i = 0; i < in->n_top; i++) {
+		json_t *t = json_object();
+		json_object_set_new(t, "food_id", json_integer(in->top[i].food_id));
+		json_object_set_new(t, "food", json_string(in->top[i].name));
+		json_object_set_new(t, "mg", cmd_json_num(in->top[i].mg, 1));
+		json_array_append_new(top, t);
+	}
+	json_object_set_new(j, "top", top);
+	json_t *days = json_array();
+	for (size_t i = 0; i < in->n_per_day; i++) {
+		json_t *t = json_object();
+		mg_format_date(in->per_day[i].date, d, sizeof(d));
+		json_object_set_new(t, "date", json_string(d));
+		json_object_set_new(t, "food_mg", cmd_json_num(in->per_day[i].food_mg, 1));
+		json_array_append_new(days, t);
+	}
+	json_object_set_new(j, "per_day", days);
+	json_object_set_new(j, "rule", json_string(in->food_rule));
+	json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+	cmd_print_json(j);
+}
+
+static void print_text(const struct profile *p, const struct intake *in)
+{
+	char a[16], b[16];
+	mg_format_date(in->from, a, sizeof(a));
+	mg_format_date(in->to, b, sizeof(b));
+	if (in->days == 1)
+		printf("Magnesium intake for \"%s\" on %s\n\n", p->name, a);
+	else
+		printf("Magnesium intake for \"%s\", %s to %s (%d days, %d logged)\n\n", p->name, a, b, in->days,
+		       in->days_logged);
+	printf("  %-30s %5.0f mg%s\n", in->days == 1 ? "food" : "food (per logged day)", in->food_mg,
+	       in->food_known ? "" : "   (unknown: too few days logged)");
+	printf("  %-30s %5.0f mg\n", "supplements", in->supplement_mg);
+	printf("  %-30s %5.0f mg\n", "total", in->total_mg);
+	printf("  %-30s %5.0f mg\n", "target", in->target_mg);
+	if (in->gap_mg > 0)
+		printf("  %-30s %5.0f mg   ('mgtrack suggest' lists foods that close it)\n", "gap", in->gap_mg);
+	else
+		printf("  %-30s %5s      the target is met\n", "gap", "0");
+	if (!in->food_known && in->days > 1) {
+		double need = tables_threshold(in->food_rule, NULL);
+		printf("\n  Log food on at least %.0f days to know your usual intake [%s].\n", need, in->food_rule);
+	}
+	if (in->n_top) {
+		printf("\nTop foods%s:\n", in->days == 1 ? "" : " (per logged day)");
+		for (size_t i = 0; i < in->n_top; i++)
+			printf("  %5.0f mg  %s\n", in->top[i].mg, in->top[i].name);
+	}
+	printf("\n%s\n", cmd_not_advice);
+}
+
+int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"date", required_argument, NULL, 'd'},
+		{"days", required_argument, NULL, 'n'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	long today = mg_today(), date = -1, days = (long)tables_threshold("intake-default-days", NULL);
+	int c, json = 0, rc, has_days = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if ((rc = cmd_parse_date("--date", optarg, &date)))
+				return rc;
+			break;
+		case 'n':
+			if ((rc = cmd_parse_long("--days", optarg, 1, 3660, &days)))
+				return rc;
+			has_days = 1;
+			break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	if (date >= 0 && has_days)
+		return cmd_usage(ctx, "--date and --days do not go together");
+	long from = date >= 0 ? date : today - days + 1, to = date >= 0 ? date : today;
+	struct profile p;
+	struct targets t;
+	struct intake in;
+	if ((rc = cmd_intake_window(ctx, from, to, &p, &t, &in)))
+		return rc;
+	if (json)
+		print_json(&p, &in);
+	else
+		print_text(&p, &in);
+	intake_release(&in);
+	return 0;
+}

@@ -1,0 +1,143 @@
+/*
+ * `mgtrack suggest`: foods that close the gap between the target and the
+ * food log's recent average, each with a portion that closes it.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "core/intake.h"
+#include "core/suggest.h"
+#include "core/tables.h"
+#include "store/db.h"
+#include "store/foods.h"
+#include "util/parse.h"
+#include "util/banned.h"
+
+static void print_json(const struct intake *in, double gap, const char *by,
+		       const struct suggestion *s, size_t n)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "target_mg", cmd_json_num(in->target_mg, 0));
+	json_object_set_new(j, "food_mg", cmd_json_num(in->food_mg, 1));
+	json_object_set_new(j, "days_logged", json_integer(in->days_logged));
+	json_object_set_new(j, "food_known", json_boolean(in->food_known));
+	json_object_set_new(j, "gap_mg", cmd_json_num(gap, 1));
+	json_object_set_new(j, "by", json_string(by));
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "food_id", json_integer(s[i].food_id));
+		json_object_set_new(o, "name", json_string(s[i].name));
+		json_object_set_new(o, "serving", json_string(s[i].serving));
+		json_object_set_new(o, "serving_g", cmd_json_num(s[i].serving_g, 1));
+		json_object_set_new(o, "mg_per_serving", cmd_json_num(s[i].mg_per_serving, 1));
+		json_object_set_new(o, "mg_per_100kcal", cmd_json_num(s[i].mg_per_100kcal, 1));
+		json_object_set_new(o, "mg_per_100g", cmd_json_num(s[i].mg_per_100g, 1));
+		json_object_set_new(o, "portion", json_string(s[i].portion));
+		json_object_set_new(o, "portion_g", cmd_json_num(s[i].portion_g, 1));
+		json_object_set_new(o, "portion_mg", cmd_json_num(s[i].portion_mg, 1));
+		json_object_set_new(o, "gap_share", cmd_json_num(s[i].gap_share, 2));
+		json_object_set_new(o, "rule", json_string(s[i].group_rule));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(j, "suggestions", a);
+	json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+	cmd_print_json(j);
+}
+
+static void print_text(const struct intake *in, double gap, const char *by,
+		       const struct suggestion *s, size_t n)
+{
+	if (gap > 0)
+		printf("Foods to close a gap of %.0f mg/day (target %.0f mg; food %.0f mg per logged day over %d days)\n",
+		       gap, in->target_mg, in->food_mg, in->days_logged);
+	else
+		printf("Your food log already meets the target of %.0f mg/day: no gap to close.\n"
+		       "These foods keep it there, one serving each:\n", in->target_mg);
+	if (!in->food_known)
+		printf("Too few days are logged to know your usual intake: log food for a few days and ask again.\n");
+	printf("Ranked by magnesium per %s.\n\n", strcmp(by, "kcal") == 0 ? "100 kcal" : "usual serving");
+	printf("%3s  %-44s  %-24s %7s %8s  %s\n", "#", "food", "usual serving", "Mg mg", "mg/100kcal",
+	       gap > 0 ? "portion that closes the gap" : "");
+	for (size_t i = 0; i < n; i++) {
+		char kcal[16] = "-";
+		if (!isnan(s[i].mg_per_100kcal))
+			snprintf(kcal, sizeof(kcal), "%.0f", s[i].mg_per_100kcal);
+		printf("%3zu  %-44.44s  %-24.24s %7.0f %8s    ", i + 1, s[i].name, s[i].serving, s[i].mg_per_serving, kcal);
+		if (gap > 0)
+			printf("%s = %.0f mg%s", s[i].portion, s[i].portion_mg,
+			       s[i].gap_share < 0.995 ? " (part of it)" : "");
+		printf("\n");
+	}
+	printf("\nFood first: the magnesium in food does not count toward the supplement upper limit.\n");
+	printf("Portions are capped at 3 usual servings; combine foods for a larger gap.\n");
+	printf("%s\n", cmd_not_advice);
+}
+
+int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"days", required_argument, NULL, 'n'},
+		{"by", required_argument, NULL, 'b'},
+		{"limit", required_argument, NULL, 'l'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	long today = mg_today(), days = (long)tables_threshold("intake-default-days", NULL), limit = 10;
+	const char *by = "serving";
+	int c, json = 0, rc;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if ((rc = cmd_parse_long("--days", optarg, 1, 3660, &days)))
+				return rc;
+			break;
+		case 'l':
+			if ((rc = cmd_parse_long("--limit", optarg, 1, 100, &limit)))
+				return rc;
+			break;
+		case 'b':
+			if (strcmp(optarg, "serving") && strcmp(optarg, "kcal"))
+				return cmd_usage(ctx, "--by \"%s\" must be serving or kcal", optarg);
+			by = optarg;
+			break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	struct profile p;
+	struct targets t;
+	struct intake in;
+	if ((rc = cmd_intake_window(ctx, today - days + 1, today, &p, &t, &in)))
+		return rc;
+	struct mg_err e = {0};
+	sqlite3 *foods;
+	if (foods_open(ctx->foods_path, &foods, &e) < 0) {
+		intake_release(&in);
+		return cmd_fail(&e);
+	}
+	struct suggestion *s;
+	size_t n;
+	double gap = in.gap_mg;
+	rc = suggest_foods(foods, gap, strcmp(by, "kcal") == 0 ? SUGGEST_BY_KCAL : SUGGEST_BY_SERVING,
+			   (size_t)limit, &s, &n, &e);
+	db_close(foods);
+	if (rc < 0) {
+		intake_release(&in);
+		return cmd_fail(&e);
+	}
+	if (json)
+		print_json(&in, gap, by, s, n);
+	else
+		print_text(&in, gap, by, s, n);
+	free(s);
+	intake_release(&in);
+	return 0;
+}

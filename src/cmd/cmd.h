@@ -1,0 +1,84 @@
+/*
+ * What every command shares: the context main.c resolves (data paths,
+ * profile name), the command table type, and the helpers that report
+ * errors, open the journal and print JSON. Commands parse their flags, call
+ * core/, and print; nothing else happens here.
+ */
+#ifndef MG_CMD_H
+#define MG_CMD_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include "store/journal.h"
+#include "util/err.h"
+
+struct cmd_ctx {
+	char journal_path[4096];
+	char foods_path[4096];
+	const char *profile;     /* --profile, default "default" */
+	const char *name;        /* the command being run */
+};
+
+typedef int (*cmd_fn)(int argc, char **argv, struct cmd_ctx *ctx);
+
+struct cmd {
+	const char *name;
+	cmd_fn run;
+	const char *summary;     /* one line for `mgtrack help` */
+	const char *usage;       /* the full --help text */
+};
+
+/* The sorted command table (main.c) and its length. */
+extern const struct cmd mg_commands[];
+extern const size_t mg_n_commands;
+const struct cmd *cmd_find(const char *name);
+
+int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_init(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_version(int argc, char **argv, struct cmd_ctx *ctx);
+
+/* The line every screen that recommends carries. */
+extern const char cmd_not_advice[];
+
+/* Prints "mgtrack: MESSAGE" on stderr; returns e->code (70 if unset). */
+int cmd_fail(const struct mg_err *e);
+/* Prints a usage error naming the command; returns 64. */
+int cmd_usage(const struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Reports getopt_long's ':' (missing value) or '?' (unknown option). */
+int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv);
+
+/* Opens (creating when needed) the journal; prints and returns the exit
+ * code on failure, 0 on success. */
+int cmd_open_journal(struct cmd_ctx *ctx, sqlite3 **db);
+/* Loads the context's profile; prints and returns the exit code on failure. */
+int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p);
+
+/* Looks food id `arg` up in foods.db, or in the journal for custom ids
+ * (journal may be NULL). f is initialised by the caller. Returns 0 or an
+ * exit code (already reported). */
+int cmd_find_food(struct cmd_ctx *ctx, sqlite3 *journal, const char *arg, struct food_record *f);
+
+struct targets;
+struct intake;
+/* Loads the profile, its targets and its intake over [from, to]. Returns 0
+ * or an exit code (already reported); the caller releases in. */
+int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p,
+		      struct targets *t, struct intake *in);
+
+/* Prints j (and releases it) as indented JSON on stdout. */
+void cmd_print_json(json_t *j);
+/* A number rounded to `digits` decimals, as JSON. */
+json_t *cmd_json_num(double v, int digits);
+
+/* Parses "YYYY-MM-DD" for flag; prints and returns 65 on failure. */
+int cmd_parse_date(const char *flag, const char *s, long *days);
+/* Parses an integer for flag within [min, max]; prints and returns 64/65. */
+int cmd_parse_long(const char *flag, const char *s, long min, long max, long *out);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * Helpers shared by the commands; see cmd.h.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "util/parse.h"
+#include "util/banned.h"
+
+const char cmd_not_advice[] =
+	"Not medical advice: mgtrack explains published reference values; ask a clinician about your own case.";
+
+int cmd_fail(const struct mg_err *e)
+{
+	fprintf(stderr, "mgtrack: %s\n", e->msg[0] ? e->msg : "unknown error");
+	return e->code ? e->code : MG_ESOFTWARE;
+}
+
+int cmd_usage(const struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("mgtrack: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "; see 'mgtrack %s --help'\n", ctx->name);
+	return MG_EUSAGE;
+}
+
+int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv)
+{
+	/* Option strings start with ':', so getopt_long reports a missing
+	 * value as ':' and an unknown option as '?', with the word at
+	 * optind - 1. */
+	const char *word = optind > 0 ? argv[optind - 1] : "?";
+	if (c == ':')
+		return cmd_usage(ctx, "option \"%s\" needs a value", word);
+	return cmd_usage(ctx, "unknown option \"%s\"", word);
+}
+
+int cmd_open_journal(struct cmd_ctx *ctx, sqlite3 **db)
+{
+	struct mg_err e = {0};
+	if (journal_open(ctx->journal_path, db, &e) < 0)
+		return cmd_fail(&e);
+	return 0;
+}
+
+int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p)
+{
+	struct mg_err e = {0};
+	if (journal_profile_get(db, ctx->profile, p, &e) < 0)
+		return cmd_fail(&e);
+	return 0;
+}
+
+void cmd_print_json(json_t *j)
+{
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	fputc('\n', stdout);
+	json_decref(j);
+}
+
+json_t *cmd_json_num(double v, int digits)
+{
+	if (isnan(v))
+		return json_null();
+	double f = pow(10, digits);
+	double r = round(v * f) / f;
+	if (digits == 0 || r == floor(r))
+		return json_integer((json_int_t)r);
+	return json_real(r);
+}
+
+int cmd_parse_date(const char *flag, const char *s, long *days)
+{
+	if (mg_parse_date(s, days) < 0) {
+		fprintf(stderr, "mgtrack: %s \"%s\" is not a date (YYYY-MM-DD)\n", flag, s);
+		return MG_EDATA;
+	}
+	return 0;
+}
+
+int cmd_parse_long(const char *flag, const char *s, long min, long max, long *out)
+{
+	if (mg_parse_long(s, min, max, out) < 0) {
+		fprintf(stderr, "mgtrack: %s \"%s\" is not a whole number from %ld to %ld\n", flag, s, min, max);
+		return MG_EDATA;
+	}
+	return 0;
+}

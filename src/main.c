@@ -1,0 +1,226 @@
+/*
+ * mgtrack's entry point: global options, the command table and dispatch.
+ * Start here. Each command lives in src/cmd/cmd-NAME.c; its summary and
+ * --help text live in its row of mg_commands below, which also feeds
+ * `mgtrack help` and the man page check in the tests.
+ *
+ * Exit codes (sysexits): 0 ok, 64 usage, 65 bad data, 66 missing input,
+ * 69 unavailable, 70 internal error, 74 I/O error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "core/tables.h"
+#include "util/paths.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+#define COMMON_OPTS \
+	"Global options (anywhere on the line):\n" \
+	"  --db PATH         journal file (default $MGTRACK_DB or $XDG_DATA_HOME/mgtrack/journal.db)\n" \
+	"  --foods-db PATH   food database (default $MGTRACK_FOODS_DB or $XDG_DATA_HOME/mgtrack/foods.db)\n" \
+	"  --profile NAME    which profile in the journal (default \"default\")\n"
+
+#define PROFILE_FLAGS \
+	"  --born YYYY-MM-DD | --age N      date of birth, or age in years\n" \
+	"  --sex female|male\n" \
+	"  --pregnant, --lactating          (use --no-pregnant, --no-lactating to clear)\n" \
+	"  --training none|regular|heavy    raises the food target by 0/10/20 %\n" \
+	"  --region us|eu                   US RDA and UL, or EFSA AI and SCF UL\n" \
+	"  --clinician-guided               a clinician guides the plan (pregnancy, lactation)\n" \
+	"  --goal LIST                      sleep,cramps,stress,energy,recovery,regularity,focus\n" \
+	"  --condition NAME                 kidney-disease, dialysis, egfr-below-30, heart-block,\n" \
+	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
+	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable)\n" \
+	"  --wake HH:MM, --bed HH:MM        usual times\n" \
+	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"
+
+/* Sorted by name: cmd_find uses binary search. */
+const struct cmd mg_commands[] = {
+	{"eat", cmd_eat, "log food, list or delete food log entries",
+	 "usage: mgtrack eat [--date YYYY-MM-DD] FOOD_ID AMOUNT [MEASURE|g]\n"
+	 "       mgtrack eat --list [--date YYYY-MM-DD | --days N] [--json]\n"
+	 "       mgtrack eat --delete ENTRY_ID\n\n"
+	 "Logs AMOUNT of a food (default unit grams) for today or --date. MEASURE is\n"
+	 "one of the food's household measures (see 'mgtrack food show ID'), or g,\n"
+	 "oz, lb, kg. Example: mgtrack eat 12016 1 oz\n"},
+	{"food", cmd_food, "the food database: import, search, show, add",
+	 "usage: mgtrack food import --sr24 PATH | --fdc DIR\n"
+	 "       mgtrack food search TEXT... [--limit N] [--json]\n"
+	 "       mgtrack food show ID [--json]\n"
+	 "       mgtrack food add --name NAME --mg MG_PER_100G [--kcal KCAL_PER_100G]\n"
+	 "                        [--measure \"NAME=GRAMS\"]... [--json]\n\n"
+	 "import rebuilds foods.db from the USDA SR24 archive (usda_sr24.jar, shipped by\n"
+	 "Debian's cronometer package) or a FoodData Central CSV download folder,\n"
+	 "keeping the other source's foods. search ranks foods by how well their name\n"
+	 "answers the words (the last word may be unfinished). add creates a custom\n"
+	 "food in the journal.\n"},
+	{"help", cmd_help, "list the commands, or show one command's help",
+	 "usage: mgtrack help [COMMAND]\n"},
+	{"init", cmd_init, "create a profile",
+	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
+	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"
+	 "Flags:\n" PROFILE_FLAGS},
+	{"intake", cmd_intake, "magnesium intake, target and gap over recent days",
+	 "usage: mgtrack intake [--date YYYY-MM-DD | --days N] [--json]\n\n"
+	 "Average daily magnesium from the food log over the last N days (default 7)\n"
+	 "or one day, against the target. The average counts logged days only; with\n"
+	 "fewer than 3 logged days the food intake is reported as unknown.\n"},
+	{"profile", cmd_profile, "show, change or list profiles",
+	 "usage: mgtrack profile show [--json]\n"
+	 "       mgtrack profile set [flags]\n"
+	 "       mgtrack profile list [--json]\n\n"
+	 "Flags for set (the same as init):\n" PROFILE_FLAGS},
+	{"suggest", cmd_suggest, "foods that close the magnesium gap",
+	 "usage: mgtrack suggest [--days N] [--by serving|kcal] [--limit N] [--json]\n\n"
+	 "Ranks foods by magnesium per usual serving (or per 100 kcal with --by kcal)\n"
+	 "and sizes a portion of each that closes the gap between the target and the\n"
+	 "food log's average over the last N days (default 7), up to 3 servings.\n"},
+	{"targets", cmd_targets, "daily magnesium target and supplement upper limit",
+	 "usage: mgtrack targets [--json]\n\n"
+	 "The RDA (US) or adequate intake (EU) for the profile, the training-adjusted\n"
+	 "target, and the upper limit for supplemental magnesium, with the rule ids\n"
+	 "and sources they come from.\n"},
+	{"version", cmd_version, "print the version",
+	 "usage: mgtrack version\n"},
+};
+const size_t mg_n_commands = sizeof(mg_commands) / sizeof(mg_commands[0]);
+
+static int by_name(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct cmd *)elem)->name);
+}
+
+const struct cmd *cmd_find(const char *name)
+{
+	return bsearch(name, mg_commands, mg_n_commands, sizeof(mg_commands[0]), by_name);
+}
+
+static void print_overview(FILE *f)
+{
+	fputs("usage: mgtrack [--db PATH] [--foods-db PATH] [--profile NAME] COMMAND [ARGS]\n\n"
+	      "mgtrack plans, tracks and tests magnesium intake, locally.\n\nCommands:\n", f);
+	for (size_t i = 0; i < mg_n_commands; i++)
+		fprintf(f, "  %-9s %s\n", mg_commands[i].name, mg_commands[i].summary);
+	fputs("\nRun 'mgtrack COMMAND --help' for one command.\n\n" COMMON_OPTS, f);
+}
+
+int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (argc < 2) {
+		print_overview(stdout);
+		return 0;
+	}
+	const struct cmd *c = cmd_find(argv[1]);
+	if (!c) {
+		fprintf(stderr, "mgtrack: unknown command \"%s\"; see 'mgtrack help'\n", argv[1]);
+		return MG_EUSAGE;
+	}
+	fputs(c->usage, stdout);
+	fputs("\n" COMMON_OPTS, stdout);
+	return 0;
+}
+
+int cmd_version(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	printf("mgtrack %s\n", MGTRACK_VERSION);
+	return 0;
+}
+
+/* Takes --db, --foods-db and --profile out of argv wherever they are (up
+ * to a "--"), so they work before or after the command. */
+static int take_global(int *argc, char **argv, const char **db, const char **foods, const char **profile)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		const char *name = NULL;
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		static const char *const names[] = {"--db", "--foods-db", "--profile"};
+		const char **slots[] = {db, foods, profile};
+		for (size_t k = 0; k < 3 && !slot; k++) {
+			size_t l = strlen(names[k]);
+			if (strncmp(a, names[k], l) == 0 && (a[l] == '\0' || a[l] == '=')) {
+				slot = slots[k];
+				name = names[k];
+				if (a[l] == '=') {
+					*slot = a + l + 1;
+				} else if (i + 1 < *argc) {
+					*slot = argv[++i];
+				} else {
+					fprintf(stderr, "mgtrack: option \"%s\" needs a value; see 'mgtrack help'\n", name);
+					return MG_EUSAGE;
+				}
+			}
+		}
+		if (slot && !**slot) {
+			fprintf(stderr, "mgtrack: option \"%s\" needs a value; see 'mgtrack help'\n", name);
+			return MG_EUSAGE;
+		}
+		if (!slot)
+			argv[out++] = argv[i];
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = NULL, *foods = NULL, *profile = "default";
+	int rc = take_global(&argc, argv, &db, &foods, &profile);
+	if (rc)
+		return rc;
+	if (argc < 2) {
+		print_overview(stderr);
+		return MG_EUSAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		name = "help";
+	else if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+		name = "version";
+	const struct cmd *c = cmd_find(name);
+	if (!c) {
+		fprintf(stderr, "mgtrack: unknown command \"%s\"; see 'mgtrack help'\n", name);
+		return MG_EUSAGE;
+	}
+	if (c->run != cmd_help && wants_help(argc - 1, argv + 1)) {
+		fputs(c->usage, stdout);
+		fputs("\n" COMMON_OPTS, stdout);
+		return 0;
+	}
+	struct mg_err e = {0};
+	if (tables_load(&e) < 0)
+		return cmd_fail(&e);
+	struct cmd_ctx ctx = {.profile = profile, .name = c->name};
+	if (paths_resolve(db, "MGTRACK_DB", "journal.db", ctx.journal_path, sizeof(ctx.journal_path), &e) < 0 ||
+	    paths_resolve(foods, "MGTRACK_FOODS_DB", "foods.db", ctx.foods_path, sizeof(ctx.foods_path), &e) < 0) {
+		tables_unload();
+		return cmd_fail(&e);
+	}
+	rc = c->run(argc - 1, argv + 1, &ctx);
+	tables_unload();
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "mgtrack: cannot write output\n");
+		return rc ? rc : MG_EIO;
+	}
+	return rc;
+}
