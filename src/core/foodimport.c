@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "core/foodimport.h"
+#include "core/search.h"
 #include "io/fdc-csv.h"
 #include "io/sr24.h"
 #include "store/foods.h"
@@ -21,7 +22,9 @@ struct sink {
 static int on_food(const struct food_record *f, void *ctx)
 {
 	struct sink *s = ctx;
-	if (foods_build_add(s->b, f, s->e) < 0) {
+	char head[512];
+	search_head(f->name, head, sizeof(head));
+	if (foods_build_add(s->b, f, search_food_quality(f), head, s->e) < 0) {
 		s->failed = 1;
 		return 1;
 	}

@@ -16,9 +16,6 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-/* How many FTS candidates to re-rank: enough that the plain food is among
- * them for any common word, few enough to stay well under a millisecond. */
-#define CANDIDATES 400
 
 size_t search_tokenize(const char *text, char tokens[][32], size_t max)
 {
@@ -66,7 +63,7 @@ static int word_matches(const char *w, size_t wl, const char *t, int prefix, int
 	return prefix && wl > tl && strncmp(w, t, tl) == 0;
 }
 
-double search_score(const char *name, char tokens[][32], size_t n, int deprecated, int basic)
+double search_match_score(const char *name, char tokens[][32], size_t n)
 {
 	/* Lowercase copy split into comma segments and words. */
 	char low[512];
@@ -76,10 +73,6 @@ double search_score(const char *name, char tokens[][32], size_t n, int deprecate
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)tolower((unsigned char)name[i]);
 	low[len] = '\0';
-
-	int segments = 1;
-	for (size_t i = 0; i < len; i++)
-		segments += low[i] == ',';
 
 	double score = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -126,73 +119,179 @@ double search_score(const char *name, char tokens[][32], size_t n, int deprecate
 		}
 		score += best;
 	}
+	return score;
+}
+
+double search_static_score(const char *name, int deprecated, int basic, size_t n_measures)
+{
+	size_t len = strlen(name);
+	int segments = 1;
+	for (size_t i = 0; i < len; i++)
+		segments += name[i] == ',';
 	/* Plain foods over prepared products: fewer segments, shorter names. */
-	score -= 0.35 * segments + 0.01 * (double)len;
+	double score = -0.35 * segments - 0.01 * (double)len;
 	/* Flavoured products carry a food's name without being that food. */
-	if (strstr(low, "flavor") || strstr(low, "flavour"))
+	if (strcasestr(name, "flavor") || strcasestr(name, "flavour"))
 		score -= 5;
 	if (deprecated)
 		score -= 4;
 	if (basic)
 		score += 1.5;
+	/* USDA gives everyday foods many household measures (cup, slice,
+	 * medium, NLEA serving) and rare ones one or two: a fair proxy for
+	 * "the food people mean" among equally good name matches. */
+	score += 0.2 * (double)(n_measures < 8 ? n_measures : 8);
 	return score;
 }
 
+double search_score(const char *name, char tokens[][32], size_t n, int deprecated, int basic)
+{
+	return search_match_score(name, tokens, n) + search_static_score(name, deprecated, basic, 0);
+}
+
+void search_head(const char *name, char *buf, size_t n)
+{
+	const char *c = strchr(name, ',');
+	if (c)
+		c = strchr(c + 1, ',');
+	size_t len = c ? (size_t)(c - name) : strlen(name);
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+}
+
+static unsigned char basic_groups[100];
+static int basic_loaded;
+
+/* Which USDA food groups hold plain foods (food-groups.tsv, "search"). */
+static void load_basic_groups(void)
+{
+	if (basic_loaded)
+		return;
+	const struct mg_table *groups = tables_get("food-groups.tsv");
+	for (size_t r = 0; groups && r < groups->nrows; r++) {
+		long code;
+		if (mg_parse_long(table_cell(groups, r, "code"), 1, 99, &code) == 0)
+			basic_groups[code] = strcmp(table_cell(groups, r, "search"), "basic") == 0;
+	}
+	basic_loaded = 1;
+}
+
+double search_food_quality(const struct food_record *f)
+{
+	load_basic_groups();
+	int basic = f->group > 0 && f->group < 100 && basic_groups[f->group];
+	return search_static_score(f->name, f->deprecated, basic, f->n_measures);
+}
+
+/* How many candidates each FTS pass re-ranks: the index hands them over
+ * best quality first, so this bounds the work whatever the table size.
+ * Head matches are the likely answers, so that pass looks further. */
+#define HEAD_CANDIDATES 200
+#define NAME_CANDIDATES 100
+
+struct candidate {
+	long id;
+	char *name;
+	double score;
+	struct food_record *custom;   /* set for the journal's own foods */
+};
+
 struct collect {
-	unsigned char basic[100];   /* by USDA food group code */
-	struct search_hit *hits;
+	struct candidate *c;
 	size_t n, cap;
 	char (*tokens)[32];
 	size_t ntok;
 };
 
-static void add_hit(struct collect *c, const struct food_record *f)
+/* Adds a candidate; duplicates (found by both passes) are removed later
+ * by dedupe(), which is cheaper than a search here for every row. */
+static struct candidate *add_candidate(struct collect *c, long id, const char *name, double score)
 {
 	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->hits = mg_realloc(c->hits, c->cap * sizeof(*c->hits));
+		c->cap = c->cap ? c->cap * 2 : 128;
+		c->c = mg_realloc(c->c, c->cap * sizeof(*c->c));
 	}
-	struct search_hit *h = &c->hits[c->n++];
-	food_record_init(&h->food);
-	h->food.id = f->id;
-	mg_strlcpy(h->food.source, f->source, sizeof(h->food.source));
-	food_record_set_name(&h->food, f->name);
-	h->food.group = f->group;
-	h->food.deprecated = f->deprecated;
-	memcpy(h->food.nut, f->nut, sizeof(f->nut));
-	for (size_t i = 0; i < f->n_measures; i++)
-		food_record_add_measure(&h->food, f->measures[i].amount, f->measures[i].name, f->measures[i].grams);
-	int basic = strcmp(f->source, "custom") == 0 ||
-		    (f->group > 0 && f->group < 100 && c->basic[f->group]);
-	h->score = search_score(f->name, c->tokens, c->ntok, f->deprecated, basic);
+	struct candidate *k = &c->c[c->n++];
+	k->id = id;
+	k->name = mg_strdup(name);
+	k->score = score;
+	k->custom = NULL;
+	return k;
 }
 
-static int on_fts(const struct food_record *f, double bm25, int n_measures, void *ctx)
+static int by_id(const void *a, const void *b)
 {
-	struct collect *c = ctx;
-	(void)bm25;   /* ranking is ours: bm25 only picks the candidates */
-	add_hit(c, f);
-	/* USDA gives everyday foods many household measures (cup, slice,
-	 * medium, NLEA serving) and rare ones one or two: a fair proxy for
-	 * "the food people mean" among equally good name matches. */
-	c->hits[c->n - 1].score += 0.2 * (n_measures < 8 ? n_measures : 8);
+	const struct candidate *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Drops repeated ids and adds each survivor's match score. */
+static void dedupe_and_score(struct collect *c)
+{
+	if (c->n == 0)
+		return;
+	qsort(c->c, c->n, sizeof(*c->c), by_id);
+	size_t k = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (k > 0 && c->c[k - 1].id == c->c[i].id) {
+			free(c->c[i].name);
+			if (c->c[i].custom) {
+				food_record_release(c->c[i].custom);
+				free(c->c[i].custom);
+			}
+			continue;
+		}
+		c->c[k] = c->c[i];
+		c->c[k].score += search_match_score(c->c[k].name, c->tokens, c->ntok);
+		k++;
+	}
+	c->n = k;
+}
+
+static int on_fts(long id, const char *name, double quality, void *ctx)
+{
+	add_candidate(ctx, id, name, quality);
 	return 0;
 }
 
 static int on_custom(const struct food_record *f, void *ctx)
 {
-	struct collect *c = ctx;
-	add_hit(c, f);
-	c->hits[c->n - 1].score += 1;   /* the user's own foods are meant on purpose */
+	/* The user's own foods are meant on purpose: a small bonus. */
+	struct candidate *k = add_candidate(ctx, f->id, f->name, search_static_score(f->name, 0, 1, f->n_measures) + 1);
+	{
+		k->custom = mg_malloc(sizeof(*k->custom));
+		food_record_init(k->custom);
+		k->custom->id = f->id;
+		mg_strlcpy(k->custom->source, f->source, sizeof(k->custom->source));
+		food_record_set_name(k->custom, f->name);
+		memcpy(k->custom->nut, f->nut, sizeof(f->nut));
+		for (size_t i = 0; i < f->n_measures; i++)
+			food_record_add_measure(k->custom, f->measures[i].amount, f->measures[i].name,
+						f->measures[i].grams);
+	}
 	return 0;
 }
 
 static int by_score(const void *a, const void *b)
 {
-	const struct search_hit *x = a, *y = b;
+	const struct candidate *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
-	return x->food.id < y->food.id ? -1 : x->food.id > y->food.id;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void release_candidates(struct collect *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->c[i].name);
+		if (c->c[i].custom) {
+			food_record_release(c->c[i].custom);
+			free(c->c[i].custom);
+		}
+	}
+	free(c->c);
 }
 
 void search_result_release(struct search_result *r)
@@ -213,50 +312,58 @@ int food_search(sqlite3 *foods, sqlite3 *journal, const char *text, size_t limit
 	if (n == 0)
 		return mg_err_set(e, MG_EUSAGE, "search text \"%s\" has no words", text);
 	struct collect c = {.tokens = tokens, .ntok = n};
-	const struct mg_table *groups = tables_get("food-groups.tsv");
-	for (size_t r = 0; groups && r < groups->nrows; r++) {
-		long code;
-		if (mg_parse_long(table_cell(groups, r, "code"), 1, 99, &code) == 0)
-			c.basic[code] = strcmp(table_cell(groups, r, "search"), "basic") == 0;
-	}
+	int rc = 0;
 
 	if (foods) {
 		/* Every word must match; the last one as a prefix, since the user
-		 * may still be typing it. Words are quoted, so FTS5 syntax in
-		 * the query ("AND", "*", quotes) is taken as text. */
-		struct strbuf q;
+		 * may still be typing it. Words are quoted, so FTS5 syntax in the
+		 * query ("AND", "*", quotes) is taken as text. Two passes: foods
+		 * whose head (the first two comma segments, what the food is)
+		 * matches, then any name that matches. */
+		struct strbuf words, q;
+		strbuf_init(&words);
 		strbuf_init(&q);
 		for (size_t i = 0; i < n; i++)
-			strbuf_addf(&q, "%s\"%s\"%s", i ? " " : "", tokens[i], i == n - 1 ? "*" : "");
-		int rc = foods_match(foods, strbuf_str(&q), CANDIDATES, on_fts, &c, e);
+			strbuf_addf(&words, "%s\"%s\"%s", i ? " " : "", tokens[i], i == n - 1 ? "*" : "");
+		strbuf_addf(&q, "{head} : (%s)", strbuf_str(&words));
+		rc = foods_match(foods, strbuf_str(&q), HEAD_CANDIDATES, on_fts, &c, e);
+		if (rc == 0)
+			rc = foods_match(foods, strbuf_str(&words), NAME_CANDIDATES, on_fts, &c, e);
+		strbuf_release(&words);
 		strbuf_release(&q);
-		if (rc < 0)
-			goto fail;
 	}
-	if (journal) {
-		const char *words[SEARCH_MAX_TOKENS];
+	if (rc == 0 && journal) {
+		const char *w[SEARCH_MAX_TOKENS];
 		for (size_t i = 0; i < n; i++)
-			words[i] = tokens[i];
-		if (journal_custom_food_match(journal, words, n, on_custom, &c, e) < 0)
-			goto fail;
+			w[i] = tokens[i];
+		rc = journal_custom_food_match(journal, w, n, on_custom, &c, e);
 	}
+	if (rc < 0) {
+		release_candidates(&c);
+		return -1;
+	}
+	dedupe_and_score(&c);
 	if (c.n)
-		qsort(c.hits, c.n, sizeof(*c.hits), by_score);
-	for (size_t i = limit; i < c.n; i++)
-		food_record_release(&c.hits[i].food);
-	out->hits = c.hits;
-	out->n = c.n < limit ? c.n : limit;
-	for (size_t i = 0; foods && i < out->n; i++) {
-		struct food_record *f = &out->hits[i].food;
-		if (strcmp(f->source, "custom") != 0 && foods_load_measures(foods, f, e) < 0) {
+		qsort(c.c, c.n, sizeof(*c.c), by_score);
+	size_t keep = c.n < limit ? c.n : limit;
+	out->hits = mg_calloc(keep, sizeof(*out->hits));
+	for (size_t i = 0; i < keep; i++) {
+		struct search_hit *h = &out->hits[out->n];
+		food_record_init(&h->food);
+		h->score = c.c[i].score;
+		if (c.c[i].custom) {
+			/* Hand the custom record over instead of copying it. */
+			h->food = *c.c[i].custom;
+			free(c.c[i].custom);
+			c.c[i].custom = NULL;
+		} else if (foods_get(foods, c.c[i].id, &h->food, e) <= 0) {
+			food_record_release(&h->food);
 			search_result_release(out);
-			return -1;
+			release_candidates(&c);
+			return mg_err_set(e, MG_EDATA, "food %ld is in the search index but not in the food table", c.c[i].id);
 		}
+		out->n++;
 	}
+	release_candidates(&c);
 	return 0;
-fail:
-	for (size_t i = 0; i < c.n; i++)
-		food_record_release(&c.hits[i].food);
-	free(c.hits);
-	return -1;
 }

@@ -30,7 +30,21 @@ struct search_result {
  * 31 bytes. Returns the count. */
 size_t search_tokenize(const char *text, char tokens[][32], size_t max);
 
-/* How well name answers the query words; higher is better. Pure. `basic`
+/* How well name answers the query words, whatever the food; pure. */
+double search_match_score(const char *name, char tokens[][32], size_t n);
+
+/* The query-independent part: plain, short, common foods first; pure. */
+double search_static_score(const char *name, int deprecated, int basic, size_t n_measures);
+
+/* The static score of a food as imported (uses the food-groups table);
+ * foods.db orders its search index by it. */
+double search_food_quality(const struct food_record *f);
+
+/* The part of a USDA name that says what the food is: its first two comma
+ * segments ("Nuts, almonds" of "Nuts, almonds, blanched"). */
+void search_head(const char *name, char *buf, size_t n);
+
+/* search_match_score + search_static_score without measures. `basic`
  * says the food is from a group of plain foods (food-groups.tsv column
  * "search"): people searching "almonds" mean the nuts, not almond oil. */
 double search_score(const char *name, char tokens[][32], size_t n, int deprecated, int basic);

@@ -70,8 +70,25 @@ int db_open(const char *path, int flags, sqlite3 **out, struct mg_err *e)
 			close(fd);
 	}
 	sqlite3 *db = NULL;
-	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	int oflags = (flags & (DB_READONLY | DB_IMMUTABLE)) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	struct strbuf uri;
+	strbuf_init(&uri);
+	if (flags & DB_IMMUTABLE) {
+		/* A URI filename, with every byte that could end the path or
+		 * start a parameter percent-encoded. */
+		strbuf_adds(&uri, "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p > 0x7e)
+				strbuf_addf(&uri, "%%%02X", *p);
+			else
+				strbuf_addch(&uri, (char)*p);
+		}
+		strbuf_adds(&uri, "?immutable=1");
+		oflags |= SQLITE_OPEN_URI;
+	}
+	int orc = sqlite3_open_v2((flags & DB_IMMUTABLE) ? strbuf_str(&uri) : path, &db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	strbuf_release(&uri);
+	if (orc != SQLITE_OK) {
 		int rc = mg_err_set(e, MG_EIO, "cannot open \"%s\": %s", path,
 				    db ? sqlite3_errmsg(db) : "out of memory");
 		sqlite3_close(db);
@@ -80,7 +97,7 @@ int db_open(const char *path, int flags, sqlite3 **out, struct mg_err *e)
 	sqlite3_busy_timeout(db, 5000);
 	sqlite3_extended_result_codes(db, 0);
 	/* A file that is not a database shows up at the first read. */
-	const char *setup = (flags & DB_READONLY)
+	const char *setup = (flags & (DB_READONLY | DB_IMMUTABLE))
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON; SELECT count(*) FROM sqlite_master;"
 		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
 	if (sqlite3_exec(db, setup, NULL, NULL, NULL) != SQLITE_OK) {

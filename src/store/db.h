@@ -10,7 +10,10 @@
 #include <sqlite3.h>
 #include "util/err.h"
 
-enum { DB_CREATE = 1, DB_READONLY = 2 };
+/* DB_IMMUTABLE: read-only, and the file never changes while open (the
+ * food database is replaced by rename, never edited), so SQLite can skip
+ * locking and change checks on every statement. */
+enum { DB_CREATE = 1, DB_READONLY = 2, DB_IMMUTABLE = 4 };
 
 /* Opens path; with DB_CREATE makes it (and its folder) when missing. The
  * caller closes *out with db_close. */

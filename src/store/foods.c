@@ -23,7 +23,7 @@ int foods_open(const char *path, sqlite3 **db, struct mg_err *e)
 	if (stat(path, &sb) != 0)
 		return mg_err_set(e, MG_EUNAVAIL,
 				  "no food database at \"%s\": build it with 'mgtrack food import --sr24 PATH'", path);
-	if (db_open(path, DB_READONLY, db, e) < 0)
+	if (db_open(path, DB_IMMUTABLE, db, e) < 0)
 		return -1;
 	sqlite3_stmt *st;
 	int v = 0;
@@ -53,7 +53,8 @@ static int create_schema(sqlite3 *db, struct mg_err *e)
 	strbuf_init(&sql);
 	strbuf_adds(&sql, "CREATE TABLE food (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
 		    " name TEXT NOT NULL, grp INTEGER NOT NULL DEFAULT 0,"
-		    " deprecated INTEGER NOT NULL DEFAULT 0");
+		    " deprecated INTEGER NOT NULL DEFAULT 0,"
+		    " quality REAL NOT NULL DEFAULT 0, search_head TEXT NOT NULL DEFAULT ''");
 	for (int i = 0; i < NUT_COUNT; i++)
 		strbuf_addf(&sql, ", %s REAL", food_nutrients[i].key);
 	strbuf_adds(&sql, ");"
@@ -71,9 +72,9 @@ static int prepare_inserts(struct foods_build *b, struct mg_err *e)
 {
 	struct strbuf sql;
 	strbuf_init(&sql);
-	strbuf_adds(&sql, "INSERT INTO food (id, source, name, grp, deprecated, ");
+	strbuf_adds(&sql, "INSERT INTO food (id, source, name, grp, deprecated, quality, search_head, ");
 	nutrient_columns(&sql, "");
-	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?");
+	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?");
 	for (int i = 0; i < NUT_COUNT; i++)
 		strbuf_adds(&sql, ", ?");
 	strbuf_adds(&sql, ")");
@@ -153,7 +154,8 @@ fail:
 	return -1;
 }
 
-int foods_build_add(struct foods_build *b, const struct food_record *f, struct mg_err *e)
+int foods_build_add(struct foods_build *b, const struct food_record *f, double quality,
+		    const char *head, struct mg_err *e)
 {
 	sqlite3_stmt *st = b->ins_food;
 	sqlite3_reset(st);
@@ -162,11 +164,13 @@ int foods_build_add(struct foods_build *b, const struct food_record *f, struct m
 	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, f->group);
 	sqlite3_bind_int(st, 5, f->deprecated);
+	sqlite3_bind_double(st, 6, quality);
+	sqlite3_bind_text(st, 7, head, -1, SQLITE_STATIC);
 	for (int i = 0; i < NUT_COUNT; i++) {
 		if (isnan(f->nut[i]))
-			sqlite3_bind_null(st, 6 + i);
+			sqlite3_bind_null(st, 8 + i);
 		else
-			sqlite3_bind_double(st, 6 + i, f->nut[i]);
+			sqlite3_bind_double(st, 8 + i, f->nut[i]);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_errcode(b->db) == SQLITE_CONSTRAINT)
@@ -193,14 +197,19 @@ int foods_build_commit(struct foods_build *b, struct mg_err *e)
 	sqlite3_finalize(b->ins_food);
 	sqlite3_finalize(b->ins_measure);
 	b->ins_food = b->ins_measure = NULL;
-	/* Porter stemming makes "almonds" find "almond"; prefix queries give
-	 * as-you-type search; remove_diacritics folds "purée" to "puree". */
+	/* The index's rowid is the food's place in quality order (best
+	 * first): FTS5 returns matches in rowid order, so a query with LIMIT
+	 * stops after the best-placed matches however many foods match.
+	 * Porter stemming makes "almonds" find "almond"; prefix indexes make
+	 * as-you-type queries cheap; remove_diacritics folds "purée". The index
+	 * keeps id and quality itself, so a match costs no second lookup. */
 	if (db_exec(b->db,
-		    "CREATE VIRTUAL TABLE food_fts USING fts5(name, content='food', content_rowid='id',"
+		    "CREATE VIRTUAL TABLE food_fts USING fts5(name, head, id UNINDEXED, quality UNINDEXED,"
 		    " tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3');"
-		    "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
+		    "INSERT INTO food_fts(rowid, name, head, id, quality)"
+		    " SELECT row_number() OVER (ORDER BY quality DESC, id), name, search_head, id, quality FROM food;"
 		    "INSERT INTO meta VALUES ('built', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));", e) < 0 ||
-	    db_commit(b->db, e) < 0 || db_exec(b->db, "PRAGMA optimize; VACUUM;", e) < 0)
+	    db_commit(b->db, e) < 0)
 		goto fail;
 	db_close(b->db);
 	b->db = NULL;
@@ -290,29 +299,19 @@ int foods_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e)
 }
 
 int foods_match(sqlite3 *db, const char *fts_query, size_t limit,
-		int (*cb)(const struct food_record *f, double bm25, int n_measures, void *ctx), void *ctx,
+		int (*cb)(long id, const char *name, double quality, void *ctx), void *ctx,
 		struct mg_err *e)
 {
-	struct strbuf sql;
-	strbuf_init(&sql);
-	food_select(&sql);
-	strbuf_adds(&sql, ", s.rank, (SELECT count(*) FROM measure m WHERE m.food_id = f.id)"
-		    " FROM (SELECT rowid, rank FROM food_fts WHERE food_fts MATCH ?1"
-		    " ORDER BY rank LIMIT ?2) s JOIN food f ON f.id = s.rowid ORDER BY s.rank");
+	/* FTS5 walks matches in rowid (quality) order and LIMIT stops it. */
 	sqlite3_stmt *st;
-	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
-	strbuf_release(&sql);
-	if (rc < 0)
+	if (db_prepare(db, "SELECT id, name, quality FROM food_fts WHERE food_fts MATCH ?1 LIMIT ?2", &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct food_record f;
-		food_record_init(&f);
-		food_from_row(st, &f);
-		int stop = cb(&f, sqlite3_column_double(st, 5 + NUT_COUNT), sqlite3_column_int(st, 6 + NUT_COUNT), ctx);
-		food_record_release(&f);
-		if (stop) {
+		if (cb(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       sqlite3_column_double(st, 2), ctx)) {
 			rc = SQLITE_DONE;
 			break;
 		}

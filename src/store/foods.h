@@ -27,8 +27,11 @@ struct foods_build {
 /* Starts a rebuild that replaces every food of `source` and keeps the other
  * sources' foods from the current file, if any. */
 int foods_build_begin(struct foods_build *b, const char *path, const char *source, struct mg_err *e);
-/* Adds one food (MG_EDATA when its id is already taken). */
-int foods_build_add(struct foods_build *b, const struct food_record *f, struct mg_err *e);
+/* Adds one food (MG_EDATA when its id is already taken). quality orders
+ * foods for search (higher first; see core/search.c) and head is the part
+ * of the name that names the food, indexed on its own. */
+int foods_build_add(struct foods_build *b, const struct food_record *f, double quality,
+		    const char *head, struct mg_err *e);
 /* Indexes, commits and renames into place. */
 int foods_build_commit(struct foods_build *b, struct mg_err *e);
 /* Throws the new file away; the old one is untouched. Safe after commit. */
@@ -37,11 +40,10 @@ void foods_build_abort(struct foods_build *b);
 /* Fills f (initialised by the caller) with food id; 1 found, 0 not. */
 int foods_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e);
 
-/* Full-text candidates for a search: calls cb with each food (name, group,
- * deprecated, nutrients; no measures), its bm25 score and how many
- * household measures it has, best bm25 first, at most limit of them. */
+/* Full-text candidates for a search: calls cb with the id, name and
+ * quality of at most limit matching foods, best quality first. */
 int foods_match(sqlite3 *db, const char *fts_query, size_t limit,
-		int (*cb)(const struct food_record *f, double bm25, int n_measures, void *ctx), void *ctx,
+		int (*cb)(long id, const char *name, double quality, void *ctx), void *ctx,
 		struct mg_err *e);
 
 /* Loads the measures of f->id into f. */
