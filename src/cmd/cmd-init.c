@@ -41,7 +41,6 @@ static const struct option profile_opts[] = {
 	{"bed", required_argument, NULL, O_BED},
 	{"gi-sensitive", no_argument, NULL, O_GI},
 	{"no-gi-sensitive", no_argument, NULL, O_NO_GI},
-	{"json", no_argument, NULL, O_JSON},
 	{NULL, 0, NULL, 0},
 };
 
@@ -55,7 +54,7 @@ static int parse_time_flag(const char *flag, const char *s, int *out)
 }
 
 /* Applies the flags to p. Returns 0 or an exit code (already reported). */
-static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profile *p, long today, int *json)
+static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profile *p, long today)
 {
 	struct mg_err e = {0};
 	int c, goals_reset = 0, rc;
@@ -144,11 +143,6 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 		case O_BED:
 			if ((rc = parse_time_flag("--bed", optarg, &p->bed)))
 				return rc;
-			break;
-		case O_JSON:
-			if (!json)
-				return cmd_usage(ctx, "--json is for 'profile show' and 'profile list'");
-			*json = 1;
 			break;
 		default:
 			return cmd_bad_option(ctx, c, argv);
@@ -268,7 +262,7 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 	long today = mg_today();
 	struct profile p;
 	profile_defaults(&p, ctx->profile);
-	int rc = apply_flags(ctx, argc, argv, &p, today, NULL);
+	int rc = apply_flags(ctx, argc, argv, &p, today);
 	if (rc)
 		return rc;
 	if (!p.sex[0])
@@ -296,6 +290,23 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* `profile show` and `profile list` take --json and nothing else. */
+static int parse_json_only(struct cmd_ctx *ctx, int argc, char **argv, int *json)
+{
+	static const struct option opts[] = {{"json", no_argument, NULL, O_JSON}, {NULL, 0, NULL, 0}};
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c != O_JSON)
+			return cmd_bad_option(ctx, c, argv);
+		*json = 1;
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	return 0;
+}
+
 static void print_name(const char *name, void *vctx)
 {
 	json_t *a = vctx;
@@ -315,11 +326,8 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 	sqlite3 *db;
 	struct profile p;
 	if (strcmp(sub, "show") == 0) {
-		profile_defaults(&p, ctx->profile);
-		if ((rc = apply_flags(ctx, argc - 1, argv + 1, &p, today, &json)))
+		if ((rc = parse_json_only(ctx, argc - 1, argv + 1, &json)))
 			return rc;
-		if (p.born >= 0 || p.age_years >= 0 || p.sex[0])
-			return cmd_usage(ctx, "profile show takes only --json");
 		if ((rc = cmd_open_journal(ctx, &db)))
 			return rc;
 		rc = cmd_load_profile(ctx, db, &p);
@@ -336,7 +344,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 		if ((rc = cmd_open_journal(ctx, &db)))
 			return rc;
 		if ((rc = cmd_load_profile(ctx, db, &p)) ||
-		    (rc = apply_flags(ctx, argc - 1, argv + 1, &p, today, NULL)) ||
+		    (rc = apply_flags(ctx, argc - 1, argv + 1, &p, today)) ||
 		    (rc = save(ctx, db, &p, today))) {
 			db_close(db);
 			return rc;
@@ -346,8 +354,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 		return 0;
 	}
 	if (strcmp(sub, "list") == 0) {
-		profile_defaults(&p, ctx->profile);
-		if ((rc = apply_flags(ctx, argc - 1, argv + 1, &p, today, &json)))
+		if ((rc = parse_json_only(ctx, argc - 1, argv + 1, &json)))
 			return rc;
 		if ((rc = cmd_open_journal(ctx, &db)))
 			return rc;
