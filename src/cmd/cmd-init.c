@@ -67,14 +67,14 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 			if ((rc = cmd_parse_date("--born", optarg, &p->born)))
 				return rc;
 			p->age_years = -1;
-			p->age_on = -1;
+			p->age_on = MG_NO_DATE;
 			break;
 		case O_AGE:
 			if ((rc = cmd_parse_long("--age", optarg, 0, 120, &v)))
 				return rc;
 			p->age_years = (int)v;
 			p->age_on = today;
-			p->born = -1;
+			p->born = MG_NO_DATE;
 			break;
 		case O_SEX:
 			if (strcmp(optarg, "female") && strcmp(optarg, "male"))
@@ -172,7 +172,7 @@ static json_t *profile_json(const struct profile *p, long today)
 	json_t *j = json_object();
 	char buf[16];
 	json_object_set_new(j, "name", json_string(p->name));
-	if (p->born >= 0) {
+	if (p->born != MG_NO_DATE) {
 		mg_format_date(p->born, buf, sizeof(buf));
 		json_object_set_new(j, "born", json_string(buf));
 	} else {
@@ -229,7 +229,7 @@ static void print_profile(const struct profile *p, long today)
 {
 	char buf[16];
 	printf("profile    %s\n", p->name);
-	if (p->born >= 0) {
+	if (p->born != MG_NO_DATE) {
 		mg_format_date(p->born, buf, sizeof(buf));
 		printf("born       %s (age %d)\n", buf, profile_age_months(p, today) / 12);
 	} else {
@@ -267,7 +267,7 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	if (!p.sex[0])
 		return cmd_usage(ctx, "init needs --sex female|male");
-	if (p.born < 0 && p.age_years < 0)
+	if (p.born == MG_NO_DATE && p.age_years < 0)
 		return cmd_usage(ctx, "init needs --born YYYY-MM-DD or --age N");
 	if (strlen(ctx->profile) == 0 || strlen(ctx->profile) >= sizeof(p.name))
 		return cmd_usage(ctx, "--profile \"%s\" must be 1 to 63 characters", ctx->profile);

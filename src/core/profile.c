@@ -13,9 +13,9 @@ void profile_defaults(struct profile *p, const char *name)
 {
 	memset(p, 0, sizeof(*p));
 	mg_strlcpy(p->name, name, sizeof(p->name));
-	p->born = -1;
+	p->born = MG_NO_DATE;
 	p->age_years = -1;
-	p->age_on = -1;
+	p->age_on = MG_NO_DATE;
 	mg_strlcpy(p->training, "none", sizeof(p->training));
 	mg_strlcpy(p->region, "us", sizeof(p->region));
 	p->wake = p->bed = -1;
@@ -23,13 +23,13 @@ void profile_defaults(struct profile *p, const char *name)
 
 int profile_age_months(const struct profile *p, long on)
 {
-	if (p->born >= 0)
+	if (p->born != MG_NO_DATE)
 		return mg_age_months(p->born, on);
 	if (p->age_years < 0)
 		return -1;
 	/* Only the age on age_on is known: assume the birthday was that day,
 	 * which is right to within a year and never makes anyone older. */
-	int extra = p->age_on >= 0 && on > p->age_on ? mg_age_months(p->age_on, on) : 0;
+	int extra = p->age_on != MG_NO_DATE && on > p->age_on ? mg_age_months(p->age_on, on) : 0;
 	return p->age_years * 12 + extra;
 }
 
@@ -165,9 +165,9 @@ int profile_validate(const struct profile *p, long today, struct mg_err *e)
 {
 	if (strcmp(p->sex, "female") != 0 && strcmp(p->sex, "male") != 0)
 		return mg_err_set(e, MG_EUSAGE, "--sex \"%s\" must be female or male", p->sex);
-	if (p->born < 0 && p->age_years < 0)
+	if (p->born == MG_NO_DATE && p->age_years < 0)
 		return mg_err_set(e, MG_EUSAGE, "the profile needs --born YYYY-MM-DD or --age N");
-	if (p->born > today) {
+	if (p->born != MG_NO_DATE && p->born > today) {
 		char d[16];
 		mg_format_date(p->born, d, sizeof(d));
 		return mg_err_set(e, MG_EDATA, "--born \"%s\" is in the future", d);

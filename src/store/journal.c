@@ -110,7 +110,7 @@ fail:
 
 static void date_text(long days, char *buf, size_t n)
 {
-	if (days < 0)
+	if (days == MG_NO_DATE)
 		buf[0] = '\0';
 	else
 		mg_format_date(days, buf, n);
@@ -119,7 +119,7 @@ static void date_text(long days, char *buf, size_t n)
 static long text_date(const unsigned char *s)
 {
 	long d;
-	return s && mg_parse_date((const char *)s, &d) == 0 ? d : -1;
+	return s && mg_parse_date((const char *)s, &d) == 0 ? d : MG_NO_DATE;
 }
 
 static int text_time(const unsigned char *s)
@@ -216,14 +216,14 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 		return -1;
 	char born[16], age_on[16], wake[8] = "", bed[8] = "";
 	date_text(p->born, born, sizeof(born));
-	date_text(p->born < 0 ? p->age_on : -1, age_on, sizeof(age_on));
+	date_text(p->born == MG_NO_DATE ? p->age_on : MG_NO_DATE, age_on, sizeof(age_on));
 	if (p->wake >= 0)
 		mg_format_hhmm(p->wake, wake, sizeof(wake));
 	if (p->bed >= 0)
 		mg_format_hhmm(p->bed, bed, sizeof(bed));
 	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 2, born);
-	if (p->born < 0)
+	if (p->born == MG_NO_DATE)
 		sqlite3_bind_int(st, 3, p->age_years);
 	else
 		sqlite3_bind_null(st, 3);

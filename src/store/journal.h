@@ -23,8 +23,8 @@ struct profile_med {
 struct profile {
 	long id;
 	char name[64];
-	long born;          /* days since 1970-01-01, or -1 when only age is known */
-	int age_years;      /* with born == -1: the age given on age_on */
+	long born;          /* days since 1970-01-01, or MG_NO_DATE when only age is known */
+	int age_years;      /* without born: the age given on age_on */
 	long age_on;
 	char sex[8];        /* "female" or "male" */
 	int pregnant, lactating, clinician_guided, gi_sensitive;

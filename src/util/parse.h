@@ -7,6 +7,7 @@
 #ifndef MG_PARSE_H
 #define MG_PARSE_H
 
+#include <limits.h>
 #include <stddef.h>
 
 /* A decimal integer in [min, max]. */
@@ -14,6 +15,10 @@ int mg_parse_long(const char *s, long min, long max, long *out);
 
 /* A finite decimal number (no hex, inf or nan) in [min, max]. */
 int mg_parse_double(const char *s, double min, double max, double *out);
+
+/* "No date": day numbers before 1970 are negative, so -1 cannot mean
+ * unknown (someone born in 1966 has a negative birth day number). */
+#define MG_NO_DATE LONG_MIN
 
 /* A calendar date YYYY-MM-DD (years 1900..2999) as days since 1970-01-01. */
 int mg_parse_date(const char *s, long *days);

@@ -7,3 +7,10 @@ $ mgtrack --profile a targets --json
 $ mgtrack --profile b init --born 1995-11-24 --sex female
 $ mgtrack --profile b targets --json
 ~ "rda_mg": 320,
+# Born before 1970 (a negative day number): 60 years old, 51+ band.
+$ mgtrack --profile c init --born 1966-05-01 --sex male
+$ mgtrack --profile c targets --json
+~ "rda_mg": 420,
+~ aged 60 years
+$ mgtrack --profile c profile show --json
+~ "born": "1966-05-01",
