@@ -34,39 +34,6 @@ static long group_row(const struct mg_table *t, int group)
 	return -1;
 }
 
-/* Whether the lowercased name holds word (a whole word or phrase). */
-static int has_word(const char *low, const char *word, size_t wl)
-{
-	for (const char *p = low; *p; p++) {
-		if (strncmp(p, word, wl) != 0)
-			continue;
-		int before = p == low || !isalnum((unsigned char)p[-1]);
-		int after = !isalnum((unsigned char)p[wl]);
-		if (before && after)
-			return 1;
-	}
-	return 0;
-}
-
-/* Whether name holds any of the comma-separated words. */
-static int has_any_word(const char *name, const char *words)
-{
-	char low[512];
-	size_t len = strlen(name);
-	if (len >= sizeof(low))
-		len = sizeof(low) - 1;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)name[i]);
-	low[len] = '\0';
-	while (*words) {
-		size_t wl = strcspn(words, ",");
-		if (wl && has_word(low, words, wl))
-			return 1;
-		words += wl + (words[wl] == ',');
-	}
-	return 0;
-}
-
 static size_t kind_len(const char *name)
 {
 	const char *c = strchr(name, ',');
@@ -89,12 +56,12 @@ static int on_food(const struct food_record *f, void *vctx)
 	long r = f->group ? group_row(c->groups, f->group) : -1;
 	if (r < 0 || strcmp(table_cell(c->groups, (size_t)r, "suggest"), "yes") != 0)
 		return 0;
-	if (has_any_word(f->name, table_cell(c->groups, (size_t)r, "exclude_words")))
+	if (mg_has_any_word(f->name, table_cell(c->groups, (size_t)r, "exclude_words")))
 		return 0;
 	/* Some groups list foods as bought (dry grains): only the prepared
 	 * forms make sense as a portion to eat. */
 	const char *req = table_cell(c->groups, (size_t)r, "require_words");
-	if (*req && !has_any_word(f->name, req))
+	if (*req && !mg_has_any_word(f->name, req))
 		return 0;
 	double serving_g;
 	if (mg_parse_double(table_cell(c->groups, (size_t)r, "serving_g"), 1, 10000, &serving_g) < 0)

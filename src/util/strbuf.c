@@ -1,7 +1,9 @@
 /*
  * Growable strings and the aborting allocators; see strbuf.h.
  */
+#include <ctype.h>
 #include <stdarg.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,4 +128,21 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 const char *strbuf_str(const struct strbuf *sb)
 {
 	return sb->buf ? sb->buf : "";
+}
+
+int mg_has_any_word(const char *text, const char *words)
+{
+	while (*words) {
+		size_t wl = strcspn(words, ",");
+		for (const char *p = text; wl && *p; p++) {
+			if (strncasecmp(p, words, wl) != 0)
+				continue;
+			int before = p == text || !isalnum((unsigned char)p[-1]);
+			int after = !isalnum((unsigned char)p[wl]);
+			if (before && after)
+				return 1;
+		}
+		words += wl + (words[wl] == ',');
+	}
+	return 0;
 }

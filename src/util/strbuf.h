@@ -29,6 +29,11 @@ const char *strbuf_str(const struct strbuf *sb);
 /* Copies src into dst (size n), truncating; dst is always terminated. */
 void mg_strlcpy(char *dst, const char *src, size_t n);
 
+/* Whether text holds any of the comma-separated words or phrases in
+ * words, as whole words, ignoring case ("raw" matches "Beans, raw" but
+ * not "strawberries"). */
+int mg_has_any_word(const char *text, const char *words);
+
 /* Allocating helpers that abort on failure; the caller frees. */
 void *mg_malloc(size_t n);
 void *mg_calloc(size_t n, size_t size);
