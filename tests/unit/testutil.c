@@ -1,0 +1,71 @@
+/*
+ * Test helpers; see testutil.h.
+ */
+#include <ftw.h>
+#include "testutil.h"
+#include "core/search.h"
+#include "store/foods.h"
+#include "util/banned.h"
+
+char *tu_mkdtemp(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char buf[4096];
+	snprintf(buf, sizeof(buf), "%s/mgtrack-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char *d = mkdtemp(buf);
+	assert_non_null(d);
+	size_t n = strlen(d) + 1;
+	char *out = malloc(n);
+	memcpy(out, d, n);
+	return out;
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+void tu_rmdir(const char *dir)
+{
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+const char *tu_path(const char *dir, const char *name)
+{
+	static char buf[4200];
+	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
+	return buf;
+}
+
+void tu_food_record(const struct tu_food *in, struct food_record *f)
+{
+	food_record_init(f);
+	f->id = in->id;
+	snprintf(f->source, sizeof(f->source), "sr24");
+	food_record_set_name(f, in->name);
+	f->group = in->group;
+	f->nut[NUT_MG] = in->mg;
+	f->nut[NUT_KCAL] = in->kcal;
+	for (size_t i = 0; i < 6 && in->measures[i].name; i++)
+		food_record_add_measure(f, in->measures[i].amount, in->measures[i].name, in->measures[i].grams);
+}
+
+void tu_build_foods(const char *path, const struct tu_food *foods, size_t n)
+{
+	struct foods_build b;
+	struct mg_err e = {0};
+	assert_int_equal(foods_build_begin(&b, path, "sr24", &e), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct food_record f;
+		tu_food_record(&foods[i], &f);
+		char head[512];
+		search_head(f.name, head, sizeof(head));
+		assert_int_equal(foods_build_add(&b, &f, search_food_quality(&f), head, &e), 0);
+		food_record_release(&f);
+	}
+	if (foods_build_commit(&b, &e) != 0)
+		fail_msg("foods_build_commit: %s", e.msg);
+}

@@ -1,0 +1,49 @@
+/*
+ * Helpers shared by the unit tests: cmocka's headers in the right order,
+ * temporary folders, and small food records and food databases built in
+ * memory, so each test states its data next to its assertions.
+ */
+#ifndef MG_TESTUTIL_H
+#define MG_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "io/food-record.h"
+#include "util/err.h"
+
+/* A new empty folder under $TMPDIR (or /tmp); the caller frees the path
+ * and removes the folder with tu_rmdir. */
+char *tu_mkdtemp(void);
+void tu_rmdir(const char *dir);
+/* dir + "/" + name in a static buffer (valid until the next call). */
+const char *tu_path(const char *dir, const char *name);
+
+struct tu_measure {
+	double amount;
+	const char *name;
+	double grams;
+};
+
+struct tu_food {
+	long id;
+	const char *name;
+	int group;
+	double mg, kcal;
+	struct tu_measure measures[6];
+};
+
+/* Fills f (initialised here; release with food_record_release). */
+void tu_food_record(const struct tu_food *in, struct food_record *f);
+
+/* Builds a food database at path from foods (source "sr24"). */
+void tu_build_foods(const char *path, const struct tu_food *foods, size_t n);
+
+#endif
