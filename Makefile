@@ -30,7 +30,7 @@ $(ASAN_BUILD)/build.ninja:
 
 check: bootstrap
 	@$(MAKE) --no-print-directory $(ASAN_BUILD)/build.ninja
-	@ninja -C $(ASAN_BUILD) >/dev/null
+	@ninja --quiet -C $(ASAN_BUILD)
 	@scripts/check
 
 $(BENCH_BUILD)/build.ninja:
@@ -38,7 +38,7 @@ $(BENCH_BUILD)/build.ninja:
 
 bench: bootstrap
 	@$(MAKE) --no-print-directory $(BENCH_BUILD)/build.ninja
-	@ninja -C $(BENCH_BUILD) >/dev/null
+	@ninja --quiet -C $(BENCH_BUILD)
 	@scripts/bench
 
 fuzz: bootstrap
