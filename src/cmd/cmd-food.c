@@ -205,16 +205,9 @@ int cmd_find_food(struct cmd_ctx *ctx, sqlite3 *journal, const char *arg, struct
 
 static int food_show(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0}};
-	int c, json = 0, rc;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'j')
-			json = 1;
-		else
-			return cmd_bad_option(ctx, c, argv);
-	}
+	int json = 0, rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
 	if (optind != argc - 1)
 		return cmd_usage(ctx, "food show needs one ID");
 	sqlite3 *journal = NULL;

@@ -293,18 +293,10 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 /* `profile show` and `profile list` take --json and nothing else. */
 static int parse_json_only(struct cmd_ctx *ctx, int argc, char **argv, int *json)
 {
-	static const struct option opts[] = {{"json", no_argument, NULL, O_JSON}, {NULL, 0, NULL, 0}};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != O_JSON)
-			return cmd_bad_option(ctx, c, argv);
-		*json = 1;
-	}
-	if (optind < argc)
-		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
-	return 0;
+	int rc = cmd_parse_json_flag(ctx, argc, argv, json);
+	if (rc == 0 && optind < argc)
+		rc = cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	return rc;
 }
 
 static void print_name(const char *name, void *vctx)
@@ -326,13 +318,8 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 	sqlite3 *db;
 	struct profile p;
 	if (strcmp(sub, "show") == 0) {
-		if ((rc = parse_json_only(ctx, argc - 1, argv + 1, &json)))
-			return rc;
-		if ((rc = cmd_open_journal(ctx, &db)))
-			return rc;
-		rc = cmd_load_profile(ctx, db, &p);
-		db_close(db);
-		if (rc)
+		if ((rc = parse_json_only(ctx, argc - 1, argv + 1, &json)) ||
+		    (rc = cmd_read_profile(ctx, &p)))
 			return rc;
 		if (json)
 			cmd_print_json(profile_json(&p, today));

@@ -20,25 +20,13 @@ static json_t *rule_json(const struct rule_ref *r)
 
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0}};
-	int c, json = 0, rc;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'j')
-			json = 1;
-		else
-			return cmd_bad_option(ctx, c, argv);
-	}
+	int json = 0, rc;
+	struct profile p;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
 	if (optind < argc)
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
-	sqlite3 *db;
-	struct profile p;
-	if ((rc = cmd_open_journal(ctx, &db)))
-		return rc;
-	rc = cmd_load_profile(ctx, db, &p);
-	db_close(db);
-	if (rc)
+	if ((rc = cmd_read_profile(ctx, &p)))
 		return rc;
 	struct targets t;
 	struct mg_err e = {0};

@@ -58,6 +58,11 @@ int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv);
 int cmd_open_journal(struct cmd_ctx *ctx, sqlite3 **db);
 /* Loads the context's profile; prints and returns the exit code on failure. */
 int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p);
+/* Opens the journal, loads the context's profile and closes the journal. */
+int cmd_read_profile(struct cmd_ctx *ctx, struct profile *p);
+/* For commands whose only option is --json: parses argv, leaving optind at
+ * the first positional argument. Returns 0 or an exit code (reported). */
+int cmd_parse_json_flag(struct cmd_ctx *ctx, int argc, char **argv, int *json);
 
 /* Looks food id `arg` up in foods.db, or in the journal for custom ids
  * (journal may be NULL). f is initialised by the caller. Returns 0 or an

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cmd/cmd.h"
+#include "store/db.h"
 #include "util/parse.h"
 #include "util/banned.h"
 
@@ -54,6 +55,31 @@ int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p)
 	struct mg_err e = {0};
 	if (journal_profile_get(db, ctx->profile, p, &e) < 0)
 		return cmd_fail(&e);
+	return 0;
+}
+
+int cmd_read_profile(struct cmd_ctx *ctx, struct profile *p)
+{
+	sqlite3 *db;
+	int rc = cmd_open_journal(ctx, &db);
+	if (rc)
+		return rc;
+	rc = cmd_load_profile(ctx, db, p);
+	db_close(db);
+	return rc;
+}
+
+int cmd_parse_json_flag(struct cmd_ctx *ctx, int argc, char **argv, int *json)
+{
+	static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0}};
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c != 'j')
+			return cmd_bad_option(ctx, c, argv);
+		*json = 1;
+	}
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <ftw.h>
 #include "testutil.h"
 #include "core/search.h"
+#include "core/tables.h"
 #include "store/foods.h"
 #include "util/banned.h"
 
@@ -68,4 +69,18 @@ void tu_build_foods(const char *path, const struct tu_food *foods, size_t n)
 	}
 	if (foods_build_commit(&b, &e) != 0)
 		fail_msg("foods_build_commit: %s", e.msg);
+}
+
+int tu_tables_setup(void **state)
+{
+	(void)state;
+	struct mg_err e = {0};
+	return tables_load(&e);
+}
+
+int tu_tables_teardown(void **state)
+{
+	(void)state;
+	tables_unload();
+	return 0;
 }

@@ -43,6 +43,10 @@ struct tu_food {
 /* Fills f (initialised here; release with food_record_release). */
 void tu_food_record(const struct tu_food *in, struct food_record *f);
 
+/* cmocka group set-up and tear-down that load and unload the rule tables. */
+int tu_tables_setup(void **state);
+int tu_tables_teardown(void **state);
+
 /* Builds a food database at path from foods (source "sr24"). */
 void tu_build_foods(const char *path, const struct tu_food *foods, size_t n);
 

@@ -10,18 +10,6 @@
 
 static const long today = 20781;   /* 2026-11-24 */
 
-static int setup(void **state)
-{
-	struct mg_err e = {0};
-	return tables_load(&e);
-}
-
-static int teardown(void **state)
-{
-	tables_unload();
-	return 0;
-}
-
 static void base(struct profile *p)
 {
 	profile_defaults(p, "t");
@@ -131,5 +119,5 @@ int main(void)
 		cmocka_unit_test(test_meds),
 		cmocka_unit_test(test_age_months),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }

@@ -7,18 +7,6 @@
 #include "core/tables.h"
 #include "util/banned.h"
 
-static int setup(void **state)
-{
-	struct mg_err e = {0};
-	return tables_load(&e);
-}
-
-static int teardown(void **state)
-{
-	tables_unload();
-	return 0;
-}
-
 static void test_every_table_present(void **state)
 {
 	static const char *const names[] = {"targets.tsv", "ul.tsv", "training.tsv", "goals.tsv",
@@ -75,5 +63,5 @@ int main(void)
 		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_parse_rejects),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }

@@ -55,18 +55,6 @@ static const struct tcase cases[] = {
 	{30 * 12, "female", 1, 0, "none", "eu", 300, 300, 250, "ai-eu-18y-f", "ul-eu-4y"},
 };
 
-static int setup(void **state)
-{
-	struct mg_err e = {0};
-	return tables_load(&e);
-}
-
-static int teardown(void **state)
-{
-	tables_unload();
-	return 0;
-}
-
 static void profile_for(const struct tcase *c, long on, struct profile *p)
 {
 	profile_defaults(p, "t");
@@ -171,5 +159,5 @@ int main(void)
 		cmocka_unit_test(test_no_row),
 		cmocka_unit_test(test_age_from_stated_age),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }
