@@ -34,10 +34,19 @@
 	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
 	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable)\n" \
 	"  --wake HH:MM, --bed HH:MM        usual times\n" \
+	"  --train-at HH:MM                 usual training start (morning training moves a dose)\n" \
+	"  --zinc-mg N                      supplemental zinc per day (over 40 mg is flagged)\n" \
 	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"
 
 /* Sorted by name: cmd_find uses binary search. */
 const struct cmd mg_commands[] = {
+	{"dose", cmd_dose, "log a supplement dose taken, list or delete doses",
+	 "usage: mgtrack dose [--at \"YYYY-MM-DD HH:MM\"] PRODUCT [SERVINGS]\n"
+	 "       mgtrack dose --list [--date YYYY-MM-DD | --days N] [--json]\n"
+	 "       mgtrack dose --delete DOSE_ID\n\n"
+	 "Logs SERVINGS (default 1) of a product (name or id, see 'mgtrack product list')\n"
+	 "taken now or at --at. Doses count in 'mgtrack intake' as supplement_mg. A day\n"
+	 "above the upper limit for supplements is recorded and warned about.\n"},
 	{"eat", cmd_eat, "log food, list or delete food log entries",
 	 "usage: mgtrack eat [--date YYYY-MM-DD] FOOD_ID AMOUNT [MEASURE|g]\n"
 	 "       mgtrack eat --list [--date YYYY-MM-DD | --days N] [--json]\n"
@@ -67,6 +76,32 @@ const struct cmd mg_commands[] = {
 	 "Average daily magnesium from the food log over the last N days (default 7)\n"
 	 "or one day, against the target. The average counts logged days only; with\n"
 	 "fewer than 3 logged days the food intake is reported as unknown.\n"},
+	{"plan", cmd_plan, "the supplement plan: whether, which form, how much, when",
+	 "usage: mgtrack plan [--days N] [--explain] [--json] [--ics FILE]\n\n"
+	 "Turns the profile, its target, the food log's last 7 days and your products into\n"
+	 "a plan: status (ok, caution, clinician, pause), the daily elemental magnesium,\n"
+	 "the form, a start-low titration, dose times kept out of medicine windows,\n"
+	 "checkpoints on day 14 and day 42, and a day-by-day plan (default 7 days, at\n"
+	 "most 28) with foods, movement, breathing and sleep times.\n\n"
+	 "  --explain   every decision with its rule id and source\n"
+	 "  --ics FILE  write the doses, medicine windows and checkpoints as an\n"
+	 "              iCalendar file with alarms, for any calendar app\n"},
+	{"product", cmd_product, "supplement products: add, list, show, check a label",
+	 "usage: mgtrack product add --name NAME --form FORM [--hydrate HYDRATE]\n"
+	 "                           [--compound-mg MG] [--elemental-mg MG] [--per-serving-units N]\n"
+	 "                           [--third-party] [--proprietary-blend] [--json]\n"
+	 "       mgtrack product list [--json]\n"
+	 "       mgtrack product show NAME|ID [--json]\n"
+	 "       mgtrack product check NAME|ID [--json]\n\n"
+	 "Records a product as its label states it, per serving: the elemental magnesium\n"
+	 "(Supplement Facts) and/or the compound weight, and the capsules per serving.\n"
+	 "Without a declared elemental figure it is computed from the form's %Mg and\n"
+	 "marked estimated. Forms: oxide, hydroxide, carbonate, chloride, citrate,\n"
+	 "hydrogen-citrate, lactate, gluconate, glycinate, malate, dimagnesium-malate,\n"
+	 "buffered-chelate, taurate, threonate, sulfate, orotate, aspartate, pidolate,\n"
+	 "glycerophosphate, acetate. Hydrates: anhydrous, dihydrate, trihydrate,\n"
+	 "tetrahydrate, hexahydrate, heptahydrate, nonahydrate (where the form has them).\n"
+	 "check warns about the label against your profile's limit and plan.\n"},
 	{"profile", cmd_profile, "show, change or list profiles",
 	 "usage: mgtrack profile show [--json]\n"
 	 "       mgtrack profile set [flags]\n"

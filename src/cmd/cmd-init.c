@@ -17,7 +17,7 @@
 enum {
 	O_BORN = 256, O_AGE, O_SEX, O_PREGNANT, O_NO_PREGNANT, O_LACTATING, O_NO_LACTATING,
 	O_TRAINING, O_REGION, O_CLIN, O_NO_CLIN, O_GOAL, O_CONDITION, O_NO_CONDITION,
-	O_MED, O_NO_MED, O_WAKE, O_BED, O_GI, O_NO_GI, O_JSON,
+	O_MED, O_NO_MED, O_WAKE, O_BED, O_GI, O_NO_GI, O_JSON, O_TRAIN_AT, O_NO_TRAIN_AT, O_ZINC,
 };
 
 static const struct option profile_opts[] = {
@@ -39,6 +39,9 @@ static const struct option profile_opts[] = {
 	{"no-med", required_argument, NULL, O_NO_MED},
 	{"wake", required_argument, NULL, O_WAKE},
 	{"bed", required_argument, NULL, O_BED},
+	{"train-at", required_argument, NULL, O_TRAIN_AT},
+	{"no-train-at", no_argument, NULL, O_NO_TRAIN_AT},
+	{"zinc-mg", required_argument, NULL, O_ZINC},
 	{"gi-sensitive", no_argument, NULL, O_GI},
 	{"no-gi-sensitive", no_argument, NULL, O_NO_GI},
 	{NULL, 0, NULL, 0},
@@ -144,6 +147,18 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 			if ((rc = parse_time_flag("--bed", optarg, &p->bed)))
 				return rc;
 			break;
+		case O_TRAIN_AT:
+			if ((rc = parse_time_flag("--train-at", optarg, &p->train_at)))
+				return rc;
+			break;
+		case O_NO_TRAIN_AT: p->train_at = -1; break;
+		case O_ZINC: {
+			long mg;
+			if ((rc = cmd_parse_long("--zinc-mg", optarg, 0, 1000, &mg)))
+				return rc;
+			p->zinc_mg = (double)mg;
+			break;
+		}
 		default:
 			return cmd_bad_option(ctx, c, argv);
 		}
@@ -222,6 +237,13 @@ static json_t *profile_json(const struct profile *p, long today)
 	} else {
 		json_object_set_new(j, "bed", json_null());
 	}
+	if (p->train_at >= 0) {
+		mg_format_hhmm(p->train_at, buf, sizeof(buf));
+		json_object_set_new(j, "train_at", json_string(buf));
+	} else {
+		json_object_set_new(j, "train_at", json_null());
+	}
+	json_object_set_new(j, "zinc_mg", json_integer((json_int_t)p->zinc_mg));
 	return j;
 }
 
@@ -255,6 +277,12 @@ static void print_profile(const struct profile *p, long today)
 		mg_format_hhmm(p->bed, buf, sizeof(buf));
 		printf("bed        %s\n", buf);
 	}
+	if (p->train_at >= 0) {
+		mg_format_hhmm(p->train_at, buf, sizeof(buf));
+		printf("trains at  %s\n", buf);
+	}
+	if (p->zinc_mg > 0)
+		printf("zinc       %.0f mg/day (supplement)\n", p->zinc_mg);
 }
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)

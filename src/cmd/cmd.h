@@ -9,7 +9,10 @@
 
 #include <jansson.h>
 #include <sqlite3.h>
+#include "core/intake.h"
+#include "core/plan.h"
 #include "store/journal.h"
+#include "store/supplements.h"
 #include "util/err.h"
 
 struct cmd_ctx {
@@ -41,6 +44,9 @@ int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_plan(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_product(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_version(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* The line every screen that recommends carries. */
@@ -75,6 +81,21 @@ struct intake;
  * or an exit code (already reported); the caller releases in. */
 int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p,
 		      struct targets *t, struct intake *in);
+
+/* Everything a plan is computed from, and the plan. */
+struct plan_build {
+	struct profile profile;
+	struct intake intake;          /* the last 7 days before today */
+	struct product *products;      /* owned */
+	size_t n_products;
+	struct suggestion *foods;      /* owned; none without foods.db */
+	size_t n_foods;
+	struct plan plan;
+};
+/* Reads the journal (and foods.db when present) and computes the plan for
+ * `days` days from today. Returns 0 or an exit code (already reported). */
+int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build *b);
+void cmd_plan_release(struct plan_build *b);
 
 /* Prints j (and releases it) as indented JSON on stdout. */
 void cmd_print_json(json_t *j);

@@ -1,13 +1,14 @@
 /*
- * Intake arithmetic over the food log; see intake.h. Food is averaged over
- * logged days, not calendar days: a day without entries is a day not
- * logged, not a day without food.
+ * Intake arithmetic over the food log and the doses taken; see intake.h.
+ * Food is averaged over logged days, not calendar days: a day without
+ * entries is a day not logged, not a day without food.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "core/intake.h"
 #include "core/tables.h"
 #include "store/journal.h"
+#include "store/supplements.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
@@ -60,6 +61,12 @@ static int by_mg(const void *x, const void *y)
 	return a->food_id < b->food_id ? -1 : a->food_id > b->food_id;
 }
 
+static int on_dose(const struct dose_entry *d, void *ctx)
+{
+	*(double *)ctx += d->elemental_mg;
+	return 0;
+}
+
 int intake_compute(sqlite3 *journal, long profile_id, long from, long to,
 		   const struct targets *t, struct intake *out, struct mg_err *e)
 {
@@ -82,7 +89,15 @@ int intake_compute(sqlite3 *journal, long profile_id, long from, long to,
 	double min_days = tables_threshold(out->food_rule, NULL);
 	/* A single requested day is known once it is logged at all. */
 	out->food_known = out->days == 1 ? out->days_logged == 1 : out->days_logged >= min_days;
-	out->supplement_mg = 0;
+	/* Supplements average over calendar days: unlike food, a day without a
+	 * logged dose is a day without supplement. */
+	double dose_sum = 0;
+	if (journal_dose_list(journal, profile_id, from, to, on_dose, &dose_sum, e) < 0) {
+		free(a.foods);
+		intake_release(out);
+		return -1;
+	}
+	out->supplement_mg = dose_sum / out->days;
 	out->total_mg = out->food_mg + out->supplement_mg;
 	out->target_mg = t->target_mg;
 	out->gap_mg = t->target_mg - out->total_mg;

@@ -1,6 +1,6 @@
 /*
- * Magnesium intake over a window of days from the food log (and, once doses
- * exist, supplements), against the profile's target: the average per logged
+ * Magnesium intake over a window of days from the food log and the doses
+ * taken, against the profile's target: the average per logged
  * day, how many days were logged, the gap and the foods that gave most.
  */
 #ifndef MG_INTAKE_H
@@ -30,7 +30,7 @@ struct intake {
 	int food_known;         /* days_logged reaches the food-days-min rule */
 	const char *food_rule;  /* "food-days-min" */
 	double food_mg;         /* average per logged day (0 when none) */
-	double supplement_mg;   /* average per day; 0 until doses exist */
+	double supplement_mg;   /* doses taken, average per calendar day of the window */
 	double total_mg;
 	double target_mg;
 	double gap_mg;          /* target - total; <= 0 means covered */

@@ -18,7 +18,7 @@ void profile_defaults(struct profile *p, const char *name)
 	p->age_on = MG_NO_DATE;
 	mg_strlcpy(p->training, "none", sizeof(p->training));
 	mg_strlcpy(p->region, "us", sizeof(p->region));
-	p->wake = p->bed = -1;
+	p->wake = p->bed = p->train_at = -1;
 }
 
 int profile_age_months(const struct profile *p, long on)
@@ -35,18 +35,12 @@ int profile_age_months(const struct profile *p, long on)
 
 static int in_table(const char *table, const char *col, const char *value)
 {
-	const struct mg_table *t = tables_get(table);
-	for (size_t r = 0; t && r < t->nrows; r++)
-		if (strcmp(table_cell(t, r, col), value) == 0)
-			return 1;
-	return 0;
+	return table_find(tables_get(table), col, value) >= 0;
 }
 
 static void table_values(const char *table, const char *col, struct strbuf *sb)
 {
-	const struct mg_table *t = tables_get(table);
-	for (size_t r = 0; t && r < t->nrows; r++)
-		strbuf_addf(sb, "%s%s", r ? ", " : "", table_cell(t, r, col));
+	table_list_values(tables_get(table), col, sb);
 }
 
 int profile_set_goal_list(struct profile *p, const char *csv, struct mg_err *e)

@@ -174,6 +174,23 @@ const char *table_cell(const struct mg_table *t, size_t row, const char *col)
 	return t->cells[row * t->ncols + (size_t)c];
 }
 
+long table_find(const struct mg_table *t, const char *col, const char *value)
+{
+	for (size_t r = 0; t && r < t->nrows; r++)
+		if (strcmp(table_cell(t, r, col), value) == 0)
+			return (long)r;
+	return -1;
+}
+
+void table_list_values(const struct mg_table *t, const char *col, struct strbuf *sb)
+{
+	for (size_t r = 0; t && r < t->nrows; r++) {
+		const char *v = table_cell(t, r, col);
+		if (table_find(t, col, v) == (long)r)
+			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", v);
+	}
+}
+
 double tables_threshold(const char *id, const char **source)
 {
 	const struct mg_table *t = tables_get("thresholds.tsv");

@@ -41,6 +41,13 @@ long table_col(const struct mg_table *t, const char *col);
  * missing column is a programming error, caught by the unit tests). */
 const char *table_cell(const struct mg_table *t, size_t row, const char *col);
 
+/* First row whose `col` equals value, or -1. */
+long table_find(const struct mg_table *t, const char *col, const char *value);
+
+struct strbuf;
+/* Appends the distinct values of col, in row order, as "a, b, c". */
+void table_list_values(const struct mg_table *t, const char *col, struct strbuf *sb);
+
 /* The `value` of row `id` in thresholds.tsv (a number rules use). Aborts
  * when the row is missing: the unit tests load every id the code asks for. */
 double tables_threshold(const char *id, const char **source);

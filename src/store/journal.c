@@ -57,6 +57,28 @@ static const char *const migrations[] = {
 	"  magnesium_mg REAL NOT NULL, energy_kcal REAL,"
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
 	"CREATE INDEX food_log_by_day ON food_log(profile_id, date);",
+	/* 2: training time and supplemental zinc on the profile; supplement
+	 * products (shared by the journal's profiles) and doses taken */
+	"ALTER TABLE profile ADD COLUMN train_at TEXT;"
+	"ALTER TABLE profile ADD COLUMN zinc_mg REAL;"
+	"CREATE TABLE product ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  form TEXT NOT NULL, hydrate TEXT,"
+	"  compound_mg REAL, elemental_mg REAL,"
+	"  units_per_serving INTEGER NOT NULL DEFAULT 1,"
+	"  third_party INTEGER NOT NULL DEFAULT 0,"
+	"  proprietary_blend INTEGER NOT NULL DEFAULT 0,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE TABLE dose ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL, time TEXT NOT NULL,"
+	"  product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
+	"  product_name TEXT NOT NULL, servings REAL NOT NULL,"
+	"  elemental_mg REAL NOT NULL, estimated INTEGER NOT NULL DEFAULT 0,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX dose_by_day ON dose(profile_id, date, time);",
 };
 
 int journal_schema_version(void)
@@ -139,7 +161,7 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	memset(p, 0, sizeof(*p));
 	sqlite3_stmt *st;
 	if (db_prepare(db, "SELECT id, name, born, age_years, age_on, sex, pregnant, lactating,"
-		       " clinician_guided, gi_sensitive, training, region, wake, bed"
+		       " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg"
 		       " FROM profile WHERE name = ?", &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -164,6 +186,8 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	col_text(st, 11, p->region, sizeof(p->region));
 	p->wake = text_time(sqlite3_column_text(st, 12));
 	p->bed = text_time(sqlite3_column_text(st, 13));
+	p->train_at = text_time(sqlite3_column_text(st, 14));
+	p->zinc_mg = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 15);
 	sqlite3_finalize(st);
 
 	if (db_prepare(db, "SELECT goal FROM profile_goal WHERE profile_id = ? ORDER BY goal", &st, e) < 0)
@@ -208,19 +232,22 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 	const char *sql = p->id
 		? "UPDATE profile SET name=?1, born=?2, age_years=?3, age_on=?4, sex=?5, pregnant=?6,"
 		  " lactating=?7, clinician_guided=?8, gi_sensitive=?9, training=?10, region=?11,"
-		  " wake=?12, bed=?13, updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
+		  " wake=?12, bed=?13, train_at=?15, zinc_mg=?16,"
+		  " updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
 		: "INSERT INTO profile(name, born, age_years, age_on, sex, pregnant, lactating,"
-		  " clinician_guided, gi_sensitive, training, region, wake, bed)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16)";
 	if (db_prepare(db, sql, &st, e) < 0)
 		return -1;
-	char born[16], age_on[16], wake[8] = "", bed[8] = "";
+	char born[16], age_on[16], wake[8] = "", bed[8] = "", train_at[8] = "";
 	date_text(p->born, born, sizeof(born));
 	date_text(p->born == MG_NO_DATE ? p->age_on : MG_NO_DATE, age_on, sizeof(age_on));
 	if (p->wake >= 0)
 		mg_format_hhmm(p->wake, wake, sizeof(wake));
 	if (p->bed >= 0)
 		mg_format_hhmm(p->bed, bed, sizeof(bed));
+	if (p->train_at >= 0)
+		mg_format_hhmm(p->train_at, train_at, sizeof(train_at));
 	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 2, born);
 	if (p->born == MG_NO_DATE)
@@ -239,6 +266,11 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 	db_bind_text_or_null(st, 13, bed);
 	if (p->id)
 		sqlite3_bind_int64(st, 14, p->id);
+	db_bind_text_or_null(st, 15, train_at);
+	if (p->zinc_mg > 0)
+		sqlite3_bind_double(st, 16, p->zinc_mg);
+	else
+		sqlite3_bind_null(st, 16);
 	if (exec_bound(db, st, "cannot save profile", e) < 0)
 		return -1;
 	if (!p->id)

@@ -1,6 +1,7 @@
 /*
  * The journal: one SQLite file per person or household holding profiles,
- * custom foods and the food log (later: doses, nights, plans, trials).
+ * custom foods and the food log; products and doses are in
+ * store/supplements.c (later: nights, plans, trials).
  * journal_open applies forward migrations, numbered by PRAGMA user_version.
  * Write functions run inside the caller's transaction (db_begin/commit), so
  * a command is all or nothing.
@@ -31,6 +32,8 @@ struct profile {
 	char training[8];   /* none, regular, heavy */
 	char region[4];     /* us, eu */
 	int wake, bed;      /* minutes after midnight, or -1 */
+	int train_at;       /* usual training start, minutes after midnight, or -1 */
+	double zinc_mg;     /* supplemental zinc per day, 0 when none */
 	char goals[PROFILE_MAX_LIST][16];
 	size_t n_goals;
 	char conditions[PROFILE_MAX_LIST][24];

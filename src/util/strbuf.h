@@ -7,6 +7,7 @@
 #ifndef MG_STRBUF_H
 #define MG_STRBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct strbuf {
@@ -23,6 +24,9 @@ void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, char c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Hands the contents to the caller (who frees them) and empties sb. */
+char *strbuf_detach(struct strbuf *sb);
 /* Returns the contents (never NULL: "" for an empty buffer). */
 const char *strbuf_str(const struct strbuf *sb);
 

@@ -9,8 +9,11 @@
 
 static void test_every_table_present(void **state)
 {
-	static const char *const names[] = {"targets.tsv", "ul.tsv", "training.tsv", "goals.tsv",
-					    "conditions.tsv", "food-groups.tsv", "thresholds.tsv"};
+	static const char *const names[] = {
+		"targets.tsv", "ul.tsv", "training.tsv", "goals.tsv", "conditions.tsv", "food-groups.tsv",
+		"thresholds.tsv", "forms.tsv", "form-choice.tsv", "medicines.tsv", "med-classes.tsv",
+		"safety.tsv", "practices.tsv", "timeline.tsv", "plan-rules.tsv", "product-checks.tsv",
+	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const struct mg_table *t = tables_get(names[i]);
 		assert_non_null(t);
@@ -37,6 +40,53 @@ static void test_thresholds(void **state)
 	assert_true(tables_threshold("suggest-max-per-head", NULL) == 2);
 }
 
+/* Tables that point at each other must agree: a class, form or goal named
+ * in one table exists in the other (the engine aborts otherwise). */
+static void test_cross_references(void **state)
+{
+	const struct mg_table *meds = tables_get("medicines.tsv"), *classes = tables_get("med-classes.tsv");
+	for (size_t r = 0; r < meds->nrows; r++)
+		assert_true(table_find(classes, "class", table_cell(meds, r, "class")) >= 0);
+	assert_true(table_find(classes, "class", "other oral medicine") >= 0);
+	const struct mg_table *choice = tables_get("form-choice.tsv"), *forms = tables_get("forms.tsv");
+	const struct mg_table *goals = tables_get("goals.tsv");
+	for (size_t r = 0; r < choice->nrows; r++) {
+		long f = table_find(forms, "form", table_cell(choice, r, "form"));
+		assert_true(f >= 0);
+		assert_string_equal(table_cell(forms, (size_t)f, "recommend"), "yes");
+		const char *goal = table_cell(choice, r, "goal");
+		assert_true(strcmp(goal, "none") == 0 || table_find(goals, "goal", goal) >= 0);
+	}
+	/* Every goal has a form rule, and the last rule catches everyone. */
+	for (size_t r = 0; r < goals->nrows; r++)
+		assert_true(table_find(choice, "goal", table_cell(goals, r, "goal")) >= 0);
+	assert_string_equal(table_cell(choice, choice->nrows - 1, "goal"), "none");
+	/* Each form with several hydrates has exactly one default row. */
+	for (size_t r = 0; r < forms->nrows; r++) {
+		const char *form = table_cell(forms, r, "form");
+		if (table_find(forms, "form", form) != (long)r)
+			continue;
+		int defaults = 0;
+		for (size_t k = 0; k < forms->nrows; k++)
+			if (strcmp(table_cell(forms, k, "form"), form) == 0)
+				defaults += strcmp(table_cell(forms, k, "default"), "yes") == 0;
+		assert_int_equal(defaults, 1);
+	}
+	const struct mg_table *tl = tables_get("timeline.tsv");
+	assert_true(table_find(tl, "id", "check-day-14") >= 0);
+	assert_true(table_find(tl, "id", "check-day-42") >= 0);
+	/* Every status a table assigns is one the engine knows. */
+	const struct mg_table *conds = tables_get("conditions.tsv"), *safety = tables_get("safety.tsv");
+	for (size_t r = 0; r < conds->nrows; r++)
+		assert_true(strcmp(table_cell(conds, r, "status"), "clinician") == 0 ||
+			    strcmp(table_cell(conds, r, "status"), "caution") == 0);
+	for (size_t r = 0; r < safety->nrows; r++)
+		assert_non_null(strstr("ok caution clinician pause", table_cell(safety, r, "status")));
+	for (size_t r = 0; r < classes->nrows; r++)
+		assert_true(strcmp(table_cell(classes, r, "status"), "ok") == 0 ||
+			    strcmp(table_cell(classes, r, "status"), "caution") == 0);
+}
+
 static void test_parse_rejects(void **state)
 {
 	struct mg_table t;
@@ -61,6 +111,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_table_present),
 		cmocka_unit_test(test_thresholds),
+		cmocka_unit_test(test_cross_references),
 		cmocka_unit_test(test_parse_rejects),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);

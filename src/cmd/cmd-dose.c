@@ -1,0 +1,241 @@
+/*
+ * `mgtrack dose`: log a dose of a product taken now or at --at (back-filling
+ * allowed), list doses, delete one. A dose keeps the elemental magnesium it
+ * gave, so it counts in `intake` as supplement_mg whatever happens to the
+ * product later.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "cmd/cmd.h"
+#include "core/product.h"
+#include "core/tables.h"
+#include "store/db.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+/* "YYYY-MM-DD HH:MM" */
+static int parse_at(const char *s, long *date, int *time)
+{
+	char d[11], t[6];
+	if (strlen(s) != 16 || s[10] != ' ')
+		goto bad;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	memcpy(t, s + 11, 5);
+	t[5] = '\0';
+	if (mg_parse_date(d, date) < 0 || mg_parse_hhmm(t, time) < 0)
+		goto bad;
+	return 0;
+bad:
+	fprintf(stderr, "mgtrack: --at \"%s\" is not a date and time (YYYY-MM-DD HH:MM)\n", s);
+	return MG_EDATA;
+}
+
+static int now_minutes(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
+static json_t *dose_json(const struct dose_entry *d)
+{
+	json_t *o = json_object();
+	char buf[16];
+	json_object_set_new(o, "id", json_integer(d->id));
+	mg_format_date(d->date, buf, sizeof(buf));
+	json_object_set_new(o, "date", json_string(buf));
+	mg_format_hhmm(d->time, buf, sizeof(buf));
+	json_object_set_new(o, "time", json_string(buf));
+	json_object_set_new(o, "product", json_string(d->product_name));
+	json_object_set_new(o, "servings", cmd_json_num(d->servings, 2));
+	json_object_set_new(o, "elemental_mg", cmd_json_num(d->elemental_mg, 1));
+	json_object_set_new(o, "estimated", json_boolean(d->estimated));
+	return o;
+}
+
+static int print_dose(const struct dose_entry *d, void *ctx)
+{
+	json_t *a = ctx;
+	if (a) {
+		json_array_append_new(a, dose_json(d));
+		return 0;
+	}
+	char date[16], t[8];
+	mg_format_date(d->date, date, sizeof(date));
+	mg_format_hhmm(d->time, t, sizeof(t));
+	printf("%5ld  %s %s  %-28.28s %5g serving%s  %6.1f mg%s\n", d->id, date, t, d->product_name, d->servings,
+	       d->servings == 1 ? " " : "s", d->elemental_mg, d->estimated ? " (estimated)" : "");
+	return 0;
+}
+
+static int sum_dose(const struct dose_entry *d, void *ctx)
+{
+	*(double *)ctx += d->elemental_mg;
+	return 0;
+}
+
+static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, double servings, int json)
+{
+	sqlite3 *db;
+	int rc;
+	struct mg_err e = {0};
+	struct profile p;
+	struct product pr;
+	struct product_mg mg;
+	struct targets t;
+	if ((rc = cmd_open_journal(ctx, &db)))
+		return rc;
+	if ((rc = cmd_load_profile(ctx, db, &p))) {
+		db_close(db);
+		return rc;
+	}
+	int found = journal_product_get(db, key, &pr, &e);
+	if (found <= 0) {
+		db_close(db);
+		if (found < 0)
+			return cmd_fail(&e);
+		fprintf(stderr, "mgtrack: no product \"%s\" (add it with 'mgtrack product add')\n", key);
+		return MG_ENOINPUT;
+	}
+	struct dose_entry d = {.date = date, .time = time, .product_id = pr.id, .servings = servings};
+	double day_total = 0;
+	if (product_magnesium(&pr, &mg, &e) < 0 || targets_compute(&p, date, &t, &e) < 0 ||
+	    journal_dose_list(db, p.id, date, date, sum_dose, &day_total, &e) < 0) {
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	mg_strlcpy(d.product_name, pr.name, sizeof(d.product_name));
+	d.elemental_mg = mg.per_serving * servings;
+	d.estimated = mg.estimated;
+	if (db_begin(db, &e) < 0 || journal_dose_add(db, p.id, &d, &e) < 0 || db_commit(db, &e) < 0) {
+		db_rollback(db);
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	day_total += d.elemental_mg;
+	if (json) {
+		json_t *o = dose_json(&d);
+		json_object_set_new(o, "day_supplement_mg", cmd_json_num(day_total, 1));
+		cmd_print_json(o);
+	} else {
+		print_dose(&d, NULL);
+	}
+	/* The dose is recorded either way: the log must say what was taken. */
+	if (t.ul_set && day_total > t.supplement_ul_mg + 1e-6)
+		fprintf(stderr, "mgtrack: warning: supplements on this day add up to %.0f mg, above the upper limit "
+			"of %.0f mg [%s]\n", day_total, t.supplement_ul_mg, t.ul.id);
+	return 0;
+}
+
+int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"at", required_argument, NULL, 'a'},
+		{"list", no_argument, NULL, 'l'},
+		{"date", required_argument, NULL, 'd'},
+		{"days", required_argument, NULL, 'n'},
+		{"delete", required_argument, NULL, 'x'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	long today = mg_today(), date = today, days = 0, del = 0;
+	int c, rc, json = 0, list = 0, has_at = 0, has_date = 0, time = 0;
+	const char *at_arg = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if ((rc = parse_at(optarg, &date, &time)))
+				return rc;
+			has_at = 1;
+			at_arg = optarg;
+			break;
+		case 'l': list = 1; break;
+		case 'd':
+			if ((rc = cmd_parse_date("--date", optarg, &date)))
+				return rc;
+			has_date = 1;
+			break;
+		case 'n':
+			if ((rc = cmd_parse_long("--days", optarg, 1, 3660, &days)))
+				return rc;
+			break;
+		case 'x':
+			if ((rc = cmd_parse_long("--delete", optarg, 1, 1L << 53, &del)))
+				return rc;
+			break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (del) {
+		if (list || has_at || optind < argc)
+			return cmd_usage(ctx, "--delete takes only the dose id");
+		sqlite3 *db;
+		struct profile p;
+		struct mg_err e = {0};
+		if ((rc = cmd_open_journal(ctx, &db)))
+			return rc;
+		if ((rc = cmd_load_profile(ctx, db, &p))) {
+			db_close(db);
+			return rc;
+		}
+		if (db_begin(db, &e) < 0 || journal_dose_delete(db, p.id, del, &e) < 0 || db_commit(db, &e) < 0) {
+			db_rollback(db);
+			db_close(db);
+			return cmd_fail(&e);
+		}
+		db_close(db);
+		printf("deleted dose %ld\n", del);
+		return 0;
+	}
+	if (list) {
+		if (has_at || optind < argc)
+			return cmd_usage(ctx, "--list takes only --date, --days and --json");
+		if (has_date && days)
+			return cmd_usage(ctx, "give --date or --days, not both");
+		long from = has_date ? date : today - (days ? days : 7) + 1, to = has_date ? date : today;
+		sqlite3 *db;
+		struct profile p;
+		struct mg_err e = {0};
+		if ((rc = cmd_open_journal(ctx, &db)))
+			return rc;
+		if ((rc = cmd_load_profile(ctx, db, &p))) {
+			db_close(db);
+			return rc;
+		}
+		json_t *a = json ? json_array() : NULL;
+		rc = journal_dose_list(db, p.id, from, to, print_dose, a, &e);
+		db_close(db);
+		if (rc < 0) {
+			json_decref(a);
+			return cmd_fail(&e);
+		}
+		if (a)
+			cmd_print_json(a);
+		return 0;
+	}
+	if (has_date || days)
+		return cmd_usage(ctx, "--date and --days go with --list; use --at to log a dose at another time");
+	if (optind >= argc || argc - optind > 2)
+		return cmd_usage(ctx, "dose needs PRODUCT [SERVINGS]");
+	double servings = 1;
+	if (argc - optind == 2 && mg_parse_double(argv[optind + 1], 0.25, 20, &servings) < 0) {
+		fprintf(stderr, "mgtrack: servings \"%s\" must be a number from 0.25 to 20\n", argv[optind + 1]);
+		return MG_EDATA;
+	}
+	if (!has_at)
+		time = now_minutes();
+	if (date > today) {
+		fprintf(stderr, "mgtrack: --at \"%s\" is in the future\n", at_arg);
+		return MG_EDATA;
+	}
+	return log_dose(ctx, date, time, argv[optind], servings, json);
+}

@@ -1,0 +1,284 @@
+/*
+ * `mgtrack product add|list|show|check`: supplement products as their
+ * labels state them. check judges a label (core/product.c) against the
+ * profile's upper limit and planned dose.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "core/product.h"
+#include "store/db.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+enum { O_NAME = 256, O_FORM, O_HYDRATE, O_COMPOUND, O_ELEMENTAL, O_UNITS, O_THIRD, O_BLEND, O_JSON };
+
+static int parse_mg(const char *flag, const char *s, double *out)
+{
+	if (mg_parse_double(s, 0, 1e9, out) < 0) {
+		fprintf(stderr, "mgtrack: %s \"%s\" is not a number of mg\n", flag, s);
+		return MG_EDATA;
+	}
+	return 0;
+}
+
+static json_t *product_json(const struct product *p, const struct product_mg *mg)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "id", json_integer(p->id));
+	json_object_set_new(j, "name", json_string(p->name));
+	json_object_set_new(j, "form", json_string(p->form));
+	json_object_set_new(j, "hydrate", p->hydrate[0] ? json_string(p->hydrate) : json_null());
+	json_object_set_new(j, "pct_mg", cmd_json_num(mg->form.pct_mg, 1));
+	json_object_set_new(j, "compound_mg", cmd_json_num(p->compound_mg, 1));
+	json_object_set_new(j, "elemental_mg_declared", cmd_json_num(p->elemental_mg, 1));
+	json_object_set_new(j, "elemental_mg_per_serving", cmd_json_num(mg->per_serving, 1));
+	json_object_set_new(j, "elemental_mg_per_unit", cmd_json_num(mg->per_unit, 1));
+	json_object_set_new(j, "estimated", json_boolean(mg->estimated));
+	json_object_set_new(j, "per_serving_units", json_integer(p->units_per_serving));
+	json_object_set_new(j, "third_party", json_boolean(p->third_party));
+	json_object_set_new(j, "proprietary_blend", json_boolean(p->proprietary_blend));
+	json_object_set_new(j, "form_rule", json_string(mg->form.id));
+	return j;
+}
+
+static void print_product(const struct product *p, const struct product_mg *mg)
+{
+	printf("%s (id %ld)\n", p->name, p->id);
+	printf("  form        %s, %s\n", p->form, p->hydrate[0] ? p->hydrate : "hydrate not stated");
+	if (!isnan(mg->form.pct_mg))
+		printf("  Mg share    %.1f %% [%s]\n", mg->form.pct_mg, mg->form.id);
+	printf("  serving     %d unit%s, %.0f mg elemental magnesium%s (%.1f mg per unit)\n",
+	       p->units_per_serving, p->units_per_serving == 1 ? "" : "s", mg->per_serving,
+	       mg->estimated ? " (estimated)" : "", mg->per_unit);
+	if (!isnan(p->compound_mg))
+		printf("  compound    %.0f mg per serving\n", p->compound_mg);
+	printf("  tested      %s\n", p->third_party ? "third-party tested" : "not stated");
+	if (p->proprietary_blend)
+		printf("  blend       proprietary blend\n");
+}
+
+static int add(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"name", required_argument, NULL, O_NAME},
+		{"form", required_argument, NULL, O_FORM},
+		{"hydrate", required_argument, NULL, O_HYDRATE},
+		{"compound-mg", required_argument, NULL, O_COMPOUND},
+		{"elemental-mg", required_argument, NULL, O_ELEMENTAL},
+		{"per-serving-units", required_argument, NULL, O_UNITS},
+		{"third-party", no_argument, NULL, O_THIRD},
+		{"proprietary-blend", no_argument, NULL, O_BLEND},
+		{"json", no_argument, NULL, O_JSON},
+		{NULL, 0, NULL, 0},
+	};
+	struct product p;
+	product_init(&p);
+	int c, rc, json = 0;
+	long units;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case O_NAME:
+			if (!*optarg || strlen(optarg) >= sizeof(p.name))
+				return cmd_usage(ctx, "--name \"%s\" must be 1 to %zu characters", optarg, sizeof(p.name) - 1);
+			mg_strlcpy(p.name, optarg, sizeof(p.name));
+			break;
+		case O_FORM: mg_strlcpy(p.form, optarg, sizeof(p.form)); break;
+		case O_HYDRATE: mg_strlcpy(p.hydrate, optarg, sizeof(p.hydrate)); break;
+		case O_COMPOUND:
+			if ((rc = parse_mg("--compound-mg", optarg, &p.compound_mg)))
+				return rc;
+			break;
+		case O_ELEMENTAL:
+			if ((rc = parse_mg("--elemental-mg", optarg, &p.elemental_mg)))
+				return rc;
+			break;
+		case O_UNITS:
+			if ((rc = cmd_parse_long("--per-serving-units", optarg, 1, 20, &units)))
+				return rc;
+			p.units_per_serving = (int)units;
+			break;
+		case O_THIRD: p.third_party = 1; break;
+		case O_BLEND: p.proprietary_blend = 1; break;
+		case O_JSON: json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	if (!p.name[0] || !p.form[0])
+		return cmd_usage(ctx, "product add needs --name and --form");
+	struct mg_err e = {0};
+	struct product_mg mg;
+	if (product_validate(&p, &e) < 0 || product_magnesium(&p, &mg, &e) < 0)
+		return cmd_fail(&e);
+	sqlite3 *db;
+	if ((rc = cmd_open_journal(ctx, &db)))
+		return rc;
+	if (db_begin(db, &e) < 0 || journal_product_add(db, &p, &e) < 0 || db_commit(db, &e) < 0) {
+		db_rollback(db);
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	if (json)
+		cmd_print_json(product_json(&p, &mg));
+	else
+		print_product(&p, &mg);
+	return 0;
+}
+
+static int get(struct cmd_ctx *ctx, const char *key, struct product *p, struct product_mg *mg)
+{
+	sqlite3 *db;
+	int rc;
+	struct mg_err e = {0};
+	if ((rc = cmd_open_journal(ctx, &db)))
+		return rc;
+	int found = journal_product_get(db, key, p, &e);
+	db_close(db);
+	if (found < 0)
+		return cmd_fail(&e);
+	if (!found) {
+		fprintf(stderr, "mgtrack: no product \"%s\" (see 'mgtrack product list')\n", key);
+		return MG_ENOINPUT;
+	}
+	if (product_magnesium(p, mg, &e) < 0)
+		return cmd_fail(&e);
+	return 0;
+}
+
+struct list_ctx {
+	json_t *a;
+};
+
+static int on_product(const struct product *p, void *vctx)
+{
+	struct list_ctx *lc = vctx;
+	struct product_mg mg;
+	struct mg_err e = {0};
+	if (product_magnesium(p, &mg, &e) < 0)
+		return 0;   /* validated on the way in; a table change can only drop a form */
+	if (lc->a)
+		json_array_append_new(lc->a, product_json(p, &mg));
+	else
+		printf("%4ld  %-32.32s %-16s %6.0f mg/serving%s\n", p->id, p->name, p->form, mg.per_serving,
+		       mg.estimated ? " (estimated)" : "");
+	return 0;
+}
+
+static int list(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	int json = 0, rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	sqlite3 *db;
+	if ((rc = cmd_open_journal(ctx, &db)))
+		return rc;
+	struct list_ctx lc = {json ? json_array() : NULL};
+	struct mg_err e = {0};
+	rc = journal_product_list(db, on_product, &lc, &e);
+	db_close(db);
+	if (rc < 0) {
+		json_decref(lc.a);
+		return cmd_fail(&e);
+	}
+	if (lc.a)
+		cmd_print_json(lc.a);
+	return 0;
+}
+
+static int profile_exists(struct cmd_ctx *ctx)
+{
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	if (journal_open(ctx->journal_path, &db, &e) < 0)
+		return 0;
+	int ok = journal_profile_get(db, ctx->profile, &p, &e) == 0;
+	db_close(db);
+	return ok;
+}
+
+static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
+{
+	int json = 0, rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
+	if (optind != argc - 1)
+		return cmd_usage(ctx, "product %s needs one product name or id", check ? "check" : "show");
+	struct product p;
+	struct product_mg mg;
+	if ((rc = get(ctx, argv[optind], &p, &mg)))
+		return rc;
+	if (!check) {
+		if (json)
+			cmd_print_json(product_json(&p, &mg));
+		else
+			print_product(&p, &mg);
+		return 0;
+	}
+	/* The checks that need a person (upper limit, planned dose) use the
+	 * profile's plan; without a profile they are skipped and said so. */
+	struct plan_build b;
+	double ul = 0, planned = 0;
+	int have_plan = profile_exists(ctx) && cmd_plan_build(ctx, mg_today(), 1, &b) == 0;
+	if (have_plan) {
+		ul = b.plan.targets.ul_set ? b.plan.targets.supplement_ul_mg : 0;
+		planned = b.plan.daily_mg;
+		cmd_plan_release(&b);
+	}
+	struct notes ns;
+	notes_init(&ns);
+	product_check(&p, &mg, ul, planned, &ns);
+	if (json) {
+		json_t *j = product_json(&p, &mg);
+		json_t *w = json_array();
+		for (size_t i = 0; i < ns.n; i++) {
+			json_t *o = json_object();
+			json_object_set_new(o, "rule", json_string(ns.v[i].rule));
+			json_object_set_new(o, "source", json_string(ns.v[i].source));
+			json_object_set_new(o, "text", json_string(ns.v[i].text));
+			json_array_append_new(w, o);
+		}
+		json_object_set_new(j, "warnings", w);
+		json_object_set_new(j, "supplement_ul_mg", ul > 0 ? cmd_json_num(ul, 0) : json_null());
+		json_object_set_new(j, "planned_daily_mg", planned > 0 ? cmd_json_num(planned, 0) : json_null());
+		json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+		cmd_print_json(j);
+	} else {
+		print_product(&p, &mg);
+		if (!have_plan)
+			printf("(no profile: the upper-limit and dose checks are skipped)\n");
+		printf(ns.n ? "\nWarnings:\n" : "\nNo warnings.\n");
+		for (size_t i = 0; i < ns.n; i++)
+			printf("  - %s [%s]\n", ns.v[i].text, ns.v[i].rule);
+		printf("%s\n", cmd_not_advice);
+	}
+	notes_release(&ns);
+	return 0;
+}
+
+int cmd_product(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (argc < 2)
+		return cmd_usage(ctx, "product needs add, list, show or check");
+	const char *sub = argv[1];
+	if (strcmp(sub, "add") == 0)
+		return add(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "list") == 0)
+		return list(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "show") == 0)
+		return show_or_check(argc - 1, argv + 1, ctx, 0);
+	if (strcmp(sub, "check") == 0)
+		return show_or_check(argc - 1, argv + 1, ctx, 1);
+	return cmd_usage(ctx, "unknown product subcommand \"%s\"", sub);
+}

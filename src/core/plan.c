@@ -1,0 +1,553 @@
+/*
+ * The plan engine (see plan.h for the order of decisions). Every number
+ * comes from data/thresholds.tsv and every sentence from a row of
+ * data/plan-rules.tsv, safety.tsv, conditions.tsv or med-classes.tsv, so
+ * each decision can name its rule and source.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/medicines.h"
+#include "core/plan.h"
+#include "core/profile.h"
+#include "core/tables.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+#define DAY_MIN 1440
+
+static double th(const char *id)
+{
+	return tables_threshold(id, NULL);
+}
+
+static void rule(struct notes *ns, const char *id)
+{
+	notes_add_row(ns, "plan-rules.tsv", id, "text", NULL);
+}
+
+static const char *rule_source(const char *id)
+{
+	const struct mg_table *t = tables_get("plan-rules.tsv");
+	return table_cell(t, (size_t)table_find(t, "id", id), "source");
+}
+
+static const char *rule_text(const char *id)
+{
+	const struct mg_table *t = tables_get("plan-rules.tsv");
+	return table_cell(t, (size_t)table_find(t, "id", id), "text");
+}
+
+static int has_goal(const struct profile *p, const char *goal)
+{
+	for (size_t i = 0; i < p->n_goals; i++)
+		if (strcmp(p->goals[i], goal) == 0)
+			return 1;
+	return 0;
+}
+
+static void raise_status(struct plan *p, enum plan_status s)
+{
+	if (s > p->status)
+		p->status = s;
+}
+
+/* ---- 1. status ---- */
+
+static void safety_row(struct plan *p, const char *id)
+{
+	const struct mg_table *t = tables_get("safety.tsv");
+	long r = table_find(t, "id", id);
+	const char *status = table_cell(t, (size_t)r, "status");
+	if (strcmp(status, "clinician") == 0)
+		raise_status(p, PLAN_CLINICIAN);
+	else if (strcmp(status, "pause") == 0)
+		raise_status(p, PLAN_PAUSE);
+	notes_add_row(&p->warnings, "safety.tsv", id, "advice", NULL);
+}
+
+/* Whether the profile has heart-rhythm concerns: the arrhythmia condition
+ * or a heart-rhythm medicine (form choice prefers taurate for stress). */
+static int heart_rhythm_concern(const struct profile *pr)
+{
+	for (size_t i = 0; i < pr->n_conditions; i++)
+		if (strcmp(pr->conditions[i], "arrhythmia") == 0)
+			return 1;
+	for (size_t i = 0; i < pr->n_meds; i++) {
+		struct med_rule m;
+		medicines_lookup(pr->meds[i].name, &m);
+		if (strcmp(m.class_id, "med-antiarrhythmic") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void decide_status(const struct plan_input *in, struct plan *p)
+{
+	const struct profile *pr = in->profile;
+	const struct mg_table *conds = tables_get("conditions.tsv");
+	for (size_t i = 0; i < pr->n_conditions; i++) {
+		long r = table_find(conds, "condition", pr->conditions[i]);
+		if (r < 0)
+			continue;   /* profile_validate keeps unknown conditions out */
+		const char *status = table_cell(conds, (size_t)r, "status");
+		raise_status(p, strcmp(status, "clinician") == 0 ? PLAN_CLINICIAN : PLAN_CAUTION);
+		notes_add_row(&p->warnings, "conditions.tsv", table_cell(conds, (size_t)r, "id"), "advice", NULL);
+	}
+	if (p->targets.age_months < 18 * 12)
+		safety_row(p, p->targets.ul_set ? "safety-under-18" : "safety-no-ul");
+	if (pr->pregnant || pr->lactating) {
+		if (pr->clinician_guided)
+			safety_row(p, "safety-guided");
+		else
+			safety_row(p, pr->pregnant ? "safety-pregnant" : "safety-lactating");
+	}
+	for (size_t i = 0; i < pr->n_meds; i++) {
+		struct med_rule m;
+		medicines_lookup(pr->meds[i].name, &m);
+		if (strcmp(m.status, "caution") == 0)
+			raise_status(p, PLAN_CAUTION);
+		if (m.known)
+			notes_add(&p->warnings, m.class_id, m.source, "%s: %s", pr->meds[i].name, m.advice);
+		else
+			notes_add(&p->warnings, m.class_id, m.source, "\"%s\" is %s", pr->meds[i].name, m.advice);
+	}
+	if (pr->zinc_mg > th("zinc-ul-mg"))
+		notes_add(&p->warnings, "plan-zinc", rule_source("plan-zinc"), "zinc %.0f mg a day: %s", pr->zinc_mg,
+			  rule_text("plan-zinc"));
+	if (in->red_flag)
+		safety_row(p, "safety-red-flag");
+	if (has_goal(pr, "cramps"))
+		rule(&p->warnings, "plan-cramps");
+}
+
+/* ---- 3. form and product ---- */
+
+static void choose_form(const struct plan_input *in, struct plan *p)
+{
+	const struct profile *pr = in->profile;
+	const struct mg_table *t = tables_get("form-choice.tsv");
+	int heart = heart_rhythm_concern(pr);
+	long chosen = -1;
+	for (size_t r = 0; r < t->nrows && chosen < 0; r++) {
+		const char *goal = table_cell(t, r, "goal");
+		const char *when = table_cell(t, r, "when");
+		int goal_ok = strcmp(goal, "none") == 0 || has_goal(pr, goal);
+		int when_ok = strcmp(when, "any") == 0 || (strcmp(when, "heart-rhythm") == 0 && heart) ||
+			      (strcmp(when, "gi-sensitive") == 0 && pr->gi_sensitive);
+		if (goal_ok && when_ok)
+			chosen = (long)r;
+	}
+	struct mg_err e = {0};
+	/* form-choice.tsv names forms in forms.tsv (checked by u-tables). */
+	forms_lookup(table_cell(t, (size_t)chosen, "form"), "", &p->form, &e);
+	notes_add(&p->explain, table_cell(t, (size_t)chosen, "id"), table_cell(t, (size_t)chosen, "source"),
+		  "form: %s", p->form.form);
+}
+
+/* Picks the user's product: the suggested form first, then any other
+ * product whose form may be recommended; never oxide, never one whose
+ * single unit is above the upper limit. */
+static void choose_product(const struct plan_input *in, struct plan *p)
+{
+	const struct product *best = NULL;
+	struct product_mg best_mg;
+	int best_rank = 99;
+	for (size_t i = 0; i < in->n_products; i++) {
+		const struct product *pr = &in->products[i];
+		struct product_mg mg;
+		struct mg_err e = {0};
+		if (product_magnesium(pr, &mg, &e) < 0)
+			continue;
+		const char *why = NULL;
+		if (strcmp(mg.form.form, "oxide") == 0)
+			why = "magnesium oxide is poorly absorbed and never recommended";
+		else if (p->targets.ul_set && mg.per_unit > p->targets.supplement_ul_mg)
+			why = "one unit is above the daily upper limit for supplements";
+		if (why) {
+			notes_add(&p->explain, "plan-product-skipped", rule_source("plan-product-skipped"), "product \"%s\" not used: %s", pr->name, why);
+			continue;
+		}
+		int rank = strcmp(mg.form.form, p->form.form) == 0 ? 0 : mg.form.recommend ? 1 : 2;
+		if (rank < best_rank) {
+			best = pr;
+			best_mg = mg;
+			best_rank = rank;
+		}
+	}
+	if (!best) {
+		rule(&p->explain, "plan-no-product");
+		return;
+	}
+	p->product = best;
+	p->product_mg = best_mg;
+	if (best_rank > 0)
+		notes_add(&p->explain, "plan-product-form", rule_source("plan-product-form"), "product \"%s\" is %s, not %s: it is used because it is yours",
+			  best->name, best_mg.form.form, p->form.form);
+}
+
+/* ---- 2. the daily dose, rounded to what the product delivers ---- */
+
+/* mg rounded to whole units of the product (or to plan-round-mg steps),
+ * kept within [lo, hi] where whole units allow. */
+static double fit_dose(const struct plan *p, double mg, double lo, double hi)
+{
+	double unit = p->product ? p->product_mg.per_unit : th("plan-round-mg");
+	double n = round(mg / unit);
+	if (n < 1)
+		n = 1;
+	while (n * unit < lo - 1e-6 && (n + 1) * unit <= hi + 1e-6)
+		n++;
+	while (n * unit > hi + 1e-6 && n > 1)
+		n--;
+	return n * unit;
+}
+
+static double decide_dose(const struct plan_input *in, struct plan *p, double *start)
+{
+	double lo = th("plan-min-dose-mg");
+	double ul = p->targets.supplement_ul_mg;
+	double daily;
+	*start = 0;
+	if (!in->food_known) {
+		daily = th("plan-unknown-food-mg");
+		*start = th("plan-start-mg");
+		notes_add(&p->explain, "plan-food-unknown", rule_source("plan-food-unknown"),
+			  "%s (%d day%s logged)", rule_text("plan-food-unknown"), in->food_days_logged,
+			  in->food_days_logged == 1 ? "" : "s");
+	} else if (p->gap_mg <= 0) {
+		rule(&p->explain, "plan-gap-covered");
+		return 0;
+	} else {
+		daily = p->gap_mg;
+		notes_add(&p->explain, "plan-gap-dose", rule_source("plan-gap-dose"),
+			  "%s: target %.0f mg - food %.0f mg = gap %.0f mg", rule_text("plan-gap-dose"),
+			  p->targets.target_mg, p->food_mg, p->gap_mg);
+		if (daily < lo) {
+			daily = lo;
+			rule(&p->explain, "plan-min-dose");
+		}
+	}
+	if (daily > ul) {
+		daily = ul;
+		notes_add(&p->explain, "plan-ul-cap", p->targets.ul.source, "%s (%s: %.0f mg/day)",
+			  rule_text("plan-ul-cap"), p->targets.ul.id, ul);
+	}
+	daily = fit_dose(p, daily, lo, ul);
+	if (*start == 0)
+		*start = daily / 2;
+	*start = fit_dose(p, *start, lo, daily);
+	return daily;
+}
+
+/* ---- 5. times and medicine windows ---- */
+
+static int wrap(int t)
+{
+	return ((t % DAY_MIN) + DAY_MIN) % DAY_MIN;
+}
+
+int plan_window_contains(const struct plan_window *w, int t)
+{
+	int len = wrap(w->avoid_to - w->avoid_from);
+	int off = wrap(t - w->avoid_from);
+	return off > 0 && off < len;
+}
+
+/* How deep t lies inside the windows (minutes to the nearest edge, summed). */
+static int window_depth(const struct plan *p, int t)
+{
+	int depth = 0;
+	for (size_t i = 0; i < p->n_windows; i++) {
+		const struct plan_window *w = &p->windows[i];
+		if (plan_window_contains(w, t)) {
+			int off = wrap(t - w->avoid_from), len = wrap(w->avoid_to - w->avoid_from);
+			depth += off < len - off ? off : len - off;
+		}
+	}
+	return depth;
+}
+
+static void build_windows(const struct profile *pr, struct plan *p)
+{
+	for (size_t i = 0; i < pr->n_meds; i++) {
+		struct med_rule m;
+		medicines_lookup(pr->meds[i].name, &m);
+		if (!med_rule_spaces(&m))
+			continue;
+		const char *t = pr->meds[i].times;
+		while (*t && p->n_windows < PLAN_MAX_WINDOWS) {
+			char hhmm[8];
+			size_t l = strcspn(t, ",");
+			mg_strlcpy(hhmm, t, l + 1 < sizeof(hhmm) ? l + 1 : sizeof(hhmm));
+			int at;
+			if (mg_parse_hhmm(hhmm, &at) == 0) {
+				struct plan_window *w = &p->windows[p->n_windows++];
+				mg_strlcpy(w->medicine, pr->meds[i].name, sizeof(w->medicine));
+				w->med_time = at;
+				w->avoid_from = wrap(at - (int)lround(m.mg_first_h * 60));
+				w->avoid_to = wrap(at + (int)lround(m.med_first_h * 60));
+				w->rule = m.class_id;
+			}
+			t += l + (t[l] == ',');
+		}
+	}
+}
+
+static int far_from(const struct plan_schedule *s, size_t self, int t, int gap)
+{
+	for (size_t i = 0; i < s->n_doses; i++) {
+		if (i == self || s->doses[i].time < 0)
+			continue;
+		int d = abs(s->doses[i].time - t);
+		if (d < gap)
+			return 0;
+	}
+	return 1;
+}
+
+/* Moves dose `i` to the allowed time nearest its preferred one, between
+ * waking and an hour before bed; failing that, to the least-bad time. */
+static void place_dose(struct plan *p, struct plan_schedule *s, size_t i)
+{
+	struct plan_dose *d = &s->doses[i];
+	int pref = d->time, gap = (int)th("plan-min-gap-min");
+	d->time = -1;
+	int last = p->bed > p->wake ? p->bed - 60 : p->bed - 60 + DAY_MIN;
+	for (int pass = 0; pass < 2; pass++) {
+		int best = -1, best_dist = DAY_MIN;
+		if (window_depth(p, pref) == 0 && (pass || far_from(s, i, pref, gap))) {
+			d->time = pref;
+			return;
+		}
+		for (int t = p->wake; t <= last; t += 15) {
+			int tt = wrap(t);
+			if (window_depth(p, tt) != 0 || (!pass && !far_from(s, i, tt, gap)))
+				continue;
+			int dist = abs(t - pref);
+			if (dist < best_dist) {
+				best = tt;
+				best_dist = dist;
+			}
+		}
+		if (best >= 0) {
+			d->time = best;
+			d->moved = 1;
+			return;
+		}
+	}
+	int best = pref, best_depth = window_depth(p, pref);
+	for (int t = p->wake; t <= last; t += 15) {
+		int depth = window_depth(p, wrap(t));
+		if (depth < best_depth || (depth == best_depth && abs(t - pref) < abs(best - pref))) {
+			best = wrap(t);
+			best_depth = depth;
+		}
+	}
+	d->time = best;
+	d->moved = best != pref;
+	d->conflict = 1;
+}
+
+static void add_dose(struct plan_schedule *s, const struct plan *p, int time, double mg, const char *slot)
+{
+	struct plan_dose *d = &s->doses[s->n_doses++];
+	memset(d, 0, sizeof(*d));
+	d->time = wrap(time);
+	d->elemental_mg = mg;
+	d->units = p->product ? (int)lround(mg / p->product_mg.per_unit) : 0;
+	d->with_food = 1;
+	d->slot = slot;
+}
+
+static void schedule(const struct plan_input *in, struct plan *p, double daily, int from_day,
+		     struct plan_schedule *s, int explain)
+{
+	const struct profile *pr = in->profile;
+	memset(s, 0, sizeof(*s));
+	s->from_day = from_day;
+	s->daily_mg = daily;
+	int sleep = has_goal(pr, "sleep");
+	int morning = pr->train_at >= 0 && pr->train_at < (int)th("plan-morning-training-before");
+	int evening = p->bed - (int)th("plan-evening-before-bed-min");
+	int day = morning ? pr->train_at + (int)th("plan-post-workout-min") : (int)th("plan-afternoon-time");
+	const char *day_slot = morning ? "post-workout" : "afternoon";
+	if (daily > th("plan-split-above-mg")) {
+		double unit = p->product ? p->product_mg.per_unit : th("plan-round-mg");
+		double n = round(daily / unit);
+		double ev = ceil(n * th("plan-evening-share")) * unit;
+		add_dose(s, p, evening, ev, "evening");
+		add_dose(s, p, day, daily - ev, day_slot);
+		if (explain) {
+			rule(&p->explain, "plan-split");
+			if (sleep)
+				rule(&p->explain, "plan-evening-sleep");
+			if (morning)
+				rule(&p->explain, "plan-morning-training");
+		}
+	} else if (morning && !sleep) {
+		add_dose(s, p, day, daily, day_slot);
+		if (explain)
+			rule(&p->explain, "plan-morning-training");
+	} else if (!sleep && (has_goal(pr, "energy") || has_goal(pr, "focus"))) {
+		add_dose(s, p, (int)th("plan-afternoon-time"), daily, "afternoon");
+		if (explain)
+			rule(&p->explain, "plan-single-daytime");
+	} else {
+		add_dose(s, p, evening, daily, "evening");
+		if (explain)
+			rule(&p->explain, sleep ? "plan-evening-sleep" : "plan-single-evening");
+	}
+	/* The evening dose was added first and is placed first: its timing
+	 * matters most for sleep. */
+	for (size_t i = 0; i < s->n_doses; i++)
+		place_dose(p, s, i);
+	/* Doses in time-of-day order. */
+	if (s->n_doses == 2 && s->doses[0].time > s->doses[1].time) {
+		struct plan_dose tmp = s->doses[0];
+		s->doses[0] = s->doses[1];
+		s->doses[1] = tmp;
+	}
+	if (!explain)
+		return;
+	for (size_t i = 0; i < s->n_doses; i++) {
+		const struct plan_dose *d = &s->doses[i];
+		char at[8];
+		mg_format_hhmm(d->time, at, sizeof(at));
+		if (d->conflict) {
+			struct strbuf meds;
+			strbuf_init(&meds);
+			for (size_t w = 0; w < p->n_windows; w++)
+				if (plan_window_contains(&p->windows[w], d->time) &&
+				    !mg_has_any_word(strbuf_str(&meds), p->windows[w].medicine))
+					strbuf_addf(&meds, "%s%s", meds.len ? ", " : "", p->windows[w].medicine);
+			notes_add(&p->warnings, "plan-no-window", rule_source("plan-no-window"),
+				  "%s dose at %s conflicts with %s: %s", d->slot, at, strbuf_str(&meds),
+				  rule_text("plan-no-window"));
+			strbuf_release(&meds);
+		} else if (d->moved) {
+			notes_add(&p->explain, "plan-moved", rule_source("plan-moved"),
+				  "the %s dose was moved to %s, out of a medicine window", d->slot, at);
+		}
+	}
+	rule(&p->explain, "plan-with-food");
+}
+
+/* ---- 6. the day-by-day plan ---- */
+
+/* The from_day of timeline.tsv row id (the checkpoint days). */
+static int timeline_day(const char *id)
+{
+	const struct mg_table *t = tables_get("timeline.tsv");
+	long d = 0;
+	mg_parse_long(table_cell(t, (size_t)table_find(t, "id", id), "from_day"), 0, 10000, &d);
+	return (int)d;
+}
+
+static const char *nth_practice(const char *kind, int n)
+{
+	const struct mg_table *t = tables_get("practices.tsv");
+	size_t count = 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		count += strcmp(table_cell(t, r, "kind"), kind) == 0;
+	if (!count)
+		return NULL;
+	size_t want = (size_t)n % count;
+	for (size_t r = 0; r < t->nrows; r++)
+		if (strcmp(table_cell(t, r, "kind"), kind) == 0 && want-- == 0)
+			return table_cell(t, r, "id");
+	return NULL;
+}
+
+static void build_days(const struct plan_input *in, struct plan *p)
+{
+	p->n_days = (size_t)in->days;
+	int suggest_food = in->n_foods && (!p->food_known || p->gap_mg > 0);
+	for (size_t i = 0; i < p->n_days; i++) {
+		struct plan_day *d = &p->days[i];
+		d->day = (int)i + 1;
+		d->date = in->today + (long)i;
+		for (size_t k = 0; k < p->n_steps; k++)
+			if (p->steps[k].from_day <= d->day)
+				d->schedule = &p->steps[k];
+		d->food = suggest_food ? &in->foods[i % in->n_foods] : NULL;
+		d->movement = nth_practice("movement", (int)i);
+		d->breathing = nth_practice("breathing", (int)i);
+		d->bed = p->bed;
+		d->wake = p->wake;
+		d->screens_off = wrap(p->bed - (int)th("plan-screens-off-min"));
+	}
+}
+
+int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
+{
+	const struct profile *pr = in->profile;
+	memset(p, 0, sizeof(*p));
+	notes_init(&p->warnings);
+	notes_init(&p->explain);
+	notes_init(&p->label);
+	if (in->days < 1 || in->days > PLAN_MAX_DAYS)
+		return mg_err_set(e, MG_EUSAGE, "--days \"%d\" is out of range (1 to %d)", in->days, PLAN_MAX_DAYS);
+	if (targets_compute(pr, in->today, &p->targets, e) < 0)
+		return -1;
+	p->wake = pr->wake >= 0 ? pr->wake : (int)th("plan-default-wake");
+	p->bed = pr->bed >= 0 ? pr->bed : (int)th("plan-default-bed");
+	p->food_known = in->food_known;
+	p->food_mg = in->food_mg;
+	p->gap_mg = p->targets.target_mg - in->food_mg;
+	notes_add(&p->explain, p->targets.rda.id, p->targets.rda.source, "target: %s", p->targets.basis);
+
+	decide_status(in, p);
+	choose_form(in, p);
+	if (p->status == PLAN_CLINICIAN || p->status == PLAN_PAUSE) {
+		if (p->status == PLAN_CLINICIAN)
+			rule(&p->explain, "plan-clinician");
+	} else {
+		choose_product(in, p);
+		double start;
+		p->daily_mg = decide_dose(in, p, &start);
+		build_windows(pr, p);
+		if (p->n_windows)
+			rule(&p->explain, "plan-window");
+		if (p->daily_mg > 0) {
+			if (start < p->daily_mg) {
+				schedule(in, p, start, 1, &p->steps[p->n_steps++], 0);
+				notes_add(&p->explain, "plan-titrate", rule_source("plan-titrate"),
+					  "%s: %.0f mg a day from day 1, %.0f mg from day %d", rule_text("plan-titrate"),
+					  start, p->daily_mg, (int)th("plan-step-up-day"));
+			}
+			schedule(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
+				 &p->steps[p->n_steps], 1);
+			p->n_steps++;
+			if (p->product)
+				product_check(p->product, &p->product_mg, p->targets.supplement_ul_mg, p->daily_mg,
+					      &p->label);
+		}
+	}
+	if (p->status != PLAN_CLINICIAN)
+		rule(&p->explain, "plan-topical");
+	p->checkpoint_days[0] = timeline_day("check-day-14");
+	p->checkpoint_days[1] = timeline_day("check-day-42");
+	build_days(in, p);
+	return 0;
+}
+
+void plan_release(struct plan *p)
+{
+	notes_release(&p->warnings);
+	notes_release(&p->explain);
+	notes_release(&p->label);
+}
+
+const char *plan_status_name(enum plan_status s)
+{
+	switch (s) {
+	case PLAN_OK: return "ok";
+	case PLAN_CAUTION: return "caution";
+	case PLAN_PAUSE: return "pause";
+	case PLAN_CLINICIAN: return "clinician";
+	}
+	return "ok";
+}

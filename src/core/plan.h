@@ -1,0 +1,115 @@
+/*
+ * The plan engine: from a profile, its targets, the food log's average and
+ * the user's products to a safe, explained supplement plan (PRODUCT.md
+ * section 1). plan_compute is pure: the caller reads the journal and the
+ * food database and passes what they hold; nothing here touches SQLite.
+ *
+ * Order of decisions (each adds an `explain` note with its rule id):
+ *   1. status: clinician (conditions, age, pregnancy, no UL) > pause (red
+ *      flag) > caution (conditions, medicines) > ok
+ *   2. daily dose: food unknown -> 200 mg; gap <= 0 -> none; else the gap,
+ *      at least 100 mg, at most the supplemental UL, rounded to the product
+ *   3. form by goal and gut (form-choice.tsv), product by form
+ *   4. titration: half the dose the first week, then the full dose
+ *   5. times: split above 150 mg, evening share for sleep, post-workout for
+ *      morning training, all moved out of medicine windows
+ *   6. the day-by-day plan, checkpoints and the expected timeline
+ */
+#ifndef MG_PLAN_H
+#define MG_PLAN_H
+
+#include <stddef.h>
+#include "core/forms.h"
+#include "core/notes.h"
+#include "core/product.h"
+#include "core/suggest.h"
+#include "core/targets.h"
+#include "store/journal.h"
+
+enum plan_status { PLAN_OK, PLAN_CAUTION, PLAN_PAUSE, PLAN_CLINICIAN };
+
+#define PLAN_MAX_DOSES 2
+#define PLAN_MAX_STEPS 2
+#define PLAN_MAX_WINDOWS 48
+#define PLAN_MAX_DAYS 28
+
+struct plan_dose {
+	int time;               /* minutes after midnight */
+	double elemental_mg;
+	int units;              /* capsules of the product; 0 without one */
+	int with_food;
+	const char *slot;       /* "afternoon", "post-workout", "evening" */
+	int moved;              /* moved out of a medicine window */
+	int conflict;           /* no clear time existed: in a window still */
+};
+
+struct plan_schedule {
+	int from_day;           /* 1-based */
+	double daily_mg;
+	struct plan_dose doses[PLAN_MAX_DOSES];
+	size_t n_doses;
+};
+
+struct plan_window {
+	char medicine[64];
+	int med_time;
+	int avoid_from, avoid_to;   /* minutes after midnight; may wrap past midnight */
+	const char *rule;           /* med-classes.tsv row id */
+};
+
+struct plan_day {
+	int day;                /* 1-based */
+	long date;
+	const struct plan_schedule *schedule;   /* NULL: no doses */
+	const struct suggestion *food;          /* NULL: none to suggest */
+	const char *movement, *breathing;       /* practices.tsv row ids */
+	int bed, wake, screens_off;
+};
+
+struct plan_input {
+	const struct profile *profile;
+	long today;                       /* day 1 of the plan */
+	int days;                         /* 1..PLAN_MAX_DAYS */
+	int food_known;                   /* enough days logged */
+	double food_mg;                   /* average per logged day */
+	int food_days_logged;
+	const struct product *products;   /* the journal's products */
+	size_t n_products;
+	int red_flag;                     /* a red flag logged since the last plan */
+	const struct suggestion *foods;   /* ranked foods for the gap (may be NULL) */
+	size_t n_foods;
+};
+
+struct plan {
+	enum plan_status status;
+	struct targets targets;
+	int food_known;
+	double food_mg, gap_mg;
+	double daily_mg;                  /* the full daily dose; 0 for none */
+	struct form_info form;            /* the suggested form */
+	const struct product *product;    /* points into the input; NULL for none */
+	struct product_mg product_mg;
+	struct plan_schedule steps[PLAN_MAX_STEPS];   /* titration; the last is the full dose */
+	size_t n_steps;
+	struct plan_window windows[PLAN_MAX_WINDOWS];
+	size_t n_windows;
+	int checkpoint_days[2];
+	struct plan_day days[PLAN_MAX_DAYS];
+	size_t n_days;
+	int wake, bed;                    /* used for the schedule */
+	struct notes warnings;            /* shown on top, always */
+	struct notes explain;             /* every decision, for --explain */
+	struct notes label;               /* the chosen product's label checks */
+};
+
+/* Computes the plan. MG_EDATA when the targets cannot be computed. The
+ * caller releases p with plan_release. */
+int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e);
+void plan_release(struct plan *p);
+
+const char *plan_status_name(enum plan_status s);
+
+/* Whether minute t lies inside window w (edges allowed). */
+int plan_window_contains(const struct plan_window *w, int t);
+
+#endif
