@@ -312,7 +312,8 @@ static void print_text(const struct plan_build *b, int explain)
 		printf("food %.0f mg/day (%d days logged); gap %.0f mg\n", p->food_mg, b->intake.days_logged,
 		       p->gap_mg > 0 ? p->gap_mg : 0);
 	else
-		printf("food unknown (%d of 3 days logged)\n", b->intake.days_logged);
+		printf("food unknown (%d of the 3 days needed are logged in the 7 days before today)\n",
+		       b->intake.days_logged);
 	print_notes(p->status == PLAN_OK ? "Notes:" : "Warnings (read first):", &p->warnings, 0);
 	printf("\n");
 	if (p->status == PLAN_CLINICIAN) {
@@ -335,6 +336,12 @@ static void print_text(const struct plan_build *b, int explain)
 				printf("  from day %d: %3.0f mg  ", s->from_day, s->daily_mg);
 			print_dose_line(s, p);
 			printf("  (with food)\n");
+		}
+		if (p->product) {
+			/* Doses are logged in servings; say how many one intake is. */
+			const struct plan_schedule *full = &p->steps[p->n_steps - 1];
+			printf("  log each intake with: mgtrack dose \"%s\" %g\n", p->product->name,
+			       full->doses[0].units / (double)p->product->units_per_serving);
 		}
 		if (p->label.n)
 			print_notes("Label checks:", &p->label, 0);

@@ -310,11 +310,10 @@ static int far_from(const struct plan_schedule *s, size_t self, int t, int gap)
 
 /* Moves dose `i` to the allowed time nearest its preferred one, between
  * waking and an hour before bed; failing that, to the least-bad time. */
-static void place_dose(struct plan *p, struct plan_schedule *s, size_t i)
+static void place_dose(struct plan *p, struct plan_schedule *s, size_t i, int pref)
 {
 	struct plan_dose *d = &s->doses[i];
-	int pref = d->time, gap = (int)th("plan-min-gap-min");
-	d->time = -1;
+	int gap = (int)th("plan-min-gap-min");
 	int last = p->bed > p->wake ? p->bed - 60 : p->bed - 60 + DAY_MIN;
 	for (int pass = 0; pass < 2; pass++) {
 		int best = -1, best_dist = DAY_MIN;
@@ -402,8 +401,26 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 	}
 	/* The evening dose was added first and is placed first: its timing
 	 * matters most for sleep. */
+	int pref[PLAN_MAX_DOSES];
+	for (size_t i = 0; i < s->n_doses; i++) {
+		pref[i] = s->doses[i].time;
+		s->doses[i].time = -1;   /* unplaced: far_from ignores it */
+	}
 	for (size_t i = 0; i < s->n_doses; i++)
-		place_dose(p, s, i);
+		place_dose(p, s, i, pref[i]);
+	/* Two intakes that could only land at the same time are one intake. */
+	if (s->n_doses == 2 && s->doses[0].time == s->doses[1].time) {
+		s->doses[0].elemental_mg += s->doses[1].elemental_mg;
+		s->doses[0].units += s->doses[1].units;
+		s->n_doses = 1;
+		if (explain) {
+			char at[8];
+			mg_format_hhmm(s->doses[0].time, at, sizeof(at));
+			notes_add(&p->warnings, "plan-moved", rule_source("plan-moved"),
+				  "the day's dose is taken in one intake at %s: it is the only time clear of your medicines",
+				  at);
+		}
+	}
 	/* Doses in time-of-day order. */
 	if (s->n_doses == 2 && s->doses[0].time > s->doses[1].time) {
 		struct plan_dose tmp = s->doses[0];

@@ -69,6 +69,11 @@ int ics_write(FILE *f, const struct ics_event *ev, size_t n, struct mg_err *e)
 	return rc;
 }
 
+static int has(icalcomponent *c, icalproperty_kind k)
+{
+	return icalcomponent_get_first_property(c, k) != NULL;
+}
+
 int ics_check(const char *text, size_t *events, size_t *alarms, struct mg_err *e)
 {
 	*events = *alarms = 0;
@@ -91,13 +96,32 @@ int ics_check(const char *text, size_t *events, size_t *alarms, struct mg_err *e
 		icalcomponent_free(cal);
 		return -1;
 	}
-	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+	/* libical checks restrictions per iTIP METHOD; a published calendar has
+	 * none, so the properties RFC 5545 requires everywhere are checked here. */
+	const char *missing = NULL;
+	if (!has(cal, ICAL_VERSION_PROPERTY))
+		missing = "VERSION in VCALENDAR";
+	else if (!has(cal, ICAL_PRODID_PROPERTY))
+		missing = "PRODID in VCALENDAR";
+	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c && !missing;
 	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
 		(*events)++;
-		for (icalcomponent *a = icalcomponent_get_first_component(c, ICAL_VALARM_COMPONENT); a;
-		     a = icalcomponent_get_next_component(c, ICAL_VALARM_COMPONENT))
+		if (!has(c, ICAL_UID_PROPERTY))
+			missing = "UID in VEVENT";
+		else if (!has(c, ICAL_DTSTAMP_PROPERTY))
+			missing = "DTSTAMP in VEVENT";
+		else if (!has(c, ICAL_DTSTART_PROPERTY))
+			missing = "DTSTART in VEVENT";
+		for (icalcomponent *a = icalcomponent_get_first_component(c, ICAL_VALARM_COMPONENT); a && !missing;
+		     a = icalcomponent_get_next_component(c, ICAL_VALARM_COMPONENT)) {
 			(*alarms)++;
+			if (!has(a, ICAL_ACTION_PROPERTY) || !has(a, ICAL_TRIGGER_PROPERTY) ||
+			    !has(a, ICAL_DESCRIPTION_PROPERTY))
+				missing = "ACTION, TRIGGER or DESCRIPTION in VALARM";
+		}
 	}
 	icalcomponent_free(cal);
+	if (missing)
+		return mg_err_set(e, MG_EDATA, "calendar error: no %s", missing);
 	return 0;
 }

@@ -1,0 +1,379 @@
+/*
+ * Scenario suite for the plan engine (src/core/plan.c): one row per
+ * profile, each with its expected status, dose bounds, form, number of
+ * intakes and a rule that must appear. Every scenario also goes through
+ * the invariants that hold for any plan: no dose above the supplemental
+ * upper limit, none below 100 mg, none inside a medicine window unless the
+ * plan says there was no clear time, splitting above 150 mg, at least half
+ * in the evening for sleep, and no doses at all for clinician or pause.
+ */
+#include "testutil.h"
+#include "core/plan.h"
+#include "core/profile.h"
+#include "core/tables.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static const long today = 20781;   /* 2026-11-24 */
+
+struct scenario {
+	const char *name;
+	/* profile */
+	int age;
+	const char *sex;
+	const char *flags;          /* words: pregnant lactating guided eu gi heavy regular */
+	const char *goals;          /* comma list or "" */
+	const char *conditions;     /* comma list or "" */
+	const char *meds[4];        /* NAME@HH:MM,... */
+	const char *wake, *bed, *train_at;
+	double zinc_mg;
+	/* food: food_mg < 0 means unknown */
+	double food_mg;
+	/* one product: form (NULL none), elemental mg per serving, units per serving */
+	const char *product_form;
+	double product_mg;
+	int product_units;
+	int red_flag;
+	/* expected */
+	enum plan_status status;
+	double min_mg, max_mg;      /* the full daily dose */
+	const char *form;           /* NULL: not checked */
+	int intakes;                /* intakes a day at the full dose; -1 not checked */
+	const char *rule;           /* must appear in warnings, explain or label; NULL none */
+};
+
+#define NOMEDS {NULL}
+static const struct scenario scenarios[] = {
+	/* dose from the gap */
+	{"food unknown, sleep", 34, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, "glycinate", 2, "plan-food-unknown"},
+	{"small gap -> 100 mg minimum", 40, "male", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 350, NULL, 0, 0, 0,
+	 PLAN_OK, 100, 100, "glycinate", 1, "plan-min-dose"},
+	{"food covers the target", 30, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 400, NULL, 0, 0, 0,
+	 PLAN_OK, 0, 0, NULL, 0, "plan-gap-covered"},
+	{"gap above the US UL is capped", 45, "male", "heavy", "recovery", "", NOMEDS, NULL, NULL, NULL, 0, 50, NULL, 0, 0, 0,
+	 PLAN_OK, 350, 350, "glycinate", 2, "plan-ul-cap"},
+	{"EU UL is 250", 40, "male", "eu", "", "", NOMEDS, NULL, NULL, NULL, 0, 50, NULL, 0, 0, 0,
+	 PLAN_OK, 250, 250, NULL, 2, "plan-ul-cap"},
+	{"EU woman, gap 150 in one intake", 30, "female", "eu", "stress", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_OK, 150, 150, "glycinate", 1, "plan-gap-dose"},
+	{"US gap 230 rounds to 225, split", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, NULL, 0, 0, 0,
+	 PLAN_OK, 225, 225, "glycinate", 2, "plan-split"},
+	/* who must not self-dose */
+	{"kidney disease", 50, "male", "", "sleep", "kidney-disease", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-kidney-disease"},
+	{"dialysis", 60, "female", "", "", "dialysis", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-dialysis"},
+	{"eGFR below 30", 70, "male", "", "", "egfr-below-30", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-egfr-below-30"},
+	{"heart block", 55, "male", "", "stress", "heart-block", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-heart-block"},
+	{"myasthenia gravis", 45, "female", "", "", "myasthenia-gravis", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-myasthenia-gravis"},
+	{"pregnant without a clinician", 29, "female", "pregnant", "cramps", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-pregnant"},
+	{"pregnant, clinician-guided", 29, "female", "pregnant guided", "cramps", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, "glycinate", 2, "safety-guided"},
+	{"breastfeeding without a clinician", 31, "female", "lactating", "", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-lactating"},
+	{"breastfeeding, clinician-guided", 31, "female", "lactating guided", "", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_OK, 175, 175, NULL, 2, "safety-guided"},
+	{"16 years old", 16, "male", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-under-18"},
+	{"5 years old", 5, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-under-18"},
+	{"infant: no UL at all", 0, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-no-ul"},
+	{"red flag logged -> pause", 38, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 1,
+	 PLAN_PAUSE, 0, 0, NULL, 0, "safety-red-flag"},
+	{"red flag and kidney disease -> clinician", 38, "female", "", "", "kidney-disease", NOMEDS, NULL, NULL, NULL, 0, 100,
+	 NULL, 0, 0, 1, PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-red-flag"},
+	/* caution */
+	{"low blood pressure", 42, "female", "", "sleep", "low-blood-pressure", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_CAUTION, 175, 175, "glycinate", 2, "cond-low-blood-pressure"},
+	{"arrhythmia with stress -> taurate", 48, "male", "", "stress", "arrhythmia", NOMEDS, NULL, NULL, NULL, 0, 250, NULL, 0, 0, 0,
+	 PLAN_CAUTION, 175, 175, "taurate", 2, "choose-stress-heart"},
+	{"amiodarone with stress -> taurate", 60, "male", "", "stress", "", {"amiodarone@08:00"}, NULL, NULL, NULL, 0, 300,
+	 NULL, 0, 0, 0, PLAN_CAUTION, 125, 125, "taurate", 1, "med-antiarrhythmic"},
+	{"digoxin: caution and 2 h apart", 70, "female", "", "", "", {"lanoxin@08:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
+	 PLAN_CAUTION, 125, 125, NULL, 1, "med-digoxin"},
+	{"spironolactone: caution", 58, "male", "", "", "", {"spironolactone@08:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_CAUTION, 125, 125, NULL, 1, "med-potassium-sparing"},
+	{"furosemide: advice only", 66, "female", "", "", "", {"furosemide@08:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "med-loop-diuretic"},
+	{"omeprazole: advice only", 52, "male", "", "", "", {"omeprazole@07:30"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "med-ppi"},
+	/* spacing classes */
+	{"ciprofloxacin twice a day", 34, "female", "", "sleep", "", {"ciprofloxacin@08:00,20:00"}, "07:00", "23:00", NULL, 0, -1,
+	 NULL, 0, 0, 0, PLAN_OK, 200, 200, "glycinate", 2, "med-ciprofloxacin"},
+	{"levofloxacin", 34, "male", "", "sleep", "", {"levofloxacin@21:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-levofloxacin"},
+	{"moxifloxacin twice a day: one clear minute", 34, "male", "", "", "", {"avelox@08:00,20:00"}, NULL, NULL, NULL, 0, -1,
+	 NULL, 0, 0, 0, PLAN_OK, 200, 200, NULL, -1, "med-moxifloxacin"},
+	{"doxycycline twice a day", 25, "female", "", "", "", {"doxycycline@08:00,20:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-tetracycline"},
+	{"alendronate in the morning", 68, "female", "", "sleep", "", {"alendronate@06:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-bisphosphonate"},
+	{"levothyroxine at 07:00", 44, "female", "", "", "", {"synthroid@07:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-levothyroxine"},
+	{"gabapentin at bedtime", 50, "male", "", "sleep", "", {"gabapentin@22:00"}, "07:00", "23:00", NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-gabapentin"},
+	{"dolutegravir in the evening", 39, "male", "", "sleep", "", {"tivicay@21:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-dolutegravir"},
+	{"bictegravir in the morning", 39, "female", "", "", "", {"biktarvy@08:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-bictegravir"},
+	{"penicillamine at lunch", 57, "female", "", "", "", {"penicillamine@13:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-penicillamine"},
+	{"unknown medicine: 3 h fallback", 33, "male", "", "", "", {"wonderpill@13:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-other"},
+	{"no clear time left", 33, "male", "", "", "",
+	 {"pill-a@07:00", "pill-b@12:00", "pill-c@17:00", "pill-d@22:00"}, "07:00", "23:00", NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, -1, "plan-no-window"},
+	{"zinc 50 mg a day", 36, "male", "", "", "", {"zinc@20:00"}, NULL, NULL, NULL, 50, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "plan-zinc"},
+	/* form choice */
+	{"gut-sensitive with a regularity goal", 41, "female", "gi", "regularity", "", NOMEDS, NULL, NULL, NULL, 0, 150,
+	 NULL, 0, 0, 0, PLAN_OK, 175, 175, "glycinate", 2, "choose-regularity-gi"},
+	{"regularity -> citrate", 41, "female", "", "regularity", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
+	 PLAN_OK, 175, 175, "citrate", 2, "choose-regularity"},
+	{"energy -> malate at lunch", 35, "female", "", "energy", "", NOMEDS, NULL, NULL, NULL, 0, 250, NULL, 0, 0, 0,
+	 PLAN_OK, 100, 100, "malate", 1, "plan-single-daytime"},
+	{"focus -> threonate", 28, "male", "", "focus", "", NOMEDS, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_OK, 100, 100, "threonate", 1, "choose-focus"},
+	{"cramps: no relief promised", 62, "male", "", "cramps", "", NOMEDS, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, "glycinate", 1, "plan-cramps"},
+	/* timing */
+	{"morning training: post-workout and evening", 40, "male", "regular", "recovery", "", NOMEDS, NULL, NULL, "07:00", 0, 150,
+	 NULL, 0, 0, 0, PLAN_OK, 300, 300, "glycinate", 2, "plan-morning-training"},
+	{"bed after midnight", 27, "female", "", "sleep", "", NOMEDS, "08:00", "00:30", NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, "glycinate", 2, "plan-evening-sleep"},
+	/* products */
+	{"100 mg capsules: gap 230 -> 2 capsules", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90,
+	 "glycinate", 100, 1, 0, PLAN_OK, 200, 200, "glycinate", 2, "check-third-party"},
+	{"oxide is never used", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, "oxide", 400, 1, 0,
+	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-skipped"},
+	{"a unit above the UL is not used", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 90, "glycinate", 400, 1, 0,
+	 PLAN_OK, 225, 225, NULL, 2, "plan-product-skipped"},
+	{"the user's malate for a sleep goal", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, "malate", 150, 2, 0,
+	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-form"},
+};
+
+static int has_rule(const struct plan *p, const char *rule)
+{
+	return notes_has(&p->warnings, rule) || notes_has(&p->explain, rule) || notes_has(&p->label, rule);
+}
+
+static void build_profile(const struct scenario *s, struct profile *pr)
+{
+	struct mg_err e = {0};
+	profile_defaults(pr, "t");
+	pr->born = MG_NO_DATE;
+	pr->age_years = s->age;
+	pr->age_on = today;
+	mg_strlcpy(pr->sex, s->sex, sizeof(pr->sex));
+	pr->pregnant = mg_has_any_word(s->flags, "pregnant");
+	pr->lactating = mg_has_any_word(s->flags, "lactating");
+	pr->clinician_guided = mg_has_any_word(s->flags, "guided");
+	pr->gi_sensitive = mg_has_any_word(s->flags, "gi");
+	if (mg_has_any_word(s->flags, "eu"))
+		mg_strlcpy(pr->region, "eu", sizeof(pr->region));
+	if (mg_has_any_word(s->flags, "heavy"))
+		mg_strlcpy(pr->training, "heavy", sizeof(pr->training));
+	if (mg_has_any_word(s->flags, "regular"))
+		mg_strlcpy(pr->training, "regular", sizeof(pr->training));
+	if (*s->goals)
+		assert_int_equal(profile_set_goal_list(pr, s->goals, &e), 0);
+	if (*s->conditions)
+		assert_int_equal(profile_add_condition(pr, s->conditions, &e), 0);
+	for (size_t i = 0; i < 4 && s->meds[i]; i++)
+		assert_int_equal(profile_add_med(pr, s->meds[i], &e), 0);
+	if (s->wake)
+		assert_int_equal(mg_parse_hhmm(s->wake, &pr->wake), 0);
+	if (s->bed)
+		assert_int_equal(mg_parse_hhmm(s->bed, &pr->bed), 0);
+	if (s->train_at)
+		assert_int_equal(mg_parse_hhmm(s->train_at, &pr->train_at), 0);
+	pr->zinc_mg = s->zinc_mg;
+	assert_int_equal(profile_validate(pr, today, &e), 0);
+}
+
+static int has_goal(const struct profile *pr, const char *goal)
+{
+	for (size_t i = 0; i < pr->n_goals; i++)
+		if (strcmp(pr->goals[i], goal) == 0)
+			return 1;
+	return 0;
+}
+
+/* The invariants every plan keeps. */
+static void check_invariants(const struct scenario *s, const struct profile *pr, const struct plan *p)
+{
+	if (p->status == PLAN_CLINICIAN || p->status == PLAN_PAUSE) {
+		assert_int_equal(p->n_steps, 0);
+		assert_true(p->daily_mg == 0);
+		for (size_t i = 0; i < p->n_days; i++)
+			assert_null(p->days[i].schedule);
+		return;
+	}
+	if (p->daily_mg == 0) {
+		assert_int_equal(p->n_steps, 0);
+		return;
+	}
+	assert_true(p->targets.ul_set);
+	assert_true(p->daily_mg <= p->targets.supplement_ul_mg + 1e-6);
+	for (size_t k = 0; k < p->n_steps; k++) {
+		const struct plan_schedule *st = &p->steps[k];
+		double sum = 0, evening = 0;
+		assert_true(st->daily_mg >= 100 - 1e-6);
+		assert_true(st->daily_mg <= p->daily_mg + 1e-6);
+		for (size_t i = 0; i < st->n_doses; i++) {
+			const struct plan_dose *d = &st->doses[i];
+			sum += d->elemental_mg;
+			assert_true(d->with_food);
+			if (strcmp(d->slot, "evening") == 0)
+				evening += d->elemental_mg;
+			for (size_t w = 0; w < p->n_windows && !d->conflict; w++)
+				if (plan_window_contains(&p->windows[w], d->time))
+					fail_msg("%s: dose at %d inside the %s window", s->name, d->time, p->windows[w].medicine);
+			if (i)
+				assert_true(d->time > st->doses[i - 1].time);
+		}
+		assert_true(fabs(sum - st->daily_mg) < 1e-6);
+		/* Split above 150 mg unless medicine windows forced one intake. */
+		if (st->daily_mg > 150 && p->n_windows == 0)
+			assert_int_equal(st->n_doses, 2);
+		if (st->daily_mg <= 150)
+			assert_int_equal(st->n_doses, 1);
+		if (has_goal(pr, "sleep") && p->n_windows == 0)
+			assert_true(evening >= st->daily_mg / 2 - 1e-6);
+	}
+	/* Titration: the first step is smaller than the last, and starts on day 1. */
+	assert_int_equal(p->steps[0].from_day, 1);
+	if (p->n_steps == 2)
+		assert_true(p->steps[0].daily_mg < p->steps[1].daily_mg);
+}
+
+static void test_scenario(void **state)
+{
+	const struct scenario *s = *state;
+	struct profile pr;
+	build_profile(s, &pr);
+	struct product prod;
+	product_init(&prod);
+	if (s->product_form) {
+		mg_strlcpy(prod.name, "test product", sizeof(prod.name));
+		mg_strlcpy(prod.form, s->product_form, sizeof(prod.form));
+		prod.elemental_mg = s->product_mg;
+		prod.units_per_serving = s->product_units;
+	}
+	struct plan_input in = {
+		.profile = &pr, .today = today, .days = 7,
+		.food_known = s->food_mg >= 0, .food_mg = s->food_mg >= 0 ? s->food_mg : 0,
+		.food_days_logged = s->food_mg >= 0 ? 7 : 1,
+		.products = s->product_form ? &prod : NULL, .n_products = s->product_form ? 1 : 0,
+		.red_flag = s->red_flag,
+	};
+	struct plan p;
+	struct mg_err e = {0};
+	if (plan_compute(&in, &p, &e) < 0)
+		fail_msg("%s: %s", s->name, e.msg);
+	if (p.status != s->status)
+		fail_msg("%s: status %s, expected %s", s->name, plan_status_name(p.status),
+			 plan_status_name(s->status));
+	if (p.daily_mg < s->min_mg - 1e-6 || p.daily_mg > s->max_mg + 1e-6)
+		fail_msg("%s: daily %.1f mg, expected %.0f-%.0f", s->name, p.daily_mg, s->min_mg, s->max_mg);
+	if (s->form && strcmp(p.form.form, s->form) != 0)
+		fail_msg("%s: form %s, expected %s", s->name, p.form.form, s->form);
+	if (s->intakes >= 0) {
+		size_t n = p.n_steps ? p.steps[p.n_steps - 1].n_doses : 0;
+		if (n != (size_t)s->intakes)
+			fail_msg("%s: %zu intakes, expected %d", s->name, n, s->intakes);
+	}
+	if (s->rule && !has_rule(&p, s->rule))
+		fail_msg("%s: no note with rule %s", s->name, s->rule);
+	check_invariants(s, &pr, &p);
+	assert_int_equal(p.n_days, 7);
+	assert_int_equal(p.checkpoint_days[0], 14);
+	assert_int_equal(p.checkpoint_days[1], 42);
+	plan_release(&p);
+}
+
+/* The issue's worked example: ciprofloxacin at 08:00 and 20:00 leaves
+ * 10:00-14:00 and 22:00-02:00. */
+static void test_ciprofloxacin_windows(void **state)
+{
+	const struct scenario *s = NULL;
+	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++)
+		if (strcmp(scenarios[i].name, "ciprofloxacin twice a day") == 0)
+			s = &scenarios[i];
+	assert_non_null(s);
+	struct profile pr;
+	build_profile(s, &pr);
+	struct plan_input in = {.profile = &pr, .today = today, .days = 7};
+	struct plan p;
+	struct mg_err e = {0};
+	assert_int_equal(plan_compute(&in, &p, &e), 0);
+	assert_int_equal(p.n_windows, 2);
+	assert_int_equal(p.windows[0].avoid_from, 2 * 60);
+	assert_int_equal(p.windows[0].avoid_to, 10 * 60);
+	assert_int_equal(p.windows[1].avoid_from, 14 * 60);
+	assert_int_equal(p.windows[1].avoid_to, 22 * 60);
+	for (int t = 0; t < 1440; t += 5) {
+		int allowed = (t >= 600 && t <= 840) || t >= 1320 || t <= 120;
+		int blocked = plan_window_contains(&p.windows[0], t) || plan_window_contains(&p.windows[1], t);
+		if (allowed == blocked)
+			fail_msg("minute %d: allowed %d but blocked %d", t, allowed, blocked);
+	}
+	/* Full dose: one intake 10:00-14:00, the evening one 22:00 (bed 23:00). */
+	const struct plan_schedule *full = &p.steps[p.n_steps - 1];
+	assert_int_equal(full->n_doses, 2);
+	assert_true(full->doses[0].time >= 600 && full->doses[0].time <= 840);
+	assert_int_equal(full->doses[1].time, 22 * 60);
+	plan_release(&p);
+}
+
+static void test_days_follow_titration(void **state)
+{
+	struct profile pr;
+	build_profile(&scenarios[0], &pr);
+	struct plan_input in = {.profile = &pr, .today = today, .days = 14};
+	struct plan p;
+	struct mg_err e = {0};
+	assert_int_equal(plan_compute(&in, &p, &e), 0);
+	assert_int_equal(p.n_steps, 2);
+	assert_true(p.steps[0].daily_mg == 100);
+	assert_int_equal(p.steps[1].from_day, 8);
+	for (size_t i = 0; i < p.n_days; i++) {
+		assert_int_equal(p.days[i].date, today + (long)i);
+		assert_true(p.days[i].schedule->daily_mg == (i < 7 ? 100 : 200));
+		assert_non_null(p.days[i].movement);
+		assert_non_null(p.days[i].breathing);
+	}
+	/* Consecutive days rotate the practices. */
+	assert_string_not_equal(p.days[0].movement, p.days[1].movement);
+	plan_release(&p);
+	in.days = 0;
+	assert_int_equal(plan_compute(&in, &p, &e), -1);
+	assert_int_equal(e.code, MG_EUSAGE);
+	plan_release(&p);
+}
+
+#define N_SCENARIOS (sizeof(scenarios) / sizeof(scenarios[0]))
+
+int main(void)
+{
+	/* One cmocka test per scenario, named after it, so a failure names
+	 * the profile and the count shows every scenario. */
+	struct CMUnitTest tests[N_SCENARIOS + 2];
+	for (size_t i = 0; i < N_SCENARIOS; i++) {
+		struct CMUnitTest t = {scenarios[i].name, test_scenario, NULL, NULL, (void *)&scenarios[i]};
+		tests[i] = t;
+	}
+	struct CMUnitTest cipro = cmocka_unit_test(test_ciprofloxacin_windows);
+	struct CMUnitTest days = cmocka_unit_test(test_days_follow_titration);
+	tests[N_SCENARIOS] = cipro;
+	tests[N_SCENARIOS + 1] = days;
+	_Static_assert(N_SCENARIOS >= 40, "the issue asks for at least 40 scenarios");
+	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 2, tu_tables_setup, tu_tables_teardown);
+}
