@@ -88,12 +88,8 @@ static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, d
 	struct product pr;
 	struct product_mg mg;
 	struct targets t;
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	if ((rc = cmd_load_profile(ctx, db, &p))) {
-		db_close(db);
-		return rc;
-	}
 	int found = journal_product_get(db, key, &pr, &e);
 	if (found <= 0) {
 		db_close(db);
@@ -181,12 +177,8 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		sqlite3 *db;
 		struct profile p;
 		struct mg_err e = {0};
-		if ((rc = cmd_open_journal(ctx, &db)))
+		if ((rc = cmd_open_profile(ctx, &db, &p)))
 			return rc;
-		if ((rc = cmd_load_profile(ctx, db, &p))) {
-			db_close(db);
-			return rc;
-		}
 		if (db_begin(db, &e) < 0 || journal_dose_delete(db, p.id, del, &e) < 0 || db_commit(db, &e) < 0) {
 			db_rollback(db);
 			db_close(db);
@@ -205,12 +197,8 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		sqlite3 *db;
 		struct profile p;
 		struct mg_err e = {0};
-		if ((rc = cmd_open_journal(ctx, &db)))
+		if ((rc = cmd_open_profile(ctx, &db, &p)))
 			return rc;
-		if ((rc = cmd_load_profile(ctx, db, &p))) {
-			db_close(db);
-			return rc;
-		}
 		json_t *a = json ? json_array() : NULL;
 		rc = journal_dose_list(db, p.id, from, to, print_dose, a, &e);
 		db_close(db);

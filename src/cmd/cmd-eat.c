@@ -55,12 +55,8 @@ static int eat_list(struct cmd_ctx *ctx, long from, long to, int json)
 	sqlite3 *db;
 	struct profile p;
 	int rc;
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	if ((rc = cmd_load_profile(ctx, db, &p))) {
-		db_close(db);
-		return rc;
-	}
 	struct list_ctx l = {.json = json ? json_array() : NULL};
 	struct mg_err e = {0};
 	if (!json)
@@ -86,12 +82,8 @@ static int eat_delete(struct cmd_ctx *ctx, const char *arg)
 		return rc;
 	sqlite3 *db;
 	struct profile p;
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	if ((rc = cmd_load_profile(ctx, db, &p))) {
-		db_close(db);
-		return rc;
-	}
 	struct mg_err e = {0};
 	if (db_begin(db, &e) < 0 || journal_food_log_delete(db, p.id, id, &e) < 0 || db_commit(db, &e) < 0) {
 		db_rollback(db);

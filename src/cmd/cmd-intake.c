@@ -18,12 +18,8 @@ int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p
 	sqlite3 *db;
 	int rc;
 	struct mg_err e = {0};
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_profile(ctx, &db, p)))
 		return rc;
-	if ((rc = cmd_load_profile(ctx, db, p))) {
-		db_close(db);
-		return rc;
-	}
 	if (targets_compute(p, to, t, &e) < 0 || intake_compute(db, p->id, from, to, t, in, &e) < 0) {
 		db_close(db);
 		return cmd_fail(&e);

@@ -44,12 +44,8 @@ int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build 
 	struct mg_err e = {0};
 	sqlite3 *db;
 	int rc;
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_profile(ctx, &db, &b->profile)))
 		return rc;
-	if ((rc = cmd_load_profile(ctx, db, &b->profile))) {
-		db_close(db);
-		return rc;
-	}
 	long window = (long)tables_threshold("intake-default-days", NULL);
 	struct targets t;
 	struct product_acc products = {0};

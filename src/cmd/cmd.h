@@ -64,6 +64,9 @@ int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv);
 int cmd_open_journal(struct cmd_ctx *ctx, sqlite3 **db);
 /* Loads the context's profile; prints and returns the exit code on failure. */
 int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p);
+/* Opens the journal and loads the context's profile; on failure the
+ * journal is closed again and the exit code returned (already reported). */
+int cmd_open_profile(struct cmd_ctx *ctx, sqlite3 **db, struct profile *p);
 /* Opens the journal, loads the context's profile and closes the journal. */
 int cmd_read_profile(struct cmd_ctx *ctx, struct profile *p);
 /* For commands whose only option is --json: parses argv, leaving optind at

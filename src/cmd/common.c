@@ -58,14 +58,24 @@ int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p)
 	return 0;
 }
 
+int cmd_open_profile(struct cmd_ctx *ctx, sqlite3 **db, struct profile *p)
+{
+	int rc = cmd_open_journal(ctx, db);
+	if (rc)
+		return rc;
+	if ((rc = cmd_load_profile(ctx, *db, p))) {
+		db_close(*db);
+		*db = NULL;
+	}
+	return rc;
+}
+
 int cmd_read_profile(struct cmd_ctx *ctx, struct profile *p)
 {
 	sqlite3 *db;
-	int rc = cmd_open_journal(ctx, &db);
-	if (rc)
-		return rc;
-	rc = cmd_load_profile(ctx, db, p);
-	db_close(db);
+	int rc = cmd_open_profile(ctx, &db, p);
+	if (rc == 0)
+		db_close(db);
 	return rc;
 }
 
