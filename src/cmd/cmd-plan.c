@@ -240,6 +240,7 @@ static json_t *plan_json(const struct plan_build *b, int explain)
 		}
 		json_object_set_new(o, "movement", practice_json(d->movement));
 		json_object_set_new(o, "breathing", practice_json(d->breathing));
+		json_object_set_new(o, "rest", practice_json(d->rest));
 		json_t *sw = json_object();
 		json_object_set_new(sw, "bed", hhmm_json(d->bed));
 		json_object_set_new(sw, "wake", hhmm_json(d->wake));
@@ -264,9 +265,15 @@ static json_t *plan_json(const struct plan_build *b, int explain)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "timeline", a);
+	const struct mg_table *pr = tables_get("plan-rules.tsv");
+	json_object_set_new(j, "timeline_note",
+			    json_string(table_cell(pr, (size_t)table_find(pr, "id", "plan-timeline"), "text")));
 	json_object_set_new(j, "warnings", notes_json(&p->warnings));
 	if (explain)
 		json_object_set_new(j, "explain", notes_json(&p->explain));
+	const struct mg_table *st = tables_get("safety.tsv");
+	json_object_set_new(j, "see_clinician",
+			    json_string(table_cell(st, (size_t)table_find(st, "id", "safety-see-clinician"), "advice")));
 	json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
 	return j;
 }
@@ -370,6 +377,7 @@ static void print_text(const struct plan_build *b, int explain)
 			printf("    food       %s: %s (%.0f mg)\n", day->food->name, day->food->portion, day->food->portion_mg);
 		printf("    move       %s: %s\n", practice_cell(day->movement, "name"), practice_cell(day->movement, "text"));
 		printf("    breathe    %s: %s\n", practice_cell(day->breathing, "name"), practice_cell(day->breathing, "text"));
+		printf("    rest       %s: %s\n", practice_cell(day->rest, "name"), practice_cell(day->rest, "text"));
 		printf("    sleep      screens off %s, bed %s, up %s\n", off, bed, wake);
 	}
 	printf("    every day, limit: ");
@@ -384,7 +392,8 @@ static void print_text(const struct plan_build *b, int explain)
 	if (!b->n_foods && (p->gap_mg > 0 || !p->food_known))
 		printf("    (food ideas need the food database: run 'mgtrack food import --sr24 PATH')\n");
 	const struct mg_table *tl = tables_get("timeline.tsv");
-	printf("\nWhat to expect (what people often notice, not a promise):\n");
+	const struct mg_table *pr = tables_get("plan-rules.tsv");
+	printf("\nWhat to expect (%s):\n", table_cell(pr, (size_t)table_find(pr, "id", "plan-timeline"), "text"));
 	for (size_t r = 0; r < tl->nrows; r++)
 		if (strncmp(table_cell(tl, r, "id"), "expect-", 7) == 0)
 			printf("  from day %-3ld %s\n", cell_long(tl, r, "from_day"), table_cell(tl, r, "what"));

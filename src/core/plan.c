@@ -492,6 +492,7 @@ static void build_days(const struct plan_input *in, struct plan *p)
 		d->food = suggest_food ? &in->foods[i % in->n_foods] : NULL;
 		d->movement = nth_practice("movement", (int)i);
 		d->breathing = nth_practice("breathing", (int)i);
+		d->rest = nth_practice("rest", (int)i);
 		d->bed = p->bed;
 		d->wake = p->wake;
 		d->screens_off = wrap(p->bed - (int)th("plan-screens-off-min"));

@@ -62,7 +62,7 @@ struct plan_day {
 	long date;
 	const struct plan_schedule *schedule;   /* NULL: no doses */
 	const struct suggestion *food;          /* NULL: none to suggest */
-	const char *movement, *breathing;       /* practices.tsv row ids */
+	const char *movement, *breathing, *rest; /* practices.tsv row ids */
 	int bed, wake, screens_off;
 };
 

@@ -41,123 +41,163 @@ struct scenario {
 	const char *form;           /* NULL: not checked */
 	int intakes;                /* intakes a day at the full dose; -1 not checked */
 	const char *rule;           /* must appear in warnings, explain or label; NULL none */
+	const char *product_flags;  /* words: compound (product_mg is compound mg), blend, tested */
 };
 
 #define NOMEDS {NULL}
 static const struct scenario scenarios[] = {
 	/* dose from the gap */
 	{"food unknown, sleep", 34, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, "glycinate", 2, "plan-food-unknown"},
+	 PLAN_OK, 200, 200, "glycinate", 2, "plan-food-unknown", NULL},
 	{"small gap -> 100 mg minimum", 40, "male", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 350, NULL, 0, 0, 0,
-	 PLAN_OK, 100, 100, "glycinate", 1, "plan-min-dose"},
+	 PLAN_OK, 100, 100, "glycinate", 1, "plan-min-dose", NULL},
 	{"food covers the target", 30, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 400, NULL, 0, 0, 0,
-	 PLAN_OK, 0, 0, NULL, 0, "plan-gap-covered"},
+	 PLAN_OK, 0, 0, NULL, 0, "plan-gap-covered", NULL},
 	{"gap above the US UL is capped", 45, "male", "heavy", "recovery", "", NOMEDS, NULL, NULL, NULL, 0, 50, NULL, 0, 0, 0,
-	 PLAN_OK, 350, 350, "glycinate", 2, "plan-ul-cap"},
+	 PLAN_OK, 350, 350, "glycinate", 2, "plan-ul-cap", NULL},
 	{"EU UL is 250", 40, "male", "eu", "", "", NOMEDS, NULL, NULL, NULL, 0, 50, NULL, 0, 0, 0,
-	 PLAN_OK, 250, 250, NULL, 2, "plan-ul-cap"},
+	 PLAN_OK, 250, 250, NULL, 2, "plan-ul-cap", NULL},
 	{"EU woman, gap 150 in one intake", 30, "female", "eu", "stress", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_OK, 150, 150, "glycinate", 1, "plan-gap-dose"},
+	 PLAN_OK, 150, 150, "glycinate", 1, "plan-gap-dose", NULL},
 	{"US gap 230 rounds to 225, split", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, NULL, 0, 0, 0,
-	 PLAN_OK, 225, 225, "glycinate", 2, "plan-split"},
+	 PLAN_OK, 225, 225, "glycinate", 2, "plan-split", NULL},
 	/* who must not self-dose */
 	{"kidney disease", 50, "male", "", "sleep", "kidney-disease", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-kidney-disease"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-kidney-disease", NULL},
 	{"dialysis", 60, "female", "", "", "dialysis", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-dialysis"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-dialysis", NULL},
 	{"eGFR below 30", 70, "male", "", "", "egfr-below-30", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-egfr-below-30"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-egfr-below-30", NULL},
 	{"heart block", 55, "male", "", "stress", "heart-block", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-heart-block"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-heart-block", NULL},
 	{"myasthenia gravis", 45, "female", "", "", "myasthenia-gravis", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-myasthenia-gravis"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-myasthenia-gravis", NULL},
 	{"pregnant without a clinician", 29, "female", "pregnant", "cramps", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-pregnant"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-pregnant", NULL},
 	{"pregnant, clinician-guided", 29, "female", "pregnant guided", "cramps", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, "glycinate", 2, "safety-guided"},
+	 PLAN_OK, 200, 200, "glycinate", 2, "safety-guided", NULL},
 	{"breastfeeding without a clinician", 31, "female", "lactating", "", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-lactating"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-lactating", NULL},
 	{"breastfeeding, clinician-guided", 31, "female", "lactating guided", "", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_OK, 175, 175, NULL, 2, "safety-guided"},
+	 PLAN_OK, 175, 175, NULL, 2, "safety-guided", NULL},
 	{"16 years old", 16, "male", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-under-18"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-under-18", NULL},
 	{"5 years old", 5, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-under-18"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-under-18", NULL},
 	{"infant: no UL at all", 0, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-no-ul"},
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-no-ul", NULL},
 	{"red flag logged -> pause", 38, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 100, NULL, 0, 0, 1,
-	 PLAN_PAUSE, 0, 0, NULL, 0, "safety-red-flag"},
+	 PLAN_PAUSE, 0, 0, NULL, 0, "safety-red-flag", NULL},
 	{"red flag and kidney disease -> clinician", 38, "female", "", "", "kidney-disease", NOMEDS, NULL, NULL, NULL, 0, 100,
-	 NULL, 0, 0, 1, PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-red-flag"},
+	 NULL, 0, 0, 1, PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-red-flag", NULL},
 	/* caution */
 	{"low blood pressure", 42, "female", "", "sleep", "low-blood-pressure", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_CAUTION, 175, 175, "glycinate", 2, "cond-low-blood-pressure"},
+	 PLAN_CAUTION, 175, 175, "glycinate", 2, "cond-low-blood-pressure", NULL},
 	{"arrhythmia with stress -> taurate", 48, "male", "", "stress", "arrhythmia", NOMEDS, NULL, NULL, NULL, 0, 250, NULL, 0, 0, 0,
-	 PLAN_CAUTION, 175, 175, "taurate", 2, "choose-stress-heart"},
+	 PLAN_CAUTION, 175, 175, "taurate", 2, "choose-stress-heart", NULL},
 	{"amiodarone with stress -> taurate", 60, "male", "", "stress", "", {"amiodarone@08:00"}, NULL, NULL, NULL, 0, 300,
-	 NULL, 0, 0, 0, PLAN_CAUTION, 125, 125, "taurate", 1, "med-antiarrhythmic"},
+	 NULL, 0, 0, 0, PLAN_CAUTION, 125, 125, "taurate", 1, "med-antiarrhythmic", NULL},
 	{"digoxin: caution and 2 h apart", 70, "female", "", "", "", {"lanoxin@08:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
-	 PLAN_CAUTION, 125, 125, NULL, 1, "med-digoxin"},
+	 PLAN_CAUTION, 125, 125, NULL, 1, "med-digoxin", NULL},
 	{"spironolactone: caution", 58, "male", "", "", "", {"spironolactone@08:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
-	 PLAN_CAUTION, 125, 125, NULL, 1, "med-potassium-sparing"},
+	 PLAN_CAUTION, 125, 125, NULL, 1, "med-potassium-sparing", NULL},
 	{"furosemide: advice only", 66, "female", "", "", "", {"furosemide@08:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
-	 PLAN_OK, 125, 125, NULL, 1, "med-loop-diuretic"},
+	 PLAN_OK, 125, 125, NULL, 1, "med-loop-diuretic", NULL},
 	{"omeprazole: advice only", 52, "male", "", "", "", {"omeprazole@07:30"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
-	 PLAN_OK, 125, 125, NULL, 1, "med-ppi"},
+	 PLAN_OK, 125, 125, NULL, 1, "med-ppi", NULL},
 	/* spacing classes */
 	{"ciprofloxacin twice a day", 34, "female", "", "sleep", "", {"ciprofloxacin@08:00,20:00"}, "07:00", "23:00", NULL, 0, -1,
-	 NULL, 0, 0, 0, PLAN_OK, 200, 200, "glycinate", 2, "med-ciprofloxacin"},
+	 NULL, 0, 0, 0, PLAN_OK, 200, 200, "glycinate", 2, "med-ciprofloxacin", NULL},
 	{"levofloxacin", 34, "male", "", "sleep", "", {"levofloxacin@21:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-levofloxacin"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-levofloxacin", NULL},
 	{"moxifloxacin twice a day: one clear minute", 34, "male", "", "", "", {"avelox@08:00,20:00"}, NULL, NULL, NULL, 0, -1,
-	 NULL, 0, 0, 0, PLAN_OK, 200, 200, NULL, -1, "med-moxifloxacin"},
+	 NULL, 0, 0, 0, PLAN_OK, 200, 200, NULL, -1, "med-moxifloxacin", NULL},
 	{"doxycycline twice a day", 25, "female", "", "", "", {"doxycycline@08:00,20:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-tetracycline"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-tetracycline", NULL},
 	{"alendronate in the morning", 68, "female", "", "sleep", "", {"alendronate@06:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-bisphosphonate"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-bisphosphonate", NULL},
 	{"levothyroxine at 07:00", 44, "female", "", "", "", {"synthroid@07:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-levothyroxine"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-levothyroxine", NULL},
 	{"gabapentin at bedtime", 50, "male", "", "sleep", "", {"gabapentin@22:00"}, "07:00", "23:00", NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-gabapentin"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-gabapentin", NULL},
 	{"dolutegravir in the evening", 39, "male", "", "sleep", "", {"tivicay@21:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-dolutegravir"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-dolutegravir", NULL},
 	{"bictegravir in the morning", 39, "female", "", "", "", {"biktarvy@08:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-bictegravir"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-bictegravir", NULL},
 	{"penicillamine at lunch", 57, "female", "", "", "", {"penicillamine@13:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-penicillamine"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-penicillamine", NULL},
 	{"unknown medicine: 3 h fallback", 33, "male", "", "", "", {"wonderpill@13:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "med-other"},
+	 PLAN_OK, 200, 200, NULL, 2, "med-other", NULL},
 	{"no clear time left", 33, "male", "", "", "",
 	 {"pill-a@07:00", "pill-b@12:00", "pill-c@17:00", "pill-d@22:00"}, "07:00", "23:00", NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, -1, "plan-no-window"},
+	 PLAN_OK, 200, 200, NULL, -1, "plan-no-window", NULL},
 	{"zinc 50 mg a day", 36, "male", "", "", "", {"zinc@20:00"}, NULL, NULL, NULL, 50, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, NULL, 2, "plan-zinc"},
+	 PLAN_OK, 200, 200, NULL, 2, "plan-zinc", NULL},
 	/* form choice */
 	{"gut-sensitive with a regularity goal", 41, "female", "gi", "regularity", "", NOMEDS, NULL, NULL, NULL, 0, 150,
-	 NULL, 0, 0, 0, PLAN_OK, 175, 175, "glycinate", 2, "choose-regularity-gi"},
+	 NULL, 0, 0, 0, PLAN_OK, 175, 175, "glycinate", 2, "choose-regularity-gi", NULL},
 	{"regularity -> citrate", 41, "female", "", "regularity", "", NOMEDS, NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0,
-	 PLAN_OK, 175, 175, "citrate", 2, "choose-regularity"},
+	 PLAN_OK, 175, 175, "citrate", 2, "choose-regularity", NULL},
 	{"energy -> malate at lunch", 35, "female", "", "energy", "", NOMEDS, NULL, NULL, NULL, 0, 250, NULL, 0, 0, 0,
-	 PLAN_OK, 100, 100, "malate", 1, "plan-single-daytime"},
+	 PLAN_OK, 100, 100, "malate", 1, "plan-single-daytime", NULL},
 	{"focus -> threonate", 28, "male", "", "focus", "", NOMEDS, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
-	 PLAN_OK, 100, 100, "threonate", 1, "choose-focus"},
+	 PLAN_OK, 100, 100, "threonate", 1, "choose-focus", NULL},
 	{"cramps: no relief promised", 62, "male", "", "cramps", "", NOMEDS, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
-	 PLAN_OK, 125, 125, "glycinate", 1, "plan-cramps"},
+	 PLAN_OK, 125, 125, "glycinate", 1, "plan-cramps", NULL},
 	/* timing */
 	{"morning training: post-workout and evening", 40, "male", "regular", "recovery", "", NOMEDS, NULL, NULL, "07:00", 0, 150,
-	 NULL, 0, 0, 0, PLAN_OK, 300, 300, "glycinate", 2, "plan-morning-training"},
+	 NULL, 0, 0, 0, PLAN_OK, 300, 300, "glycinate", 2, "plan-morning-training", NULL},
 	{"bed after midnight", 27, "female", "", "sleep", "", NOMEDS, "08:00", "00:30", NULL, 0, -1, NULL, 0, 0, 0,
-	 PLAN_OK, 200, 200, "glycinate", 2, "plan-evening-sleep"},
+	 PLAN_OK, 200, 200, "glycinate", 2, "plan-evening-sleep", NULL},
 	/* products */
 	{"100 mg capsules: gap 230 -> 2 capsules", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90,
-	 "glycinate", 100, 1, 0, PLAN_OK, 200, 200, "glycinate", 2, "check-third-party"},
+	 "glycinate", 100, 1, 0, PLAN_OK, 200, 200, "glycinate", 2, "check-third-party", NULL},
 	{"oxide is never used", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, "oxide", 400, 1, 0,
-	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-skipped"},
+	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-skipped", NULL},
 	{"a unit above the UL is not used", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 90, "glycinate", 400, 1, 0,
-	 PLAN_OK, 225, 225, NULL, 2, "plan-product-skipped"},
+	 PLAN_OK, 225, 225, NULL, 2, "plan-product-skipped", NULL},
 	{"the user's malate for a sleep goal", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, "malate", 150, 2, 0,
-	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-form"},
+	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-form", NULL},
+	{"a serving above the UL, its capsules below", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 90,
+	 "glycinate", 400, 2, 0, PLAN_OK, 200, 200, NULL, 2, "check-above-ul", "tested"},
+	{"50 mg capsules: 5 a day", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 70, "glycinate", 50, 1, 0,
+	 PLAN_OK, 250, 250, NULL, 2, "check-many-units", "tested"},
+	{"a proprietary blend of buffered chelate", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 220,
+	 "buffered-chelate", 100, 1, 0, PLAN_OK, 100, 100, NULL, 1, "check-no-stoichiometry", "blend"},
+	{"citrate by compound weight", 35, "female", "", "regularity", "", NOMEDS, NULL, NULL, NULL, 0, 150, "citrate", 1000, 1, 0,
+	 PLAN_OK, 162, 162, "citrate", 2, "check-citrate", "compound"},
+	/* 700 mg compound = 98.7 mg: one capsule is under the 100 mg floor, so two. */
+	{"glycinate by compound weight, hydrate unknown", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 220,
+	 "glycinate", 700, 1, 0, PLAN_OK, 197, 198, NULL, 2, "check-hydrate", "compound"},
+	{"ofloxacin", 34, "female", "", "", "", {"ofloxacin@09:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "med-ofloxacin", NULL},
+	{"hydrochlorothiazide: advice only", 61, "male", "", "", "", {"hydrochlorothiazide@08:00"}, NULL, NULL, NULL, 0, 300,
+	 NULL, 0, 0, 0, PLAN_OK, 125, 125, NULL, 1, "med-thiazide", NULL},
+	{"gentamicin: advice only", 61, "male", "", "", "", {"gentamicin@08:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "med-aminoglycoside", NULL},
+	{"tacrolimus: advice only", 45, "female", "", "", "", {"tacrolimus@08:00,20:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "med-calcineurin", NULL},
+	{"cisplatin: advice only", 55, "male", "", "", "", {"cisplatin@10:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "med-cancer-losses", NULL},
+	{"foscarnet: advice only", 55, "male", "", "", "", {"foscarnet@10:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "med-antimicrobial-losses", NULL},
 };
+
+/* Every rule id some scenario's plan produced; the last test checks that
+ * every row of the plan's tables was exercised. */
+static char seen[512][48];
+static size_t n_seen;
+
+static void remember(const struct notes *ns)
+{
+	for (size_t i = 0; i < ns->n; i++) {
+		size_t k = 0;
+		while (k < n_seen && strcmp(seen[k], ns->v[i].rule) != 0)
+			k++;
+		if (k == n_seen && n_seen < 512)
+			mg_strlcpy(seen[n_seen++], ns->v[i].rule, sizeof(seen[0]));
+	}
+}
 
 static int has_rule(const struct plan *p, const char *rule)
 {
@@ -266,6 +306,13 @@ static void test_scenario(void **state)
 		mg_strlcpy(prod.form, s->product_form, sizeof(prod.form));
 		prod.elemental_mg = s->product_mg;
 		prod.units_per_serving = s->product_units;
+		const char *flags = s->product_flags ? s->product_flags : "";
+		if (mg_has_any_word(flags, "compound")) {
+			prod.compound_mg = s->product_mg;
+			prod.elemental_mg = NAN;
+		}
+		prod.proprietary_blend = mg_has_any_word(flags, "blend");
+		prod.third_party = mg_has_any_word(flags, "tested");
 	}
 	struct plan_input in = {
 		.profile = &pr, .today = today, .days = 7,
@@ -293,6 +340,9 @@ static void test_scenario(void **state)
 	if (s->rule && !has_rule(&p, s->rule))
 		fail_msg("%s: no note with rule %s", s->name, s->rule);
 	check_invariants(s, &pr, &p);
+	remember(&p.warnings);
+	remember(&p.explain);
+	remember(&p.label);
 	assert_int_equal(p.n_days, 7);
 	assert_int_equal(p.checkpoint_days[0], 14);
 	assert_int_equal(p.checkpoint_days[1], 42);
@@ -359,13 +409,39 @@ static void test_days_follow_titration(void **state)
 	plan_release(&p);
 }
 
+/* Rows no plan produces as a note, and why. */
+static const char *const not_from_plans[] = {
+	"plan-timeline",          /* a heading the CLI prints over the timeline */
+	"safety-see-clinician",   /* printed under every plan by the CLI */
+	"check-oxide",            /* oxide products are skipped, not used: u-forms checks it */
+};
+
+static void test_every_rule_exercised(void **state)
+{
+	static const char *const tables[] = {"plan-rules.tsv", "safety.tsv", "conditions.tsv", "med-classes.tsv",
+					     "form-choice.tsv", "product-checks.tsv"};
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		const struct mg_table *tb = tables_get(tables[t]);
+		for (size_t r = 0; r < tb->nrows; r++) {
+			const char *id = table_cell(tb, r, "id");
+			int found = 0;
+			for (size_t k = 0; k < n_seen && !found; k++)
+				found = strcmp(seen[k], id) == 0;
+			for (size_t k = 0; k < sizeof(not_from_plans) / sizeof(not_from_plans[0]) && !found; k++)
+				found = strcmp(not_from_plans[k], id) == 0;
+			if (!found)
+				fail_msg("%s row %s is not exercised by any scenario", tables[t], id);
+		}
+	}
+}
+
 #define N_SCENARIOS (sizeof(scenarios) / sizeof(scenarios[0]))
 
 int main(void)
 {
 	/* One cmocka test per scenario, named after it, so a failure names
 	 * the profile and the count shows every scenario. */
-	struct CMUnitTest tests[N_SCENARIOS + 2];
+	struct CMUnitTest tests[N_SCENARIOS + 3];
 	for (size_t i = 0; i < N_SCENARIOS; i++) {
 		struct CMUnitTest t = {scenarios[i].name, test_scenario, NULL, NULL, (void *)&scenarios[i]};
 		tests[i] = t;
@@ -374,6 +450,8 @@ int main(void)
 	struct CMUnitTest days = cmocka_unit_test(test_days_follow_titration);
 	tests[N_SCENARIOS] = cipro;
 	tests[N_SCENARIOS + 1] = days;
+	struct CMUnitTest every = cmocka_unit_test(test_every_rule_exercised);
+	tests[N_SCENARIOS + 2] = every;
 	_Static_assert(N_SCENARIOS >= 40, "the issue asks for at least 40 scenarios");
-	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 2, tu_tables_setup, tu_tables_teardown);
+	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 3, tu_tables_setup, tu_tables_teardown);
 }
