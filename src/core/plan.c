@@ -310,10 +310,19 @@ static int far_from(const struct plan_schedule *s, size_t self, int t, int gap)
 
 /* Moves dose `i` to the allowed time nearest its preferred one, between
  * waking and an hour before bed; failing that, to the least-bad time. */
+/* The slot name for a time of day, for a dose that had to move. */
+static const char *slot_at(int t)
+{
+	return t < 12 * 60 ? "morning" : t < 17 * 60 ? "afternoon" : "evening";
+}
+
 static void place_dose(struct plan *p, struct plan_schedule *s, size_t i, int pref)
 {
 	struct plan_dose *d = &s->doses[i];
 	int gap = (int)th("plan-min-gap-min");
+	for (size_t w = 0; w < p->n_windows && !d->moved_for; w++)
+		if (plan_window_contains(&p->windows[w], pref))
+			d->moved_for = p->windows[w].medicine;
 	int last = p->bed > p->wake ? p->bed - 60 : p->bed - 60 + DAY_MIN;
 	for (int pass = 0; pass < 2; pass++) {
 		int best = -1, best_dist = DAY_MIN;
@@ -445,11 +454,25 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 				  rule_text("plan-no-window"));
 			strbuf_release(&meds);
 		} else if (d->moved) {
-			notes_add(&p->explain, "plan-moved", rule_source("plan-moved"),
-				  "the %s dose was moved to %s, out of a medicine window", d->slot, at);
+			if (d->moved_for)
+				notes_add(&p->explain, "plan-moved", rule_source("plan-moved"),
+					  "the %s dose moves to %s, out of the hours around %s", d->slot, at, d->moved_for);
+			else
+				notes_add(&p->explain, "plan-min-gap-min", tables_threshold_source("plan-min-gap-min"),
+					  "the %s dose moves to %s, to keep the day's intakes at least %.0f h apart",
+					  d->slot, at, th("plan-min-gap-min") / 60);
 		}
 	}
 	rule(&p->explain, "plan-with-food");
+}
+
+/* A dose that moved keeps the name of where it landed, not of where it
+ * was meant to go (an "evening" dose at 14:00 would mislead). */
+static void relabel_moved(struct plan_schedule *s)
+{
+	for (size_t i = 0; i < s->n_doses; i++)
+		if (s->doses[i].moved || s->doses[i].conflict)
+			s->doses[i].slot = slot_at(s->doses[i].time);
 }
 
 /* ---- 6. the day-by-day plan ---- */
@@ -539,6 +562,8 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 			schedule(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
 				 &p->steps[p->n_steps], 1);
 			p->n_steps++;
+			for (size_t k = 0; k < p->n_steps; k++)
+				relabel_moved(&p->steps[k]);
 			if (p->product)
 				product_check(p->product, &p->product_mg, p->targets.supplement_ul_mg, p->daily_mg,
 					      &p->label);

@@ -40,6 +40,7 @@ struct plan_dose {
 	int with_food;
 	const char *slot;       /* "afternoon", "post-workout", "evening" */
 	int moved;              /* moved out of a medicine window */
+	const char *moved_for;  /* the medicine whose window it left (in plan.windows) */
 	int conflict;           /* no clear time existed: in a window still */
 };
 

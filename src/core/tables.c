@@ -174,6 +174,13 @@ const char *table_cell(const struct mg_table *t, size_t row, const char *col)
 	return t->cells[row * t->ncols + (size_t)c];
 }
 
+const char *tables_threshold_source(const char *id)
+{
+	const char *src = NULL;
+	tables_threshold(id, &src);
+	return src;
+}
+
 long table_find(const struct mg_table *t, const char *col, const char *value)
 {
 	for (size_t r = 0; t && r < t->nrows; r++)

@@ -52,6 +52,9 @@ void table_list_values(const struct mg_table *t, const char *col, struct strbuf 
  * when the row is missing: the unit tests load every id the code asks for. */
 double tables_threshold(const char *id, const char **source);
 
+/* The source of thresholds.tsv row id. */
+const char *tables_threshold_source(const char *id);
+
 /* Parses a TSV text into t (header line first). Used by tables_load and by
  * the tests; the caller releases t with table_release. */
 int table_parse(const char *name, const char *text, struct mg_table *t, struct mg_err *e);
