@@ -76,6 +76,26 @@ const struct cmd mg_commands[] = {
 	 "Average daily magnesium from the food log over the last N days (default 7)\n"
 	 "or one day, against the target. The average counts logged days only; with\n"
 	 "fewer than 3 logged days the food intake is reported as unknown.\n"},
+	{"night", cmd_night, "the nightly log: record, show, list or delete a night",
+	 "usage: mgtrack night [--date YYYY-MM-DD] [FIELD FLAGS] [--json]\n"
+	 "       mgtrack night --show --date YYYY-MM-DD [--json]\n"
+	 "       mgtrack night --list [--days N] [--json]\n"
+	 "       mgtrack night --delete --date YYYY-MM-DD\n\n"
+	 "Records the night that ended on the morning of --date (default today), within\n"
+	 "an hour of getting up; entering a night again updates it. Without flags on a\n"
+	 "terminal it asks the questions one by one (Enter skips). Every field is\n"
+	 "optional:\n"
+	 "  --bed --tried --wake --up HH:MM   into bed, tried to sleep, final awakening, out of bed\n"
+	 "  --sol MIN --waso MIN              minutes to fall asleep, minutes awake after\n"
+	 "  --awakenings N                    times woken, not counting the final one\n"
+	 "  --quality 1-5                     sleep quality, very poor to very good\n"
+	 "  --rested --rls --tightness --stress --mood --energy 0-10\n"
+	 "  --cramps N   --bristol 1-7        leg cramps; stool form (Bristol scale)\n"
+	 "  --red-flag diarrhoea|dizziness|palpitations   (repeatable)\n"
+	 "  --caffeine-after-noon[=yes|no]  --headache[=yes|no]  --alcohol N\n"
+	 "  --training none|light|hard  --note TEXT\n"
+	 "Derived: time in bed, total sleep, sleep efficiency (Consensus Sleep Diary),\n"
+	 "across midnight and daylight-saving changes.\n"},
 	{"plan", cmd_plan, "the supplement plan: whether, which form, how much, when",
 	 "usage: mgtrack plan [--days N] [--explain] [--json] [--ics FILE]\n\n"
 	 "Turns the profile, its target, the food log's last 7 days and your products into\n"

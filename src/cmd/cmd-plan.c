@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "cmd/cmd.h"
 #include "core/intake.h"
+#include "core/night.h"
 #include "core/plan.h"
 #include "core/tables.h"
 #include "io/ics.h"
@@ -56,6 +57,20 @@ int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build 
 		free(products.v);
 		return cmd_fail(&e);
 	}
+	/* A red flag in the recent nights pauses the plan. */
+	long flag_days = (long)tables_threshold("pause-red-flag-days", NULL);
+	struct night *nights = NULL;
+	size_t n_nights = 0;
+	int red_flag = 0;
+	if (cmd_night_view(db, b->profile.id, today - flag_days + 1, today, &nights, &n_nights, &e) < 0) {
+		db_close(db);
+		free(products.v);
+		intake_release(&b->intake);
+		return cmd_fail(&e);
+	}
+	for (size_t i = 0; i < n_nights; i++)
+		red_flag |= nights[i].red_flags != 0;
+	free(nights);
 	db_close(db);
 	b->products = products.v;
 	b->n_products = products.n;
@@ -75,6 +90,7 @@ int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build 
 		.food_days_logged = b->intake.days_logged,
 		.products = b->products, .n_products = b->n_products,
 		.foods = b->foods, .n_foods = b->n_foods,
+		.red_flag = red_flag,
 	};
 	if (plan_compute(&in, &b->plan, &e) < 0) {
 		cmd_plan_release(b);

@@ -45,6 +45,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_night(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_product(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_version(int argc, char **argv, struct cmd_ctx *ctx);
@@ -99,6 +100,12 @@ struct plan_build {
  * `days` days from today. Returns 0 or an exit code (already reported). */
 int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build *b);
 void cmd_plan_release(struct plan_build *b);
+
+struct night;
+/* The nights of [from, to], one per date, the user's own entry merged over
+ * imported ones. *out is owned by the caller. */
+int cmd_night_view(sqlite3 *db, long profile_id, long from, long to, struct night **out, size_t *n,
+		   struct mg_err *e);
 
 /* Prints j (and releases it) as indented JSON on stdout. */
 void cmd_print_json(json_t *j);

@@ -79,6 +79,19 @@ static const char *const migrations[] = {
 	"  elemental_mg REAL NOT NULL, estimated INTEGER NOT NULL DEFAULT 0,"
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
 	"CREATE INDEX dose_by_day ON dose(profile_id, date, time);",
+	/* 3: the nightly log. One row per night and source ("manual" or an
+	 * import); each diary field is a column holding the text night_get
+	 * gives (store/nights.c), NULL when not recorded. */
+	"CREATE TABLE night ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'manual',"
+	"  bed, tried, sol, awakenings, waso, wake, up, quality, rested, rls, tightness, stress,"
+	"  mood, energy, cramps, bristol, red_flag, caffeine_after_noon, alcohol, training,"
+	"  headache, note,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  UNIQUE (profile_id, date, source));",
 };
 
 int journal_schema_version(void)

@@ -1,0 +1,178 @@
+/*
+ * Nightly log rows (see nights.h). The column for field "red-flag" is
+ * red_flag, "caffeine-after-noon" is caffeine_after_noon: a dash becomes
+ * an underscore. Values are the text night_get gives and night_set reads,
+ * so the table and the CLI agree on every format.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "store/db.h"
+#include "store/nights.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static void column_name(const char *field, char *buf, size_t n)
+{
+	mg_strlcpy(buf, field, n);
+	for (char *p = buf; *p; p++)
+		if (*p == '-')
+			*p = '_';
+}
+
+static void select_sql(struct strbuf *sql, const char *where)
+{
+	size_t nf;
+	const char *const *fields = night_field_names(&nf);
+	strbuf_adds(sql, "SELECT date, source");
+	for (size_t i = 0; i < nf; i++) {
+		char col[32];
+		column_name(fields[i], col, sizeof(col));
+		strbuf_addf(sql, ", %s", col);
+	}
+	strbuf_addf(sql, " FROM night WHERE %s", where);
+}
+
+static int row_to_night(sqlite3_stmt *st, struct night *n, struct mg_err *e)
+{
+	long date;
+	const char *d = (const char *)sqlite3_column_text(st, 0);
+	if (!d || mg_parse_date(d, &date) < 0)
+		return mg_err_set(e, MG_EDATA, "a night in the journal has a damaged date");
+	night_init(n, date);
+	const unsigned char *src = sqlite3_column_text(st, 1);
+	mg_strlcpy(n->source, src ? (const char *)src : "manual", sizeof(n->source));
+	size_t nf;
+	const char *const *fields = night_field_names(&nf);
+	for (size_t i = 0; i < nf; i++) {
+		const unsigned char *v = sqlite3_column_text(st, (int)i + 2);
+		if (!v)
+			continue;
+		/* Red flags are stored as "a;b": set them one by one. */
+		const char *p = (const char *)v;
+		do {
+			size_t len = strcmp(fields[i], "red-flag") == 0 ? strcspn(p, ";") : strlen(p);
+			char value[512];
+			mg_strlcpy(value, p, len + 1 < sizeof(value) ? len + 1 : sizeof(value));
+			if (night_set(n, fields[i], value, e) < 0)
+				return -1;
+			p += len + (p[len] == ';');
+		} while (*p);
+	}
+	return 0;
+}
+
+int journal_night_get(sqlite3 *db, long profile_id, long date, const char *source, struct night *n,
+		      struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	select_sql(&sql, "profile_id = ? AND date = ? AND source = ?");
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	char d[16];
+	mg_format_date(date, d, sizeof(d));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found && row_to_night(st, n, e) < 0)
+		found = -1;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int journal_night_put(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e)
+{
+	size_t nf;
+	const char *const *fields = night_field_names(&nf);
+	struct strbuf sql, vals, upd;
+	strbuf_init(&sql);
+	strbuf_init(&vals);
+	strbuf_init(&upd);
+	strbuf_adds(&sql, "INSERT INTO night(profile_id, date, source");
+	for (size_t i = 0; i < nf; i++) {
+		char col[32];
+		column_name(fields[i], col, sizeof(col));
+		strbuf_addf(&sql, ", %s", col);
+		strbuf_addf(&vals, ", ?%zu", i + 4);
+		strbuf_addf(&upd, "%s%s = excluded.%s", i ? ", " : "", col, col);
+	}
+	strbuf_addf(&sql, ") VALUES (?1, ?2, ?3%s) ON CONFLICT(profile_id, date, source) DO UPDATE SET %s,"
+		    " updated = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')", strbuf_str(&vals), strbuf_str(&upd));
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
+	strbuf_release(&sql);
+	strbuf_release(&vals);
+	strbuf_release(&upd);
+	if (rc < 0)
+		return -1;
+	char d[16];
+	mg_format_date(n->date, d, sizeof(d));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, n->source, -1, SQLITE_TRANSIENT);
+	for (size_t i = 0; i < nf; i++) {
+		char v[512];
+		night_get(n, fields[i], v, sizeof(v));
+		if (v[0])
+			sqlite3_bind_text(st, (int)i + 4, v, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(st, (int)i + 4);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot save night", e);
+}
+
+int journal_night_delete(sqlite3 *db, long profile_id, long date, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "DELETE FROM night WHERE profile_id = ? AND date = ?", &st, e) < 0)
+		return -1;
+	char d[16];
+	mg_format_date(date, d, sizeof(d));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "cannot delete night", e);
+	if (sqlite3_changes(db) == 0)
+		return mg_err_set(e, MG_ENOINPUT, "no night on \"%s\"", d);
+	return 0;
+}
+
+int journal_night_list(sqlite3 *db, long profile_id, long from, long to,
+		       int (*cb)(const struct night *n, void *ctx), void *ctx, struct mg_err *e)
+{
+	struct strbuf sql;
+	strbuf_init(&sql);
+	select_sql(&sql, "profile_id = ? AND date BETWEEN ? AND ? ORDER BY date, source");
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	char a[16], b[16];
+	mg_format_date(from, a, sizeof(a));
+	mg_format_date(to, b, sizeof(b));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
+	int stop = 0;
+	rc = 0;
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		struct night n;
+		if (row_to_night(st, &n, e) < 0) {
+			rc = -1;
+			break;
+		}
+		stop = cb(&n, ctx);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,25 @@
+/*
+ * The nightly log in the journal: one row per night and source. Columns
+ * mirror the fields of struct night (core/night.h) one to one, so this
+ * file turns rows into nights with night_set and back with night_get.
+ * Write functions run inside the caller's transaction.
+ */
+#ifndef MG_NIGHTS_H
+#define MG_NIGHTS_H
+
+#include <sqlite3.h>
+#include "core/night.h"
+#include "util/err.h"
+
+/* Loads the night of `date` from `source` into n; 1 found, 0 not. */
+int journal_night_get(sqlite3 *db, long profile_id, long date, const char *source, struct night *n,
+		      struct mg_err *e);
+/* Inserts or replaces the night (profile, date, source). */
+int journal_night_put(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e);
+/* Deletes every source's night of `date`; MG_ENOINPUT when there is none. */
+int journal_night_delete(sqlite3 *db, long profile_id, long date, struct mg_err *e);
+/* Nights with from <= date <= to, by date then source. cb returns non-zero to stop. */
+int journal_night_list(sqlite3 *db, long profile_id, long from, long to,
+		       int (*cb)(const struct night *n, void *ctx), void *ctx, struct mg_err *e);
+
+#endif
