@@ -1,140 +1,20 @@
 /*
  * FoodData Central CSV reader; see fdc-csv.h. Each file is streamed
- * through libcsv in 64 KiB chunks; columns are found by their header name,
- * so column order and extra columns do not matter. Foods are held in an
+ * through io/csv-reader.c; columns are found by their header name, so
+ * column order and extra columns do not matter. Foods are held in an
  * array sorted by fdc_id (food.csv is small next to food_nutrient.csv),
  * nutrients and portions are attached by binary search, then the foods go
  * to the callback in id order. Start at fdc_parse.
  */
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "io/csv-reader.h"
 #include "io/fdc-csv.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
-
-#define MAX_COLS 64
-
-/* One CSV file being read: the current row's fields and the header map. */
-struct csv_reader {
-	const char *file;            /* e.g. "food.csv", for messages */
-	struct strbuf fields[MAX_COLS];
-	size_t nfields;
-	size_t row;                  /* 1 = the header */
-	char *header[MAX_COLS];
-	size_t ncols;
-	int (*on_row)(struct csv_reader *r, void *ctx);
-	void *ctx;
-	struct mg_err *e;
-	int failed, stopped;
-};
-
-static void on_field(void *s, size_t len, void *data)
-{
-	struct csv_reader *r = data;
-	if (r->nfields < MAX_COLS) {
-		strbuf_reset(&r->fields[r->nfields]);
-		strbuf_add(&r->fields[r->nfields], s ? s : "", s ? len : 0);
-	}
-	r->nfields++;
-}
-
-static void on_row(int c, void *data)
-{
-	struct csv_reader *r = data;
-	(void)c;
-	r->row++;
-	size_t n = r->nfields < MAX_COLS ? r->nfields : MAX_COLS;
-	r->nfields = 0;
-	if (r->failed || r->stopped)
-		return;
-	if (r->row == 1) {
-		for (size_t i = 0; i < n; i++)
-			r->header[i] = mg_strdup(strbuf_str(&r->fields[i]));
-		r->ncols = n;
-		return;
-	}
-	/* Cells beyond a short row read as empty. */
-	for (size_t i = n; i < r->ncols; i++)
-		strbuf_reset(&r->fields[i]);
-	int rc = r->on_row(r, r->ctx);
-	if (rc < 0)
-		r->failed = 1;
-	else if (rc > 0)
-		r->stopped = 1;
-}
-
-/* Index of column name, or -1. A byte-order mark on the first header cell
- * is ignored: spreadsheet tools add one. */
-static long col(const struct csv_reader *r, const char *name)
-{
-	for (size_t i = 0; i < r->ncols; i++) {
-		const char *h = r->header[i];
-		if (i == 0 && strncmp(h, "\xEF\xBB\xBF", 3) == 0)
-			h += 3;
-		if (strcmp(h, name) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
-static const char *cell(struct csv_reader *r, long c)
-{
-	return c >= 0 && (size_t)c < r->ncols ? strbuf_str(&r->fields[c]) : "";
-}
-
-static int need_cols(struct csv_reader *r, const char *const *names, long *idx, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		idx[i] = col(r, names[i]);
-		if (idx[i] < 0)
-			return mg_err_set(r->e, MG_EDATA, "%s has no \"%s\" column", r->file, names[i]);
-	}
-	return 0;
-}
-
-static int bad_number(struct csv_reader *r, const char *field, const char *value)
-{
-	return mg_err_set(r->e, MG_EDATA, "%s row %zu: %s \"%s\" is not a number", r->file, r->row, field, value);
-}
-
-/* Streams f through libcsv, calling on_row for each row after the header. */
-static int read_csv(FILE *f, const char *file, int (*row_cb)(struct csv_reader *, void *), void *ctx,
-		    struct mg_err *e)
-{
-	struct csv_parser p;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
-		return mg_err_set(e, MG_ESOFTWARE, "cannot start the csv parser");
-	struct csv_reader r = {.file = file, .on_row = row_cb, .ctx = ctx, .e = e};
-	for (size_t i = 0; i < MAX_COLS; i++)
-		strbuf_init(&r.fields[i]);
-	char buf[65536];
-	size_t n;
-	int rc = 0;
-	while (!r.failed && !r.stopped && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &r) != n) {
-			rc = mg_err_set(e, MG_EDATA, "%s row %zu: %s", file, r.row + 1, csv_strerror(csv_error(&p)));
-			break;
-		}
-	}
-	if (rc == 0 && ferror(f))
-		rc = mg_err_set(e, MG_EIO, "cannot read %s: %s", file, strerror(errno));
-	if (rc == 0 && !r.failed && !r.stopped)
-		csv_fini(&p, on_field, on_row, &r);
-	if (rc == 0 && r.failed)
-		rc = -1;
-	if (rc == 0 && r.row == 0)
-		rc = mg_err_set(e, MG_EDATA, "%s is empty", file);
-	csv_free(&p);
-	for (size_t i = 0; i < MAX_COLS; i++)
-		strbuf_release(&r.fields[i]);
-	for (size_t i = 0; i < r.ncols; i++)
-		free(r.header[i]);
-	return rc;
-}
 
 /* ---- the files ---- */
 
@@ -155,19 +35,19 @@ static int food_row(struct csv_reader *r, void *ctx)
 	struct fdc *d = ctx;
 	if (r->row == 2) {
 		static const char *const names[] = {"fdc_id", "description"};
-		if (need_cols(r, names, d->cols, 2) < 0)
+		if (csv_need_cols(r, names, d->cols, 2) < 0)
 			return -1;
-		d->cols[2] = col(r, "food_category_id");
+		d->cols[2] = csv_col(r, "food_category_id");
 	}
 	long id, group = 0;
-	const char *sid = cell(r, d->cols[0]), *name = cell(r, d->cols[1]);
+	const char *sid = csv_cell(r, d->cols[0]), *name = csv_cell(r, d->cols[1]);
 	if (mg_parse_long(sid, 1, 999999999L, &id) < 0)
-		return bad_number(r, "fdc_id", sid);
+		return csv_bad_number(r, "fdc_id", sid);
 	if (!*name)
 		return mg_err_set(r->e, MG_EDATA, "%s row %zu: food \"%ld\" has an empty description", r->file, r->row, id);
 	/* The category is a number in SR Legacy and Foundation downloads;
 	 * branded foods give a text category, which maps to no group. */
-	if (mg_parse_long(cell(r, d->cols[2]), 0, 9999, &group) < 0)
+	if (mg_parse_long(csv_cell(r, d->cols[2]), 0, 9999, &group) < 0)
 		group = 0;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 256;
@@ -200,19 +80,19 @@ static int nutrient_row(struct csv_reader *r, void *ctx)
 	struct fdc *d = ctx;
 	if (r->row == 2) {
 		static const char *const names[] = {"id", "nutrient_nbr"};
-		if (need_cols(r, names, d->cols, 2) < 0)
+		if (csv_need_cols(r, names, d->cols, 2) < 0)
 			return -1;
 	}
 	long id;
 	double nbr;
-	const char *sid = cell(r, d->cols[0]), *snbr = cell(r, d->cols[1]);
+	const char *sid = csv_cell(r, d->cols[0]), *snbr = csv_cell(r, d->cols[1]);
 	if (mg_parse_long(sid, 1, 999999999L, &id) < 0)
-		return bad_number(r, "id", sid);
+		return csv_bad_number(r, "id", sid);
 	/* nutrient_nbr is "304" or "304.0"; some nutrients have none. */
 	if (!*snbr)
 		return 0;
 	if (mg_parse_double(snbr, 0, 1e6, &nbr) < 0)
-		return bad_number(r, "nutrient_nbr", snbr);
+		return csv_bad_number(r, "nutrient_nbr", snbr);
 	int kind = nbr == floor(nbr) ? food_nutrient_by_fdc_number((long)nbr) : -1;
 	if (kind < 0)
 		return 0;
@@ -242,15 +122,15 @@ static int food_nutrient_row(struct csv_reader *r, void *ctx)
 	struct fdc *d = ctx;
 	if (r->row == 2) {
 		static const char *const names[] = {"fdc_id", "nutrient_id", "amount"};
-		if (need_cols(r, names, d->cols, 3) < 0)
+		if (csv_need_cols(r, names, d->cols, 3) < 0)
 			return -1;
 	}
 	long fid, nid;
-	const char *sf = cell(r, d->cols[0]), *sn = cell(r, d->cols[1]), *sa = cell(r, d->cols[2]);
+	const char *sf = csv_cell(r, d->cols[0]), *sn = csv_cell(r, d->cols[1]), *sa = csv_cell(r, d->cols[2]);
 	if (mg_parse_long(sf, 1, 999999999L, &fid) < 0)
-		return bad_number(r, "fdc_id", sf);
+		return csv_bad_number(r, "fdc_id", sf);
 	if (mg_parse_long(sn, 1, 999999999L, &nid) < 0)
-		return bad_number(r, "nutrient_id", sn);
+		return csv_bad_number(r, "nutrient_id", sn);
 	int kind = kind_of(d, nid);
 	if (kind < 0)
 		return 0;
@@ -263,7 +143,7 @@ static int food_nutrient_row(struct csv_reader *r, void *ctx)
 	if (!*sa)
 		return 0;
 	if (mg_parse_double(sa, 0, 1e6, &v) < 0)
-		return bad_number(r, "amount", sa);
+		return csv_bad_number(r, "amount", sa);
 	f->nut[kind] = v;
 	return 0;
 }
@@ -273,16 +153,16 @@ static int unit_row(struct csv_reader *r, void *ctx)
 	struct fdc *d = ctx;
 	if (r->row == 2) {
 		static const char *const names[] = {"id", "name"};
-		if (need_cols(r, names, d->cols, 2) < 0)
+		if (csv_need_cols(r, names, d->cols, 2) < 0)
 			return -1;
 	}
 	long id;
-	const char *sid = cell(r, d->cols[0]);
+	const char *sid = csv_cell(r, d->cols[0]);
 	if (mg_parse_long(sid, 0, 999999999L, &id) < 0)
-		return bad_number(r, "id", sid);
+		return csv_bad_number(r, "id", sid);
 	d->units = mg_realloc(d->units, (d->n_units + 1) * sizeof(*d->units));
 	d->units[d->n_units].id = id;
-	d->units[d->n_units++].name = mg_strdup(cell(r, d->cols[1]));
+	d->units[d->n_units++].name = mg_strdup(csv_cell(r, d->cols[1]));
 	return 0;
 }
 
@@ -299,17 +179,17 @@ static int portion_row(struct csv_reader *r, void *ctx)
 	struct fdc *d = ctx;
 	if (r->row == 2) {
 		static const char *const names[] = {"fdc_id", "gram_weight"};
-		if (need_cols(r, names, d->cols, 2) < 0)
+		if (csv_need_cols(r, names, d->cols, 2) < 0)
 			return -1;
-		d->cols[2] = col(r, "amount");
-		d->cols[3] = col(r, "measure_unit_id");
-		d->cols[4] = col(r, "portion_description");
-		d->cols[5] = col(r, "modifier");
+		d->cols[2] = csv_col(r, "amount");
+		d->cols[3] = csv_col(r, "measure_unit_id");
+		d->cols[4] = csv_col(r, "portion_description");
+		d->cols[5] = csv_col(r, "modifier");
 	}
 	long fid;
-	const char *sf = cell(r, d->cols[0]), *sg = cell(r, d->cols[1]), *sa = cell(r, d->cols[2]);
+	const char *sf = csv_cell(r, d->cols[0]), *sg = csv_cell(r, d->cols[1]), *sa = csv_cell(r, d->cols[2]);
 	if (mg_parse_long(sf, 1, 999999999L, &fid) < 0)
-		return bad_number(r, "fdc_id", sf);
+		return csv_bad_number(r, "fdc_id", sf);
 	struct food_record *f = find_food(d, fid);
 	if (!f)
 		return 0;
@@ -322,7 +202,7 @@ static int portion_row(struct csv_reader *r, void *ctx)
 	 * unit and modifier ("cup chopped"), skipping FDC's "undetermined". */
 	struct strbuf name;
 	strbuf_init(&name);
-	const char *desc = cell(r, d->cols[4]), *mod = cell(r, d->cols[5]);
+	const char *desc = csv_cell(r, d->cols[4]), *mod = csv_cell(r, d->cols[5]);
 	if (*desc) {
 		/* "1 cup" already carries the amount column's number: keep
 		 * the words, so people type `1 cup`, not `1 1 cup`. */
@@ -332,7 +212,7 @@ static int portion_row(struct csv_reader *r, void *ctx)
 		strbuf_adds(&name, p > desc && *p == ' ' && p[1] ? p + 1 : desc);
 	} else {
 		long uid;
-		const char *u = mg_parse_long(cell(r, d->cols[3]), 0, 999999999L, &uid) == 0 ? unit_name(d, uid) : "";
+		const char *u = mg_parse_long(csv_cell(r, d->cols[3]), 0, 999999999L, &uid) == 0 ? unit_name(d, uid) : "";
 		if (*u && strcmp(u, "undetermined") != 0)
 			strbuf_adds(&name, u);
 		if (*mod)
@@ -350,9 +230,9 @@ int fdc_parse(const struct fdc_inputs *in, food_record_cb cb, void *ctx, struct 
 	memset(&d, 0, sizeof(d));
 	for (size_t i = 0; i < 4096; i++)
 		d.nutrient_of[i] = -1;
-	int rc = read_csv(in->nutrient, "nutrient.csv", nutrient_row, &d, e);
+	int rc = csv_read(in->nutrient, "nutrient.csv", nutrient_row, &d, e);
 	if (rc == 0)
-		rc = read_csv(in->food, "food.csv", food_row, &d, e);
+		rc = csv_read(in->food, "food.csv", food_row, &d, e);
 	if (rc == 0 && d.n == 0)
 		rc = mg_err_set(e, MG_EDATA, "food.csv has no foods");
 	if (rc == 0) {
@@ -365,11 +245,11 @@ int fdc_parse(const struct fdc_inputs *in, food_record_cb cb, void *ctx, struct 
 		}
 	}
 	if (rc == 0)
-		rc = read_csv(in->food_nutrient, "food_nutrient.csv", food_nutrient_row, &d, e);
+		rc = csv_read(in->food_nutrient, "food_nutrient.csv", food_nutrient_row, &d, e);
 	if (rc == 0 && in->measure_unit)
-		rc = read_csv(in->measure_unit, "measure_unit.csv", unit_row, &d, e);
+		rc = csv_read(in->measure_unit, "measure_unit.csv", unit_row, &d, e);
 	if (rc == 0 && in->food_portion)
-		rc = read_csv(in->food_portion, "food_portion.csv", portion_row, &d, e);
+		rc = csv_read(in->food_portion, "food_portion.csv", portion_row, &d, e);
 	for (size_t i = 0; rc == 0 && i < d.n; i++) {
 		if (cb(&d.foods[i], ctx))
 			rc = -1;   /* the callback stopped us and says why */
