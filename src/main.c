@@ -67,6 +67,19 @@ const struct cmd mg_commands[] = {
 	 "food in the journal.\n"},
 	{"help", cmd_help, "list the commands, or show one command's help",
 	 "usage: mgtrack help [COMMAND]\n"},
+	{"import", cmd_import, "import a diary or doses from a CSV file",
+	 "usage: mgtrack import diary FILE.csv [--json]\n"
+	 "       mgtrack import doses FILE.csv [--json]\n\n"
+	 "diary: a header of night fields (the 'mgtrack night' flags without the dashes\n"
+	 "in front), any subset in any order, 'date' required, e.g.\n"
+	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"
+	 "  2026-11-20,23:10,20,2,15,06:40,4,3,6,0,4,\n"
+	 "An empty cell means not recorded; red-flag may hold several values separated\n"
+	 "by ';'. Nights you typed with 'mgtrack night' win over imported ones.\n"
+	 "doses: at,product,servings with at as \"YYYY-MM-DD HH:MM\" and product a\n"
+	 "product name (servings defaults to 1).\n"
+	 "The whole file is one transaction: a bad line is reported with its number\n"
+	 "and nothing is written. Importing the same file again changes nothing.\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
 	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"

@@ -39,6 +39,7 @@ const struct cmd *cmd_find(const char *name);
 int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);

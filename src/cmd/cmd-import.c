@@ -1,0 +1,81 @@
+/*
+ * `mgtrack import diary|doses FILE.csv`: brings a paper or spreadsheet
+ * diary, or a list of doses taken, into the journal in one transaction.
+ * The formats are in core/diaryimport.h and the man page.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "core/diaryimport.h"
+#include "store/db.h"
+#include "util/parse.h"
+#include "util/banned.h"
+
+typedef int (*import_fn)(sqlite3 *db, long profile_id, long today, FILE *f, const char *name,
+			 struct import_counts *c, struct mg_err *e);
+
+static const struct {
+	const char *kind;
+	import_fn run;
+	const char *what;   /* plural noun for the summary */
+} importers[] = {
+	{"diary", diary_import, "nights"},
+	{"doses", doses_import, "doses"},
+};
+
+int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	int json = 0, rc;
+	if (argc < 2)
+		return cmd_usage(ctx, "import needs a kind: diary or doses");
+	size_t k = 0;
+	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
+		k++;
+	if (k == sizeof(importers) / sizeof(importers[0]))
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses)", argv[1]);
+	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
+		return rc;
+	if (optind != argc - 2)
+		return cmd_usage(ctx, "import %s needs one FILE.csv", argv[1]);
+	const char *path = argv[optind + 1];
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	struct import_counts c;
+	if ((rc = cmd_open_profile(ctx, &db, &p))) {
+		fclose(f);
+		return rc;
+	}
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	/* One transaction for the whole file: a bad line leaves the journal as it was. */
+	if (db_begin(db, &e) < 0 || importers[k].run(db, p.id, mg_today(), f, name, &c, &e) < 0 ||
+	    db_commit(db, &e) < 0) {
+		db_rollback(db);
+		db_close(db);
+		fclose(f);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	fclose(f);
+	if (json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "file", json_string(path));
+		json_object_set_new(j, "kind", json_string(importers[k].kind));
+		json_object_set_new(j, "rows", json_integer((json_int_t)c.rows));
+		json_object_set_new(j, "written", json_integer((json_int_t)c.written));
+		json_object_set_new(j, "updated", json_integer((json_int_t)c.updated));
+		json_object_set_new(j, "unchanged", json_integer((json_int_t)c.unchanged));
+		cmd_print_json(j);
+	} else {
+		printf("%s: %zu rows; %zu %s written, %zu updated, %zu unchanged\n", name, c.rows, c.written,
+		       importers[k].what, c.updated, c.unchanged);
+	}
+	return 0;
+}
