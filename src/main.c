@@ -140,6 +140,17 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack profile set [flags]\n"
 	 "       mgtrack profile list [--json]\n\n"
 	 "Flags for set (the same as init):\n" PROFILE_FLAGS},
+	{"review", cmd_review, "checkpoint review: is magnesium helping, and what next",
+	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n\n"
+	 "Compares nights before the first dose (baseline) with nights from the third day\n"
+	 "of dosing, up to day DAY of dosing (default today; the checkpoints are days 14\n"
+	 "and 42). For each outcome: the change, its 95 % interval and the probability\n"
+	 "that it beats the meaningful difference, from a model that allows for\n"
+	 "day-to-day correlation. The decision: continue, split_dose, change_form, pause,\n"
+	 "stop, extend or insufficient_data, with its reasons. Outcomes: quality, sol,\n"
+	 "waso, cramps, rested, rls, tightness, stress, mood, energy (default: from your\n"
+	 "goals, else quality). A before/after comparison cannot separate magnesium from\n"
+	 "time and expectation; a trial can.\n"},
 	{"suggest", cmd_suggest, "foods that close the magnesium gap",
 	 "usage: mgtrack suggest [--days N] [--by serving|kcal] [--limit N] [--json]\n\n"
 	 "Ranks foods by magnesium per usual serving (or per 100 kcal with --by kcal)\n"
@@ -150,6 +161,24 @@ const struct cmd mg_commands[] = {
 	 "The RDA (US) or adequate intake (EU) for the profile, the training-adjusted\n"
 	 "target, and the upper limit for supplemental magnesium, with the rule ids\n"
 	 "and sources they come from.\n"},
+	{"trial", cmd_trial, "a personal n-of-1 trial: design, status, today, unblind",
+	 "usage: mgtrack trial design --outcome NAME [--blocks 4] [--period-days 7] [--washin-days 2]\n"
+	 "                            [--baseline-days 7] [--control none|placebo] [--blind]\n"
+	 "                            [--seed N] [--start YYYY-MM-DD] [--force] [--json]\n"
+	 "       mgtrack trial status [--json]\n"
+	 "       mgtrack trial today [--json]\n"
+	 "       mgtrack trial unblind [--force]\n"
+	 "       mgtrack trial analyze [--outcome NAME] [--json]\n\n"
+	 "A baseline, then blocks of two periods (magnesium and control) in an order drawn\n"
+	 "at random within each block from a recorded seed. The first --washin-days of\n"
+	 "each period are left out of the primary analysis. The primary outcome and a\n"
+	 "hash of the design are stored before the first period (pre-registration); a\n"
+	 "trial that has started can be redesigned only with --force, and the old design\n"
+	 "stays on record as abandoned. --blind (with --control placebo) prints a sealed\n"
+	 "allocation sheet for a helper and hides the arms until 'trial unblind'.\n"
+	 "analyze: paired comparison of period means within blocks, the exact\n"
+	 "randomisation test, a Bayesian model with AR(1) errors and block effects, and\n"
+	 "the same with wash-in days included (sensitivity).\n"},
 	{"version", cmd_version, "print the version",
 	 "usage: mgtrack version\n"},
 };

@@ -43,12 +43,14 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_review(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_night(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_product(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_trial(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_version(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* The line every screen that recommends carries. */

@@ -92,6 +92,17 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	"  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	"  UNIQUE (profile_id, date, source));",
+	/* 4: n-of-1 trial designs. One active trial per profile; a redesign
+	 * keeps the old row, marked abandoned (the pre-registration stays). */
+	"CREATE TABLE trial ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'abandoned')),"
+	"  outcome TEXT NOT NULL, blocks INTEGER NOT NULL, period_days INTEGER NOT NULL,"
+	"  washin_days INTEGER NOT NULL, baseline_days INTEGER NOT NULL, control TEXT NOT NULL,"
+	"  blind INTEGER NOT NULL, seed INTEGER NOT NULL, start TEXT NOT NULL, block_order TEXT NOT NULL,"
+	"  hash TEXT NOT NULL, unblinded TEXT,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));",
 };
 
 int journal_schema_version(void)

@@ -1,0 +1,480 @@
+/*
+ * `mgtrack trial design|status|today|unblind|analyze`: the personal n-of-1
+ * trial. The design (core/trial.c) is stored with its hash before the
+ * first period (pre-registration); while blinded, no command shows the
+ * arms except the sealed sheet printed once at design time.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "cmd/cmd.h"
+#include "core/tables.h"
+#include "core/trial.h"
+#include "core/trialstats.h"
+#include "store/db.h"
+#include "store/supplements.h"
+#include "store/trials.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static int load_active(struct cmd_ctx *ctx, sqlite3 **db, struct profile *p, struct trial_row *t)
+{
+	int rc;
+	struct mg_err e = {0};
+	if ((rc = cmd_open_profile(ctx, db, p)))
+		return rc;
+	int found = journal_trial_active(*db, p->id, t, &e);
+	if (found <= 0) {
+		db_close(*db);
+		if (found < 0)
+			return cmd_fail(&e);
+		fprintf(stderr, "mgtrack: no trial: design one with 'mgtrack trial design --outcome NAME'\n");
+		return MG_ENOINPUT;
+	}
+	return 0;
+}
+
+static const char *arm_name(const struct trial_design *d, int magnesium)
+{
+	return magnesium ? "magnesium" : strcmp(d->control, "placebo") == 0 ? "placebo" : "control";
+}
+
+static void print_sheet(const struct trial_row *t)
+{
+	const struct trial_design *d = &t->design;
+	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
+	size_t n = trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
+	printf("SEALED ALLOCATION SHEET - for the helper who fills the capsules; keep it out of sight\n");
+	printf("trial %ld, design hash %s\n", t->id, d->hash);
+	for (size_t i = 0; i < n; i++) {
+		char a[16], b[16];
+		mg_format_date(per[i].start, a, sizeof(a));
+		mg_format_date(per[i].end, b, sizeof(b));
+		printf("  period %2zu  %s to %s  %s\n", i + 1, a, b, per[i].magnesium ? "MAGNESIUM" : "PLACEBO");
+	}
+	printf("Fill identical capsules for each period, label them with the period number only.\n");
+}
+
+static int design(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	enum { O_OUTCOME = 256, O_BLOCKS, O_PERIOD, O_WASHIN, O_BASELINE, O_CONTROL, O_BLIND, O_SEED, O_START,
+	       O_FORCE, O_JSON };
+	static const struct option opts[] = {
+		{"outcome", required_argument, NULL, O_OUTCOME}, {"blocks", required_argument, NULL, O_BLOCKS},
+		{"period-days", required_argument, NULL, O_PERIOD}, {"washin-days", required_argument, NULL, O_WASHIN},
+		{"baseline-days", required_argument, NULL, O_BASELINE},
+		{"control", required_argument, NULL, O_CONTROL}, {"blind", no_argument, NULL, O_BLIND},
+		{"seed", required_argument, NULL, O_SEED}, {"start", required_argument, NULL, O_START},
+		{"force", no_argument, NULL, O_FORCE}, {"json", no_argument, NULL, O_JSON}, {NULL, 0, NULL, 0},
+	};
+	struct trial_row t;
+	memset(&t, 0, sizeof(t));
+	struct trial_design *d = &t.design;
+	d->blocks = 4;
+	d->period_days = 7;
+	d->washin_days = 2;
+	d->baseline_days = 7;
+	mg_strlcpy(d->control, "none", sizeof(d->control));
+	d->start = mg_today();
+	long v;
+	int c, rc, force = 0, json = 0, has_seed = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case O_OUTCOME:
+			if (table_find(tables_get("outcomes.tsv"), "outcome", optarg) < 0)
+				return cmd_usage(ctx, "unknown --outcome \"%s\" (see 'mgtrack review --help')", optarg);
+			mg_strlcpy(d->outcome, optarg, sizeof(d->outcome));
+			break;
+		case O_BLOCKS: case O_PERIOD: case O_WASHIN: case O_BASELINE: {
+			const char *flag = c == O_BLOCKS ? "--blocks" : c == O_PERIOD ? "--period-days" :
+					   c == O_WASHIN ? "--washin-days" : "--baseline-days";
+			if ((rc = cmd_parse_long(flag, optarg, 0, 1000, &v)))
+				return rc;
+			*(c == O_BLOCKS ? &d->blocks : c == O_PERIOD ? &d->period_days :
+			  c == O_WASHIN ? &d->washin_days : &d->baseline_days) = (int)v;
+			break;
+		}
+		case O_CONTROL: mg_strlcpy(d->control, optarg, sizeof(d->control)); break;
+		case O_BLIND: d->blind = 1; break;
+		case O_SEED:
+			if ((rc = cmd_parse_long("--seed", optarg, 1, 2147483647L, &v)))
+				return rc;
+			d->seed = (unsigned long)v;
+			has_seed = 1;
+			break;
+		case O_START:
+			if ((rc = cmd_parse_date("--start", optarg, &d->start)))
+				return rc;
+			break;
+		case O_FORCE: force = 1; break;
+		case O_JSON: json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	if (!d->outcome[0])
+		return cmd_usage(ctx, "trial design needs --outcome (the primary outcome, fixed now)");
+	if (!has_seed)
+		/* Recorded with the design, so the allocation can be re-derived. */
+		d->seed = (unsigned long)((time(NULL) ^ ((long)getpid() << 16)) & 0x7fffffffL);
+	struct mg_err e = {0};
+	if (trial_design_make(d, &e) < 0)
+		return cmd_fail(&e);
+	sqlite3 *db;
+	struct profile p;
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
+		return rc;
+	struct trial_row old;
+	int found = journal_trial_active(db, p.id, &old, &e);
+	if (found < 0) {
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	if (found && mg_today() >= old.design.start && !force) {
+		db_close(db);
+		char s[16];
+		mg_format_date(old.design.start, s, sizeof(s));
+		fprintf(stderr, "mgtrack: a trial started on %s; 'trial design --force' abandons it (it stays on record)\n",
+			s);
+		return MG_EDATA;
+	}
+	if (db_begin(db, &e) < 0 || (found && journal_trial_abandon(db, old.id, &e) < 0) ||
+	    journal_trial_add(db, p.id, &t, &e) < 0 || db_commit(db, &e) < 0) {
+		db_rollback(db);
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	char s[16], end[16];
+	mg_format_date(d->start, s, sizeof(s));
+	mg_format_date(trial_end(d), end, sizeof(end));
+	if (json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "id", json_integer(t.id));
+		json_object_set_new(j, "hash", json_string(d->hash));
+		json_object_set_new(j, "seed", json_integer((json_int_t)d->seed));
+		json_object_set_new(j, "start", json_string(s));
+		json_object_set_new(j, "end", json_string(end));
+		cmd_print_json(j);
+	} else {
+		printf("trial %ld registered: outcome %s, %d blocks of 2 x %d days (first %d days of each period not\n"
+		       "analysed), %d baseline days, control %s%s; %s to %s\n", t.id, d->outcome, d->blocks,
+		       d->period_days, d->washin_days, d->baseline_days, d->control, d->blind ? ", blinded" : "", s, end);
+		printf("seed %lu, design hash %s (pre-registration: the design cannot change unnoticed)\n", d->seed,
+		       d->hash);
+	}
+	if (d->blind)
+		print_sheet(&t);
+	return 0;
+}
+
+static int status(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	int json = 0, rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
+	sqlite3 *db;
+	struct profile p;
+	struct trial_row t;
+	if ((rc = load_active(ctx, &db, &p, &t)))
+		return rc;
+	db_close(db);
+	const struct trial_design *d = &t.design;
+	int hidden = d->blind && !t.unblinded;
+	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
+	size_t n = trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
+	char a[16], b[16];
+	if (json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "id", json_integer(t.id));
+		json_object_set_new(j, "outcome", json_string(d->outcome));
+		json_object_set_new(j, "blinded", json_boolean(hidden));
+		json_object_set_new(j, "control", json_string(d->control));
+		json_object_set_new(j, "hash", json_string(d->hash));
+		json_object_set_new(j, "seed", json_integer((json_int_t)d->seed));
+		json_object_set_new(j, "washin_days", json_integer(d->washin_days));
+		if (d->baseline_days) {
+			json_t *bl = json_object();
+			mg_format_date(d->start, a, sizeof(a));
+			mg_format_date(d->start + d->baseline_days - 1, b, sizeof(b));
+			json_object_set_new(bl, "start", json_string(a));
+			json_object_set_new(bl, "end", json_string(b));
+			json_object_set_new(j, "baseline", bl);
+		}
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_object();
+			mg_format_date(per[i].start, a, sizeof(a));
+			mg_format_date(per[i].end, b, sizeof(b));
+			json_object_set_new(o, "block", json_integer(per[i].block));
+			json_object_set_new(o, "arm", json_string(hidden ? "hidden" : per[i].magnesium ? "magnesium" : "control"));
+			json_object_set_new(o, "start", json_string(a));
+			json_object_set_new(o, "end", json_string(b));
+			json_array_append_new(arr, o);
+		}
+		json_object_set_new(j, "periods", arr);
+		cmd_print_json(j);
+		return 0;
+	}
+	printf("trial %ld: outcome %s, %s, hash %s\n", t.id, d->outcome, hidden ? "blinded" : "open", d->hash);
+	if (d->baseline_days) {
+		mg_format_date(d->start, a, sizeof(a));
+		mg_format_date(d->start + d->baseline_days - 1, b, sizeof(b));
+		printf("  baseline   %s to %s\n", a, b);
+	}
+	for (size_t i = 0; i < n; i++) {
+		mg_format_date(per[i].start, a, sizeof(a));
+		mg_format_date(per[i].end, b, sizeof(b));
+		printf("  block %d    %s to %s  %s\n", per[i].block, a, b, hidden ? "(hidden)" : arm_name(d, per[i].magnesium));
+	}
+	return 0;
+}
+
+static int today_cmd(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	int json = 0, rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
+	sqlite3 *db;
+	struct profile p;
+	struct trial_row t;
+	if ((rc = load_active(ctx, &db, &p, &t)))
+		return rc;
+	db_close(db);
+	const struct trial_design *d = &t.design;
+	long today = mg_today();
+	int k = trial_period_at(d, today);
+	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
+	trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
+	int hidden = d->blind && !t.unblinded;
+	const char *phase = k == -2 ? "not started" : k == -1 ? "baseline" : k == -3 ? "finished" : "period";
+	const char *arm = k < 0 ? NULL : hidden ? "hidden" : per[k].magnesium ? "magnesium" : "control";
+	int day_in = k >= 0 ? (int)(today - per[k].start + 1) : 0;
+	if (json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "phase", json_string(phase));
+		json_object_set_new(j, "period", k >= 0 ? json_integer(k + 1) : json_null());
+		json_object_set_new(j, "block", k >= 0 ? json_integer(per[k].block) : json_null());
+		json_object_set_new(j, "arm", arm ? json_string(arm) : json_null());
+		json_object_set_new(j, "day_in_period", k >= 0 ? json_integer(day_in) : json_null());
+		json_object_set_new(j, "washin", json_boolean(k >= 0 && day_in <= d->washin_days));
+		cmd_print_json(j);
+		return 0;
+	}
+	if (k == -2)
+		printf("the trial has not started yet\n");
+	else if (k == -1)
+		printf("baseline: no magnesium; log your night every morning\n");
+	else if (k == -3)
+		printf("the trial is over: %s\n", hidden ? "run 'mgtrack trial unblind', then 'mgtrack trial analyze'"
+							 : "run 'mgtrack trial analyze'");
+	else if (hidden)
+		printf("period %d (block %d), day %d of %d: take the capsules labelled %d%s\n", k + 1, per[k].block, day_in,
+		       d->period_days, k + 1, day_in <= d->washin_days ? " (wash-in day: log as usual)" : "");
+	else
+		printf("period %d (block %d), day %d of %d: %s%s\n", k + 1, per[k].block, day_in, d->period_days,
+		       per[k].magnesium ? "take magnesium as planned" :
+		       strcmp(d->control, "placebo") == 0 ? "take the placebo" : "no magnesium",
+		       day_in <= d->washin_days ? " (wash-in day: not analysed; log as usual)" : "");
+	return 0;
+}
+
+static int unblind(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {{"force", no_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
+	int c, rc, force = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c != 'f')
+			return cmd_bad_option(ctx, c, argv);
+		force = 1;
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct trial_row t;
+	if ((rc = load_active(ctx, &db, &p, &t)))
+		return rc;
+	struct mg_err e = {0};
+	if (!t.design.blind || t.unblinded) {
+		db_close(db);
+		printf("trial %ld is not blinded\n", t.id);
+		return 0;
+	}
+	if (mg_today() <= trial_end(&t.design) && !force) {
+		db_close(db);
+		char end[16];
+		mg_format_date(trial_end(&t.design), end, sizeof(end));
+		fprintf(stderr, "mgtrack: the last period ends on %s: unblinding earlier spoils the trial (--force to do"
+			" it anyway)\n", end);
+		return MG_EDATA;
+	}
+	if (db_begin(db, &e) < 0 || journal_trial_unblind(db, t.id, &e) < 0 || db_commit(db, &e) < 0) {
+		db_rollback(db);
+		db_close(db);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	t.unblinded = 1;
+	printf("trial %ld unblinded\n", t.id);
+	return status(0, argv, ctx);
+}
+
+static json_t *bayes_json(const struct trial_bayes *b)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "median", b->fitted ? cmd_json_num(b->median, 3) : json_null());
+	json_t *ci = json_array();
+	json_array_append_new(ci, b->fitted ? cmd_json_num(b->lo, 3) : json_null());
+	json_array_append_new(ci, b->fitted ? cmd_json_num(b->hi, 3) : json_null());
+	json_object_set_new(j, "cri95", ci);
+	json_object_set_new(j, "p_benefit", b->fitted ? cmd_json_num(b->p_benefit, 3) : json_null());
+	json_object_set_new(j, "rho_median", b->fitted ? cmd_json_num(b->rho_median, 3) : json_null());
+	json_object_set_new(j, "rhat", b->fitted ? cmd_json_num(b->rhat, 3) : json_null());
+	return j;
+}
+
+struct dose_marks {
+	long start;
+	int *days;
+	size_t n;
+};
+
+static int mark_dose(const struct dose_entry *dz, void *ctx)
+{
+	struct dose_marks *m = ctx;
+	long k = dz->date - m->start;
+	if (k >= 0 && (size_t)k < m->n)
+		m->days[k] = 1;
+	return 0;
+}
+
+static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"outcome", required_argument, NULL, 'o'}, {"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0},
+	};
+	int c, rc, json = 0;
+	const char *outcome = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'o')
+			outcome = optarg;
+		else if (c == 'j')
+			json = 1;
+		else
+			return cmd_bad_option(ctx, c, argv);
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	sqlite3 *db;
+	struct profile p;
+	struct trial_row t;
+	if ((rc = load_active(ctx, &db, &p, &t)))
+		return rc;
+	struct trial_design d = t.design;
+	struct mg_err e = {0};
+	if (d.blind && !t.unblinded) {
+		db_close(db);
+		fprintf(stderr, "mgtrack: the trial is blinded: run 'mgtrack trial unblind' after the last period\n");
+		return MG_EDATA;
+	}
+	if (outcome) {
+		if (table_find(tables_get("outcomes.tsv"), "outcome", outcome) < 0) {
+			db_close(db);
+			return cmd_usage(ctx, "unknown --outcome \"%s\"", outcome);
+		}
+		mg_strlcpy(d.outcome, outcome, sizeof(d.outcome));
+	}
+	struct night *nights = NULL;
+	size_t n_nights = 0;
+	struct dose_marks m = {.start = d.start, .n = (size_t)(trial_end(&d) - d.start + 1)};
+	m.days = mg_calloc(m.n, sizeof(int));
+	if (cmd_night_view(db, p.id, d.start, trial_end(&d), &nights, &n_nights, &e) < 0 ||
+	    journal_dose_list(db, p.id, d.start, trial_end(&d), mark_dose, &m, &e) < 0) {
+		db_close(db);
+		free(nights);
+		free(m.days);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	struct trial_analysis a;
+	rc = trial_analyze(&d, nights, n_nights, m.days, d.seed, 0, &a, &e);
+	free(nights);
+	free(m.days);
+	if (rc < 0)
+		return cmd_fail(&e);
+	int secondary = strcmp(d.outcome, t.design.outcome) != 0;
+	if (json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "outcome", json_string(a.outcome));
+		json_object_set_new(j, "primary", json_boolean(!secondary));
+		json_object_set_new(j, "better", json_string(a.better));
+		json_object_set_new(j, "mid", cmd_json_num(a.mid, 3));
+		json_object_set_new(j, "blocks", json_integer(a.blocks_used));
+		json_object_set_new(j, "nights_magnesium", json_integer(a.nights_magnesium));
+		json_object_set_new(j, "nights_control", json_integer(a.nights_control));
+		json_object_set_new(j, "adherence", cmd_json_num(a.adherence_magnesium, 3));
+		json_t *pd = json_object(), *ci = json_array();
+		json_object_set_new(pd, "mean_diff", cmd_json_num(a.mean_diff, 3));
+		json_array_append_new(ci, cmd_json_num(a.ci_lo, 3));
+		json_array_append_new(ci, cmd_json_num(a.ci_hi, 3));
+		json_object_set_new(pd, "ci95", ci);
+		json_object_set_new(pd, "p", cmd_json_num(a.p_paired, 4));
+		json_object_set_new(j, "paired", pd);
+		json_object_set_new(j, "randomization_p", cmd_json_num(a.p_randomization, 4));
+		json_object_set_new(j, "bayes", bayes_json(&a.bayes));
+		json_object_set_new(j, "sensitivity", bayes_json(&a.sensitivity));
+		json_object_set_new(j, "hash", json_string(t.design.hash));
+		json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+		cmd_print_json(j);
+		return 0;
+	}
+	printf("Trial %ld, %s outcome %s (%s is better; meaningful difference %.2f), design hash %s\n", t.id,
+	       secondary ? "secondary" : "primary", a.outcome, a.better, a.mid, t.design.hash);
+	printf("Blocks with data: %d of %d; nights analysed: %d on magnesium, %d control\n", a.blocks_used, d.blocks,
+	       a.nights_magnesium, a.nights_control);
+	if (!isnan(a.adherence_magnesium))
+		printf("Doses logged on %.0f %% of magnesium days and %.0f %% of control days\n",
+		       100 * a.adherence_magnesium, 100 * a.doses_in_control);
+	if (!isnan(a.mean_diff))
+		printf("Paired (block means): %+.2f, 95 %% CI %+.2f to %+.2f, p = %.3f; randomisation test p = %.3f\n",
+		       a.mean_diff, a.ci_lo, a.ci_hi, a.p_paired, a.p_randomization);
+	else
+		printf("Paired comparison: needs at least 2 blocks with nights in both periods\n");
+	if (a.bayes.fitted)
+		printf("Bayesian AR(1): %+.2f, 95 %% CrI %+.2f to %+.2f, P(benefit > MID) = %.2f, rho %.2f, R-hat %.3f\n",
+		       a.bayes.median, a.bayes.lo, a.bayes.hi, a.bayes.p_benefit, a.bayes.rho_median, a.bayes.rhat);
+	if (a.sensitivity.fitted)
+		printf("With wash-in days: %+.2f, 95 %% CrI %+.2f to %+.2f, P(benefit > MID) = %.2f\n",
+		       a.sensitivity.median, a.sensitivity.lo, a.sensitivity.hi, a.sensitivity.p_benefit);
+	printf("%s\n", cmd_not_advice);
+	return 0;
+}
+
+int cmd_trial(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (argc < 2)
+		return cmd_usage(ctx, "trial needs design, status, today, unblind or analyze");
+	const char *sub = argv[1];
+	if (strcmp(sub, "design") == 0)
+		return design(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "status") == 0)
+		return status(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "today") == 0)
+		return today_cmd(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "unblind") == 0)
+		return unblind(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "analyze") == 0)
+		return analyze(argc - 1, argv + 1, ctx);
+	return cmd_usage(ctx, "unknown trial subcommand \"%s\"", sub);
+}
