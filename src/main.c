@@ -140,6 +140,12 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack profile set [flags]\n"
 	 "       mgtrack profile list [--json]\n\n"
 	 "Flags for set (the same as init):\n" PROFILE_FLAGS},
+	{"report", cmd_report, "a printable HTML report of intake, nights and the review",
+	 "usage: mgtrack report --html FILE [--days N]\n\n"
+	 "Writes one self-contained HTML file (inline charts, no scripts, printable):\n"
+	 "magnesium intake against the target, each recorded outcome over the last N\n"
+	 "days (default 42) with the doses taken, the first dose and any trial periods\n"
+	 "marked, and the checkpoint review.\n"},
 	{"review", cmd_review, "checkpoint review: is magnesium helping, and what next",
 	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n\n"
 	 "Compares nights before the first dose (baseline) with nights from the third day\n"
@@ -168,7 +174,8 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack trial status [--json]\n"
 	 "       mgtrack trial today [--json]\n"
 	 "       mgtrack trial unblind [--force]\n"
-	 "       mgtrack trial analyze [--outcome NAME] [--json]\n\n"
+	 "       mgtrack trial analyze [--outcome NAME] [--json]\n"
+	 "       mgtrack trial report --html FILE\n\n"
 	 "A baseline, then blocks of two periods (magnesium and control) in an order drawn\n"
 	 "at random within each block from a recorded seed. The first --washin-days of\n"
 	 "each period are left out of the primary analysis. The primary outcome and a\n"
@@ -178,7 +185,8 @@ const struct cmd mg_commands[] = {
 	 "allocation sheet for a helper and hides the arms until 'trial unblind'.\n"
 	 "analyze: paired comparison of period means within blocks, the exact\n"
 	 "randomisation test, a Bayesian model with AR(1) errors and block effects, and\n"
-	 "the same with wash-in days included (sensitivity).\n"},
+	 "the same with wash-in days included (sensitivity). report: a CENT-style HTML\n"
+	 "report (design, periods, adherence, results, limitations).\n"},
 	{"version", cmd_version, "print the version",
 	 "usage: mgtrack version\n"},
 };

@@ -493,26 +493,15 @@ static int write_ics(const struct plan_build *b, const char *path)
 		e->duration_min = 15;
 		e->alarm_before_min = 0;
 	}
-	/* Write to a new file and rename, so a failure leaves no half calendar. */
-	struct strbuf tmp;
-	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.tmp-%ld", path, (long)getpid());
-	FILE *f = fopen(strbuf_str(&tmp), "w");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
 	struct mg_err e = {0};
-	int rc = 0;
-	if (!f) {
-		fprintf(stderr, "mgtrack: cannot write \"%s\": %s\n", path, strerror(errno));
-		rc = MG_EIO;
-	} else if (ics_write(f, ev, n, &e) < 0) {
+	int rc = f ? ics_write(f, ev, n, &e) : mg_err_set(&e, MG_EIO, "out of memory");
+	if (f)
 		fclose(f);
-		unlink(strbuf_str(&tmp));
-		rc = cmd_fail(&e);
-	} else if (fclose(f) != 0 || rename(strbuf_str(&tmp), path) != 0) {
-		fprintf(stderr, "mgtrack: cannot write \"%s\": %s\n", path, strerror(errno));
-		unlink(strbuf_str(&tmp));
-		rc = MG_EIO;
-	}
-	strbuf_release(&tmp);
+	rc = rc < 0 ? cmd_fail(&e) : cmd_write_file(path, text, len);
+	free(text);
 	return rc;
 }
 

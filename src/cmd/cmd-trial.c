@@ -464,7 +464,7 @@ static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
 int cmd_trial(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
-		return cmd_usage(ctx, "trial needs design, status, today, unblind or analyze");
+		return cmd_usage(ctx, "trial needs design, status, today, unblind, analyze or report");
 	const char *sub = argv[1];
 	if (strcmp(sub, "design") == 0)
 		return design(argc - 1, argv + 1, ctx);
@@ -476,5 +476,7 @@ int cmd_trial(int argc, char **argv, struct cmd_ctx *ctx)
 		return unblind(argc - 1, argv + 1, ctx);
 	if (strcmp(sub, "analyze") == 0)
 		return analyze(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "report") == 0)
+		return cmd_trial_report(argc - 1, argv + 1, ctx);
 	return cmd_usage(ctx, "unknown trial subcommand \"%s\"", sub);
 }

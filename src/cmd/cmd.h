@@ -43,6 +43,8 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_trial_report(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_review(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx);
@@ -109,6 +111,10 @@ struct night;
  * imported ones. *out is owned by the caller. */
 int cmd_night_view(sqlite3 *db, long profile_id, long from, long to, struct night **out, size_t *n,
 		   struct mg_err *e);
+
+/* Writes data to path through a temporary file and a rename. Returns 0 or
+ * MG_EIO (reported). */
+int cmd_write_file(const char *path, const char *data, size_t len);
 
 /* Prints j (and releases it) as indented JSON on stdout. */
 void cmd_print_json(json_t *j);

@@ -1,14 +1,17 @@
 /*
  * Helpers shared by the commands; see cmd.h.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "cmd/cmd.h"
 #include "store/db.h"
 #include "util/parse.h"
+#include "util/strbuf.h"
 #include "util/banned.h"
 
 const char cmd_not_advice[] =
@@ -91,6 +94,24 @@ int cmd_parse_json_flag(struct cmd_ctx *ctx, int argc, char **argv, int *json)
 		*json = 1;
 	}
 	return 0;
+}
+
+int cmd_write_file(const char *path, const char *data, size_t len)
+{
+	/* A new file renamed over the old one: a failure leaves no half file. */
+	struct strbuf tmp;
+	strbuf_init(&tmp);
+	strbuf_addf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+	FILE *f = fopen(strbuf_str(&tmp), "wb");
+	int rc = 0;
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0 || rename(strbuf_str(&tmp), path) != 0) {
+		fprintf(stderr, "mgtrack: cannot write \"%s\": %s\n", path, strerror(errno));
+		if (f)
+			unlink(strbuf_str(&tmp));
+		rc = MG_EIO;
+	}
+	strbuf_release(&tmp);
+	return rc;
 }
 
 void cmd_print_json(json_t *j)

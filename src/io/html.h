@@ -1,0 +1,21 @@
+/*
+ * HTML output: the one escaping function every page and report uses
+ * (house rule: all HTML goes through it), and the frame of a
+ * self-contained, printable page (inline CSS, no scripts, no external
+ * requests).
+ */
+#ifndef MG_HTML_H
+#define MG_HTML_H
+
+#include "util/strbuf.h"
+
+/* Appends s with &, <, >, " and ' escaped. */
+void html_escape(struct strbuf *sb, const char *s);
+/* Appends the printf-formatted text, escaped. */
+void html_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* <!doctype html> ... <body><h1>title</h1> and the closing tags. */
+void html_begin(struct strbuf *sb, const char *title);
+void html_end(struct strbuf *sb, const char *footer);
+
+#endif
