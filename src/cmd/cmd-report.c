@@ -32,16 +32,12 @@
 static void cell(struct strbuf *sb, int numeric, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void cell(struct strbuf *sb, int numeric, const char *fmt, ...)
 {
-	struct strbuf tmp;
-	strbuf_init(&tmp);
+	strbuf_adds(sb, numeric ? "<td class=\"n\">" : "<td>");
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vaddf(&tmp, fmt, ap);
+	html_vaddf(sb, fmt, ap);
 	va_end(ap);
-	strbuf_adds(sb, numeric ? "<td class=\"n\">" : "<td>");
-	html_escape(sb, strbuf_str(&tmp));
 	strbuf_adds(sb, "</td>");
-	strbuf_release(&tmp);
 }
 
 struct per_day {

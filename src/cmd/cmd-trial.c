@@ -176,17 +176,24 @@ static int design(int argc, char **argv, struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* For the read-only subcommands: --json, then the active trial. */
+static int read_trial(struct cmd_ctx *ctx, int argc, char **argv, int *json, struct trial_row *t)
+{
+	sqlite3 *db;
+	struct profile p;
+	int rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, json)) || (rc = load_active(ctx, &db, &p, t)))
+		return rc;
+	db_close(db);
+	return 0;
+}
+
 static int status(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
-	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
-		return rc;
-	sqlite3 *db;
-	struct profile p;
 	struct trial_row t;
-	if ((rc = load_active(ctx, &db, &p, &t)))
+	if ((rc = read_trial(ctx, argc, argv, &json, &t)))
 		return rc;
-	db_close(db);
 	const struct trial_design *d = &t.design;
 	int hidden = d->blind && !t.unblinded;
 	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
@@ -241,14 +248,9 @@ static int status(int argc, char **argv, struct cmd_ctx *ctx)
 static int today_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
-	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
-		return rc;
-	sqlite3 *db;
-	struct profile p;
 	struct trial_row t;
-	if ((rc = load_active(ctx, &db, &p, &t)))
+	if ((rc = read_trial(ctx, argc, argv, &json, &t)))
 		return rc;
-	db_close(db);
 	const struct trial_design *d = &t.design;
 	long today = mg_today();
 	int k = trial_period_at(d, today);

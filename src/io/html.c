@@ -21,16 +21,21 @@ void html_escape(struct strbuf *sb, const char *s)
 	}
 }
 
-void html_addf(struct strbuf *sb, const char *fmt, ...)
+void html_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	struct strbuf tmp;
 	strbuf_init(&tmp);
-	va_list ap;
-	va_start(ap, fmt);
 	strbuf_vaddf(&tmp, fmt, ap);
-	va_end(ap);
 	html_escape(sb, strbuf_str(&tmp));
 	strbuf_release(&tmp);
+}
+
+void html_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	html_vaddf(sb, fmt, ap);
+	va_end(ap);
 }
 
 void html_begin(struct strbuf *sb, const char *title)

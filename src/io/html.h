@@ -7,12 +7,14 @@
 #ifndef MG_HTML_H
 #define MG_HTML_H
 
+#include <stdarg.h>
 #include "util/strbuf.h"
 
 /* Appends s with &, <, >, " and ' escaped. */
 void html_escape(struct strbuf *sb, const char *s);
 /* Appends the printf-formatted text, escaped. */
 void html_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void html_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 
 /* <!doctype html> ... <body><h1>title</h1> and the closing tags. */
 void html_begin(struct strbuf *sb, const char *title);
