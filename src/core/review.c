@@ -181,7 +181,7 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 	/* Safety first: a red flag in the last 7 nights. */
 	long flag_from = in->at - (long)th("pause-red-flag-days") + 1;
 	int loose = 0, flagged = 0;
-	long loose_from = in->at - 6;
+	long loose_from = in->at - (long)th("review-loose-window") + 1;
 	for (size_t i = 0; i < in->n_nights; i++) {
 		const struct night *n = &in->nights[i];
 		if (n->date >= flag_from && n->date <= in->at && n->red_flags && !flagged++)

@@ -6,6 +6,7 @@
 #include <gsl/gsl_rng.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/tables.h"
 #include "core/trial.h"
 #include "util/parse.h"
 #include "util/banned.h"
@@ -14,8 +15,9 @@ int trial_design_make(struct trial_design *d, struct mg_err *e)
 {
 	if (d->blocks < 2 || d->blocks > TRIAL_MAX_BLOCKS)
 		return mg_err_set(e, MG_EDATA, "--blocks \"%d\" is out of range (2 to %d)", d->blocks, TRIAL_MAX_BLOCKS);
-	if (d->period_days < 5 || d->period_days > 28)
-		return mg_err_set(e, MG_EDATA, "--period-days \"%d\" is out of range (5 to 28)", d->period_days);
+	int min_period = (int)tables_threshold("trial-min-period-days", NULL);
+	if (d->period_days < min_period || d->period_days > 28)
+		return mg_err_set(e, MG_EDATA, "--period-days \"%d\" is out of range (%d to 28)", d->period_days, min_period);
 	if (d->washin_days < 0 || d->washin_days > d->period_days - 3)
 		return mg_err_set(e, MG_EDATA, "--washin-days \"%d\" leaves fewer than 3 days to analyse in a %d-day period",
 				  d->washin_days, d->period_days);
