@@ -322,7 +322,13 @@ int cmd_night(int argc, char **argv, struct cmd_ctx *ctx)
 		db_close(db);
 		char d[16];
 		mg_format_date(date, d, sizeof(d));
-		printf("deleted the night ending %s\n", d);
+		if (json) {
+			json_t *j = json_object();
+			json_object_set_new(j, "deleted", json_string(d));
+			cmd_print_json(j);
+		} else {
+			printf("deleted the night ending %s\n", d);
+		}
 		return 0;
 	}
 	if (show || list) {

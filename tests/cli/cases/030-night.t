@@ -55,3 +55,6 @@ $ mgtrack night --delete --date 2026-11-22
 > deleted the night ending 2026-11-22
 $ mgtrack night --delete --date 2026-11-22
 ? 66
+$ mgtrack night --date 2026-11-20 --quality 4
+$ mgtrack night --delete --date 2026-11-20 --json
+~ "deleted": "2026-11-20"
