@@ -67,9 +67,11 @@ const struct cmd mg_commands[] = {
 	 "food in the journal.\n"},
 	{"help", cmd_help, "list the commands, or show one command's help",
 	 "usage: mgtrack help [COMMAND]\n"},
-	{"import", cmd_import, "import a diary or doses from a CSV file",
+	{"import", cmd_import, "import a diary, doses or Apple Health sleep",
 	 "usage: mgtrack import diary FILE.csv [--json]\n"
-	 "       mgtrack import doses FILE.csv [--json]\n\n"
+	 "       mgtrack import doses FILE.csv [--json]\n"
+	 "       mgtrack import apple-health export.zip|export.xml [--since DATE] [--prefer SOURCE]\n"
+	 "                                  [--dry-run] [--json]\n\n"
 	 "diary: a header of night fields (the 'mgtrack night' flags without the dashes\n"
 	 "in front), any subset in any order, 'date' required, e.g.\n"
 	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"
@@ -79,7 +81,12 @@ const struct cmd mg_commands[] = {
 	 "doses: at,product,servings with at as \"YYYY-MM-DD HH:MM\" and product a\n"
 	 "product name (servings defaults to 1).\n"
 	 "The whole file is one transaction: a bad line is reported with its number\n"
-	 "and nothing is written. Importing the same file again changes nothing.\n"},
+	 "and nothing is written. Importing the same file again changes nothing.\n"
+	 "apple-health: sleep from the Health app's export (the zip, or the XML in it\n"
+	 "whatever its localised name). One source per night: --prefer SOURCE, else the\n"
+	 "one with the most minutes asleep; overlapping records are merged; in-bed time\n"
+	 "is not sleep. A night belongs to the morning it ends. Your own 'night' entries\n"
+	 "win field by field. Damaged or truncated files import what is sound.\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
 	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"

@@ -4,11 +4,13 @@
  * The formats are in core/diaryimport.h and the man page.
  */
 #include <errno.h>
+#include <zip.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cmd/cmd.h"
 #include "core/diaryimport.h"
+#include "core/healthimport.h"
 #include "store/db.h"
 #include "util/parse.h"
 #include "util/banned.h"
@@ -25,16 +27,172 @@ static const struct {
 	{"doses", doses_import, "doses"},
 };
 
+/* ---- Apple Health: export.zip or the XML inside it ---- */
+
+static ssize_t zip_cookie_read(void *cookie, char *buf, size_t n)
+{
+	zip_int64_t got = zip_fread(cookie, buf, n);
+	return got < 0 ? -1 : (ssize_t)got;
+}
+
+static int zip_cookie_close(void *cookie)
+{
+	return zip_fclose(cookie);
+}
+
+/* The export's XML inside the zip: its name is localised, so the entry
+ * whose first bytes hold <HealthData (export_cda.xml is the other XML). */
+static FILE *open_in_zip(zip_t *z, const char *path)
+{
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		size_t len = name ? strlen(name) : 0;
+		if (len < 4 || strcmp(name + len - 4, ".xml") != 0 || strstr(name, "export_cda"))
+			continue;
+		zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		char head[4096];
+		zip_int64_t got = zf ? zip_fread(zf, head, sizeof(head) - 1) : -1;
+		if (zf)
+			zip_fclose(zf);
+		if (got <= 0)
+			continue;
+		head[got] = '\0';
+		if (!strstr(head, "<HealthData") && !strstr(head, "<!DOCTYPE HealthData"))
+			continue;
+		zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		cookie_io_functions_t io = {.read = zip_cookie_read, .close = zip_cookie_close};
+		return zf ? fopencookie(zf, "r", io) : NULL;
+	}
+	fprintf(stderr, "mgtrack: \"%s\" holds no Apple Health export XML\n", path);
+	return NULL;
+}
+
+static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 's'}, {"dry-run", no_argument, NULL, 'n'},
+		{"prefer", required_argument, NULL, 'p'}, {"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0},
+	};
+	struct health_options o = {.since = MG_NO_DATE};
+	int c, rc, json = 0, dry = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if ((rc = cmd_parse_date("--since", optarg, &o.since)))
+				return rc;
+			break;
+		case 'n': dry = 1; break;
+		case 'p': o.prefer = optarg; break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage(ctx, "import apple-health needs one PATH (export.zip or its XML)");
+	const char *path = argv[optind];
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	char magic[4] = {0};
+	size_t got = fread(magic, 1, 4, f);
+	zip_t *z = NULL;
+	if (got == 4 && memcmp(magic, "PK\3\4", 4) == 0) {
+		fclose(f);
+		int zerr;
+		z = zip_open(path, ZIP_RDONLY, &zerr);
+		f = z ? open_in_zip(z, path) : NULL;
+		if (!f) {
+			if (z)
+				zip_discard(z);
+			else
+				fprintf(stderr, "mgtrack: \"%s\" is not a readable zip archive\n", path);
+			return MG_EDATA;
+		}
+	} else {
+		rewind(f);
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	struct health_summary s;
+	if ((rc = cmd_open_profile(ctx, &db, &p))) {
+		fclose(f);
+		if (z)
+			zip_discard(z);
+		return rc;
+	}
+	/* One transaction; --dry-run rolls it back after counting. */
+	rc = db_begin(db, &e) < 0 || health_import_apple(db, p.id, f, &o, &s, &e) < 0 ? -1 : 0;
+	fclose(f);
+	if (z)
+		zip_discard(z);
+	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
+	if (rc == 0 && !dry && db_commit(db, &e) < 0)
+		rc = -1;
+	if (rc < 0 || dry)
+		db_rollback(db);
+	db_close(db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	if (json) {
+		json_t *j = json_object(), *sk = json_object(), *src = json_array(), *unused = json_object();
+		json_object_set_new(j, "records_read", json_integer((json_int_t)s.parse.records));
+		json_object_set_new(j, "nights_written", json_integer((json_int_t)s.nights_written));
+		json_object_set_new(j, "nights_updated", json_integer((json_int_t)s.nights_updated));
+		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)s.nights_unchanged));
+		json_object_set_new(sk, "in_correlation", json_integer((json_int_t)s.parse.in_correlation));
+		json_object_set_new(sk, "bad_date", json_integer((json_int_t)s.parse.bad_date));
+		json_object_set_new(sk, "bad_record", json_integer((json_int_t)s.parse.bad_record));
+		json_object_set_new(sk, "before_since", json_integer((json_int_t)s.skipped_before_since));
+		json_object_set_new(sk, "no_asleep_records", json_integer((json_int_t)s.skipped_no_sleep));
+		json_object_set_new(sk, "inconsistent", json_integer((json_int_t)s.skipped_inconsistent));
+		json_object_set_new(j, "skipped", sk);
+		for (size_t i = 0; i < s.n_sources; i++) {
+			json_t *o2 = json_object();
+			json_object_set_new(o2, "name", json_string(s.sources[i]));
+			json_object_set_new(o2, "nights_chosen", json_integer((json_int_t)s.nights_from[i]));
+			json_array_append_new(src, o2);
+		}
+		json_object_set_new(j, "sources", src);
+		json_object_set_new(unused, "hrv_sdnn", json_integer((json_int_t)s.hrv));
+		json_object_set_new(unused, "resting_heart_rate", json_integer((json_int_t)s.resting_hr));
+		json_object_set_new(unused, "dietary_magnesium", json_integer((json_int_t)s.dietary_mg));
+		json_object_set_new(j, "read_not_stored", unused);
+		json_object_set_new(j, "truncated", json_boolean(s.parse.truncated));
+		json_object_set_new(j, "dry_run", json_boolean(dry));
+		cmd_print_json(j);
+	} else {
+		printf("%s: %zu records read; %zu nights written, %zu updated, %zu unchanged%s\n", path, s.parse.records,
+		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
+		for (size_t i = 0; i < s.n_sources; i++)
+			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
+		if (s.parse.truncated)
+			printf("  the file ends in the middle of a record: what came before it was imported\n");
+	}
+	if (usable == 0) {
+		fprintf(stderr, "mgtrack: no usable sleep records in \"%s\"\n", path);
+		return MG_EDATA;
+	}
+	return 0;
+}
+
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary or doses");
+		return cmd_usage(ctx, "import needs a kind: diary, doses or apple-health");
+	if (strcmp(argv[1], "apple-health") == 0)
+		return import_apple_health(argc - 1, argv + 1, ctx);
 	size_t k = 0;
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)

@@ -1,0 +1,255 @@
+/*
+ * Apple Health sleep -> nights (see healthimport.h). Segments are kept in
+ * one array (a few per night: small next to the file), sorted by night,
+ * source and start, then each night is built from its chosen source.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/healthimport.h"
+#include "core/night.h"
+#include "store/nights.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+#define SOURCE_NAME "apple-health"
+
+enum seg_kind { SEG_INBED, SEG_ASLEEP, SEG_AWAKE };
+
+struct segment {
+	long night;         /* the morning's date */
+	int source;         /* index into the summary's sources */
+	enum seg_kind kind;
+	double start, end;  /* UTC seconds */
+	int offset;         /* minutes east of UTC, of the record */
+};
+
+struct collect {
+	struct segment *v;
+	size_t n, cap;
+	struct health_summary *s;
+};
+
+static enum seg_kind sleep_kind(const char *value, int *known)
+{
+	*known = 1;
+	if (strcmp(value, "HKCategoryValueSleepAnalysisInBed") == 0 || strcmp(value, "0") == 0)
+		return SEG_INBED;
+	if (strcmp(value, "HKCategoryValueSleepAnalysisAwake") == 0 || strcmp(value, "2") == 0)
+		return SEG_AWAKE;
+	/* Asleep (iOS <= 15), AsleepUnspecified, AsleepCore, AsleepDeep, AsleepREM (iOS 16+). */
+	if (strncmp(value, "HKCategoryValueSleepAnalysisAsleep", 34) == 0 || strcmp(value, "1") == 0 ||
+	    strcmp(value, "3") == 0 || strcmp(value, "4") == 0 || strcmp(value, "5") == 0)
+		return SEG_ASLEEP;
+	*known = 0;
+	return SEG_INBED;
+}
+
+static int source_index(struct health_summary *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_sources; i++)
+		if (strcmp(s->sources[i], name) == 0)
+			return (int)i;
+	if (s->n_sources == HEALTH_MAX_SOURCES)
+		return -1;
+	mg_strlcpy(s->sources[s->n_sources], name, sizeof(s->sources[0]));
+	return (int)s->n_sources++;
+}
+
+static int on_record(const struct ah_record *r, void *ctx)
+{
+	struct collect *c = ctx;
+	switch (r->kind) {
+	case AH_HRV_SDNN: c->s->hrv++; return 0;
+	case AH_RESTING_HR: c->s->resting_hr++; return 0;
+	case AH_DIETARY_MG: c->s->dietary_mg++; return 0;
+	case AH_SLEEP: break;
+	}
+	int known;
+	enum seg_kind k = sleep_kind(r->value, &known);
+	int src = source_index(c->s, r->source);
+	if (!known || src < 0) {
+		c->s->skipped_inconsistent++;
+		return 0;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->v = mg_realloc(c->v, c->cap * sizeof(*c->v));
+	}
+	struct segment *g = &c->v[c->n++];
+	g->night = r->end.day + (r->end.minute >= 18 * 60 ? 1 : 0);
+	g->source = src;
+	g->kind = k;
+	g->start = r->start.utc;
+	g->end = r->end.utc;
+	g->offset = r->end.offset;
+	return 0;
+}
+
+static int by_night(const void *a, const void *b)
+{
+	const struct segment *x = a, *y = b;
+	if (x->night != y->night)
+		return x->night < y->night ? -1 : 1;
+	if (x->source != y->source)
+		return x->source - y->source;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Minutes asleep of one source's segments [from, to): the union of its
+ * asleep intervals (sources repeat and overlap their own records too). */
+static double asleep_union(const struct segment *g, size_t from, size_t to, double *first, double *last,
+			   int *pieces)
+{
+	double total = 0, cur_s = 0, cur_e = -1;
+	*first = NAN;
+	*last = NAN;
+	*pieces = 0;
+	for (size_t i = from; i < to; i++) {
+		if (g[i].kind != SEG_ASLEEP)
+			continue;
+		if (isnan(*first))
+			*first = g[i].start;
+		if (cur_e < 0 || g[i].start > cur_e) {
+			if (cur_e >= 0)
+				total += cur_e - cur_s;
+			cur_s = g[i].start;
+			cur_e = g[i].end;
+			(*pieces)++;
+		} else if (g[i].end > cur_e) {
+			cur_e = g[i].end;
+		}
+	}
+	if (cur_e >= 0) {
+		total += cur_e - cur_s;
+		*last = cur_e;
+	}
+	return total / 60;
+}
+
+static int local_minute(double utc, int offset)
+{
+	double local = utc + offset * 60.0;
+	long secs = (long)floor(local);
+	long m = ((secs % 86400) + 86400) % 86400;
+	return (int)(m / 60);
+}
+
+/* Builds the night from source segments [from, to) of one night. */
+static int build_night(const struct segment *g, size_t from, size_t to, struct night *n, struct mg_err *e)
+{
+	double onset, final;
+	int pieces;
+	double asleep = asleep_union(g, from, to, &onset, &final, &pieces);
+	if (isnan(onset))
+		return 1;
+	double bed = onset, up = final;
+	int awake_segments = 0, offset = g[to - 1].offset;
+	for (size_t i = from; i < to; i++) {
+		if (g[i].kind == SEG_INBED) {
+			bed = fmin(bed, g[i].start);
+			up = fmax(up, g[i].end);
+		} else if (g[i].kind == SEG_AWAKE && g[i].start >= onset && g[i].end <= final) {
+			awake_segments++;
+		}
+	}
+	night_init(n, g[from].night);
+	mg_strlcpy(n->source, SOURCE_NAME, sizeof(n->source));
+	n->bed = local_minute(bed, offset);
+	n->tried = n->bed;
+	n->sol = (int)lround((onset - bed) / 60);
+	n->wake = local_minute(final, offset);
+	n->up = local_minute(up, offset);
+	n->waso = (int)lround((final - onset) / 60 - asleep);
+	n->awakenings = awake_segments ? awake_segments : pieces - 1;
+	struct night_derived d;
+	return night_derive(n, &d, e) < 0 ? -1 : 0;
+}
+
+static int same(const struct night *a, const struct night *b)
+{
+	size_t nf;
+	const char *const *fields = night_field_names(&nf);
+	for (size_t i = 0; i < nf; i++) {
+		char x[512], y[512];
+		night_get(a, fields[i], x, sizeof(x));
+		night_get(b, fields[i], y, sizeof(y));
+		if (strcmp(x, y) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct health_options *o,
+			struct health_summary *s, struct mg_err *e)
+{
+	memset(s, 0, sizeof(*s));
+	struct collect c = {.s = s};
+	if (ah_parse(f, on_record, &c, &s->parse, e) < 0) {
+		free(c.v);
+		return -1;
+	}
+	if (c.n)
+		qsort(c.v, c.n, sizeof(*c.v), by_night);
+	int prefer = -1;
+	for (size_t i = 0; o->prefer && i < s->n_sources; i++)
+		if (strcmp(s->sources[i], o->prefer) == 0)
+			prefer = (int)i;
+	int rc = 0;
+	for (size_t i = 0; i < c.n && rc == 0;) {
+		size_t j = i;
+		while (j < c.n && c.v[j].night == c.v[i].night)
+			j++;
+		if (o->since != MG_NO_DATE && c.v[i].night < o->since) {
+			s->skipped_before_since++;
+			i = j;
+			continue;
+		}
+		/* Pick the source: the preferred one if it has sleep, else the
+		 * one with the most minutes asleep. */
+		size_t best_from = 0, best_to = 0;
+		double best = -1;
+		for (size_t a = i; a < j;) {
+			size_t b = a;
+			while (b < j && c.v[b].source == c.v[a].source)
+				b++;
+			double first, last;
+			int pieces;
+			double mins = asleep_union(c.v, a, b, &first, &last, &pieces);
+			if (mins > 0 && (c.v[a].source == prefer ? 1e9 : mins) > best) {
+				best = c.v[a].source == prefer ? 1e9 : mins;
+				best_from = a;
+				best_to = b;
+			}
+			a = b;
+		}
+		if (best < 0) {
+			s->skipped_no_sleep++;
+			i = j;
+			continue;
+		}
+		struct night n, old;
+		struct mg_err ne = {0};
+		if (build_night(c.v, best_from, best_to, &n, &ne) != 0) {
+			s->skipped_inconsistent++;
+			i = j;
+			continue;
+		}
+		s->nights_from[c.v[best_from].source]++;
+		int found = journal_night_get(db, profile_id, n.date, SOURCE_NAME, &old, e);
+		if (found < 0)
+			rc = -1;
+		else if (found && same(&old, &n))
+			s->nights_unchanged++;
+		else if (journal_night_put(db, profile_id, &n, e) < 0)
+			rc = -1;
+		else if (found)
+			s->nights_updated++;
+		else
+			s->nights_written++;
+		i = j;
+	}
+	free(c.v);
+	return rc;
+}

@@ -1,0 +1,40 @@
+/*
+ * Sleep from an Apple Health export into the nightly log. Records stream
+ * in from io/apple-health.c; sleep segments are grouped by night (the
+ * night belongs to the morning it ends, in the record's own offset: a
+ * segment ending at 18:00 or later belongs to the next morning) and by
+ * sourceName. One source per night is used (--prefer, else the one with
+ * the most minutes asleep), its asleep segments are merged where they
+ * overlap, and InBed marks time in bed, never sleep. The night is stored
+ * with source "apple-health", so the user's own entry wins field by field.
+ * Runs inside the caller's transaction.
+ */
+#ifndef MG_HEALTHIMPORT_H
+#define MG_HEALTHIMPORT_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include "io/apple-health.h"
+#include "util/err.h"
+
+#define HEALTH_MAX_SOURCES 32
+
+struct health_options {
+	long since;             /* nights before this date are skipped; MG_NO_DATE for none */
+	const char *prefer;     /* a sourceName to use when it has the night; NULL */
+};
+
+struct health_summary {
+	struct ah_stats parse;
+	size_t nights_written, nights_updated, nights_unchanged;
+	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent;
+	size_t hrv, resting_hr, dietary_mg;      /* read, not stored yet */
+	char sources[HEALTH_MAX_SOURCES][128];   /* sources that gave sleep */
+	size_t nights_from[HEALTH_MAX_SOURCES];  /* nights each source was chosen for */
+	size_t n_sources;
+};
+
+int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct health_options *o,
+			struct health_summary *s, struct mg_err *e);
+
+#endif
