@@ -159,8 +159,8 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 			json_array_append_new(src, o2);
 		}
 		json_object_set_new(j, "sources", src);
-		json_object_set_new(unused, "hrv_sdnn", json_integer((json_int_t)s.hrv));
-		json_object_set_new(unused, "resting_heart_rate", json_integer((json_int_t)s.resting_hr));
+		json_object_set_new(j, "hrv_sdnn_records", json_integer((json_int_t)s.hrv));
+		json_object_set_new(j, "resting_heart_rate_records", json_integer((json_int_t)s.resting_hr));
 		json_object_set_new(unused, "dietary_magnesium", json_integer((json_int_t)s.dietary_mg));
 		json_object_set_new(j, "read_not_stored", unused);
 		json_object_set_new(j, "truncated", json_boolean(s.parse.truncated));

@@ -21,15 +21,39 @@ struct segment {
 	long night;         /* the morning's date */
 	int source;         /* index into the summary's sources */
 	enum seg_kind kind;
+	int stage;          /* asleep: 0 unspecified, 'c' core, 'd' deep, 'r' REM */
 	double start, end;  /* UTC seconds */
 	int offset;         /* minutes east of UTC, of the record */
+};
+
+struct sample {
+	double utc;         /* end of the measurement */
+	long day;           /* its local date */
+	double value;
+};
+
+struct samples {
+	struct sample *v;
+	size_t n, cap;
 };
 
 struct collect {
 	struct segment *v;
 	size_t n, cap;
+	struct samples hrv, rhr;
 	struct health_summary *s;
 };
+
+static void add_sample(struct samples *s, const struct ah_record *r)
+{
+	if (isnan(r->number))
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = mg_realloc(s->v, s->cap * sizeof(*s->v));
+	}
+	s->v[s->n++] = (struct sample){r->end.utc, r->start.day, r->number};
+}
 
 static enum seg_kind sleep_kind(const char *value, int *known)
 {
@@ -61,8 +85,8 @@ static int on_record(const struct ah_record *r, void *ctx)
 {
 	struct collect *c = ctx;
 	switch (r->kind) {
-	case AH_HRV_SDNN: c->s->hrv++; return 0;
-	case AH_RESTING_HR: c->s->resting_hr++; return 0;
+	case AH_HRV_SDNN: c->s->hrv++; add_sample(&c->hrv, r); return 0;
+	case AH_RESTING_HR: c->s->resting_hr++; add_sample(&c->rhr, r); return 0;
 	case AH_DIETARY_MG: c->s->dietary_mg++; return 0;
 	case AH_SLEEP: break;
 	}
@@ -81,6 +105,9 @@ static int on_record(const struct ah_record *r, void *ctx)
 	g->night = r->end.day + (r->end.minute >= 18 * 60 ? 1 : 0);
 	g->source = src;
 	g->kind = k;
+	g->stage = !strcmp(r->value, "HKCategoryValueSleepAnalysisAsleepCore") ? 'c'
+		 : !strcmp(r->value, "HKCategoryValueSleepAnalysisAsleepDeep") ? 'd'
+		 : !strcmp(r->value, "HKCategoryValueSleepAnalysisAsleepREM") ? 'r' : 0;
 	g->start = r->start.utc;
 	g->end = r->end.utc;
 	g->offset = r->end.offset;
@@ -136,8 +163,44 @@ static int local_minute(double utc, int offset)
 	return (int)(m / 60);
 }
 
+/* Stage minutes, HRV (SDNN) measured between into bed and out of bed, and
+ * the resting heart rate of the morning's date. */
+static void extras(const struct segment *g, size_t from, size_t to, const struct collect *c, double bed, double up,
+		   struct night *n)
+{
+	double mins[3] = {0, 0, 0};
+	int any = 0;
+	for (size_t i = from; i < to; i++) {
+		int k = g[i].stage == 'd' ? 0 : g[i].stage == 'c' ? 1 : g[i].stage == 'r' ? 2 : -1;
+		if (k >= 0) {
+			mins[k] += (g[i].end - g[i].start) / 60;
+			any = 1;
+		}
+	}
+	if (any) {
+		n->deep = (int)lround(mins[0]);
+		n->light = (int)lround(mins[1]);
+		n->rem = (int)lround(mins[2]);
+	}
+	double sum = 0;
+	int cnt = 0;
+	for (size_t i = 0; i < c->hrv.n; i++)
+		if (c->hrv.v[i].utc >= bed && c->hrv.v[i].utc <= up) {
+			sum += c->hrv.v[i].value;
+			cnt++;
+		}
+	if (cnt && sum / cnt >= 1 && sum / cnt <= 300) {
+		n->hrv = (int)lround(sum / cnt);
+		n->hrv_kind = NIGHT_HRV_SDNN;
+	}
+	for (size_t i = 0; i < c->rhr.n; i++)
+		if (c->rhr.v[i].day == n->date && c->rhr.v[i].value >= 20 && c->rhr.v[i].value <= 250)
+			n->hr_low = (int)lround(c->rhr.v[i].value);
+}
+
 /* Builds the night from source segments [from, to) of one night. */
-static int build_night(const struct segment *g, size_t from, size_t to, struct night *n, struct mg_err *e)
+static int build_night(const struct segment *g, size_t from, size_t to, const struct collect *c, struct night *n,
+		       struct mg_err *e)
 {
 	double onset, final;
 	int pieces;
@@ -163,6 +226,7 @@ static int build_night(const struct segment *g, size_t from, size_t to, struct n
 	n->up = local_minute(up, offset);
 	n->waso = (int)lround((final - onset) / 60 - asleep);
 	n->awakenings = awake_segments ? awake_segments : pieces - 1;
+	extras(g, from, to, c, bed, up, n);
 	struct night_derived d;
 	return night_derive(n, &d, e) < 0 ? -1 : 0;
 }
@@ -188,6 +252,8 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	struct collect c = {.s = s};
 	if (ah_parse(f, on_record, &c, &s->parse, e) < 0) {
 		free(c.v);
+		free(c.hrv.v);
+		free(c.rhr.v);
 		return -1;
 	}
 	if (c.n)
@@ -231,7 +297,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 		}
 		struct night n, old;
 		struct mg_err ne = {0};
-		if (build_night(c.v, best_from, best_to, &n, &ne) != 0) {
+		if (build_night(c.v, best_from, best_to, &c, &n, &ne) != 0) {
 			s->skipped_inconsistent++;
 			i = j;
 			continue;
@@ -251,5 +317,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 		i = j;
 	}
 	free(c.v);
+	free(c.hrv.v);
+	free(c.rhr.v);
 	return rc;
 }

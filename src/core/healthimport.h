@@ -28,7 +28,7 @@ struct health_summary {
 	struct ah_stats parse;
 	size_t nights_written, nights_updated, nights_unchanged;
 	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent;
-	size_t hrv, resting_hr, dietary_mg;      /* read, not stored yet */
+	size_t hrv, resting_hr, dietary_mg;      /* records read (dietary magnesium is not stored yet) */
 	char sources[HEALTH_MAX_SOURCES][128];   /* sources that gave sleep */
 	size_t nights_from[HEALTH_MAX_SOURCES];  /* nights each source was chosen for */
 	size_t n_sources;

@@ -29,11 +29,16 @@ static const struct slot slots[] = {
 	INT_FIELD("bristol", bristol), INT_FIELD("red-flag", red_flags),
 	INT_FIELD("caffeine-after-noon", caffeine_after_noon), INT_FIELD("alcohol", alcohol),
 	INT_FIELD("training", training), INT_FIELD("headache", headache), INT_FIELD("note", note),
+	INT_FIELD("deep", deep), INT_FIELD("light", light), INT_FIELD("rem", rem), INT_FIELD("hrv", hrv),
+	INT_FIELD("hrv-kind", hrv_kind), INT_FIELD("hr-low", hr_low),
 };
 #define N_SLOTS (sizeof(slots) / sizeof(slots[0]))
 
 static const char *const red_flag_names[] = {"diarrhoea", "dizziness", "palpitations"};
 static const char *const training_values[] = {"none", "light", "hard"};
+/* HRV kinds by their enum value (index 0 unused): SDNN (Apple) and RMSSD
+ * (Fitbit, Oura) are different measures and never compared. */
+static const char *const hrv_kinds[] = {"", "sdnn", "rmssd"};
 
 void night_init(struct night *n, long date)
 {
@@ -106,6 +111,18 @@ int night_set(struct night *n, const char *field, const char *value, struct mg_e
 			}
 		return mg_err_set(e, MG_EDATA, "%s \"%s\" must be none, light or hard", field, value);
 	}
+	if (strcmp(field, "hrv-kind") == 0) {
+		if (!*value) {
+			n->hrv_kind = -1;
+			return 0;
+		}
+		for (int i = 1; i <= 2; i++)
+			if (strcmp(value, hrv_kinds[i]) == 0) {
+				n->hrv_kind = i;
+				return 0;
+			}
+		return mg_err_set(e, MG_EDATA, "%s \"%s\" must be sdnn or rmssd", field, value);
+	}
 	if (strcmp(kind, "text") == 0) {
 		if (strlen(value) > (size_t)max)
 			return mg_err_set(e, MG_EDATA, "%s is longer than %ld characters", field, max);
@@ -165,6 +182,10 @@ void night_get(const struct night *n, const char *name, char *buf, size_t len)
 	int v = *(const int *)((const char *)n + s->offset);
 	if (v < 0)
 		return;
+	if (strcmp(name, "hrv-kind") == 0) {
+		mg_strlcpy(buf, v >= 1 && v <= 2 ? hrv_kinds[v] : "", len);
+		return;
+	}
 	const struct mg_table *t = tables_get("night-fields.tsv");
 	const char *kind = table_cell(t, (size_t)table_find(t, "field", name), "kind");
 	if (strcmp(kind, "time") == 0)

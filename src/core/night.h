@@ -28,7 +28,13 @@ struct night {
 	char training[8];            /* none, light, hard, or "" */
 	unsigned red_flags;          /* enum night_red_flag bits */
 	char note[512];
+	/* Filled by wearable imports (no `night` flag sets them). */
+	int deep, light, rem;        /* stage minutes, -1 */
+	int hrv, hrv_kind;           /* ms; kind NIGHT_HRV_SDNN or NIGHT_HRV_RMSSD (never mixed); -1 */
+	int hr_low;                  /* lowest or resting heart rate, bpm; -1 */
 };
+
+enum { NIGHT_HRV_SDNN = 1, NIGHT_HRV_RMSSD = 2 };
 
 struct night_derived {
 	double tib_min, tst_min, se_pct;   /* NAN when the items are missing */

@@ -103,6 +103,14 @@ static const char *const migrations[] = {
 	"  blind INTEGER NOT NULL, seed INTEGER NOT NULL, start TEXT NOT NULL, block_order TEXT NOT NULL,"
 	"  hash TEXT NOT NULL, unblinded TEXT,"
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));",
+	/* 5: what wearables measure beyond the diary: stage minutes, HRV with
+	 * its kind, lowest or resting heart rate. */
+	"ALTER TABLE night ADD COLUMN deep;"
+	"ALTER TABLE night ADD COLUMN light;"
+	"ALTER TABLE night ADD COLUMN rem;"
+	"ALTER TABLE night ADD COLUMN hrv;"
+	"ALTER TABLE night ADD COLUMN hrv_kind;"
+	"ALTER TABLE night ADD COLUMN hr_low;",
 };
 
 int journal_schema_version(void)

@@ -26,6 +26,7 @@ $ mgtrack --profile b import apple-health "$FIXTURES/apple-health/export-v12.xml
 ~ "bad_date": 1,
 ~ "name": "Tom's Watch",
 ~ "dietary_magnesium": 1
+~ "hrv_sdnn_records": 1,
 $ mgtrack --profile b night --show --date 2026-11-20 --json
 ~ "bed": "22:50",
 ~ "sol": 20,
@@ -34,6 +35,12 @@ $ mgtrack --profile b night --show --date 2026-11-20 --json
 ~ "wake": "06:40",
 ~ "up": "06:55",
 ~ "tst_min": 440,
+~ "deep": 80,
+~ "light": 300,
+~ "rem": 60,
+~ "hrv": 42,
+~ "hrv_kind": "sdnn",
+~ "hr_low": 54,
 $ mgtrack --profile b night --show --date 2026-11-21 --json
 ~ "tst_min": 430,
 $ mgtrack --profile b night --show --date 2026-11-22 --json
