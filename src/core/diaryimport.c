@@ -19,20 +19,6 @@
 
 #define DIARY_SOURCE "diary-csv"
 
-/* Two nights are the same when every field reads back the same. */
-static int same_night(const struct night *a, const struct night *b)
-{
-	size_t nf;
-	const char *const *fields = night_field_names(&nf);
-	for (size_t i = 0; i < nf; i++) {
-		char x[512], y[512];
-		night_get(a, fields[i], x, sizeof(x));
-		night_get(b, fields[i], y, sizeof(y));
-		if (strcmp(x, y) != 0)
-			return 0;
-	}
-	return 1;
-}
 
 struct diary_store {
 	sqlite3 *db;
@@ -47,17 +33,12 @@ static int store_night(const struct night *parsed, void *ctx)
 	struct night n = *parsed;
 	mg_strlcpy(n.source, DIARY_SOURCE, sizeof(n.source));
 	st->c->rows++;
-	struct night old;
-	int found = journal_night_get(st->db, st->profile_id, n.date, DIARY_SOURCE, &old, st->e);
-	if (found < 0)
+	int how = journal_night_store(st->db, st->profile_id, &n, st->e);
+	if (how < 0)
 		return -1;
-	if (found && same_night(&old, &n)) {
+	if (how == NIGHT_UNCHANGED)
 		st->c->unchanged++;
-		return 0;
-	}
-	if (journal_night_put(st->db, st->profile_id, &n, st->e) < 0)
-		return -1;
-	if (found)
+	else if (how == NIGHT_UPDATED)
 		st->c->updated++;
 	else
 		st->c->written++;

@@ -231,19 +231,6 @@ static int build_night(const struct segment *g, size_t from, size_t to, const st
 	return night_derive(n, &d, e) < 0 ? -1 : 0;
 }
 
-static int same(const struct night *a, const struct night *b)
-{
-	size_t nf;
-	const char *const *fields = night_field_names(&nf);
-	for (size_t i = 0; i < nf; i++) {
-		char x[512], y[512];
-		night_get(a, fields[i], x, sizeof(x));
-		night_get(b, fields[i], y, sizeof(y));
-		if (strcmp(x, y) != 0)
-			return 0;
-	}
-	return 1;
-}
 
 int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct health_options *o,
 			struct health_summary *s, struct mg_err *e)
@@ -295,7 +282,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 			i = j;
 			continue;
 		}
-		struct night n, old;
+		struct night n;
 		struct mg_err ne = {0};
 		if (build_night(c.v, best_from, best_to, &c, &n, &ne) != 0) {
 			s->skipped_inconsistent++;
@@ -303,14 +290,12 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 			continue;
 		}
 		s->nights_from[c.v[best_from].source]++;
-		int found = journal_night_get(db, profile_id, n.date, SOURCE_NAME, &old, e);
-		if (found < 0)
+		int how = journal_night_store(db, profile_id, &n, e);
+		if (how < 0)
 			rc = -1;
-		else if (found && same(&old, &n))
+		else if (how == NIGHT_UNCHANGED)
 			s->nights_unchanged++;
-		else if (journal_night_put(db, profile_id, &n, e) < 0)
-			rc = -1;
-		else if (found)
+		else if (how == NIGHT_UPDATED)
 			s->nights_updated++;
 		else
 			s->nights_written++;

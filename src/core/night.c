@@ -213,6 +213,18 @@ void night_merge(struct night *dst, const struct night *src)
 		mg_strlcpy(dst->note, src->note, sizeof(dst->note));
 }
 
+int night_equal(const struct night *a, const struct night *b)
+{
+	for (size_t i = 0; i < N_SLOTS; i++) {
+		char x[512], y[512];
+		night_get(a, slots[i].name, x, sizeof(x));
+		night_get(b, slots[i].name, y, sizeof(y));
+		if (strcmp(x, y) != 0)
+			return 0;
+	}
+	return a->date == b->date;
+}
+
 int night_has_data(const struct night *n)
 {
 	struct night empty;

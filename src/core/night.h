@@ -51,6 +51,9 @@ int night_set(struct night *n, const char *field, const char *value, struct mg_e
 /* Copies every field recorded in src over dst (red flags are added). */
 void night_merge(struct night *dst, const struct night *src);
 
+/* Whether two nights hold the same date and fields (sources aside). */
+int night_equal(const struct night *a, const struct night *b);
+
 /* Whether any field besides date and source is recorded. */
 int night_has_data(const struct night *n);
 

@@ -176,3 +176,16 @@ int journal_night_list(sqlite3 *db, long profile_id, long from, long to,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int journal_night_store(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e)
+{
+	struct night old;
+	int found = journal_night_get(db, profile_id, n->date, n->source, &old, e);
+	if (found < 0)
+		return -1;
+	if (found && night_equal(&old, n))
+		return NIGHT_UNCHANGED;
+	if (journal_night_put(db, profile_id, n, e) < 0)
+		return -1;
+	return found ? NIGHT_UPDATED : NIGHT_WRITTEN;
+}

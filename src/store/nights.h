@@ -16,6 +16,10 @@ int journal_night_get(sqlite3 *db, long profile_id, long date, const char *sourc
 		      struct mg_err *e);
 /* Inserts or replaces the night (profile, date, source). */
 int journal_night_put(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e);
+/* Stores an imported night unless the journal already holds it as it is:
+ * NIGHT_WRITTEN, NIGHT_UPDATED or NIGHT_UNCHANGED, or -1. */
+enum { NIGHT_WRITTEN, NIGHT_UPDATED, NIGHT_UNCHANGED };
+int journal_night_store(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e);
 /* Deletes every source's night of `date`; MG_ENOINPUT when there is none. */
 int journal_night_delete(sqlite3 *db, long profile_id, long date, struct mg_err *e);
 /* Nights with from <= date <= to, by date then source. cb returns non-zero to stop. */
