@@ -71,7 +71,8 @@ const struct cmd mg_commands[] = {
 	 "usage: mgtrack import diary FILE.csv [--json]\n"
 	 "       mgtrack import doses FILE.csv [--json]\n"
 	 "       mgtrack import apple-health export.zip|export.xml [--since DATE] [--prefer SOURCE]\n"
-	 "                                  [--dry-run] [--json]\n\n"
+	 "                                  [--dry-run] [--json]\n"
+	 "       mgtrack import oura sleepmodel.csv [--since DATE] [--dry-run] [--json]\n\n"
 	 "diary: a header of night fields (the 'mgtrack night' flags without the dashes\n"
 	 "in front), any subset in any order, 'date' required, e.g.\n"
 	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"
@@ -86,7 +87,9 @@ const struct cmd mg_commands[] = {
 	 "whatever its localised name). One source per night: --prefer SOURCE, else the\n"
 	 "one with the most minutes asleep; overlapping records are merged; in-bed time\n"
 	 "is not sleep. A night belongs to the morning it ends. Your own 'night' entries\n"
-	 "win field by field. Damaged or truncated files import what is sound.\n"},
+	 "win field by field. Damaged or truncated files import what is sound.\n"
+	 "oura: the membership export's sleepmodel.csv (semicolon-separated); long\n"
+	 "sleeps become nights, naps and rests are skipped; HRV is kept as RMSSD.\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
 	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"

@@ -11,6 +11,8 @@
 #include "cmd/cmd.h"
 #include "core/diaryimport.h"
 #include "core/healthimport.h"
+#include "core/sessionimport.h"
+#include "io/oura.h"
 #include "store/db.h"
 #include "util/parse.h"
 #include "util/banned.h"
@@ -181,18 +183,141 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	return 0;
 }
 
+/* ---- wearables that export sleep sessions ---- */
+
+struct skip_counts {
+	const char *reason[4];
+	size_t count[4];
+	size_t n;
+};
+
+struct session_ctx {
+	sqlite3 *db;
+	long profile_id, since;
+	const char *source;
+	struct session_counts c;
+	struct mg_err *e;
+};
+
+static int store_session(const struct sleep_session *ss, void *vctx)
+{
+	struct session_ctx *sc = vctx;
+	return session_store(sc->db, sc->profile_id, sc->source, sc->since, ss, &sc->c, sc->e);
+}
+
+static int run_oura(FILE *f, const char *name, struct session_ctx *sc, struct skip_counts *sk, struct mg_err *e)
+{
+	struct oura_stats st;
+	int rc = oura_parse(f, name, store_session, sc, &st, e);
+	sk->reason[0] = "not_a_night";
+	sk->count[0] = st.not_a_night;
+	sk->reason[1] = "bad_row";
+	sk->count[1] = st.bad_row;
+	sk->n = 2;
+	return rc;
+}
+
+static const struct {
+	const char *kind, *source;
+	int (*run)(FILE *f, const char *name, struct session_ctx *sc, struct skip_counts *sk, struct mg_err *e);
+} session_importers[] = {
+	{"oura", "oura", run_oura},
+};
+
+static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 's'}, {"dry-run", no_argument, NULL, 'n'},
+		{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0},
+	};
+	long since = MG_NO_DATE;
+	int c, rc, json = 0, dry = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if ((rc = cmd_parse_date("--since", optarg, &since)))
+				return rc;
+			break;
+		case 'n': dry = 1; break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage(ctx, "import %s needs one FILE", session_importers[k].kind);
+	const char *path = argv[optind];
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	if ((rc = cmd_open_profile(ctx, &db, &p))) {
+		fclose(f);
+		return rc;
+	}
+	struct session_ctx sc = {.db = db, .profile_id = p.id, .since = since,
+				 .source = session_importers[k].source, .e = &e};
+	struct skip_counts sk = {0};
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	rc = db_begin(db, &e) < 0 || session_importers[k].run(f, name, &sc, &sk, &e) < 0 ? -1 : 0;
+	fclose(f);
+	if (rc == 0 && !dry && db_commit(db, &e) < 0)
+		rc = -1;
+	if (rc < 0 || dry)
+		db_rollback(db);
+	db_close(db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged;
+	if (json) {
+		json_t *j = json_object(), *skipped = json_object(), *src = json_array();
+		size_t records = sc.c.read;
+		for (size_t i = 0; i < sk.n; i++)
+			records += sk.count[i];
+		json_object_set_new(j, "records_read", json_integer((json_int_t)records));
+		json_object_set_new(j, "nights_written", json_integer((json_int_t)sc.c.written));
+		json_object_set_new(j, "nights_updated", json_integer((json_int_t)sc.c.updated));
+		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)sc.c.unchanged));
+		for (size_t i = 0; i < sk.n; i++)
+			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
+		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
+		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));
+		json_object_set_new(j, "skipped", skipped);
+		json_array_append_new(src, json_string(session_importers[k].source));
+		json_object_set_new(j, "sources", src);
+		json_object_set_new(j, "dry_run", json_boolean(dry));
+		cmd_print_json(j);
+	} else {
+		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
+		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
+	}
+	if (usable == 0) {
+		fprintf(stderr, "mgtrack: no usable nights in \"%s\"\n", path);
+		return MG_EDATA;
+	}
+	return 0;
+}
+
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary, doses or apple-health");
+		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health or oura");
 	if (strcmp(argv[1], "apple-health") == 0)
 		return import_apple_health(argc - 1, argv + 1, ctx);
+	for (size_t i = 0; i < sizeof(session_importers) / sizeof(session_importers[0]); i++)
+		if (strcmp(argv[1], session_importers[i].kind) == 0)
+			return import_sessions((int)i, argc - 1, argv + 1, ctx);
 	size_t k = 0;
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, oura)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)

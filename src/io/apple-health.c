@@ -208,7 +208,8 @@ int ah_parse_time(const char *s, struct ah_time *t)
 	} else {
 		return -1;
 	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || oh > 14 || om > 59 ||
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 ||
+	    sec > 60 || oh < 0 || oh > 14 || om < 0 || om > 59 ||
 	    (sign != '+' && sign != '-'))
 		return -1;
 	t->day = mg_days_from_civil(y, mo, d);

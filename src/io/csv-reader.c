@@ -84,11 +84,18 @@ int csv_bad_number(struct csv_reader *r, const char *field, const char *value)
 }
 
 int csv_read(FILE *f, const char *file, int (*row_cb)(struct csv_reader *, void *), void *ctx,
-		    struct mg_err *e)
+	     struct mg_err *e)
+{
+	return csv_read_delim(f, file, ',', row_cb, ctx, e);
+}
+
+int csv_read_delim(FILE *f, const char *file, char delim, int (*row_cb)(struct csv_reader *, void *), void *ctx,
+		   struct mg_err *e)
 {
 	struct csv_parser p;
 	if (csv_init(&p, CSV_APPEND_NULL) != 0)
 		return mg_err_set(e, MG_ESOFTWARE, "cannot start the csv parser");
+	csv_set_delim(&p, (unsigned char)delim);
 	struct csv_reader r = {.file = file, .on_row = row_cb, .ctx = ctx, .e = e};
 	for (size_t i = 0; i < CSV_MAX_COLS; i++)
 		strbuf_init(&r.fields[i]);

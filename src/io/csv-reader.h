@@ -33,6 +33,10 @@ struct csv_reader {
 int csv_read(FILE *f, const char *file, int (*row_cb)(struct csv_reader *, void *), void *ctx,
 	     struct mg_err *e);
 
+/* The same with another field separator (Oura's exports use ';'). */
+int csv_read_delim(FILE *f, const char *file, char delim, int (*row_cb)(struct csv_reader *, void *), void *ctx,
+		   struct mg_err *e);
+
 /* Index of column name, or -1 (a byte-order mark on the first header is
  * ignored). */
 long csv_col(const struct csv_reader *r, const char *name);

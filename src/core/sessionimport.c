@@ -1,0 +1,64 @@
+/*
+ * Session -> night (see sessionimport.h). The diary fields are chosen so
+ * that the night's own arithmetic gives back the device's total sleep:
+ * tried = bed, sol = the device's latency, waso = its time awake after
+ * onset, so (wake - tried) - sol - waso = total sleep, to the minute.
+ */
+#include <math.h>
+#include <string.h>
+#include "core/night.h"
+#include "core/sessionimport.h"
+#include "store/nights.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static int minutes(double v)
+{
+	return isnan(v) ? -1 : (int)lround(v);
+}
+
+int session_store(sqlite3 *db, long profile_id, const char *source, long since, const struct sleep_session *ss,
+		  struct session_counts *c, struct mg_err *e)
+{
+	c->read++;
+	if (since != MG_NO_DATE && ss->date < since) {
+		c->before_since++;
+		return 0;
+	}
+	struct night n;
+	night_init(&n, ss->date);
+	mg_strlcpy(n.source, source, sizeof(n.source));
+	n.bed = ss->bed;
+	n.tried = ss->bed;
+	n.up = ss->up;
+	n.wake = ss->wake >= 0 ? ss->wake : ss->up;
+	n.sol = minutes(ss->sol_min);
+	n.waso = minutes(ss->waso_min);
+	n.awakenings = ss->awakenings;
+	n.deep = minutes(ss->deep_min);
+	n.light = minutes(ss->light_min);
+	n.rem = minutes(ss->rem_min);
+	if (!isnan(ss->hrv_ms) && ss->hrv_ms >= 1 && ss->hrv_ms <= 300) {
+		n.hrv = minutes(ss->hrv_ms);
+		n.hrv_kind = ss->hrv_rmssd ? NIGHT_HRV_RMSSD : NIGHT_HRV_SDNN;
+	}
+	if (!isnan(ss->hr_low) && ss->hr_low >= 20 && ss->hr_low <= 250)
+		n.hr_low = minutes(ss->hr_low);
+	struct night_derived d;
+	struct mg_err ne = {0};
+	if (night_derive(&n, &d, &ne) < 0) {
+		c->inconsistent++;
+		return 0;
+	}
+	int how = journal_night_store(db, profile_id, &n, e);
+	if (how < 0)
+		return -1;
+	if (how == NIGHT_UNCHANGED)
+		c->unchanged++;
+	else if (how == NIGHT_UPDATED)
+		c->updated++;
+	else
+		c->written++;
+	return 0;
+}
