@@ -72,7 +72,9 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack import doses FILE.csv [--json]\n"
 	 "       mgtrack import apple-health export.zip|export.xml [--since DATE] [--prefer SOURCE]\n"
 	 "                                  [--dry-run] [--json]\n"
-	 "       mgtrack import oura sleepmodel.csv [--since DATE] [--dry-run] [--json]\n\n"
+	 "       mgtrack import oura sleepmodel.csv [--since DATE] [--dry-run] [--json]\n"
+	 "       mgtrack import fitbit TAKEOUT_DIR|TAKEOUT.zip|sleep-DATE.json [--since DATE]\n"
+	 "                                  [--dry-run] [--json]\n\n"
 	 "diary: a header of night fields (the 'mgtrack night' flags without the dashes\n"
 	 "in front), any subset in any order, 'date' required, e.g.\n"
 	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"
@@ -89,7 +91,9 @@ const struct cmd mg_commands[] = {
 	 "is not sleep. A night belongs to the morning it ends. Your own 'night' entries\n"
 	 "win field by field. Damaged or truncated files import what is sound.\n"
 	 "oura: the membership export's sleepmodel.csv (semicolon-separated); long\n"
-	 "sleeps become nights, naps and rests are skipped; HRV is kept as RMSSD.\n"},
+	 "sleeps become nights, naps and rests are skipped; HRV is kept as RMSSD.\n"
+	 "fitbit: every sleep-*.json of a Google Takeout folder or zip; main sleeps\n"
+	 "become nights, naps are skipped.\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
 	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"

@@ -5,16 +5,22 @@
  */
 #include <errno.h>
 #include <zip.h>
+#include <ftw.h>
 #include <getopt.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include "cmd/cmd.h"
 #include "core/diaryimport.h"
 #include "core/healthimport.h"
 #include "core/sessionimport.h"
+#include "io/fitbit.h"
 #include "io/oura.h"
 #include "store/db.h"
 #include "util/parse.h"
+#include "util/strbuf.h"
 #include "util/banned.h"
 
 typedef int (*import_fn)(sqlite3 *db, long profile_id, long today, FILE *f, const char *name,
@@ -205,10 +211,23 @@ static int store_session(const struct sleep_session *ss, void *vctx)
 	return session_store(sc->db, sc->profile_id, sc->source, sc->since, ss, &sc->c, sc->e);
 }
 
-static int run_oura(FILE *f, const char *name, struct session_ctx *sc, struct skip_counts *sk, struct mg_err *e)
+static FILE *open_input(const char *path, struct mg_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		mg_err_set(e, errno == ENOENT ? MG_ENOINPUT : MG_EIO, "cannot open \"%s\": %s", path, strerror(errno));
+	return f;
+}
+
+static int run_oura(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		    struct mg_err *e)
 {
 	struct oura_stats st;
+	FILE *f = open_input(path, e);
+	if (!f)
+		return -1;
 	int rc = oura_parse(f, name, store_session, sc, &st, e);
+	fclose(f);
 	sk->reason[0] = "not_a_night";
 	sk->count[0] = st.not_a_night;
 	sk->reason[1] = "bad_row";
@@ -217,10 +236,135 @@ static int run_oura(FILE *f, const char *name, struct session_ctx *sc, struct sk
 	return rc;
 }
 
+/* Fitbit: a Takeout folder (sleep-*.json anywhere below it), its zip, or
+ * one sleep JSON file. Files are read whole: each holds about a month. */
+static int fitbit_buffer(const char *buf, size_t len, const char *name, struct session_ctx *sc,
+			 struct fitbit_stats *st, struct mg_err *e)
+{
+	return fitbit_parse(buf, len, name, store_session, sc, st, e);
+}
+
+static int is_sleep_json(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(base);
+	return strncmp(base, "sleep-", 6) == 0 && n > 11 && strcmp(base + n - 5, ".json") == 0;
+}
+
+static int fitbit_file(const char *path, struct session_ctx *sc, struct fitbit_stats *st, struct mg_err *e)
+{
+	FILE *f = open_input(path, e);
+	if (!f)
+		return -1;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		fwrite(chunk, 1, n, m);
+	fclose(m);
+	fclose(f);
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	int rc = fitbit_buffer(buf, len, base, sc, st, e);
+	free(buf);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* nftw has no context argument: the walk collects into this. */
+static struct {
+	char **v;
+	size_t n, cap;
+} found_files;
+
+static int collect_sleep_file(const char *fpath, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	if (type == FTW_F && is_sleep_json(fpath)) {
+		if (found_files.n == found_files.cap) {
+			found_files.cap = found_files.cap ? found_files.cap * 2 : 64;
+			found_files.v = mg_realloc(found_files.v, found_files.cap * sizeof(char *));
+		}
+		found_files.v[found_files.n++] = mg_strdup(fpath);
+	}
+	return 0;
+}
+
+static int run_fitbit(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		      struct mg_err *e)
+{
+	struct fitbit_stats st = {0};
+	struct stat sb;
+	int rc = 0;
+	size_t files = 0;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		/* Every sleep-*.json below the folder, in name (date) order. */
+		found_files.n = 0;
+		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
+			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
+		if (found_files.n)
+			qsort(found_files.v, found_files.n, sizeof(char *), cmp_str);
+		for (size_t i = 0; i < found_files.n; i++) {
+			if (rc == 0)
+				rc = fitbit_file(found_files.v[i], sc, &st, e);
+			free(found_files.v[i]);
+		}
+		size_t n = found_files.n;
+		free(found_files.v);
+		found_files.v = NULL;
+		found_files.n = found_files.cap = 0;
+		files = n;
+	} else {
+		int zerr;
+		zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+		if (z) {
+			zip_int64_t n = zip_get_num_entries(z, 0);
+			for (zip_int64_t i = 0; i < n && rc == 0; i++) {
+				const char *en = zip_get_name(z, (zip_uint64_t)i, 0);
+				zip_stat_t zs;
+				if (!en || !is_sleep_json(en) || zip_stat_index(z, (zip_uint64_t)i, 0, &zs) != 0 ||
+				    zs.size > (64u << 20))
+					continue;
+				char *buf = mg_malloc(zs.size + 1);
+				zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+				zip_int64_t got = zf ? zip_fread(zf, buf, zs.size) : -1;
+				if (zf)
+					zip_fclose(zf);
+				if (got == (zip_int64_t)zs.size) {
+					rc = fitbit_buffer(buf, zs.size, en, sc, &st, e);
+					files++;
+				}
+				free(buf);
+			}
+			zip_discard(z);
+		} else {
+			rc = fitbit_file(path, sc, &st, e);
+			files = 1;
+		}
+	}
+	(void)name;
+	if (rc == 0 && files == 0)
+		rc = mg_err_set(e, MG_EDATA, "no sleep-*.json files in \"%s\"", path);
+	sk->reason[0] = "nap";
+	sk->count[0] = st.naps;
+	sk->reason[1] = "bad_log";
+	sk->count[1] = st.bad_log;
+	sk->n = 2;
+	return rc;
+}
+
 static const struct {
 	const char *kind, *source;
-	int (*run)(FILE *f, const char *name, struct session_ctx *sc, struct skip_counts *sk, struct mg_err *e);
+	int (*run)(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		   struct mg_err *e);
 } session_importers[] = {
+	{"fitbit", "fitbit", run_fitbit},
 	{"oura", "oura", run_oura},
 };
 
@@ -248,24 +392,20 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	if (optind != argc - 1)
 		return cmd_usage(ctx, "import %s needs one FILE", session_importers[k].kind);
 	const char *path = argv[optind];
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	if (access(path, R_OK) != 0) {
 		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
 		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
 	}
 	sqlite3 *db;
 	struct profile p;
 	struct mg_err e = {0};
-	if ((rc = cmd_open_profile(ctx, &db, &p))) {
-		fclose(f);
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	}
 	struct session_ctx sc = {.db = db, .profile_id = p.id, .since = since,
 				 .source = session_importers[k].source, .e = &e};
 	struct skip_counts sk = {0};
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	rc = db_begin(db, &e) < 0 || session_importers[k].run(f, name, &sc, &sk, &e) < 0 ? -1 : 0;
-	fclose(f);
+	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ? -1 : 0;
 	if (rc == 0 && !dry && db_commit(db, &e) < 0)
 		rc = -1;
 	if (rc < 0 || dry)
@@ -307,7 +447,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health or oura");
+		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health, fitbit or oura");
 	if (strcmp(argv[1], "apple-health") == 0)
 		return import_apple_health(argc - 1, argv + 1, ctx);
 	for (size_t i = 0; i < sizeof(session_importers) / sizeof(session_importers[0]); i++)
@@ -317,7 +457,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, oura)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, fitbit, oura)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)

@@ -1,0 +1,89 @@
+/*
+ * Fitbit sleep JSON (see fitbit.h).
+ */
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+#include "io/fitbit.h"
+#include "util/parse.h"
+#include "util/banned.h"
+
+static double number(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+static double stage(json_t *summary, const char *level, const char *what)
+{
+	return number(json_object_get(summary, level), what);
+}
+
+static int one_log(json_t *log, struct sleep_session *ss, int *nap)
+{
+	sleep_session_init(ss);
+	json_t *main_flag = json_object_get(log, "mainSleep");
+	if (!main_flag)
+		main_flag = json_object_get(log, "isMainSleep");
+	*nap = json_is_false(main_flag);
+	const char *date = json_string_value(json_object_get(log, "dateOfSleep"));
+	const char *start = json_string_value(json_object_get(log, "startTime"));
+	const char *end = json_string_value(json_object_get(log, "endTime"));
+	long d1, d2;
+	double sol = number(log, "minutesToFallAsleep"), asleep = number(log, "minutesAsleep");
+	double after = number(log, "minutesAfterWakeup"), tib = number(log, "timeInBed");
+	if (!date || !start || !end || mg_parse_date(date, &ss->date) < 0 || sleep_iso_local(start, &d1, &ss->bed) < 0 ||
+	    sleep_iso_local(end, &d2, &ss->up) < 0 || isnan(asleep) || isnan(tib) || asleep < 0 || tib < asleep ||
+	    tib > 24 * 60)
+		return -1;
+	ss->sol_min = isnan(sol) || sol < 0 ? 0 : sol;
+	if (isnan(after) || after < 0)
+		after = 0;
+	ss->wake = ((ss->up - (int)lround(after)) % 1440 + 1440) % 1440;
+	ss->tst_min = asleep;
+	/* Time in bed = latency + asleep + awake + after waking up. */
+	ss->waso_min = fmax(0, tib - ss->sol_min - asleep - after);
+	json_t *summary = json_object_get(json_object_get(log, "levels"), "summary");
+	double wakes = stage(summary, "wake", "count");
+	if (isnan(wakes))
+		wakes = stage(summary, "awake", "count");   /* classic logs */
+	ss->awakenings = isnan(wakes) ? -1 : (int)wakes;
+	ss->deep_min = stage(summary, "deep", "minutes");
+	ss->light_min = stage(summary, "light", "minutes");
+	ss->rem_min = stage(summary, "rem", "minutes");
+	return 0;
+}
+
+int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const struct sleep_session *s, void *ctx),
+		 void *ctx, struct fitbit_stats *st, struct mg_err *e)
+{
+	json_error_t je;
+	json_t *root = json_loadb(buf, len, 0, &je);
+	if (!root)
+		return mg_err_set(e, MG_EDATA, "%s line %d: %s", name, je.line, je.text);
+	json_t *logs = json_is_array(root) ? root : json_object_get(root, "sleep");
+	if (!json_is_array(logs)) {
+		json_decref(root);
+		return mg_err_set(e, MG_EDATA, "%s is not a Fitbit sleep file (no array of sleep logs)", name);
+	}
+	size_t i;
+	json_t *log;
+	int rc = 0;
+	json_array_foreach(logs, i, log) {
+		st->logs++;
+		struct sleep_session ss;
+		int nap = 0;
+		if (!json_is_object(log) || one_log(log, &ss, &nap) < 0) {
+			st->bad_log++;
+			continue;
+		}
+		if (nap) {
+			st->naps++;
+			continue;
+		}
+		if ((rc = cb(&ss, ctx)) < 0)
+			break;
+	}
+	json_decref(root);
+	return rc < 0 ? -1 : 0;
+}

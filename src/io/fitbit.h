@@ -1,0 +1,24 @@
+/*
+ * Fitbit's Google Takeout sleep files (sleep-YYYY-MM-DD.json: a JSON array
+ * of sleep logs, or the web API's {"sleep": [...]}), parsed with jansson
+ * from a buffer. Each main sleep becomes a sleep session: dateOfSleep is
+ * the morning, startTime/endTime are local clock times, the minutes fields
+ * give latency, sleep and time after waking, and levels.summary the
+ * stages and the number of wakes. Naps (mainSleep false) are skipped.
+ */
+#ifndef MG_FITBIT_H
+#define MG_FITBIT_H
+
+#include <stddef.h>
+#include "io/sleep-session.h"
+#include "util/err.h"
+
+struct fitbit_stats {
+	size_t logs, naps, bad_log;
+};
+
+/* MG_EDATA (naming the file) when the buffer is not a Fitbit sleep file. */
+int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const struct sleep_session *s, void *ctx),
+		 void *ctx, struct fitbit_stats *st, struct mg_err *e);
+
+#endif
