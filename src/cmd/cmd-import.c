@@ -18,6 +18,8 @@
 #include "core/sessionimport.h"
 #include "io/fitbit.h"
 #include "io/oura.h"
+#include "io/sleep-as-android.h"
+#include "core/tables.h"
 #include "store/db.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
@@ -359,11 +361,78 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 	return rc;
 }
 
+/* Sleep as Android records every tracking session: collect them, keep the
+ * longest per morning, and leave out the ones too short to be a night. */
+struct session_list {
+	struct sleep_session *v;
+	size_t n, cap;
+};
+
+static int collect_session(const struct sleep_session *ss, void *ctx)
+{
+	struct session_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = mg_realloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *ss;
+	return 0;
+}
+
+static int run_saa(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		   struct mg_err *e)
+{
+	struct saa_stats st = {0};
+	struct session_list l = {0};
+	int zerr, rc;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	FILE *f = NULL;
+	if (z) {
+		zip_file_t *zf = zip_fopen(z, "sleep-export.csv", 0);
+		cookie_io_functions_t io = {.read = zip_cookie_read, .close = zip_cookie_close};
+		f = zf ? fopencookie(zf, "r", io) : NULL;
+		if (!f) {
+			zip_discard(z);
+			return mg_err_set(e, MG_EDATA, "\"%s\" holds no sleep-export.csv", path);
+		}
+	} else if (!(f = open_input(path, e))) {
+		return -1;
+	}
+	rc = saa_parse(f, name, collect_session, &l, &st, e);
+	fclose(f);
+	if (z)
+		zip_discard(z);
+	size_t too_short = 0;
+	double min_night = tables_threshold("import-min-night-min", NULL);
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		const struct sleep_session *a = &l.v[i];
+		double span = a->tst_min + a->waso_min;
+		int longest = 1;
+		for (size_t k = 0; k < l.n && longest; k++)
+			if (k != i && l.v[k].date == a->date &&
+			    (l.v[k].tst_min + l.v[k].waso_min > span || (l.v[k].tst_min + l.v[k].waso_min == span && k < i)))
+				longest = 0;
+		if (!longest || span < min_night) {
+			too_short++;
+			continue;
+		}
+		rc = store_session(a, sc);
+	}
+	free(l.v);
+	sk->reason[0] = "short_or_not_longest";
+	sk->count[0] = too_short;
+	sk->reason[1] = "bad_record";
+	sk->count[1] = st.bad_record;
+	sk->n = 2;
+	return rc;
+}
+
 static const struct {
 	const char *kind, *source;
 	int (*run)(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
 		   struct mg_err *e);
 } session_importers[] = {
+	{"sleep-as-android", "sleep-as-android", run_saa},
 	{"fitbit", "fitbit", run_fitbit},
 	{"oura", "oura", run_oura},
 };
@@ -447,7 +516,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health, fitbit or oura");
+		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health, fitbit, oura or sleep-as-android");
 	if (strcmp(argv[1], "apple-health") == 0)
 		return import_apple_health(argc - 1, argv + 1, ctx);
 	for (size_t i = 0; i < sizeof(session_importers) / sizeof(session_importers[0]); i++)
@@ -457,7 +526,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, fitbit, oura)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, fitbit, oura, sleep-as-android)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)

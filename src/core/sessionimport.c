@@ -36,6 +36,7 @@ int session_store(sqlite3 *db, long profile_id, const char *source, long since, 
 	n.sol = minutes(ss->sol_min);
 	n.waso = minutes(ss->waso_min);
 	n.awakenings = ss->awakenings;
+	n.quality = ss->quality;
 	n.deep = minutes(ss->deep_min);
 	n.light = minutes(ss->light_min);
 	n.rem = minutes(ss->rem_min);

@@ -13,6 +13,7 @@ void sleep_session_init(struct sleep_session *s)
 	memset(s, 0, sizeof(*s));
 	s->bed = s->up = s->wake = -1;
 	s->awakenings = -1;
+	s->quality = -1;
 	s->sol_min = s->waso_min = s->tst_min = NAN;
 	s->deep_min = s->light_min = s->rem_min = s->hrv_ms = s->hr_low = NAN;
 }

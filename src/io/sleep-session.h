@@ -18,6 +18,7 @@ struct sleep_session {
 	double hrv_ms;               /* RMSSD for Oura and Fitbit */
 	int hrv_rmssd;               /* 1 when hrv_ms is RMSSD, 0 SDNN */
 	double hr_low;               /* lowest or resting heart rate */
+	int quality;                 /* the user's own 1-5 rating in the app, -1 */
 };
 
 void sleep_session_init(struct sleep_session *s);

@@ -1,0 +1,23 @@
+# Sleep as Android (the real export from sleepdiary/core, MIT; see
+# tests/fixtures/sleep-as-android/README): the header repeats before every
+# record and rows differ in length. Of its 11 tracking sessions only one
+# is a night: 26 Nov 2020 20:00 to 27 Nov 07:00 London time, rated 3.
+$ mgtrack init --age 40 --sex female
+$ mgtrack import sleep-as-android "$FIXTURES/sleep-as-android/sleep-export.csv" --json
+~ "records_read": 11,
+~ "nights_written": 1,
+~ "short_or_not_longest": 10,
+$ MGTRACK_TODAY=2020-12-31 mgtrack night --show --date 2020-11-27 --json
+~ "bed": "20:00",
+~ "up": "07:00",
+~ "quality": 3,
+~ "tst_min": 660,
+~ "source": "sleep-as-android"
+@ python3 -c 'import zipfile,os; z=zipfile.ZipFile("saa.zip","w"); z.write(os.environ["FIXTURES"]+"/sleep-as-android/sleep-export.csv","sleep-export.csv"); z.close()'
+$ mgtrack --profile b init --age 40 --sex female
+$ mgtrack --profile b import sleep-as-android saa.zip
+> saa.zip: 1 nights written, 0 updated, 0 unchanged
+@ python3 -c 'import zipfile; z=zipfile.ZipFile("other.zip","w"); z.writestr("x.csv","a"); z.close()'
+$ mgtrack --profile b import sleep-as-android other.zip
+? 65
+e~ holds no sleep-export.csv
