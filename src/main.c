@@ -75,7 +75,9 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack import oura sleepmodel.csv [--since DATE] [--dry-run] [--json]\n"
 	 "       mgtrack import fitbit TAKEOUT_DIR|TAKEOUT.zip|sleep-DATE.json [--since DATE]\n"
 	 "                                  [--dry-run] [--json]\n"
-	 "       mgtrack import sleep-as-android sleep-export.csv|ZIP [--since DATE] [--dry-run] [--json]\n\n"
+	 "       mgtrack import sleep-as-android sleep-export.csv|ZIP [--since DATE] [--dry-run] [--json]\n"
+	 "       mgtrack import garmin EXPORT_DIR|FILE_sleepData.json [--since DATE] [--dry-run] [--json]\n"
+	 "       mgtrack import withings sleep.csv [--since DATE] [--dry-run] [--json]\n\n"
 	 "diary: a header of night fields (the 'mgtrack night' flags without the dashes\n"
 	 "in front), any subset in any order, 'date' required, e.g.\n"
 	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"
@@ -96,7 +98,9 @@ const struct cmd mg_commands[] = {
 	 "fitbit: every sleep-*.json of a Google Takeout folder or zip; main sleeps\n"
 	 "become nights, naps are skipped.\n"
 	 "sleep-as-android: the app's CSV export (or its zip); the longest tracking per\n"
-	 "morning, at least 3 hours, becomes the night; the star rating its quality.\n"},
+	 "morning, at least 3 hours, becomes the night; the star rating its quality.\n"
+	 "garmin: the *_sleepData.json files of the data export (GMT times, shown in\n"
+	 "this machine's time zone). withings: sleep.csv (English or German headers).\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
 	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"

@@ -17,7 +17,9 @@
 #include "core/healthimport.h"
 #include "core/sessionimport.h"
 #include "io/fitbit.h"
+#include "io/garmin.h"
 #include "io/oura.h"
+#include "io/withings.h"
 #include "io/sleep-as-android.h"
 #include "core/tables.h"
 #include "store/db.h"
@@ -253,20 +255,14 @@ static int is_sleep_json(const char *path)
 	return strncmp(base, "sleep-", 6) == 0 && n > 11 && strcmp(base + n - 5, ".json") == 0;
 }
 
+static char *slurp(const char *path, size_t *len, struct mg_err *e);
+
 static int fitbit_file(const char *path, struct session_ctx *sc, struct fitbit_stats *st, struct mg_err *e)
 {
-	FILE *f = open_input(path, e);
-	if (!f)
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
 		return -1;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		fwrite(chunk, 1, n, m);
-	fclose(m);
-	fclose(f);
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	int rc = fitbit_buffer(buf, len, base, sc, st, e);
 	free(buf);
@@ -278,17 +274,19 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* nftw has no context argument: the walk collects into this. */
+/* nftw has no context argument: the walk collects into this, the files
+ * `wanted_file` accepts. */
 static struct {
 	char **v;
 	size_t n, cap;
 } found_files;
+static int (*wanted_file)(const char *path);
 
 static int collect_sleep_file(const char *fpath, const struct stat *sb, int type, struct FTW *ftw)
 {
 	(void)sb;
 	(void)ftw;
-	if (type == FTW_F && is_sleep_json(fpath)) {
+	if (type == FTW_F && wanted_file(fpath)) {
 		if (found_files.n == found_files.cap) {
 			found_files.cap = found_files.cap ? found_files.cap * 2 : 64;
 			found_files.v = mg_realloc(found_files.v, found_files.cap * sizeof(char *));
@@ -308,6 +306,7 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		/* Every sleep-*.json below the folder, in name (date) order. */
 		found_files.n = 0;
+		wanted_file = is_sleep_json;
 		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
 			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
 		if (found_files.n)
@@ -358,6 +357,87 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 	sk->reason[1] = "bad_log";
 	sk->count[1] = st.bad_log;
 	sk->n = 2;
+	return rc;
+}
+
+/* Garmin: the export folder (every *_sleepData.json below it) or one file. */
+static int is_garmin_sleep(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 15 && strcmp(path + n - 15, "_sleepData.json") == 0;
+}
+
+static char *slurp(const char *path, size_t *len, struct mg_err *e)
+{
+	FILE *f = open_input(path, e);
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	FILE *m = open_memstream(&buf, len);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		fwrite(chunk, 1, n, m);
+	fclose(m);
+	fclose(f);
+	return buf;
+}
+
+static int run_garmin(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		      struct mg_err *e)
+{
+	struct garmin_stats st = {0};
+	struct stat sb;
+	int rc = 0;
+	char *one[1] = {mg_strdup(path)};
+	char **files = one;
+	size_t n = 1;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		free(one[0]);
+		found_files.n = 0;
+		wanted_file = is_garmin_sleep;
+		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
+			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
+		if (found_files.n)
+			qsort(found_files.v, found_files.n, sizeof(char *), cmp_str);
+		files = found_files.v;
+		n = found_files.n;
+		if (rc == 0 && n == 0)
+			rc = mg_err_set(e, MG_EDATA, "no *_sleepData.json files in \"%s\"", path);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		char *buf = rc == 0 ? slurp(files[i], &len, e) : NULL;
+		const char *base = strrchr(files[i], '/') ? strrchr(files[i], '/') + 1 : files[i];
+		if (rc == 0)
+			rc = buf ? garmin_parse(buf, len, base, store_session, sc, &st, e) : -1;
+		free(buf);
+		free(files[i]);
+	}
+	if (files != one) {
+		free(found_files.v);
+		found_files.v = NULL;
+		found_files.n = found_files.cap = 0;
+	}
+	(void)name;
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
+	return rc;
+}
+
+static int run_withings(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+			struct mg_err *e)
+{
+	struct withings_stats st;
+	FILE *f = open_input(path, e);
+	if (!f)
+		return -1;
+	int rc = withings_parse(f, name, store_session, sc, &st, e);
+	fclose(f);
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
 	return rc;
 }
 
@@ -433,7 +513,9 @@ static const struct {
 		   struct mg_err *e);
 } session_importers[] = {
 	{"sleep-as-android", "sleep-as-android", run_saa},
+	{"withings", "withings", run_withings},
 	{"fitbit", "fitbit", run_fitbit},
+	{"garmin", "garmin", run_garmin},
 	{"oura", "oura", run_oura},
 };
 
@@ -516,7 +598,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health, fitbit, oura or sleep-as-android");
+		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health, fitbit, garmin, oura, sleep-as-android or withings");
 	if (strcmp(argv[1], "apple-health") == 0)
 		return import_apple_health(argc - 1, argv + 1, ctx);
 	for (size_t i = 0; i < sizeof(session_importers) / sizeof(session_importers[0]); i++)
@@ -526,7 +608,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, fitbit, oura, sleep-as-android)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, fitbit, garmin, oura, sleep-as-android, withings)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)
