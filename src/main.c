@@ -36,6 +36,8 @@
 	"  --wake HH:MM, --bed HH:MM        usual times\n" \
 	"  --train-at HH:MM                 usual training start (morning training moves a dose)\n" \
 	"  --zinc-mg N                      supplemental zinc per day (over 40 mg is flagged)\n" \
+	"  --food-source log|apple-health   what counts as food: the food log (default) or the\n" \
+	"                                   dietary magnesium imported from Apple Health\n" \
 	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"
 
 /* Sorted by name: cmd_find uses binary search. */

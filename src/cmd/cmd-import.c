@@ -80,6 +80,26 @@ static FILE *open_in_zip(zip_t *z, const char *path)
 	return NULL;
 }
 
+/* A progress line on stderr, for big exports on a terminal. */
+struct progress {
+	size_t total;        /* bytes, 0 when unknown (inside a zip) */
+	int last;
+};
+
+static void show_progress(size_t bytes, void *ctx)
+{
+	struct progress *p = ctx;
+	int pct = p->total ? (int)(100.0 * (double)bytes / (double)p->total) : -1;
+	int mb = (int)(bytes >> 20);
+	if (pct >= 0 ? pct == p->last : mb / 64 == p->last)
+		return;
+	p->last = pct >= 0 ? pct : mb / 64;
+	if (pct >= 0)
+		fprintf(stderr, "\rimporting: %3d %% (%d of %zu MB)", pct > 100 ? 100 : pct, mb, p->total >> 20);
+	else
+		fprintf(stderr, "\rimporting: %d MB", mb);
+}
+
 static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -128,6 +148,16 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		rewind(f);
 	}
+	/* Progress only where someone watches and the wait is noticeable. */
+	struct progress prog = {0};
+	struct stat fst;
+	if (!z && stat(path, &fst) == 0)
+		prog.total = (size_t)fst.st_size;
+	if (isatty(STDERR_FILENO) && (z || prog.total > (64u << 20))) {
+		prog.last = -1;
+		o.progress = show_progress;
+		o.progress_ctx = &prog;
+	}
 	sqlite3 *db;
 	struct profile p;
 	struct mg_err e = {0};
@@ -143,6 +173,8 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	fclose(f);
 	if (z)
 		zip_discard(z);
+	if (o.progress)
+		fputs("\r\033[K", stderr);
 	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
 	if (rc == 0 && !dry && db_commit(db, &e) < 0)
 		rc = -1;
@@ -152,7 +184,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	if (rc < 0)
 		return cmd_fail(&e);
 	if (json) {
-		json_t *j = json_object(), *sk = json_object(), *src = json_array(), *unused = json_object();
+		json_t *j = json_object(), *sk = json_object(), *src = json_array();
 		json_object_set_new(j, "records_read", json_integer((json_int_t)s.parse.records));
 		json_object_set_new(j, "nights_written", json_integer((json_int_t)s.nights_written));
 		json_object_set_new(j, "nights_updated", json_integer((json_int_t)s.nights_updated));
@@ -173,8 +205,8 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "sources", src);
 		json_object_set_new(j, "hrv_sdnn_records", json_integer((json_int_t)s.hrv));
 		json_object_set_new(j, "resting_heart_rate_records", json_integer((json_int_t)s.resting_hr));
-		json_object_set_new(unused, "dietary_magnesium", json_integer((json_int_t)s.dietary_mg));
-		json_object_set_new(j, "read_not_stored", unused);
+		json_object_set_new(j, "dietary_magnesium_records", json_integer((json_int_t)s.dietary_mg));
+		json_object_set_new(j, "intake_days", json_integer((json_int_t)s.intake_days));
 		json_object_set_new(j, "truncated", json_boolean(s.parse.truncated));
 		json_object_set_new(j, "dry_run", json_boolean(dry));
 		cmd_print_json(j);
@@ -183,6 +215,9 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
+		if (s.intake_days)
+			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
+			       s.intake_days);
 		if (s.parse.truncated)
 			printf("  the file ends in the middle of a record: what came before it was imported\n");
 	}

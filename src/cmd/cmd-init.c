@@ -17,7 +17,7 @@
 enum {
 	O_BORN = 256, O_AGE, O_SEX, O_PREGNANT, O_NO_PREGNANT, O_LACTATING, O_NO_LACTATING,
 	O_TRAINING, O_REGION, O_CLIN, O_NO_CLIN, O_GOAL, O_CONDITION, O_NO_CONDITION,
-	O_MED, O_NO_MED, O_WAKE, O_BED, O_GI, O_NO_GI, O_JSON, O_TRAIN_AT, O_NO_TRAIN_AT, O_ZINC,
+	O_MED, O_NO_MED, O_WAKE, O_BED, O_GI, O_NO_GI, O_JSON, O_TRAIN_AT, O_NO_TRAIN_AT, O_ZINC, O_FOOD_SOURCE,
 };
 
 static const struct option profile_opts[] = {
@@ -42,6 +42,7 @@ static const struct option profile_opts[] = {
 	{"train-at", required_argument, NULL, O_TRAIN_AT},
 	{"no-train-at", no_argument, NULL, O_NO_TRAIN_AT},
 	{"zinc-mg", required_argument, NULL, O_ZINC},
+	{"food-source", required_argument, NULL, O_FOOD_SOURCE},
 	{"gi-sensitive", no_argument, NULL, O_GI},
 	{"no-gi-sensitive", no_argument, NULL, O_NO_GI},
 	{NULL, 0, NULL, 0},
@@ -152,6 +153,11 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 				return rc;
 			break;
 		case O_NO_TRAIN_AT: p->train_at = -1; break;
+		case O_FOOD_SOURCE:
+			if (strcmp(optarg, "log") && strcmp(optarg, "apple-health"))
+				return cmd_usage(ctx, "--food-source \"%s\" must be log or apple-health", optarg);
+			mg_strlcpy(p->food_source, optarg, sizeof(p->food_source));
+			break;
 		case O_ZINC: {
 			long mg;
 			if ((rc = cmd_parse_long("--zinc-mg", optarg, 0, 1000, &mg)))
@@ -244,6 +250,7 @@ static json_t *profile_json(const struct profile *p, long today)
 		json_object_set_new(j, "train_at", json_null());
 	}
 	json_object_set_new(j, "zinc_mg", json_integer((json_int_t)p->zinc_mg));
+	json_object_set_new(j, "food_source", json_string(p->food_source));
 	return j;
 }
 
@@ -283,6 +290,8 @@ static void print_profile(const struct profile *p, long today)
 	}
 	if (p->zinc_mg > 0)
 		printf("zinc       %.0f mg/day (supplement)\n", p->zinc_mg);
+	if (strcmp(p->food_source, "log") != 0)
+		printf("food       from %s (not the food log)\n", p->food_source);
 }
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)

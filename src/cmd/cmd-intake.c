@@ -42,6 +42,9 @@ static void print_json(const struct profile *p, const struct intake *in)
 	json_object_set_new(j, "food_known", json_boolean(in->food_known));
 	json_object_set_new(j, "food_mg", cmd_json_num(in->food_mg, 1));
 	json_object_set_new(j, "supplement_mg", cmd_json_num(in->supplement_mg, 1));
+	json_object_set_new(j, "food_source", json_string(in->food_source));
+	json_object_set_new(j, "imported_food_mg", in->imported_days ? cmd_json_num(in->imported_mg, 1) : json_null());
+	json_object_set_new(j, "imported_days", json_integer(in->imported_days));
 	json_object_set_new(j, "total_mg", cmd_json_num(in->total_mg, 1));
 	json_object_set_new(j, "target_mg", cmd_json_num(in->target_mg, 0));
 	json_object_set_new(j, "gap_mg", cmd_json_num(in->gap_mg, 1));

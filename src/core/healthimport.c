@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/healthimport.h"
 #include "core/night.h"
+#include "store/journal.h"
 #include "store/nights.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
@@ -41,6 +42,8 @@ struct collect {
 	struct segment *v;
 	size_t n, cap;
 	struct samples hrv, rhr;
+	struct samples mg;      /* dietary magnesium; `value` mg, `utc` unused, source in mg_src */
+	int *mg_src;
 	struct health_summary *s;
 };
 
@@ -87,7 +90,16 @@ static int on_record(const struct ah_record *r, void *ctx)
 	switch (r->kind) {
 	case AH_HRV_SDNN: c->s->hrv++; add_sample(&c->hrv, r); return 0;
 	case AH_RESTING_HR: c->s->resting_hr++; add_sample(&c->rhr, r); return 0;
-	case AH_DIETARY_MG: c->s->dietary_mg++; return 0;
+	case AH_DIETARY_MG: {
+		c->s->dietary_mg++;
+		int src = source_index(c->s, r->source);
+		if (src < 0 || isnan(r->number) || r->number < 0 || r->number > 5000)
+			return 0;
+		add_sample(&c->mg, r);
+		c->mg_src = mg_realloc(c->mg_src, c->mg.cap * sizeof(int));
+		c->mg_src[c->mg.n - 1] = src;
+		return 0;
+	}
 	case AH_SLEEP: break;
 	}
 	int known;
@@ -232,15 +244,45 @@ static int build_night(const struct segment *g, size_t from, size_t to, const st
 }
 
 
+/* Dietary magnesium per day: apps that sync each other write the same
+ * meal twice, so each day takes the one source with the largest total,
+ * never the sum across sources. */
+static int store_dietary(sqlite3 *db, long profile_id, const struct collect *c, long since, struct health_summary *s,
+			 struct mg_err *e)
+{
+	for (size_t i = 0; i < c->mg.n; i++) {
+		long day = c->mg.v[i].day;
+		int seen_before = 0;
+		for (size_t k = 0; k < i && !seen_before; k++)
+			seen_before = c->mg.v[k].day == day;
+		if (seen_before || (since != MG_NO_DATE && day < since))
+			continue;
+		double best = 0;
+		for (int src = 0; src < (int)s->n_sources; src++) {
+			double total = 0;
+			for (size_t k = i; k < c->mg.n; k++)
+				if (c->mg.v[k].day == day && c->mg_src[k] == src)
+					total += c->mg.v[k].value;
+			best = fmax(best, total);
+		}
+		if (journal_imported_intake_put(db, profile_id, day, SOURCE_NAME, best, e) < 0)
+			return -1;
+		s->intake_days++;
+	}
+	return 0;
+}
+
 int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct health_options *o,
 			struct health_summary *s, struct mg_err *e)
 {
 	memset(s, 0, sizeof(*s));
 	struct collect c = {.s = s};
-	if (ah_parse(f, on_record, &c, &s->parse, e) < 0) {
+	if (ah_parse_progress(f, on_record, &c, o->progress, o->progress_ctx, &s->parse, e) < 0) {
 		free(c.v);
 		free(c.hrv.v);
 		free(c.rhr.v);
+		free(c.mg.v);
+		free(c.mg_src);
 		return -1;
 	}
 	if (c.n)
@@ -301,8 +343,12 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 			s->nights_written++;
 		i = j;
 	}
+	if (rc == 0)
+		rc = store_dietary(db, profile_id, &c, o->since, s, e);
 	free(c.v);
 	free(c.hrv.v);
 	free(c.rhr.v);
+	free(c.mg.v);
+	free(c.mg_src);
 	return rc;
 }

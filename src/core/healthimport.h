@@ -7,6 +7,8 @@
  * the most minutes asleep), its asleep segments are merged where they
  * overlap, and InBed marks time in bed, never sleep. The night is stored
  * with source "apple-health", so the user's own entry wins field by field.
+ * Dietary magnesium goes to imported_intake, one total per day, apart from
+ * the food log (the profile's food_source says which one counts).
  * Runs inside the caller's transaction.
  */
 #ifndef MG_HEALTHIMPORT_H
@@ -22,13 +24,16 @@
 struct health_options {
 	long since;             /* nights before this date are skipped; MG_NO_DATE for none */
 	const char *prefer;     /* a sourceName to use when it has the night; NULL */
+	ah_progress_fn progress;   /* bytes read so far, after each chunk; NULL */
+	void *progress_ctx;
 };
 
 struct health_summary {
 	struct ah_stats parse;
 	size_t nights_written, nights_updated, nights_unchanged;
 	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent;
-	size_t hrv, resting_hr, dietary_mg;      /* records read (dietary magnesium is not stored yet) */
+	size_t hrv, resting_hr, dietary_mg;      /* records read */
+	size_t intake_days;                      /* days of dietary magnesium stored */
 	char sources[HEALTH_MAX_SOURCES][128];   /* sources that gave sleep */
 	size_t nights_from[HEALTH_MAX_SOURCES];  /* nights each source was chosen for */
 	size_t n_sources;

@@ -3,12 +3,14 @@
  * Food is averaged over logged days, not calendar days: a day without
  * entries is a day not logged, not a day without food.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/intake.h"
 #include "core/tables.h"
 #include "store/journal.h"
 #include "store/supplements.h"
+#include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
@@ -67,6 +69,37 @@ static int on_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
+/* Imported days: the average for reporting, and, when the profile counts
+ * them as food, entries in place of the food log (one per day, the app's
+ * total). */
+struct imported {
+	struct acc *a;
+	int as_food;
+	double sum;
+	int days;
+	long last;
+};
+
+static int on_imported(long date, const char *source, double mg, void *ctx)
+{
+	struct imported *im = ctx;
+	if (date != im->last) {
+		im->days++;
+		im->last = date;
+	}
+	im->sum += mg;
+	if (im->as_food) {
+		struct food_log_entry en;
+		memset(&en, 0, sizeof(en));
+		en.date = date;
+		en.food_id = 0;
+		snprintf(en.food_name, sizeof(en.food_name), "%s (dietary magnesium)", source);
+		en.mg = mg;
+		on_entry(&en, im->a);
+	}
+	return 0;
+}
+
 int intake_compute(sqlite3 *journal, long profile_id, long from, long to,
 		   const struct targets *t, struct intake *out, struct mg_err *e)
 {
@@ -75,11 +108,19 @@ int intake_compute(sqlite3 *journal, long profile_id, long from, long to,
 	out->to = to;
 	out->days = (int)(to - from + 1);
 	struct acc a = {.in = out};
-	if (journal_food_log_list(journal, profile_id, from, to, on_entry, &a, e) < 0) {
+	char source[16];
+	if (journal_profile_food_source(journal, profile_id, source, sizeof(source), e) < 0)
+		return -1;
+	struct imported im = {.a = &a, .as_food = strcmp(source, "log") != 0, .last = MG_NO_DATE};
+	mg_strlcpy(out->food_source, source, sizeof(out->food_source));
+	if ((!im.as_food && journal_food_log_list(journal, profile_id, from, to, on_entry, &a, e) < 0) ||
+	    journal_imported_intake_list(journal, profile_id, from, to, on_imported, &im, e) < 0) {
 		free(a.foods);
 		intake_release(out);
 		return -1;
 	}
+	out->imported_days = im.days;
+	out->imported_mg = im.days ? im.sum / im.days : 0;
 	out->days_logged = (int)out->n_per_day;
 	double sum = 0;
 	for (size_t i = 0; i < out->n_per_day; i++)

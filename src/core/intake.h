@@ -31,6 +31,9 @@ struct intake {
 	const char *food_rule;  /* "food-days-min" */
 	double food_mg;         /* average per logged day (0 when none) */
 	double supplement_mg;   /* doses taken, average per calendar day of the window */
+	char food_source[16];   /* "log", or "apple-health" when imported food counts instead */
+	double imported_mg;     /* imported dietary magnesium, average per day that has it */
+	int imported_days;
 	double total_mg;
 	double target_mg;
 	double gap_mg;          /* target - total; <= 0 means covered */

@@ -19,6 +19,7 @@ void profile_defaults(struct profile *p, const char *name)
 	mg_strlcpy(p->training, "none", sizeof(p->training));
 	mg_strlcpy(p->region, "us", sizeof(p->region));
 	p->wake = p->bed = p->train_at = -1;
+	mg_strlcpy(p->food_source, "log", sizeof(p->food_source));
 }
 
 int profile_age_months(const struct profile *p, long on)

@@ -20,6 +20,8 @@
 
 struct scanner {
 	FILE *f;
+	ah_progress_fn progress;
+	void *progress_ctx;
 	char *buf;
 	size_t cap, len, pos;
 	int eof;
@@ -45,6 +47,8 @@ static int refill(struct scanner *s, size_t from)
 	size_t n = fread(s->buf + s->len, 1, s->cap - s->len, s->f);
 	s->st->bytes += n;
 	s->len += n;
+	if (s->progress && n)
+		s->progress(s->st->bytes, s->progress_ctx);
 	s->buf[s->len] = '\0';
 	if (n == 0)
 		s->eof = 1;
@@ -273,8 +277,14 @@ static int record(const char *p, const char *end, struct ah_stats *st,
 int ah_parse(FILE *f, int (*cb)(const struct ah_record *r, void *ctx), void *ctx, struct ah_stats *st,
 	     struct mg_err *e)
 {
+	return ah_parse_progress(f, cb, ctx, NULL, NULL, st, e);
+}
+
+int ah_parse_progress(FILE *f, int (*cb)(const struct ah_record *r, void *ctx), void *ctx, ah_progress_fn progress,
+		      void *progress_ctx, struct ah_stats *st, struct mg_err *e)
+{
 	memset(st, 0, sizeof(*st));
-	struct scanner s = {.f = f, .cap = 2 * CHUNK, .st = st};
+	struct scanner s = {.f = f, .cap = 2 * CHUNK, .st = st, .progress = progress, .progress_ctx = progress_ctx};
 	s.buf = mg_malloc(s.cap + 1);
 	s.buf[0] = '\0';
 	int depth = 0, seen_root = 0, rc = 0;

@@ -41,11 +41,17 @@ struct ah_stats {
 	size_t bytes;
 };
 
+/* Called after each chunk with the bytes read so far (may be NULL). */
+typedef void (*ah_progress_fn)(size_t bytes, void *ctx);
+
 /* Streams f. A negative callback return stops with its error. MG_EDATA
  * when the input is not an Apple Health export at all; a truncated file
  * is not an error (stats say so). */
 int ah_parse(FILE *f, int (*cb)(const struct ah_record *r, void *ctx), void *ctx, struct ah_stats *st,
 	     struct mg_err *e);
+/* The same, reporting progress. */
+int ah_parse_progress(FILE *f, int (*cb)(const struct ah_record *r, void *ctx), void *ctx, ah_progress_fn progress,
+		      void *progress_ctx, struct ah_stats *st, struct mg_err *e);
 
 /* Parses "YYYY-MM-DD HH:MM:SS +HHMM" or iOS 8's "YYYYMMDDHHMMSS-HHMM". */
 int ah_parse_time(const char *s, struct ah_time *t);

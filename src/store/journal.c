@@ -111,6 +111,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE night ADD COLUMN hrv;"
 	"ALTER TABLE night ADD COLUMN hrv_kind;"
 	"ALTER TABLE night ADD COLUMN hr_low;",
+	/* 6: magnesium from food as other apps report it (Apple Health's
+	 * DietaryMagnesium), kept apart from the food log; the profile says
+	 * which of the two counts as food, so nothing is counted twice. */
+	"CREATE TABLE imported_intake ("
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL, source TEXT NOT NULL, magnesium_mg REAL NOT NULL,"
+	"  PRIMARY KEY (profile_id, date, source));"
+	"ALTER TABLE profile ADD COLUMN food_source TEXT NOT NULL DEFAULT 'log';",
 };
 
 int journal_schema_version(void)
@@ -193,7 +201,7 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	memset(p, 0, sizeof(*p));
 	sqlite3_stmt *st;
 	if (db_prepare(db, "SELECT id, name, born, age_years, age_on, sex, pregnant, lactating,"
-		       " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg"
+		       " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source"
 		       " FROM profile WHERE name = ?", &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -220,6 +228,7 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	p->bed = text_time(sqlite3_column_text(st, 13));
 	p->train_at = text_time(sqlite3_column_text(st, 14));
 	p->zinc_mg = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 15);
+	col_text(st, 16, p->food_source, sizeof(p->food_source));
 	sqlite3_finalize(st);
 
 	if (db_prepare(db, "SELECT goal FROM profile_goal WHERE profile_id = ? ORDER BY goal", &st, e) < 0)
@@ -264,11 +273,11 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 	const char *sql = p->id
 		? "UPDATE profile SET name=?1, born=?2, age_years=?3, age_on=?4, sex=?5, pregnant=?6,"
 		  " lactating=?7, clinician_guided=?8, gi_sensitive=?9, training=?10, region=?11,"
-		  " wake=?12, bed=?13, train_at=?15, zinc_mg=?16,"
+		  " wake=?12, bed=?13, train_at=?15, zinc_mg=?16, food_source=?17,"
 		  " updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
 		: "INSERT INTO profile(name, born, age_years, age_on, sex, pregnant, lactating,"
-		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16)";
+		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?17)";
 	if (db_prepare(db, sql, &st, e) < 0)
 		return -1;
 	char born[16], age_on[16], wake[8] = "", bed[8] = "", train_at[8] = "";
@@ -303,6 +312,7 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 		sqlite3_bind_double(st, 16, p->zinc_mg);
 	else
 		sqlite3_bind_null(st, 16);
+	sqlite3_bind_text(st, 17, p->food_source[0] ? p->food_source : "log", -1, SQLITE_STATIC);
 	if (exec_bound(db, st, "cannot save profile", e) < 0)
 		return -1;
 	if (!p->id)
@@ -534,6 +544,61 @@ int journal_custom_food_match(sqlite3 *db, const char *const *words, size_t n,
 		if (stop)
 			break;
 	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* ---- magnesium from food reported by other apps ---- */
+
+int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const char *source, double mg,
+				struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "INSERT OR REPLACE INTO imported_intake VALUES (?, ?, ?, ?)", &st, e) < 0)
+		return -1;
+	char d[16];
+	mg_format_date(date, d, sizeof(d));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 4, mg);
+	return exec_bound(db, st, "cannot save imported intake", e);
+}
+
+int journal_imported_intake_list(sqlite3 *db, long profile_id, long from, long to,
+				 int (*cb)(long date, const char *source, double mg, void *ctx), void *ctx,
+				 struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT date, source, magnesium_mg FROM imported_intake WHERE profile_id = ?"
+		       " AND date BETWEEN ? AND ? ORDER BY date, source", &st, e) < 0)
+		return -1;
+	char a[16], b[16];
+	mg_format_date(from, a, sizeof(a));
+	mg_format_date(to, b, sizeof(b));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
+	int stop = 0;
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		long date;
+		if (mg_parse_date((const char *)sqlite3_column_text(st, 0), &date) < 0)
+			continue;
+		stop = cb(date, (const char *)sqlite3_column_text(st, 1), sqlite3_column_double(st, 2), ctx);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int journal_profile_food_source(sqlite3 *db, long profile_id, char *buf, size_t n, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT food_source FROM profile WHERE id = ?", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile_id);
+	mg_strlcpy(buf, "log", n);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		col_text(st, 0, buf, n);
 	sqlite3_finalize(st);
 	return 0;
 }

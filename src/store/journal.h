@@ -34,6 +34,7 @@ struct profile {
 	int wake, bed;      /* minutes after midnight, or -1 */
 	int train_at;       /* usual training start, minutes after midnight, or -1 */
 	double zinc_mg;     /* supplemental zinc per day, 0 when none */
+	char food_source[16];   /* what counts as food: "log" or "apple-health" */
 	char goals[PROFILE_MAX_LIST][16];
 	size_t n_goals;
 	char conditions[PROFILE_MAX_LIST][24];
@@ -85,5 +86,16 @@ int journal_custom_food_get(sqlite3 *db, long id, struct food_record *f, struct 
 int journal_custom_food_match(sqlite3 *db, const char *const *words, size_t n,
 			      int (*cb)(const struct food_record *f, void *ctx), void *ctx,
 			      struct mg_err *e);
+
+/* The profile's food_source ("log" when the profile is unknown). */
+int journal_profile_food_source(sqlite3 *db, long profile_id, char *buf, size_t n, struct mg_err *e);
+
+/* Magnesium from food as another app reported it, one row per day and
+ * source (replaced on re-import). */
+int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const char *source, double mg,
+				struct mg_err *e);
+int journal_imported_intake_list(sqlite3 *db, long profile_id, long from, long to,
+				 int (*cb)(long date, const char *source, double mg, void *ctx), void *ctx,
+				 struct mg_err *e);
 
 #endif

@@ -25,7 +25,8 @@ $ mgtrack --profile b import apple-health "$FIXTURES/apple-health/export-v12.xml
 ~ "in_correlation": 1,
 ~ "bad_date": 1,
 ~ "name": "Tom's Watch",
-~ "dietary_magnesium": 1
+~ "dietary_magnesium_records": 1,
+~ "intake_days": 1,
 ~ "hrv_sdnn_records": 1,
 $ mgtrack --profile b night --show --date 2026-11-20 --json
 ~ "bed": "22:50",
@@ -86,3 +87,18 @@ $ mgtrack --profile e import apple-health steps.xml
 e~ no usable sleep records
 $ mgtrack --profile e import apple-health missing.zip
 ? 66
+# Dietary magnesium: stored apart from the food log, counted once (the
+# record repeated inside the Food correlation is not), and counted as
+# food only when the profile says so.
+$ mgtrack --profile b intake --json
+~ "food_source": "log",
+~ "food_mg": 0,
+~ "imported_food_mg": 80,
+$ mgtrack --profile b profile set --food-source apple-health
+$ mgtrack --profile b intake --json
+~ "food_source": "apple-health",
+~ "food_mg": 80,
+~ "food": "apple-health \(dietary magnesium\)",
+$ mgtrack --profile b profile set --food-source cronometer
+? 64
+e~ --food-source "cronometer" must be log or apple-health
