@@ -7,6 +7,7 @@
 #include <zip.h>
 #include <ftw.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -242,12 +243,40 @@ struct session_ctx {
 	const char *source;
 	struct session_counts c;
 	struct mg_err *e;
+	/* RMSSD by date, from a separate file (Fitbit), joined to the nights. */
+	long *hrv_date;
+	double *hrv;
+	size_t n_hrv;
 };
 
 static int store_session(const struct sleep_session *ss, void *vctx)
 {
 	struct session_ctx *sc = vctx;
-	return session_store(sc->db, sc->profile_id, sc->source, sc->since, ss, &sc->c, sc->e);
+	struct sleep_session with = *ss;
+	for (size_t i = 0; i < sc->n_hrv && isnan(with.hrv_ms); i++)
+		if (sc->hrv_date[i] == ss->date) {
+			with.hrv_ms = sc->hrv[i];
+			with.hrv_rmssd = 1;
+		}
+	return session_store(sc->db, sc->profile_id, sc->source, sc->since, &with, &sc->c, sc->e);
+}
+
+static int add_hrv(long date, double rmssd, void *vctx)
+{
+	struct session_ctx *sc = vctx;
+	sc->hrv_date = mg_realloc(sc->hrv_date, (sc->n_hrv + 1) * sizeof(long));
+	sc->hrv = mg_realloc(sc->hrv, (sc->n_hrv + 1) * sizeof(double));
+	sc->hrv_date[sc->n_hrv] = date;
+	sc->hrv[sc->n_hrv++] = rmssd;
+	return 0;
+}
+
+static int is_fitbit_hrv(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(base);
+	return strncmp(base, "Daily Heart Rate Variability Summary", 36) == 0 && n > 4 &&
+	       strcmp(base + n - 4, ".csv") == 0;
 }
 
 static FILE *open_input(const char *path, struct mg_err *e)
@@ -339,6 +368,21 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 	int rc = 0;
 	size_t files = 0;
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		/* The daily HRV files first, so the nights can take their RMSSD. */
+		found_files.n = 0;
+		wanted_file = is_fitbit_hrv;
+		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
+			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
+		for (size_t i = 0; i < found_files.n; i++) {
+			FILE *hf = rc == 0 ? open_input(found_files.v[i], e) : NULL;
+			if (hf) {
+				rc = fitbit_hrv_parse(hf, strrchr(found_files.v[i], '/') + 1, add_hrv, sc, e);
+				fclose(hf);
+			} else if (rc == 0) {
+				rc = -1;
+			}
+			free(found_files.v[i]);
+		}
 		/* Every sleep-*.json below the folder, in name (date) order. */
 		found_files.n = 0;
 		wanted_file = is_sleep_json;
@@ -361,18 +405,25 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 		zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 		if (z) {
 			zip_int64_t n = zip_get_num_entries(z, 0);
-			for (zip_int64_t i = 0; i < n && rc == 0; i++) {
-				const char *en = zip_get_name(z, (zip_uint64_t)i, 0);
+			/* Pass 0 reads the daily HRV files, pass 1 the sleep logs. */
+			for (zip_int64_t i = 0; i < 2 * n && rc == 0; i++) {
+				int hrv_pass = i < n;
+				const char *en = zip_get_name(z, (zip_uint64_t)(i % n), 0);
 				zip_stat_t zs;
-				if (!en || !is_sleep_json(en) || zip_stat_index(z, (zip_uint64_t)i, 0, &zs) != 0 ||
-				    zs.size > (64u << 20))
+				if (!en || !(hrv_pass ? is_fitbit_hrv(en) : is_sleep_json(en)) ||
+				    zip_stat_index(z, (zip_uint64_t)(i % n), 0, &zs) != 0 || zs.size > (64u << 20))
 					continue;
 				char *buf = mg_malloc(zs.size + 1);
-				zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+				zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)(i % n), 0);
 				zip_int64_t got = zf ? zip_fread(zf, buf, zs.size) : -1;
 				if (zf)
 					zip_fclose(zf);
-				if (got == (zip_int64_t)zs.size) {
+				if (got == (zip_int64_t)zs.size && hrv_pass) {
+					FILE *mf = fmemopen(buf, zs.size ? zs.size : 1, "r");
+					rc = mf ? fitbit_hrv_parse(mf, en, add_hrv, sc, e) : -1;
+					if (mf)
+						fclose(mf);
+				} else if (got == (zip_int64_t)zs.size) {
 					rc = fitbit_buffer(buf, zs.size, en, sc, &st, e);
 					files++;
 				}
@@ -592,6 +643,8 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	struct skip_counts sk = {0};
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ? -1 : 0;
+	free(sc.hrv_date);
+	free(sc.hrv);
 	if (rc == 0 && !dry && db_commit(db, &e) < 0)
 		rc = -1;
 	if (rc < 0 || dry)

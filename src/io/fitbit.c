@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <string.h>
+#include "io/csv-reader.h"
 #include "io/fitbit.h"
 #include "util/parse.h"
 #include "util/banned.h"
@@ -86,4 +87,34 @@ int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const 
 	}
 	json_decref(root);
 	return rc < 0 ? -1 : 0;
+}
+
+struct hrv_state {
+	long cols[2];
+	int (*cb)(long date, double rmssd, void *ctx);
+	void *ctx;
+};
+
+static int hrv_row(struct csv_reader *r, void *ctx)
+{
+	struct hrv_state *h = ctx;
+	if (r->row == 2) {
+		static const char *const names[2] = {"timestamp", "rmssd"};
+		if (csv_need_cols(r, names, h->cols, 2) < 0)
+			return -1;
+	}
+	long date;
+	int minute;
+	double rmssd;
+	if (sleep_iso_local(csv_cell(r, h->cols[0]), &date, &minute) < 0 ||
+	    mg_parse_double(csv_cell(r, h->cols[1]), 1, 300, &rmssd) < 0)
+		return 0;   /* a day without a valid reading */
+	return h->cb(date, rmssd, h->ctx) < 0 ? -1 : 0;
+}
+
+int fitbit_hrv_parse(FILE *f, const char *name, int (*cb)(long date, double rmssd, void *ctx), void *ctx,
+		     struct mg_err *e)
+{
+	struct hrv_state h = {.cb = cb, .ctx = ctx};
+	return csv_read(f, name, hrv_row, &h, e);
 }

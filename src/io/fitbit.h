@@ -10,6 +10,7 @@
 #define MG_FITBIT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "io/sleep-session.h"
 #include "util/err.h"
 
@@ -20,5 +21,11 @@ struct fitbit_stats {
 /* MG_EDATA (naming the file) when the buffer is not a Fitbit sleep file. */
 int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const struct sleep_session *s, void *ctx),
 		 void *ctx, struct fitbit_stats *st, struct mg_err *e);
+
+/* The daily HRV summary CSV (Heart Rate Variability/Daily Heart Rate
+ * Variability Summary - YYYY-MM-(DD).csv: timestamp,rmssd,nremhr,entropy):
+ * one RMSSD per date, measured during that night's sleep. */
+int fitbit_hrv_parse(FILE *f, const char *name, int (*cb)(long date, double rmssd, void *ctx), void *ctx,
+		     struct mg_err *e);
 
 #endif

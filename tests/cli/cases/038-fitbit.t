@@ -1,6 +1,7 @@
 # Fitbit Takeout (the project's fixture: two sleep-*.json files, stages
 # and classic logs, a nap, the web API's {"sleep": [...]} wrapper and a
-# broken log), from the folder, from a zip, and one file.
+# broken log, and a daily HRV summary CSV), from the folder, from a zip,
+# and one file.
 $ mgtrack init --age 40 --sex female
 $ mgtrack import fitbit "$FIXTURES/fitbit/Takeout" --json
 ~ "records_read": 5,
@@ -14,6 +15,8 @@ $ mgtrack night --show --date 2026-11-20 --json
 ~ "waso": 54,
 ~ "tst_min": 420,
 ~ "deep": 71,
+~ "hrv": 38,
+~ "hrv_kind": "rmssd",
 ~ "source": "fitbit"
 $ mgtrack night --show --date 2026-11-21 --json
 ~ "wake": "06:40",
@@ -25,6 +28,8 @@ $ mgtrack import fitbit "$FIXTURES/fitbit/Takeout"
 $ mgtrack --profile b init --age 40 --sex female
 $ mgtrack --profile b import fitbit takeout.zip --json
 ~ "nights_written": 3,
+$ mgtrack --profile b night --show --date 2026-11-21 --json
+~ "hrv": 41,
 $ mgtrack --profile c init --age 40 --sex female
 $ mgtrack --profile c import fitbit "$FIXTURES/fitbit/Takeout/Fitbit/Global Export Data/sleep-2026-12-19.json" --json
 ~ "nights_written": 1,
