@@ -40,6 +40,9 @@ int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
+/* The phone and wearable imports (cmd-import-devices.c): -1 when `kind`
+ * is not one of them, else the exit code. */
+int cmd_import_device(const char *kind, int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);

@@ -1,0 +1,683 @@
+/*
+ * `mgtrack import apple-health|fitbit|garmin|oura|sleep-as-android|withings`:
+ * sleep from phones and wearables. Apple Health has its own path (a
+ * streaming export, sources chosen per night); the others read sleep
+ * sessions with io/ parsers and store them through core/sessionimport.c.
+ * Each import is one transaction; --dry-run rolls it back after counting.
+ * Called from cmd-import.c, which owns the command's dispatch.
+ */
+#include <errno.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+#include "cmd/cmd.h"
+#include "core/healthimport.h"
+#include "core/sessionimport.h"
+#include "core/tables.h"
+#include "io/fitbit.h"
+#include "io/garmin.h"
+#include "io/oura.h"
+#include "io/sleep-as-android.h"
+#include "io/withings.h"
+#include "store/db.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+/* ---- Apple Health: export.zip or the XML inside it ---- */
+
+static ssize_t zip_cookie_read(void *cookie, char *buf, size_t n)
+{
+	zip_int64_t got = zip_fread(cookie, buf, n);
+	return got < 0 ? -1 : (ssize_t)got;
+}
+
+static int zip_cookie_close(void *cookie)
+{
+	return zip_fclose(cookie);
+}
+
+/* The export's XML inside the zip: its name is localised, so the entry
+ * whose first bytes hold <HealthData (export_cda.xml is the other XML). */
+static FILE *open_in_zip(zip_t *z, const char *path)
+{
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		size_t len = name ? strlen(name) : 0;
+		if (len < 4 || strcmp(name + len - 4, ".xml") != 0 || strstr(name, "export_cda"))
+			continue;
+		zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		char head[4096];
+		zip_int64_t got = zf ? zip_fread(zf, head, sizeof(head) - 1) : -1;
+		if (zf)
+			zip_fclose(zf);
+		if (got <= 0)
+			continue;
+		head[got] = '\0';
+		if (!strstr(head, "<HealthData") && !strstr(head, "<!DOCTYPE HealthData"))
+			continue;
+		zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		cookie_io_functions_t io = {.read = zip_cookie_read, .close = zip_cookie_close};
+		return zf ? fopencookie(zf, "r", io) : NULL;
+	}
+	fprintf(stderr, "mgtrack: \"%s\" holds no Apple Health export XML\n", path);
+	return NULL;
+}
+
+/* A progress line on stderr, for big exports on a terminal. */
+struct progress {
+	size_t total;        /* bytes, 0 when unknown (inside a zip) */
+	int last;
+};
+
+static void show_progress(size_t bytes, void *ctx)
+{
+	struct progress *p = ctx;
+	int pct = p->total ? (int)(100.0 * (double)bytes / (double)p->total) : -1;
+	int mb = (int)(bytes >> 20);
+	if (pct >= 0 ? pct == p->last : mb / 64 == p->last)
+		return;
+	p->last = pct >= 0 ? pct : mb / 64;
+	if (pct >= 0)
+		fprintf(stderr, "\rimporting: %3d %% (%d of %zu MB)", pct > 100 ? 100 : pct, mb, p->total >> 20);
+	else
+		fprintf(stderr, "\rimporting: %d MB", mb);
+}
+
+static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 's'}, {"dry-run", no_argument, NULL, 'n'},
+		{"prefer", required_argument, NULL, 'p'}, {"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0},
+	};
+	struct health_options o = {.since = MG_NO_DATE};
+	int c, rc, json = 0, dry = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if ((rc = cmd_parse_date("--since", optarg, &o.since)))
+				return rc;
+			break;
+		case 'n': dry = 1; break;
+		case 'p': o.prefer = optarg; break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage(ctx, "import apple-health needs one PATH (export.zip or its XML)");
+	const char *path = argv[optind];
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	char magic[4] = {0};
+	size_t got = fread(magic, 1, 4, f);
+	zip_t *z = NULL;
+	if (got == 4 && memcmp(magic, "PK\3\4", 4) == 0) {
+		fclose(f);
+		int zerr;
+		z = zip_open(path, ZIP_RDONLY, &zerr);
+		f = z ? open_in_zip(z, path) : NULL;
+		if (!f) {
+			if (z)
+				zip_discard(z);
+			else
+				fprintf(stderr, "mgtrack: \"%s\" is not a readable zip archive\n", path);
+			return MG_EDATA;
+		}
+	} else {
+		rewind(f);
+	}
+	/* Progress only where someone watches and the wait is noticeable. */
+	struct progress prog = {0};
+	struct stat fst;
+	if (!z && stat(path, &fst) == 0)
+		prog.total = (size_t)fst.st_size;
+	if (isatty(STDERR_FILENO) && (z || prog.total > (64u << 20))) {
+		prog.last = -1;
+		o.progress = show_progress;
+		o.progress_ctx = &prog;
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	struct health_summary s;
+	if ((rc = cmd_open_profile(ctx, &db, &p))) {
+		fclose(f);
+		if (z)
+			zip_discard(z);
+		return rc;
+	}
+	/* One transaction; --dry-run rolls it back after counting. */
+	rc = db_begin(db, &e) < 0 || health_import_apple(db, p.id, f, &o, &s, &e) < 0 ? -1 : 0;
+	fclose(f);
+	if (z)
+		zip_discard(z);
+	if (o.progress)
+		fputs("\r\033[K", stderr);
+	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
+	if (rc == 0 && !dry && db_commit(db, &e) < 0)
+		rc = -1;
+	if (rc < 0 || dry)
+		db_rollback(db);
+	db_close(db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	if (json) {
+		json_t *j = json_object(), *sk = json_object(), *src = json_array();
+		json_object_set_new(j, "records_read", json_integer((json_int_t)s.parse.records));
+		json_object_set_new(j, "nights_written", json_integer((json_int_t)s.nights_written));
+		json_object_set_new(j, "nights_updated", json_integer((json_int_t)s.nights_updated));
+		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)s.nights_unchanged));
+		json_object_set_new(sk, "in_correlation", json_integer((json_int_t)s.parse.in_correlation));
+		json_object_set_new(sk, "bad_date", json_integer((json_int_t)s.parse.bad_date));
+		json_object_set_new(sk, "bad_record", json_integer((json_int_t)s.parse.bad_record));
+		json_object_set_new(sk, "before_since", json_integer((json_int_t)s.skipped_before_since));
+		json_object_set_new(sk, "no_asleep_records", json_integer((json_int_t)s.skipped_no_sleep));
+		json_object_set_new(sk, "inconsistent", json_integer((json_int_t)s.skipped_inconsistent));
+		json_object_set_new(j, "skipped", sk);
+		for (size_t i = 0; i < s.n_sources; i++) {
+			json_t *o2 = json_object();
+			json_object_set_new(o2, "name", json_string(s.sources[i]));
+			json_object_set_new(o2, "nights_chosen", json_integer((json_int_t)s.nights_from[i]));
+			json_array_append_new(src, o2);
+		}
+		json_object_set_new(j, "sources", src);
+		json_object_set_new(j, "hrv_sdnn_records", json_integer((json_int_t)s.hrv));
+		json_object_set_new(j, "resting_heart_rate_records", json_integer((json_int_t)s.resting_hr));
+		json_object_set_new(j, "dietary_magnesium_records", json_integer((json_int_t)s.dietary_mg));
+		json_object_set_new(j, "intake_days", json_integer((json_int_t)s.intake_days));
+		json_object_set_new(j, "truncated", json_boolean(s.parse.truncated));
+		json_object_set_new(j, "dry_run", json_boolean(dry));
+		cmd_print_json(j);
+	} else {
+		printf("%s: %zu records read; %zu nights written, %zu updated, %zu unchanged%s\n", path, s.parse.records,
+		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
+		for (size_t i = 0; i < s.n_sources; i++)
+			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
+		if (s.intake_days)
+			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
+			       s.intake_days);
+		if (s.parse.truncated)
+			printf("  the file ends in the middle of a record: what came before it was imported\n");
+	}
+	if (usable == 0) {
+		fprintf(stderr, "mgtrack: no usable sleep records in \"%s\"\n", path);
+		return MG_EDATA;
+	}
+	return 0;
+}
+
+/* ---- wearables that export sleep sessions ---- */
+
+struct skip_counts {
+	const char *reason[4];
+	size_t count[4];
+	size_t n;
+};
+
+struct session_ctx {
+	sqlite3 *db;
+	long profile_id, since;
+	const char *source;
+	struct session_counts c;
+	struct mg_err *e;
+	/* RMSSD by date, from a separate file (Fitbit), joined to the nights. */
+	long *hrv_date;
+	double *hrv;
+	size_t n_hrv;
+};
+
+static int store_session(const struct sleep_session *ss, void *vctx)
+{
+	struct session_ctx *sc = vctx;
+	struct sleep_session with = *ss;
+	for (size_t i = 0; i < sc->n_hrv && isnan(with.hrv_ms); i++)
+		if (sc->hrv_date[i] == ss->date) {
+			with.hrv_ms = sc->hrv[i];
+			with.hrv_rmssd = 1;
+		}
+	return session_store(sc->db, sc->profile_id, sc->source, sc->since, &with, &sc->c, sc->e);
+}
+
+static int add_hrv(long date, double rmssd, void *vctx)
+{
+	struct session_ctx *sc = vctx;
+	sc->hrv_date = mg_realloc(sc->hrv_date, (sc->n_hrv + 1) * sizeof(long));
+	sc->hrv = mg_realloc(sc->hrv, (sc->n_hrv + 1) * sizeof(double));
+	sc->hrv_date[sc->n_hrv] = date;
+	sc->hrv[sc->n_hrv++] = rmssd;
+	return 0;
+}
+
+static int is_fitbit_hrv(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(base);
+	return strncmp(base, "Daily Heart Rate Variability Summary", 36) == 0 && n > 4 &&
+	       strcmp(base + n - 4, ".csv") == 0;
+}
+
+static FILE *open_input(const char *path, struct mg_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		mg_err_set(e, errno == ENOENT ? MG_ENOINPUT : MG_EIO, "cannot open \"%s\": %s", path, strerror(errno));
+	return f;
+}
+
+static int run_oura(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		    struct mg_err *e)
+{
+	struct oura_stats st;
+	FILE *f = open_input(path, e);
+	if (!f)
+		return -1;
+	int rc = oura_parse(f, name, store_session, sc, &st, e);
+	fclose(f);
+	sk->reason[0] = "not_a_night";
+	sk->count[0] = st.not_a_night;
+	sk->reason[1] = "bad_row";
+	sk->count[1] = st.bad_row;
+	sk->n = 2;
+	return rc;
+}
+
+/* Fitbit: a Takeout folder (sleep-*.json anywhere below it), its zip, or
+ * one sleep JSON file. Files are read whole: each holds about a month. */
+static int fitbit_buffer(const char *buf, size_t len, const char *name, struct session_ctx *sc,
+			 struct fitbit_stats *st, struct mg_err *e)
+{
+	return fitbit_parse(buf, len, name, store_session, sc, st, e);
+}
+
+static int is_sleep_json(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(base);
+	return strncmp(base, "sleep-", 6) == 0 && n > 11 && strcmp(base + n - 5, ".json") == 0;
+}
+
+static char *slurp(const char *path, size_t *len, struct mg_err *e);
+
+static int fitbit_file(const char *path, struct session_ctx *sc, struct fitbit_stats *st, struct mg_err *e)
+{
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
+		return -1;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	int rc = fitbit_buffer(buf, len, base, sc, st, e);
+	free(buf);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* nftw has no context argument: the walk collects into this, the files
+ * `wanted_file` accepts. */
+static struct {
+	char **v;
+	size_t n, cap;
+} found_files;
+static int (*wanted_file)(const char *path);
+
+static int collect_sleep_file(const char *fpath, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	if (type == FTW_F && wanted_file(fpath)) {
+		if (found_files.n == found_files.cap) {
+			found_files.cap = found_files.cap ? found_files.cap * 2 : 64;
+			found_files.v = mg_realloc(found_files.v, found_files.cap * sizeof(char *));
+		}
+		found_files.v[found_files.n++] = mg_strdup(fpath);
+	}
+	return 0;
+}
+
+static int run_fitbit(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		      struct mg_err *e)
+{
+	struct fitbit_stats st = {0};
+	struct stat sb;
+	int rc = 0;
+	size_t files = 0;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		/* The daily HRV files first, so the nights can take their RMSSD. */
+		found_files.n = 0;
+		wanted_file = is_fitbit_hrv;
+		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
+			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
+		for (size_t i = 0; i < found_files.n; i++) {
+			FILE *hf = rc == 0 ? open_input(found_files.v[i], e) : NULL;
+			if (hf) {
+				rc = fitbit_hrv_parse(hf, strrchr(found_files.v[i], '/') + 1, add_hrv, sc, e);
+				fclose(hf);
+			} else if (rc == 0) {
+				rc = -1;
+			}
+			free(found_files.v[i]);
+		}
+		/* Every sleep-*.json below the folder, in name (date) order. */
+		found_files.n = 0;
+		wanted_file = is_sleep_json;
+		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
+			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
+		if (found_files.n)
+			qsort(found_files.v, found_files.n, sizeof(char *), cmp_str);
+		for (size_t i = 0; i < found_files.n; i++) {
+			if (rc == 0)
+				rc = fitbit_file(found_files.v[i], sc, &st, e);
+			free(found_files.v[i]);
+		}
+		size_t n = found_files.n;
+		free(found_files.v);
+		found_files.v = NULL;
+		found_files.n = found_files.cap = 0;
+		files = n;
+	} else {
+		int zerr;
+		zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+		if (z) {
+			zip_int64_t n = zip_get_num_entries(z, 0);
+			/* Pass 0 reads the daily HRV files, pass 1 the sleep logs. */
+			for (zip_int64_t i = 0; i < 2 * n && rc == 0; i++) {
+				int hrv_pass = i < n;
+				const char *en = zip_get_name(z, (zip_uint64_t)(i % n), 0);
+				zip_stat_t zs;
+				if (!en || !(hrv_pass ? is_fitbit_hrv(en) : is_sleep_json(en)) ||
+				    zip_stat_index(z, (zip_uint64_t)(i % n), 0, &zs) != 0 || zs.size > (64u << 20))
+					continue;
+				char *buf = mg_malloc(zs.size + 1);
+				zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)(i % n), 0);
+				zip_int64_t got = zf ? zip_fread(zf, buf, zs.size) : -1;
+				if (zf)
+					zip_fclose(zf);
+				if (got == (zip_int64_t)zs.size && hrv_pass) {
+					FILE *mf = fmemopen(buf, zs.size ? zs.size : 1, "r");
+					rc = mf ? fitbit_hrv_parse(mf, en, add_hrv, sc, e) : -1;
+					if (mf)
+						fclose(mf);
+				} else if (got == (zip_int64_t)zs.size) {
+					rc = fitbit_buffer(buf, zs.size, en, sc, &st, e);
+					files++;
+				}
+				free(buf);
+			}
+			zip_discard(z);
+		} else {
+			rc = fitbit_file(path, sc, &st, e);
+			files = 1;
+		}
+	}
+	(void)name;
+	if (rc == 0 && files == 0)
+		rc = mg_err_set(e, MG_EDATA, "no sleep-*.json files in \"%s\"", path);
+	sk->reason[0] = "nap";
+	sk->count[0] = st.naps;
+	sk->reason[1] = "bad_log";
+	sk->count[1] = st.bad_log;
+	sk->n = 2;
+	return rc;
+}
+
+/* Garmin: the export folder (every *_sleepData.json below it) or one file. */
+static int is_garmin_sleep(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 15 && strcmp(path + n - 15, "_sleepData.json") == 0;
+}
+
+static char *slurp(const char *path, size_t *len, struct mg_err *e)
+{
+	FILE *f = open_input(path, e);
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	FILE *m = open_memstream(&buf, len);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		fwrite(chunk, 1, n, m);
+	fclose(m);
+	fclose(f);
+	return buf;
+}
+
+static int run_garmin(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		      struct mg_err *e)
+{
+	struct garmin_stats st = {0};
+	struct stat sb;
+	int rc = 0;
+	char *one[1] = {mg_strdup(path)};
+	char **files = one;
+	size_t n = 1;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		free(one[0]);
+		found_files.n = 0;
+		wanted_file = is_garmin_sleep;
+		if (nftw(path, collect_sleep_file, 16, FTW_PHYS) != 0)
+			rc = mg_err_set(e, MG_EIO, "cannot read the folder \"%s\"", path);
+		if (found_files.n)
+			qsort(found_files.v, found_files.n, sizeof(char *), cmp_str);
+		files = found_files.v;
+		n = found_files.n;
+		if (rc == 0 && n == 0)
+			rc = mg_err_set(e, MG_EDATA, "no *_sleepData.json files in \"%s\"", path);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		char *buf = rc == 0 ? slurp(files[i], &len, e) : NULL;
+		const char *base = strrchr(files[i], '/') ? strrchr(files[i], '/') + 1 : files[i];
+		if (rc == 0)
+			rc = buf ? garmin_parse(buf, len, base, store_session, sc, &st, e) : -1;
+		free(buf);
+		free(files[i]);
+	}
+	if (files != one) {
+		free(found_files.v);
+		found_files.v = NULL;
+		found_files.n = found_files.cap = 0;
+	}
+	(void)name;
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
+	return rc;
+}
+
+static int run_withings(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+			struct mg_err *e)
+{
+	struct withings_stats st;
+	FILE *f = open_input(path, e);
+	if (!f)
+		return -1;
+	int rc = withings_parse(f, name, store_session, sc, &st, e);
+	fclose(f);
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
+	return rc;
+}
+
+/* Sleep as Android records every tracking session: collect them, keep the
+ * longest per morning, and leave out the ones too short to be a night. */
+struct session_list {
+	struct sleep_session *v;
+	size_t n, cap;
+};
+
+static int collect_session(const struct sleep_session *ss, void *ctx)
+{
+	struct session_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = mg_realloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *ss;
+	return 0;
+}
+
+static int run_saa(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		   struct mg_err *e)
+{
+	struct saa_stats st = {0};
+	struct session_list l = {0};
+	int zerr, rc;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	FILE *f = NULL;
+	if (z) {
+		zip_file_t *zf = zip_fopen(z, "sleep-export.csv", 0);
+		cookie_io_functions_t io = {.read = zip_cookie_read, .close = zip_cookie_close};
+		f = zf ? fopencookie(zf, "r", io) : NULL;
+		if (!f) {
+			zip_discard(z);
+			return mg_err_set(e, MG_EDATA, "\"%s\" holds no sleep-export.csv", path);
+		}
+	} else if (!(f = open_input(path, e))) {
+		return -1;
+	}
+	rc = saa_parse(f, name, collect_session, &l, &st, e);
+	fclose(f);
+	if (z)
+		zip_discard(z);
+	size_t too_short = 0;
+	double min_night = tables_threshold("import-min-night-min", NULL);
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		const struct sleep_session *a = &l.v[i];
+		double span = a->tst_min + a->waso_min;
+		int longest = 1;
+		for (size_t k = 0; k < l.n && longest; k++)
+			if (k != i && l.v[k].date == a->date &&
+			    (l.v[k].tst_min + l.v[k].waso_min > span || (l.v[k].tst_min + l.v[k].waso_min == span && k < i)))
+				longest = 0;
+		if (!longest || span < min_night) {
+			too_short++;
+			continue;
+		}
+		rc = store_session(a, sc);
+	}
+	free(l.v);
+	sk->reason[0] = "short_or_not_longest";
+	sk->count[0] = too_short;
+	sk->reason[1] = "bad_record";
+	sk->count[1] = st.bad_record;
+	sk->n = 2;
+	return rc;
+}
+
+static const struct {
+	const char *kind, *source;
+	int (*run)(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		   struct mg_err *e);
+} session_importers[] = {
+	{"sleep-as-android", "sleep-as-android", run_saa},
+	{"withings", "withings", run_withings},
+	{"fitbit", "fitbit", run_fitbit},
+	{"garmin", "garmin", run_garmin},
+	{"oura", "oura", run_oura},
+};
+
+static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 's'}, {"dry-run", no_argument, NULL, 'n'},
+		{"json", no_argument, NULL, 'j'}, {NULL, 0, NULL, 0},
+	};
+	long since = MG_NO_DATE;
+	int c, rc, json = 0, dry = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if ((rc = cmd_parse_date("--since", optarg, &since)))
+				return rc;
+			break;
+		case 'n': dry = 1; break;
+		case 'j': json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage(ctx, "import %s needs one FILE", session_importers[k].kind);
+	const char *path = argv[optind];
+	if (access(path, R_OK) != 0) {
+		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
+		return rc;
+	struct session_ctx sc = {.db = db, .profile_id = p.id, .since = since,
+				 .source = session_importers[k].source, .e = &e};
+	struct skip_counts sk = {0};
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ? -1 : 0;
+	free(sc.hrv_date);
+	free(sc.hrv);
+	if (rc == 0 && !dry && db_commit(db, &e) < 0)
+		rc = -1;
+	if (rc < 0 || dry)
+		db_rollback(db);
+	db_close(db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged;
+	if (json) {
+		json_t *j = json_object(), *skipped = json_object(), *src = json_array();
+		size_t records = sc.c.read;
+		for (size_t i = 0; i < sk.n; i++)
+			records += sk.count[i];
+		json_object_set_new(j, "records_read", json_integer((json_int_t)records));
+		json_object_set_new(j, "nights_written", json_integer((json_int_t)sc.c.written));
+		json_object_set_new(j, "nights_updated", json_integer((json_int_t)sc.c.updated));
+		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)sc.c.unchanged));
+		for (size_t i = 0; i < sk.n; i++)
+			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
+		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
+		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));
+		json_object_set_new(j, "skipped", skipped);
+		json_array_append_new(src, json_string(session_importers[k].source));
+		json_object_set_new(j, "sources", src);
+		json_object_set_new(j, "dry_run", json_boolean(dry));
+		cmd_print_json(j);
+	} else {
+		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
+		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
+	}
+	if (usable == 0) {
+		fprintf(stderr, "mgtrack: no usable nights in \"%s\"\n", path);
+		return MG_EDATA;
+	}
+	return 0;
+}
+
+int cmd_import_device(const char *kind, int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (strcmp(kind, "apple-health") == 0)
+		return import_apple_health(argc, argv, ctx);
+	for (size_t i = 0; i < sizeof(session_importers) / sizeof(session_importers[0]); i++)
+		if (strcmp(kind, session_importers[i].kind) == 0)
+			return import_sessions((int)i, argc, argv, ctx);
+	return -1;
+}
