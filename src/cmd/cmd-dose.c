@@ -42,27 +42,11 @@ static int now_minutes(void)
 	return tm.tm_hour * 60 + tm.tm_min;
 }
 
-static json_t *dose_json(const struct dose_entry *d)
-{
-	json_t *o = json_object();
-	char buf[16];
-	json_object_set_new(o, "id", json_integer(d->id));
-	mg_format_date(d->date, buf, sizeof(buf));
-	json_object_set_new(o, "date", json_string(buf));
-	mg_format_hhmm(d->time, buf, sizeof(buf));
-	json_object_set_new(o, "time", json_string(buf));
-	json_object_set_new(o, "product", json_string(d->product_name));
-	json_object_set_new(o, "servings", cmd_json_num(d->servings, 2));
-	json_object_set_new(o, "elemental_mg", cmd_json_num(d->elemental_mg, 1));
-	json_object_set_new(o, "estimated", json_boolean(d->estimated));
-	return o;
-}
-
 static int print_dose(const struct dose_entry *d, void *ctx)
 {
 	json_t *a = ctx;
 	if (a) {
-		json_array_append_new(a, dose_json(d));
+		json_array_append_new(a, view_dose_json(d));
 		return 0;
 	}
 	char date[16], t[8];
@@ -73,51 +57,24 @@ static int print_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
-static int sum_dose(const struct dose_entry *d, void *ctx)
-{
-	*(double *)ctx += d->elemental_mg;
-	return 0;
-}
-
 static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, double servings, int json)
 {
 	sqlite3 *db;
 	int rc;
 	struct mg_err e = {0};
 	struct profile p;
-	struct product pr;
-	struct product_mg mg;
+	struct dose_entry d;
 	struct targets t;
+	double day_total;
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	int found = journal_product_get(db, key, &pr, &e);
-	if (found <= 0) {
-		db_close(db);
-		if (found < 0)
-			return cmd_fail(&e);
-		fprintf(stderr, "mgtrack: no product \"%s\" (add it with 'mgtrack product add')\n", key);
-		return MG_ENOINPUT;
-	}
-	struct dose_entry d = {.date = date, .time = time, .product_id = pr.id, .servings = servings};
-	double day_total = 0;
-	if (product_magnesium(&pr, &mg, &e) < 0 || targets_compute(&p, date, &t, &e) < 0 ||
-	    journal_dose_list(db, p.id, date, date, sum_dose, &day_total, &e) < 0) {
-		db_close(db);
-		return cmd_fail(&e);
-	}
-	mg_strlcpy(d.product_name, pr.name, sizeof(d.product_name));
-	d.elemental_mg = mg.per_serving * servings;
-	d.estimated = mg.estimated;
-	if (db_begin(db, &e) < 0 || journal_dose_add(db, p.id, &d, &e) < 0 || db_commit(db, &e) < 0) {
-		db_rollback(db);
-		db_close(db);
-		return cmd_fail(&e);
-	}
+	rc = view_dose_log(db, &p, date, time, key, servings, &d, &day_total, &t, &e);
 	db_close(db);
-	day_total += d.elemental_mg;
+	if (rc < 0)
+		return cmd_fail(&e);
 	if (json) {
-		json_t *o = dose_json(&d);
-		json_object_set_new(o, "day_supplement_mg", cmd_json_num(day_total, 1));
+		json_t *o = view_dose_json(&d);
+		json_object_set_new(o, "day_supplement_mg", view_num(day_total, 1));
 		cmd_print_json(o);
 	} else {
 		print_dose(&d, NULL);

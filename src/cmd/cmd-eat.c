@@ -14,9 +14,6 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-/* More than 5 kg of one food in one entry is a typo, not a meal. */
-#define MAX_PORTION_G 5000.0
-
 struct list_ctx {
 	json_t *json;
 	double total;
@@ -31,17 +28,7 @@ static int list_entry(const struct food_log_entry *en, void *vctx)
 	l->total += en->mg;
 	l->n++;
 	if (l->json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "id", json_integer(en->id));
-		json_object_set_new(j, "date", json_string(date));
-		json_object_set_new(j, "food_id", json_integer(en->food_id));
-		json_object_set_new(j, "food", json_string(en->food_name));
-		json_object_set_new(j, "amount", cmd_json_num(en->amount, 3));
-		json_object_set_new(j, "measure", json_string(en->measure));
-		json_object_set_new(j, "grams", cmd_json_num(en->grams, 1));
-		json_object_set_new(j, "mg", cmd_json_num(en->mg, 1));
-		json_object_set_new(j, "kcal", cmd_json_num(en->kcal, 0));
-		json_array_append_new(l->json, j);
+		json_array_append_new(l->json, view_food_log_json(en));
 	} else {
 		char portion[160];
 		snprintf(portion, sizeof(portion), "%g %s (%.0f g)", en->amount, en->measure, en->grams);
@@ -163,50 +150,26 @@ int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx)
 
 	sqlite3 *db;
 	struct profile p;
-	struct food_record f;
-	food_record_init(&f);
-	if ((rc = cmd_open_journal(ctx, &db))) {
+	long food_id;
+	if (mg_parse_long(argv[optind], 1, 999999999999L, &food_id) < 0) {
+		strbuf_release(&unit);
+		fprintf(stderr, "mgtrack: food id \"%s\" is not a number; find ids with 'mgtrack food search'\n", argv[optind]);
+		return MG_EDATA;
+	}
+	if ((rc = cmd_open_profile(ctx, &db, &p))) {
 		strbuf_release(&unit);
 		return rc;
 	}
-	if ((rc = cmd_load_profile(ctx, db, &p)) || (rc = cmd_find_food(ctx, db, argv[optind], &f)))
-		goto out;
 	struct food_log_entry en;
-	memset(&en, 0, sizeof(en));
 	struct mg_err e = {0};
-	if (portion_grams(&f, amount, strbuf_str(&unit), &en.grams, en.measure, sizeof(en.measure), &e) < 0) {
-		rc = cmd_fail(&e);
-		goto out;
-	}
-	if (en.grams > MAX_PORTION_G) {
-		fprintf(stderr, "mgtrack: amount \"%s %s\" is %.0f g, more than %.0f g of one food\n",
-			argv[optind + 1], unit.len ? strbuf_str(&unit) : "g", en.grams, MAX_PORTION_G);
-		rc = MG_EDATA;
-		goto out;
-	}
-	if (isnan(f.nut[NUT_MG])) {
-		fprintf(stderr, "mgtrack: food \"%ld\" has no magnesium value; add it as a custom food with 'mgtrack food add'\n", f.id);
-		rc = MG_EDATA;
-		goto out;
-	}
-	en.date = date;
-	en.food_id = f.id;
-	mg_strlcpy(en.food_name, f.name, sizeof(en.food_name));
-	en.amount = amount;
-	en.mg = f.nut[NUT_MG] * en.grams / 100;
-	en.kcal = isnan(f.nut[NUT_KCAL]) ? NAN : f.nut[NUT_KCAL] * en.grams / 100;
-	if (db_begin(db, &e) < 0 || journal_food_log_add(db, p.id, &en, &e) < 0 || db_commit(db, &e) < 0) {
-		db_rollback(db);
-		rc = cmd_fail(&e);
-		goto out;
-	}
+	rc = view_food_log_add(db, ctx->foods_path, p.id, food_id, amount, strbuf_str(&unit), date, &en, &e);
+	db_close(db);
+	strbuf_release(&unit);
+	if (rc < 0)
+		return cmd_fail(&e);
 	char d[16];
 	mg_format_date(date, d, sizeof(d));
 	printf("logged %g %s (%.0f g) of %s on %s: %.1f mg magnesium [entry %ld]\n", amount, en.measure, en.grams,
-	       f.name, d, en.mg, en.id);
-out:
-	food_record_release(&f);
-	strbuf_release(&unit);
-	db_close(db);
+	       en.food_name, d, en.mg, en.id);
 	return rc;
 }

@@ -17,40 +17,6 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-static json_t *measures_json(const struct food_record *f)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < f->n_measures; i++) {
-		const struct food_measure *m = &f->measures[i];
-		json_t *j = json_object();
-		json_object_set_new(j, "amount", cmd_json_num(m->amount, 3));
-		json_object_set_new(j, "name", json_string(m->name));
-		json_object_set_new(j, "grams", cmd_json_num(m->grams, 2));
-		json_object_set_new(j, "mg", cmd_json_num(f->nut[NUT_MG] * m->grams / 100, 1));
-		json_array_append_new(a, j);
-	}
-	return a;
-}
-
-static json_t *food_json(const struct food_record *f, int all_nutrients)
-{
-	json_t *j = json_object();
-	json_object_set_new(j, "id", json_integer(f->id));
-	json_object_set_new(j, "name", json_string(f->name));
-	json_object_set_new(j, "source", json_string(f->source));
-	json_object_set_new(j, "mg_per_100g", cmd_json_num(f->nut[NUT_MG], 2));
-	json_object_set_new(j, "kcal_per_100g", cmd_json_num(f->nut[NUT_KCAL], 1));
-	if (all_nutrients) {
-		json_t *n = json_object();
-		for (int i = 0; i < NUT_COUNT; i++)
-			json_object_set_new(n, food_nutrients[i].key, cmd_json_num(f->nut[i], 3));
-		json_object_set_new(j, "per_100g", n);
-		json_object_set_new(j, "deprecated", json_boolean(f->deprecated));
-	}
-	json_object_set_new(j, "measures", measures_json(f));
-	return j;
-}
-
 static void progress(size_t done, void *ctx)
 {
 	fprintf(stderr, "\rimporting foods: %zu", done);
@@ -151,7 +117,7 @@ static int food_search_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 	if (json) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < res.n; i++)
-			json_array_append_new(a, food_json(&res.hits[i].food, 0));
+			json_array_append_new(a, view_food_json(&res.hits[i].food, 0));
 		cmd_print_json(a);
 	} else if (res.n == 0) {
 		printf("no food matches \"%s\"\n", strbuf_str(&text));
@@ -184,22 +150,8 @@ int cmd_find_food(struct cmd_ctx *ctx, sqlite3 *journal, const char *arg, struct
 		fprintf(stderr, "mgtrack: food id \"%s\" is not a number; find ids with 'mgtrack food search'\n", arg);
 		return MG_EDATA;
 	}
-	int found;
-	if (id > CUSTOM_FOOD_ID_BASE) {
-		found = journal ? journal_custom_food_get(journal, id, f, &e) : 0;
-	} else {
-		sqlite3 *foods;
-		if (foods_open(ctx->foods_path, &foods, &e) < 0)
-			return cmd_fail(&e);
-		found = foods_get(foods, id, f, &e);
-		db_close(foods);
-	}
-	if (found < 0)
+	if (view_find_food(journal, ctx->foods_path, id, f, &e) < 0)
 		return cmd_fail(&e);
-	if (!found) {
-		fprintf(stderr, "mgtrack: no food \"%s\"; find ids with 'mgtrack food search'\n", arg);
-		return MG_ENOINPUT;
-	}
 	return 0;
 }
 
@@ -223,7 +175,7 @@ static int food_show(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	}
 	if (json) {
-		cmd_print_json(food_json(&f, 1));
+		cmd_print_json(view_food_json(&f, 1));
 	} else {
 		printf("%s\n", f.name);
 		printf("id %ld, source %s%s\n\nPer 100 g:\n", f.id, f.source,
@@ -323,7 +275,7 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 	db_close(db);
 	if (rc == 0) {
 		if (json)
-			cmd_print_json(food_json(&f, 0));
+			cmd_print_json(view_food_json(&f, 0));
 		else
 			printf("added custom food %ld \"%s\" (%.1f mg magnesium per 100 g)\n", f.id, f.name, f.nut[NUT_MG]);
 	}

@@ -188,72 +188,6 @@ static int save(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p, long today)
 	return 0;
 }
 
-static json_t *profile_json(const struct profile *p, long today)
-{
-	json_t *j = json_object();
-	char buf[16];
-	json_object_set_new(j, "name", json_string(p->name));
-	if (p->born != MG_NO_DATE) {
-		mg_format_date(p->born, buf, sizeof(buf));
-		json_object_set_new(j, "born", json_string(buf));
-	} else {
-		json_object_set_new(j, "born", json_null());
-	}
-	json_object_set_new(j, "age", json_integer(profile_age_months(p, today) / 12));
-	json_object_set_new(j, "sex", json_string(p->sex));
-	json_object_set_new(j, "pregnant", json_boolean(p->pregnant));
-	json_object_set_new(j, "lactating", json_boolean(p->lactating));
-	json_object_set_new(j, "clinician_guided", json_boolean(p->clinician_guided));
-	json_object_set_new(j, "training", json_string(p->training));
-	json_object_set_new(j, "region", json_string(p->region));
-	json_object_set_new(j, "gi_sensitive", json_boolean(p->gi_sensitive));
-	json_t *a = json_array();
-	for (size_t i = 0; i < p->n_goals; i++)
-		json_array_append_new(a, json_string(p->goals[i]));
-	json_object_set_new(j, "goals", a);
-	a = json_array();
-	for (size_t i = 0; i < p->n_conditions; i++)
-		json_array_append_new(a, json_string(p->conditions[i]));
-	json_object_set_new(j, "conditions", a);
-	a = json_array();
-	for (size_t i = 0; i < p->n_meds; i++) {
-		json_t *m = json_object(), *times = json_array();
-		json_object_set_new(m, "name", json_string(p->meds[i].name));
-		const char *t = p->meds[i].times;
-		while (*t) {
-			size_t l = strcspn(t, ",");
-			char hhmm[8];
-			mg_strlcpy(hhmm, t, l + 1 < sizeof(hhmm) ? l + 1 : sizeof(hhmm));
-			json_array_append_new(times, json_string(hhmm));
-			t += l + (t[l] == ',');
-		}
-		json_object_set_new(m, "times", times);
-		json_array_append_new(a, m);
-	}
-	json_object_set_new(j, "medicines", a);
-	if (p->wake >= 0) {
-		mg_format_hhmm(p->wake, buf, sizeof(buf));
-		json_object_set_new(j, "wake", json_string(buf));
-	} else {
-		json_object_set_new(j, "wake", json_null());
-	}
-	if (p->bed >= 0) {
-		mg_format_hhmm(p->bed, buf, sizeof(buf));
-		json_object_set_new(j, "bed", json_string(buf));
-	} else {
-		json_object_set_new(j, "bed", json_null());
-	}
-	if (p->train_at >= 0) {
-		mg_format_hhmm(p->train_at, buf, sizeof(buf));
-		json_object_set_new(j, "train_at", json_string(buf));
-	} else {
-		json_object_set_new(j, "train_at", json_null());
-	}
-	json_object_set_new(j, "zinc_mg", json_integer((json_int_t)p->zinc_mg));
-	json_object_set_new(j, "food_source", json_string(p->food_source));
-	return j;
-}
-
 static void print_profile(const struct profile *p, long today)
 {
 	char buf[16];
@@ -359,7 +293,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 		    (rc = cmd_read_profile(ctx, &p)))
 			return rc;
 		if (json)
-			cmd_print_json(profile_json(&p, today));
+			cmd_print_json(view_profile_json(&p, today));
 		else
 			print_profile(&p, today);
 		return 0;

@@ -28,49 +28,6 @@ int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p
 	return 0;
 }
 
-static void print_json(const struct profile *p, const struct intake *in)
-{
-	json_t *j = json_object();
-	char d[16];
-	json_object_set_new(j, "profile", json_string(p->name));
-	mg_format_date(in->from, d, sizeof(d));
-	json_object_set_new(j, "from", json_string(d));
-	mg_format_date(in->to, d, sizeof(d));
-	json_object_set_new(j, "to", json_string(d));
-	json_object_set_new(j, "days", json_integer(in->days));
-	json_object_set_new(j, "days_logged", json_integer(in->days_logged));
-	json_object_set_new(j, "food_known", json_boolean(in->food_known));
-	json_object_set_new(j, "food_mg", cmd_json_num(in->food_mg, 1));
-	json_object_set_new(j, "supplement_mg", cmd_json_num(in->supplement_mg, 1));
-	json_object_set_new(j, "food_source", json_string(in->food_source));
-	json_object_set_new(j, "imported_food_mg", in->imported_days ? cmd_json_num(in->imported_mg, 1) : json_null());
-	json_object_set_new(j, "imported_days", json_integer(in->imported_days));
-	json_object_set_new(j, "total_mg", cmd_json_num(in->total_mg, 1));
-	json_object_set_new(j, "target_mg", cmd_json_num(in->target_mg, 0));
-	json_object_set_new(j, "gap_mg", cmd_json_num(in->gap_mg, 1));
-	json_t *top = json_array();
-	for (size_t i = 0; i < in->n_top; i++) {
-		json_t *t = json_object();
-		json_object_set_new(t, "food_id", json_integer(in->top[i].food_id));
-		json_object_set_new(t, "food", json_string(in->top[i].name));
-		json_object_set_new(t, "mg", cmd_json_num(in->top[i].mg, 1));
-		json_array_append_new(top, t);
-	}
-	json_object_set_new(j, "top", top);
-	json_t *days = json_array();
-	for (size_t i = 0; i < in->n_per_day; i++) {
-		json_t *t = json_object();
-		mg_format_date(in->per_day[i].date, d, sizeof(d));
-		json_object_set_new(t, "date", json_string(d));
-		json_object_set_new(t, "food_mg", cmd_json_num(in->per_day[i].food_mg, 1));
-		json_array_append_new(days, t);
-	}
-	json_object_set_new(j, "per_day", days);
-	json_object_set_new(j, "rule", json_string(in->food_rule));
-	json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
-	cmd_print_json(j);
-}
-
 static void print_text(const struct profile *p, const struct intake *in)
 {
 	char a[16], b[16];
@@ -99,7 +56,7 @@ static void print_text(const struct profile *p, const struct intake *in)
 		for (size_t i = 0; i < in->n_top; i++)
 			printf("  %5.0f mg  %s\n", in->top[i].mg, in->top[i].name);
 	}
-	printf("\n%s\n", cmd_not_advice);
+	printf("\n%s\n", view_not_advice);
 }
 
 int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx)
@@ -140,7 +97,7 @@ int cmd_intake(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((rc = cmd_intake_window(ctx, from, to, &p, &t, &in)))
 		return rc;
 	if (json)
-		print_json(&p, &in);
+		cmd_print_json(view_intake_json(&p, &in));
 	else
 		print_text(&p, &in);
 	intake_release(&in);

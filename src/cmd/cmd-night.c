@@ -74,56 +74,6 @@ static const struct {
 	{"note", "Anything else? (a note)"},
 };
 
-static json_t *night_json(const struct night *n)
-{
-	json_t *j = json_object();
-	char buf[512];
-	mg_format_date(n->date, buf, sizeof(buf));
-	json_object_set_new(j, "date", json_string(buf));
-	size_t nf;
-	const char *const *fields = night_field_names(&nf);
-	const struct mg_table *t = tables_get("night-fields.tsv");
-	for (size_t i = 0; i < nf; i++) {
-		const char *f = fields[i];
-		char key[32];
-		mg_strlcpy(key, f, sizeof(key));
-		for (char *p = key; *p; p++)
-			if (*p == '-')
-				*p = '_';
-		if (strcmp(f, "red-flag") == 0) {
-			json_t *a = json_array();
-			for (unsigned b = 1; b <= RED_PALPITATIONS; b <<= 1)
-				if (n->red_flags & b)
-					json_array_append_new(a, json_string(night_red_flag_name(b)));
-			json_object_set_new(j, "red_flags", a);
-			continue;
-		}
-		night_get(n, f, buf, sizeof(buf));
-		const char *kind = table_cell(t, (size_t)table_find(t, "field", f), "kind");
-		json_t *v;
-		long num;
-		if (!buf[0])
-			v = json_null();
-		else if (strcmp(kind, "flag") == 0)
-			v = json_boolean(strcmp(buf, "yes") == 0);
-		else if ((strcmp(kind, "rating") == 0 || strcmp(kind, "count") == 0 || strcmp(kind, "minutes") == 0) &&
-			 mg_parse_long(buf, 0, 100000, &num) == 0)
-			v = json_integer(num);
-		else
-			v = json_string(buf);
-		json_object_set_new(j, key, v);
-	}
-	struct night_derived d;
-	struct mg_err e = {0};
-	if (night_derive(n, &d, &e) < 0)
-		d.tib_min = d.tst_min = d.se_pct = NAN;
-	json_object_set_new(j, "tib_min", cmd_json_num(d.tib_min, 0));
-	json_object_set_new(j, "tst_min", cmd_json_num(d.tst_min, 0));
-	json_object_set_new(j, "se_pct", cmd_json_num(d.se_pct, 1));
-	json_object_set_new(j, "source", json_string(n->source));
-	return j;
-}
-
 static void print_night(const struct night *n)
 {
 	char buf[512];
@@ -146,47 +96,6 @@ static void print_night(const struct night *n)
 		if (!isnan(d.se_pct))
 			printf("  %-20s %.1f %%\n", "sleep efficiency", d.se_pct);
 	}
-}
-
-/* The nights of [from, to], one per date: imported sources first, then the
- * user's own entry over them (the user's entry wins). */
-struct view {
-	struct night *v;
-	size_t n, cap;
-};
-
-static int on_row(const struct night *row, void *ctx)
-{
-	struct view *vw = ctx;
-	struct night *last = vw->n ? &vw->v[vw->n - 1] : NULL;
-	if (last && last->date == row->date) {
-		int manual = strcmp(row->source, "manual") == 0;
-		struct night merged = manual ? *last : *row;
-		night_merge(&merged, manual ? row : last);
-		if (manual)
-			mg_strlcpy(merged.source, "manual", sizeof(merged.source));
-		*last = merged;
-		return 0;
-	}
-	if (vw->n == vw->cap) {
-		vw->cap = vw->cap ? vw->cap * 2 : 16;
-		vw->v = mg_realloc(vw->v, vw->cap * sizeof(*vw->v));
-	}
-	vw->v[vw->n++] = *row;
-	return 0;
-}
-
-int cmd_night_view(sqlite3 *db, long profile_id, long from, long to, struct night **out, size_t *n,
-		   struct mg_err *e)
-{
-	struct view vw = {0};
-	if (journal_night_list(db, profile_id, from, to, on_row, &vw, e) < 0) {
-		free(vw.v);
-		return -1;
-	}
-	*out = vw.v;
-	*n = vw.n;
-	return 0;
 }
 
 /* Asks each question on the terminal; Enter skips, a bad answer asks again. */
@@ -224,27 +133,14 @@ static int record(struct cmd_ctx *ctx, struct night *given, int interactive, int
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
 	struct night n;
-	int found = journal_night_get(db, p.id, given->date, "manual", &n, &e);
-	if (found < 0) {
-		db_close(db);
-		return cmd_fail(&e);
-	}
-	if (!found)
-		night_init(&n, given->date);
-	night_merge(&n, given);
-	struct night_derived d;
-	if (night_derive(&n, &d, &e) < 0 || db_begin(db, &e) < 0) {
-		db_close(db);
-		return cmd_fail(&e);
-	}
-	if (journal_night_put(db, p.id, &n, &e) < 0 || db_commit(db, &e) < 0) {
-		db_rollback(db);
+	rc = view_night_record(db, p.id, given, &n, &e);
+	if (rc < 0) {
 		db_close(db);
 		return cmd_fail(&e);
 	}
 	db_close(db);
 	if (json)
-		cmd_print_json(night_json(&n));
+		cmd_print_json(view_night_json(&n));
 	else
 		print_night(&n);
 	if (n.red_flags)
@@ -337,7 +233,7 @@ int cmd_night(int argc, char **argv, struct cmd_ctx *ctx)
 		size_t n;
 		if ((rc = cmd_open_profile(ctx, &db, &p)))
 			return rc;
-		rc = cmd_night_view(db, p.id, from, to, &nights, &n, &e);
+		rc = view_night_list(db, p.id, from, to, &nights, &n, &e);
 		db_close(db);
 		if (rc < 0)
 			return cmd_fail(&e);
@@ -351,7 +247,7 @@ int cmd_night(int argc, char **argv, struct cmd_ctx *ctx)
 		if (json) {
 			json_t *a = json_array();
 			for (size_t i = 0; i < n; i++)
-				json_array_append_new(a, night_json(&nights[i]));
+				json_array_append_new(a, view_night_json(&nights[i]));
 			if (show) {
 				json_t *one = json_incref(json_array_get(a, 0));
 				json_decref(a);

@@ -26,26 +26,6 @@ static int parse_mg(const char *flag, const char *s, double *out)
 	return 0;
 }
 
-static json_t *product_json(const struct product *p, const struct product_mg *mg)
-{
-	json_t *j = json_object();
-	json_object_set_new(j, "id", json_integer(p->id));
-	json_object_set_new(j, "name", json_string(p->name));
-	json_object_set_new(j, "form", json_string(p->form));
-	json_object_set_new(j, "hydrate", p->hydrate[0] ? json_string(p->hydrate) : json_null());
-	json_object_set_new(j, "pct_mg", cmd_json_num(mg->form.pct_mg, 1));
-	json_object_set_new(j, "compound_mg", cmd_json_num(p->compound_mg, 1));
-	json_object_set_new(j, "elemental_mg_declared", cmd_json_num(p->elemental_mg, 1));
-	json_object_set_new(j, "elemental_mg_per_serving", cmd_json_num(mg->per_serving, 1));
-	json_object_set_new(j, "elemental_mg_per_unit", cmd_json_num(mg->per_unit, 1));
-	json_object_set_new(j, "estimated", json_boolean(mg->estimated));
-	json_object_set_new(j, "per_serving_units", json_integer(p->units_per_serving));
-	json_object_set_new(j, "third_party", json_boolean(p->third_party));
-	json_object_set_new(j, "proprietary_blend", json_boolean(p->proprietary_blend));
-	json_object_set_new(j, "form_rule", json_string(mg->form.id));
-	return j;
-}
-
 static void print_product(const struct product *p, const struct product_mg *mg)
 {
 	printf("%s (id %ld)\n", p->name, p->id);
@@ -128,7 +108,7 @@ static int add(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	db_close(db);
 	if (json)
-		cmd_print_json(product_json(&p, &mg));
+		cmd_print_json(view_product_json(&p, &mg));
 	else
 		print_product(&p, &mg);
 	return 0;
@@ -166,7 +146,7 @@ static int on_product(const struct product *p, void *vctx)
 	if (product_magnesium(p, &mg, &e) < 0)
 		return 0;   /* validated on the way in; a table change can only drop a form */
 	if (lc->a)
-		json_array_append_new(lc->a, product_json(p, &mg));
+		json_array_append_new(lc->a, view_product_json(p, &mg));
 	else
 		printf("%4ld  %-32.32s %-16s %6.0f mg/serving%s\n", p->id, p->name, p->form, mg.per_serving,
 		       mg.estimated ? " (estimated)" : "");
@@ -221,7 +201,7 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 		return rc;
 	if (!check) {
 		if (json)
-			cmd_print_json(product_json(&p, &mg));
+			cmd_print_json(view_product_json(&p, &mg));
 		else
 			print_product(&p, &mg);
 		return 0;
@@ -234,13 +214,13 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 	if (have_plan) {
 		ul = b.plan.targets.ul_set ? b.plan.targets.supplement_ul_mg : 0;
 		planned = b.plan.daily_mg;
-		cmd_plan_release(&b);
+		view_plan_release(&b);
 	}
 	struct notes ns;
 	notes_init(&ns);
 	product_check(&p, &mg, ul, planned, &ns);
 	if (json) {
-		json_t *j = product_json(&p, &mg);
+		json_t *j = view_product_json(&p, &mg);
 		json_t *w = json_array();
 		for (size_t i = 0; i < ns.n; i++) {
 			json_t *o = json_object();
@@ -250,9 +230,9 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 			json_array_append_new(w, o);
 		}
 		json_object_set_new(j, "warnings", w);
-		json_object_set_new(j, "supplement_ul_mg", ul > 0 ? cmd_json_num(ul, 0) : json_null());
-		json_object_set_new(j, "planned_daily_mg", planned > 0 ? cmd_json_num(planned, 0) : json_null());
-		json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+		json_object_set_new(j, "supplement_ul_mg", ul > 0 ? view_num(ul, 0) : json_null());
+		json_object_set_new(j, "planned_daily_mg", planned > 0 ? view_num(planned, 0) : json_null());
+		json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 		cmd_print_json(j);
 	} else {
 		print_product(&p, &mg);
@@ -261,7 +241,7 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 		printf(ns.n ? "\nWarnings:\n" : "\nNo warnings.\n");
 		for (size_t i = 0; i < ns.n; i++)
 			printf("  - %s [%s]\n", ns.v[i].text, ns.v[i].rule);
-		printf("%s\n", cmd_not_advice);
+		printf("%s\n", view_not_advice);
 	}
 	notes_release(&ns);
 	return 0;

@@ -20,11 +20,11 @@ static void print_json(const struct intake *in, double gap, const char *by,
 		       const struct suggestion *s, size_t n)
 {
 	json_t *j = json_object();
-	json_object_set_new(j, "target_mg", cmd_json_num(in->target_mg, 0));
-	json_object_set_new(j, "food_mg", cmd_json_num(in->food_mg, 1));
+	json_object_set_new(j, "target_mg", view_num(in->target_mg, 0));
+	json_object_set_new(j, "food_mg", view_num(in->food_mg, 1));
 	json_object_set_new(j, "days_logged", json_integer(in->days_logged));
 	json_object_set_new(j, "food_known", json_boolean(in->food_known));
-	json_object_set_new(j, "gap_mg", cmd_json_num(gap, 1));
+	json_object_set_new(j, "gap_mg", view_num(gap, 1));
 	json_object_set_new(j, "by", json_string(by));
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -32,19 +32,19 @@ static void print_json(const struct intake *in, double gap, const char *by,
 		json_object_set_new(o, "food_id", json_integer(s[i].food_id));
 		json_object_set_new(o, "name", json_string(s[i].name));
 		json_object_set_new(o, "serving", json_string(s[i].serving));
-		json_object_set_new(o, "serving_g", cmd_json_num(s[i].serving_g, 1));
-		json_object_set_new(o, "mg_per_serving", cmd_json_num(s[i].mg_per_serving, 1));
-		json_object_set_new(o, "mg_per_100kcal", cmd_json_num(s[i].mg_per_100kcal, 1));
-		json_object_set_new(o, "mg_per_100g", cmd_json_num(s[i].mg_per_100g, 1));
+		json_object_set_new(o, "serving_g", view_num(s[i].serving_g, 1));
+		json_object_set_new(o, "mg_per_serving", view_num(s[i].mg_per_serving, 1));
+		json_object_set_new(o, "mg_per_100kcal", view_num(s[i].mg_per_100kcal, 1));
+		json_object_set_new(o, "mg_per_100g", view_num(s[i].mg_per_100g, 1));
 		json_object_set_new(o, "portion", json_string(s[i].portion));
-		json_object_set_new(o, "portion_g", cmd_json_num(s[i].portion_g, 1));
-		json_object_set_new(o, "portion_mg", cmd_json_num(s[i].portion_mg, 1));
-		json_object_set_new(o, "gap_share", cmd_json_num(s[i].gap_share, 2));
+		json_object_set_new(o, "portion_g", view_num(s[i].portion_g, 1));
+		json_object_set_new(o, "portion_mg", view_num(s[i].portion_mg, 1));
+		json_object_set_new(o, "gap_share", view_num(s[i].gap_share, 2));
 		json_object_set_new(o, "rule", json_string(s[i].group_rule));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "suggestions", a);
-	json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 	cmd_print_json(j);
 }
 
@@ -74,7 +74,7 @@ static void print_text(const struct intake *in, double gap, const char *by,
 	}
 	printf("\nFood first: the magnesium in food does not count toward the supplement upper limit.\n");
 	printf("Portions are capped at 3 usual servings; combine foods for a larger gap.\n");
-	printf("%s\n", cmd_not_advice);
+	printf("%s\n", view_not_advice);
 }
 
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)

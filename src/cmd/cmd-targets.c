@@ -10,14 +10,6 @@
 #include "util/parse.h"
 #include "util/banned.h"
 
-static json_t *rule_json(const struct rule_ref *r)
-{
-	json_t *j = json_object();
-	json_object_set_new(j, "id", json_string(r->id));
-	json_object_set_new(j, "source", json_string(r->source));
-	return j;
-}
-
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
@@ -33,21 +25,7 @@ int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx)
 	if (targets_compute(&p, mg_today(), &t, &e) < 0)
 		return cmd_fail(&e);
 	if (json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "profile", json_string(p.name));
-		json_object_set_new(j, "rda_mg", cmd_json_num(t.rda_mg, 0));
-		json_object_set_new(j, "rda_kind", json_string(t.rda_kind));
-		json_object_set_new(j, "training_factor", cmd_json_num(t.training_factor, 2));
-		json_object_set_new(j, "target_mg", cmd_json_num(t.target_mg, 0));
-		json_object_set_new(j, "supplement_ul_mg", t.ul_set ? cmd_json_num(t.supplement_ul_mg, 0) : json_null());
-		json_object_set_new(j, "basis", json_string(t.basis));
-		json_t *rules = json_array();
-		json_array_append_new(rules, rule_json(&t.rda));
-		json_array_append_new(rules, rule_json(&t.training));
-		json_array_append_new(rules, rule_json(&t.ul));
-		json_object_set_new(j, "rules", rules);
-		json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
-		cmd_print_json(j);
+		cmd_print_json(view_targets_json(&p, &t));
 		return 0;
 	}
 	printf("Magnesium targets for \"%s\"\n\n", p.name);
@@ -62,6 +40,6 @@ int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx)
 	printf("  The upper limit counts supplements only; food and water never count toward it.\n");
 	printf("\nSources:\n  [%s] %s\n  [%s] %s\n  [%s] %s\n", t.rda.id, t.rda.source, t.training.id,
 	       t.training.source, t.ul.id, t.ul.source);
-	printf("\n%s\n", cmd_not_advice);
+	printf("\n%s\n", view_not_advice);
 	return 0;
 }

@@ -200,35 +200,7 @@ static int status(int argc, char **argv, struct cmd_ctx *ctx)
 	size_t n = trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
 	char a[16], b[16];
 	if (json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "id", json_integer(t.id));
-		json_object_set_new(j, "outcome", json_string(d->outcome));
-		json_object_set_new(j, "blinded", json_boolean(hidden));
-		json_object_set_new(j, "control", json_string(d->control));
-		json_object_set_new(j, "hash", json_string(d->hash));
-		json_object_set_new(j, "seed", json_integer((json_int_t)d->seed));
-		json_object_set_new(j, "washin_days", json_integer(d->washin_days));
-		if (d->baseline_days) {
-			json_t *bl = json_object();
-			mg_format_date(d->start, a, sizeof(a));
-			mg_format_date(d->start + d->baseline_days - 1, b, sizeof(b));
-			json_object_set_new(bl, "start", json_string(a));
-			json_object_set_new(bl, "end", json_string(b));
-			json_object_set_new(j, "baseline", bl);
-		}
-		json_t *arr = json_array();
-		for (size_t i = 0; i < n; i++) {
-			json_t *o = json_object();
-			mg_format_date(per[i].start, a, sizeof(a));
-			mg_format_date(per[i].end, b, sizeof(b));
-			json_object_set_new(o, "block", json_integer(per[i].block));
-			json_object_set_new(o, "arm", json_string(hidden ? "hidden" : per[i].magnesium ? "magnesium" : "control"));
-			json_object_set_new(o, "start", json_string(a));
-			json_object_set_new(o, "end", json_string(b));
-			json_array_append_new(arr, o);
-		}
-		json_object_set_new(j, "periods", arr);
-		cmd_print_json(j);
+		cmd_print_json(view_trial_status_json(&t));
 		return 0;
 	}
 	printf("trial %ld: outcome %s, %s, hash %s\n", t.id, d->outcome, hidden ? "blinded" : "open", d->hash);
@@ -257,18 +229,9 @@ static int today_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
 	trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
 	int hidden = d->blind && !t.unblinded;
-	const char *phase = k == -2 ? "not started" : k == -1 ? "baseline" : k == -3 ? "finished" : "period";
-	const char *arm = k < 0 ? NULL : hidden ? "hidden" : per[k].magnesium ? "magnesium" : "control";
 	int day_in = k >= 0 ? (int)(today - per[k].start + 1) : 0;
 	if (json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "phase", json_string(phase));
-		json_object_set_new(j, "period", k >= 0 ? json_integer(k + 1) : json_null());
-		json_object_set_new(j, "block", k >= 0 ? json_integer(per[k].block) : json_null());
-		json_object_set_new(j, "arm", arm ? json_string(arm) : json_null());
-		json_object_set_new(j, "day_in_period", k >= 0 ? json_integer(day_in) : json_null());
-		json_object_set_new(j, "washin", json_boolean(k >= 0 && day_in <= d->washin_days));
-		cmd_print_json(j);
+		cmd_print_json(view_trial_today_json(&t, today));
 		return 0;
 	}
 	if (k == -2)
@@ -333,14 +296,14 @@ static int unblind(int argc, char **argv, struct cmd_ctx *ctx)
 static json_t *bayes_json(const struct trial_bayes *b)
 {
 	json_t *j = json_object();
-	json_object_set_new(j, "median", b->fitted ? cmd_json_num(b->median, 3) : json_null());
+	json_object_set_new(j, "median", b->fitted ? view_num(b->median, 3) : json_null());
 	json_t *ci = json_array();
-	json_array_append_new(ci, b->fitted ? cmd_json_num(b->lo, 3) : json_null());
-	json_array_append_new(ci, b->fitted ? cmd_json_num(b->hi, 3) : json_null());
+	json_array_append_new(ci, b->fitted ? view_num(b->lo, 3) : json_null());
+	json_array_append_new(ci, b->fitted ? view_num(b->hi, 3) : json_null());
 	json_object_set_new(j, "cri95", ci);
-	json_object_set_new(j, "p_benefit", b->fitted ? cmd_json_num(b->p_benefit, 3) : json_null());
-	json_object_set_new(j, "rho_median", b->fitted ? cmd_json_num(b->rho_median, 3) : json_null());
-	json_object_set_new(j, "rhat", b->fitted ? cmd_json_num(b->rhat, 3) : json_null());
+	json_object_set_new(j, "p_benefit", b->fitted ? view_num(b->p_benefit, 3) : json_null());
+	json_object_set_new(j, "rho_median", b->fitted ? view_num(b->rho_median, 3) : json_null());
+	json_object_set_new(j, "rhat", b->fitted ? view_num(b->rhat, 3) : json_null());
 	return j;
 }
 
@@ -401,7 +364,7 @@ static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
 	size_t n_nights = 0;
 	struct dose_marks m = {.start = d.start, .n = (size_t)(trial_end(&d) - d.start + 1)};
 	m.days = mg_calloc(m.n, sizeof(int));
-	if (cmd_night_view(db, p.id, d.start, trial_end(&d), &nights, &n_nights, &e) < 0 ||
+	if (view_night_list(db, p.id, d.start, trial_end(&d), &nights, &n_nights, &e) < 0 ||
 	    journal_dose_list(db, p.id, d.start, trial_end(&d), mark_dose, &m, &e) < 0) {
 		db_close(db);
 		free(nights);
@@ -421,23 +384,23 @@ static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "outcome", json_string(a.outcome));
 		json_object_set_new(j, "primary", json_boolean(!secondary));
 		json_object_set_new(j, "better", json_string(a.better));
-		json_object_set_new(j, "mid", cmd_json_num(a.mid, 3));
+		json_object_set_new(j, "mid", view_num(a.mid, 3));
 		json_object_set_new(j, "blocks", json_integer(a.blocks_used));
 		json_object_set_new(j, "nights_magnesium", json_integer(a.nights_magnesium));
 		json_object_set_new(j, "nights_control", json_integer(a.nights_control));
-		json_object_set_new(j, "adherence", cmd_json_num(a.adherence_magnesium, 3));
+		json_object_set_new(j, "adherence", view_num(a.adherence_magnesium, 3));
 		json_t *pd = json_object(), *ci = json_array();
-		json_object_set_new(pd, "mean_diff", cmd_json_num(a.mean_diff, 3));
-		json_array_append_new(ci, cmd_json_num(a.ci_lo, 3));
-		json_array_append_new(ci, cmd_json_num(a.ci_hi, 3));
+		json_object_set_new(pd, "mean_diff", view_num(a.mean_diff, 3));
+		json_array_append_new(ci, view_num(a.ci_lo, 3));
+		json_array_append_new(ci, view_num(a.ci_hi, 3));
 		json_object_set_new(pd, "ci95", ci);
-		json_object_set_new(pd, "p", cmd_json_num(a.p_paired, 4));
+		json_object_set_new(pd, "p", view_num(a.p_paired, 4));
 		json_object_set_new(j, "paired", pd);
-		json_object_set_new(j, "randomization_p", cmd_json_num(a.p_randomization, 4));
+		json_object_set_new(j, "randomization_p", view_num(a.p_randomization, 4));
 		json_object_set_new(j, "bayes", bayes_json(&a.bayes));
 		json_object_set_new(j, "sensitivity", bayes_json(&a.sensitivity));
 		json_object_set_new(j, "hash", json_string(t.design.hash));
-		json_object_set_new(j, "disclaimer", json_string(cmd_not_advice));
+		json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 		cmd_print_json(j);
 		return 0;
 	}
@@ -459,7 +422,7 @@ static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
 	if (a.sensitivity.fitted)
 		printf("With wash-in days: %+.2f, 95 %% CrI %+.2f to %+.2f, P(benefit > MID) = %.2f\n",
 		       a.sensitivity.median, a.sensitivity.lo, a.sensitivity.hi, a.sensitivity.p_benefit);
-	printf("%s\n", cmd_not_advice);
+	printf("%s\n", view_not_advice);
 	return 0;
 }
 

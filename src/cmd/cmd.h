@@ -14,6 +14,7 @@
 #include "store/journal.h"
 #include "store/supplements.h"
 #include "util/err.h"
+#include "view/view.h"
 
 struct cmd_ctx {
 	char journal_path[4096];
@@ -58,9 +59,6 @@ int cmd_product(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_trial(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_version(int argc, char **argv, struct cmd_ctx *ctx);
 
-/* The line every screen that recommends carries. */
-extern const char cmd_not_advice[];
-
 /* Prints "mgtrack: MESSAGE" on stderr; returns e->code (70 if unset). */
 int cmd_fail(const struct mg_err *e);
 /* Prints a usage error naming the command; returns 64. */
@@ -94,26 +92,9 @@ struct intake;
 int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p,
 		      struct targets *t, struct intake *in);
 
-/* Everything a plan is computed from, and the plan. */
-struct plan_build {
-	struct profile profile;
-	struct intake intake;          /* the last 7 days before today */
-	struct product *products;      /* owned */
-	size_t n_products;
-	struct suggestion *foods;      /* owned; none without foods.db */
-	size_t n_foods;
-	struct plan plan;
-};
 /* Reads the journal (and foods.db when present) and computes the plan for
  * `days` days from today. Returns 0 or an exit code (already reported). */
 int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build *b);
-void cmd_plan_release(struct plan_build *b);
-
-struct night;
-/* The nights of [from, to], one per date, the user's own entry merged over
- * imported ones. *out is owned by the caller. */
-int cmd_night_view(sqlite3 *db, long profile_id, long from, long to, struct night **out, size_t *n,
-		   struct mg_err *e);
 
 /* Writes data to path through a temporary file and a rename. Returns 0 or
  * MG_EIO (reported). */
@@ -121,8 +102,6 @@ int cmd_write_file(const char *path, const char *data, size_t len);
 
 /* Prints j (and releases it) as indented JSON on stdout. */
 void cmd_print_json(json_t *j);
-/* A number rounded to `digits` decimals, as JSON. */
-json_t *cmd_json_num(double v, int digits);
 
 /* Parses "YYYY-MM-DD" for flag; prints and returns 65 on failure. */
 int cmd_parse_date(const char *flag, const char *s, long *days);

@@ -14,9 +14,6 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-const char cmd_not_advice[] =
-	"Not medical advice: mgtrack explains published reference values; ask a clinician about your own case.";
-
 int cmd_fail(const struct mg_err *e)
 {
 	fprintf(stderr, "mgtrack: %s\n", e->msg[0] ? e->msg : "unknown error");
@@ -119,17 +116,6 @@ void cmd_print_json(json_t *j)
 	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	fputc('\n', stdout);
 	json_decref(j);
-}
-
-json_t *cmd_json_num(double v, int digits)
-{
-	if (isnan(v))
-		return json_null();
-	double f = pow(10, digits);
-	double r = round(v * f) / f;
-	if (digits == 0 || r == floor(r))
-		return json_integer((json_int_t)r);
-	return json_real(r);
 }
 
 int cmd_parse_date(const char *flag, const char *s, long *days)

@@ -1,0 +1,359 @@
+/*
+ * The plan as both front ends need it: gathers what a plan is computed
+ * from (profile, the food log's last 7 days, products, recent red flags,
+ * food ideas when foods.db exists), asks core/plan.c, and turns the result
+ * into the JSON of `mgtrack plan --json` and the API, or an iCalendar text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "core/night.h"
+#include "core/tables.h"
+#include "io/ics.h"
+#include "store/db.h"
+#include "store/foods.h"
+#include "view/view.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+struct product_acc {
+	struct product *v;
+	size_t n, cap;
+};
+
+static int on_product(const struct product *p, void *ctx)
+{
+	struct product_acc *a = ctx;
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 8;
+		a->v = mg_realloc(a->v, a->cap * sizeof(*a->v));
+	}
+	a->v[a->n++] = *p;
+	return 0;
+}
+
+int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
+		    struct plan_build *b, struct mg_err *e)
+{
+	memset(b, 0, sizeof(*b));
+	b->profile = *p;
+	long window = (long)tables_threshold("intake-default-days", NULL);
+	struct targets t;
+	struct product_acc products = {0};
+	if (targets_compute(&b->profile, today, &t, e) < 0 ||
+	    intake_compute(db, b->profile.id, today - window, today - 1, &t, &b->intake, e) < 0 ||
+	    journal_product_list(db, on_product, &products, e) < 0) {
+		free(products.v);
+		intake_release(&b->intake);
+		return -1;
+	}
+	b->products = products.v;
+	b->n_products = products.n;
+	/* A red flag in the recent nights pauses the plan. */
+	long flag_days = (long)tables_threshold("pause-red-flag-days", NULL);
+	struct night *nights = NULL;
+	size_t n_nights = 0;
+	int red_flag = 0;
+	if (view_night_list(db, b->profile.id, today - flag_days + 1, today, &nights, &n_nights, e) < 0) {
+		view_plan_release(b);
+		return -1;
+	}
+	for (size_t i = 0; i < n_nights; i++)
+		red_flag |= nights[i].red_flags != 0;
+	free(nights);
+
+	/* Food suggestions need foods.db; without it the plan still works and
+	 * says where the food ideas would come from. */
+	double gap = t.target_mg - (b->intake.food_known ? b->intake.food_mg : 0);
+	sqlite3 *foods;
+	struct mg_err fe = {0};
+	if (access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
+		if (suggest_foods(foods, gap, SUGGEST_BY_SERVING, (size_t)days, &b->foods, &b->n_foods, &fe) < 0)
+			b->n_foods = 0;
+		db_close(foods);
+	}
+	struct plan_input in = {
+		.profile = &b->profile, .today = today, .days = days,
+		.food_known = b->intake.food_known, .food_mg = b->intake.food_mg,
+		.food_days_logged = b->intake.days_logged,
+		.products = b->products, .n_products = b->n_products,
+		.foods = b->foods, .n_foods = b->n_foods,
+		.red_flag = red_flag,
+	};
+	if (plan_compute(&in, &b->plan, e) < 0) {
+		view_plan_release(b);
+		return -1;
+	}
+	return 0;
+}
+
+void view_plan_release(struct plan_build *b)
+{
+	plan_release(&b->plan);
+	intake_release(&b->intake);
+	free(b->products);
+	free(b->foods);
+	memset(b, 0, sizeof(*b));
+}
+
+const char *view_practice_cell(const char *id, const char *col)
+{
+	const struct mg_table *t = tables_get("practices.tsv");
+	long r = id ? table_find(t, "id", id) : -1;
+	return r < 0 ? "" : table_cell(t, (size_t)r, col);
+}
+
+long view_cell_long(const struct mg_table *t, size_t r, const char *col)
+{
+	long v = 0;
+	mg_parse_long(table_cell(t, r, col), 0, 100000, &v);
+	return v;
+}
+
+static json_t *hhmm_json(int minutes)
+{
+	char buf[8];
+	mg_format_hhmm(minutes, buf, sizeof(buf));
+	return json_string(buf);
+}
+
+static json_t *date_json(long day)
+{
+	char buf[16];
+	mg_format_date(day, buf, sizeof(buf));
+	return json_string(buf);
+}
+
+static json_t *notes_json(const struct notes *ns)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ns->n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "rule", json_string(ns->v[i].rule));
+		json_object_set_new(o, "source", ns->v[i].source ? json_string(ns->v[i].source) : json_null());
+		json_object_set_new(o, "text", json_string(ns->v[i].text));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *doses_json(const struct plan_schedule *s)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; s && i < s->n_doses; i++) {
+		const struct plan_dose *d = &s->doses[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "time", hhmm_json(d->time));
+		json_object_set_new(o, "elemental_mg", view_num(d->elemental_mg, 0));
+		if (d->units)
+			json_object_set_new(o, "units", json_integer(d->units));
+		json_object_set_new(o, "with_food", json_boolean(d->with_food));
+		json_object_set_new(o, "slot", json_string(d->slot));
+		if (d->conflict)
+			json_object_set_new(o, "conflict", json_true());
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *practice_json(const char *id)
+{
+	if (!id)
+		return json_null();
+	json_t *o = json_object();
+	json_object_set_new(o, "rule", json_string(id));
+	json_object_set_new(o, "name", json_string(view_practice_cell(id, "name")));
+	json_object_set_new(o, "text", json_string(view_practice_cell(id, "text")));
+	return o;
+}
+
+json_t *view_plan_json(const struct plan_build *b, int explain)
+{
+	const struct plan *p = &b->plan;
+	json_t *j = json_object();
+	json_object_set_new(j, "status", json_string(plan_status_name(p->status)));
+	json_object_set_new(j, "target_mg", view_num(p->targets.target_mg, 0));
+	json_object_set_new(j, "supplement_ul_mg", p->targets.ul_set ? view_num(p->targets.supplement_ul_mg, 0)
+								 : json_null());
+	json_object_set_new(j, "food_mg", p->food_known ? view_num(p->food_mg, 0) : json_null());
+	json_object_set_new(j, "gap_mg", p->food_known ? view_num(p->gap_mg, 0) : json_null());
+	json_object_set_new(j, "daily_elemental_mg", view_num(p->daily_mg, 0));
+	json_object_set_new(j, "form", p->daily_mg > 0 ? json_string(p->form.form) : json_null());
+	if (p->product && p->daily_mg > 0) {
+		json_t *o = json_object();
+		json_object_set_new(o, "name", json_string(p->product->name));
+		json_object_set_new(o, "form", json_string(p->product_mg.form.form));
+		json_object_set_new(o, "elemental_mg_per_unit", view_num(p->product_mg.per_unit, 1));
+		json_object_set_new(o, "estimated", json_boolean(p->product_mg.estimated));
+		json_object_set_new(o, "label_warnings", notes_json(&p->label));
+		json_object_set_new(j, "product", o);
+	} else {
+		json_object_set_new(j, "product", json_null());
+	}
+	const struct plan_schedule *full = p->n_steps ? &p->steps[p->n_steps - 1] : NULL;
+	json_object_set_new(j, "doses", doses_json(full));
+	json_t *a = json_array();
+	for (size_t i = 0; i < p->n_steps; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "from_day", json_integer(p->steps[i].from_day));
+		json_object_set_new(o, "daily_elemental_mg", view_num(p->steps[i].daily_mg, 0));
+		json_object_set_new(o, "doses", doses_json(&p->steps[i]));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(j, "titration", a);
+	a = json_array();
+	for (size_t i = 0; i < p->n_windows; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "medicine", json_string(p->windows[i].medicine));
+		json_object_set_new(o, "taken_at", hhmm_json(p->windows[i].med_time));
+		json_object_set_new(o, "avoid_from", hhmm_json(p->windows[i].avoid_from));
+		json_object_set_new(o, "avoid_to", hhmm_json(p->windows[i].avoid_to));
+		json_object_set_new(o, "rule", json_string(p->windows[i].rule));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(j, "windows", a);
+	a = json_array();
+	const struct mg_table *tl = tables_get("timeline.tsv");
+	for (size_t i = 0; i < 2; i++) {
+		json_t *o = json_object();
+		const char *id = i == 0 ? "check-day-14" : "check-day-42";
+		json_object_set_new(o, "day", json_integer(p->checkpoint_days[i]));
+		json_object_set_new(o, "date", date_json(b->plan.days[0].date + p->checkpoint_days[i] - 1));
+		json_object_set_new(o, "what", json_string(table_cell(tl, (size_t)table_find(tl, "id", id), "what")));
+		json_object_set_new(o, "rule", json_string(id));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(j, "checkpoints", a);
+	a = json_array();
+	for (size_t i = 0; i < p->n_days; i++) {
+		const struct plan_day *d = &p->days[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "day", json_integer(d->day));
+		json_object_set_new(o, "date", date_json(d->date));
+		json_object_set_new(o, "daily_elemental_mg", view_num(d->schedule ? d->schedule->daily_mg : 0, 0));
+		json_object_set_new(o, "doses", doses_json(d->schedule));
+		if (d->food) {
+			json_t *f = json_object();
+			json_object_set_new(f, "food_id", json_integer(d->food->food_id));
+			json_object_set_new(f, "name", json_string(d->food->name));
+			json_object_set_new(f, "portion", json_string(d->food->portion));
+			json_object_set_new(f, "mg", view_num(d->food->portion_mg, 0));
+			json_object_set_new(o, "food", f);
+		} else {
+			json_object_set_new(o, "food", json_null());
+		}
+		json_object_set_new(o, "movement", practice_json(d->movement));
+		json_object_set_new(o, "breathing", practice_json(d->breathing));
+		json_object_set_new(o, "rest", practice_json(d->rest));
+		json_t *sw = json_object();
+		json_object_set_new(sw, "bed", hhmm_json(d->bed));
+		json_object_set_new(sw, "wake", hhmm_json(d->wake));
+		json_object_set_new(o, "sleep_window", sw);
+		json_object_set_new(o, "screens_off", hhmm_json(d->screens_off));
+		json_t *lim = json_array();
+		const struct mg_table *pt = tables_get("practices.tsv");
+		for (size_t r = 0; r < pt->nrows; r++)
+			if (strcmp(table_cell(pt, r, "kind"), "limit") == 0)
+				json_array_append_new(lim, json_string(table_cell(pt, r, "name")));
+		json_object_set_new(o, "limit", lim);
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(j, "days", a);
+	a = json_array();
+	for (size_t r = 0; r < tl->nrows; r++) {
+		if (strncmp(table_cell(tl, r, "id"), "expect-", 7) != 0)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "from_day", json_integer(view_cell_long(tl, r, "from_day")));
+		json_object_set_new(o, "what", json_string(table_cell(tl, r, "what")));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(j, "timeline", a);
+	const struct mg_table *pr = tables_get("plan-rules.tsv");
+	json_object_set_new(j, "timeline_note",
+			    json_string(table_cell(pr, (size_t)table_find(pr, "id", "plan-timeline"), "text")));
+	json_object_set_new(j, "warnings", notes_json(&p->warnings));
+	if (explain)
+		json_object_set_new(j, "explain", notes_json(&p->explain));
+	const struct mg_table *st = tables_get("safety.tsv");
+	json_object_set_new(j, "see_clinician",
+			    json_string(table_cell(st, (size_t)table_find(st, "id", "safety-see-clinician"), "advice")));
+	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
+	return j;
+}
+
+static void dose_events(const struct plan_build *b, struct ics_event *ev, size_t *n)
+{
+	const struct plan *p = &b->plan;
+	int last_day = p->checkpoint_days[1];
+	for (size_t k = 0; k < p->n_steps; k++) {
+		const struct plan_schedule *s = &p->steps[k];
+		int until = k + 1 < p->n_steps ? p->steps[k + 1].from_day - 1 : last_day;
+		for (size_t i = 0; i < s->n_doses; i++) {
+			const struct plan_dose *d = &s->doses[i];
+			struct ics_event *e = &ev[(*n)++];
+			memset(e, 0, sizeof(*e));
+			e->date = p->days[0].date + s->from_day - 1;
+			snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-dose-%zu-%zu@mgtrack.local",
+				 b->profile.id, p->days[0].date, k, i);
+			snprintf(e->summary, sizeof(e->summary), "Magnesium %.0f mg (%s) with food", d->elemental_mg,
+				 p->product ? p->product->name : p->form.form);
+			snprintf(e->description, sizeof(e->description), "%s dose of the mgtrack plan, days %d-%d. %s %s",
+				 d->slot, s->from_day, until,
+				 k + 1 < p->n_steps ? "Step up after this only while stools stay formed and no red flag appears."
+						    : "Reassess at the day-42 checkpoint.",
+				 view_not_advice);
+			e->start_min = d->time;
+			e->duration_min = 10;
+			e->daily_count = until - s->from_day + 1;
+			e->alarm_before_min = 0;
+		}
+	}
+}
+
+int view_plan_ics(const struct plan_build *b, char **text, size_t *len, struct mg_err *err)
+{
+	const struct plan *p = &b->plan;
+	struct ics_event ev[PLAN_MAX_STEPS * PLAN_MAX_DOSES + PLAN_MAX_WINDOWS + 2];
+	size_t n = 0;
+	dose_events(b, ev, &n);
+	for (size_t i = 0; i < p->n_windows; i++) {
+		const struct plan_window *w = &p->windows[i];
+		struct ics_event *e = &ev[n++];
+		memset(e, 0, sizeof(*e));
+		e->date = p->days[0].date;
+		snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-window-%zu@mgtrack.local", b->profile.id, e->date, i);
+		snprintf(e->summary, sizeof(e->summary), "No magnesium (%s)", w->medicine);
+		snprintf(e->description, sizeof(e->description),
+			 "Keep magnesium out of these hours around %s [%s].", w->medicine, w->rule);
+		e->start_min = w->avoid_from;
+		e->duration_min = (w->avoid_to - w->avoid_from + 1440) % 1440;
+		e->daily_count = p->checkpoint_days[1];
+		e->alarm_before_min = -1;
+		e->transparent = 1;
+	}
+	const struct mg_table *tl = tables_get("timeline.tsv");
+	for (size_t i = 0; i < 2; i++) {
+		const char *id = i == 0 ? "check-day-14" : "check-day-42";
+		struct ics_event *e = &ev[n++];
+		memset(e, 0, sizeof(*e));
+		e->date = p->days[0].date + p->checkpoint_days[i] - 1;
+		snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-%s@mgtrack.local", b->profile.id, p->days[0].date, id);
+		snprintf(e->summary, sizeof(e->summary), "mgtrack checkpoint, day %d", p->checkpoint_days[i]);
+		snprintf(e->description, sizeof(e->description), "%s. Run 'mgtrack review'.",
+			 table_cell(tl, (size_t)table_find(tl, "id", id), "what"));
+		e->start_min = p->wake + 60;
+		e->duration_min = 15;
+		e->alarm_before_min = 0;
+	}
+	*text = NULL;
+	*len = 0;
+	FILE *f = open_memstream(text, len);
+	if (!f)
+		return mg_err_set(err, MG_EIO, "out of memory");
+	int rc = ics_write(f, ev, n, err);
+	fclose(f);
+	return rc;
+}

@@ -1,0 +1,123 @@
+/*
+ * Views: what the command line's --json and the web API both show, built
+ * once. Each function reads the journal through store/, computes through
+ * core/ and returns JSON or fills a struct; errors come back as values (a
+ * struct mg_err), never printed, so cmd/ prints them on stderr and web/
+ * answers them as HTTP errors.
+ */
+#ifndef MG_VIEW_H
+#define MG_VIEW_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include "core/intake.h"
+#include "core/plan.h"
+#include "core/product.h"
+#include "core/profile.h"
+#include "core/review.h"
+#include "core/suggest.h"
+#include "core/tables.h"
+#include "core/targets.h"
+#include "io/food-record.h"
+#include "store/journal.h"
+#include "store/supplements.h"
+#include "util/err.h"
+
+/* The line every screen that recommends carries. */
+extern const char view_not_advice[];
+
+/* A number rounded to `digits` decimals, as JSON (null for NaN). */
+json_t *view_num(double v, int digits);
+
+struct night;
+json_t *view_night_json(const struct night *n);
+json_t *view_dose_json(const struct dose_entry *d);
+json_t *view_food_log_json(const struct food_log_entry *en);
+/* all_nutrients adds every nutrient per 100 g (food show). */
+json_t *view_food_json(const struct food_record *f, int all_nutrients);
+json_t *view_product_json(const struct product *p, const struct product_mg *mg);
+json_t *view_profile_json(const struct profile *p, long today);
+json_t *view_targets_json(const struct profile *p, const struct targets *t);
+json_t *view_intake_json(const struct profile *p, const struct intake *in);
+
+/* Looks a food up by id: in foods.db, or in the journal for custom foods
+ * (journal may be NULL). f is initialised by the caller. */
+int view_find_food(sqlite3 *journal, const char *foods_path, long id, struct food_record *f, struct mg_err *e);
+/* Logs `amount` `unit` (a measure name, g, oz...; "" for grams) of a food on
+ * `date`; en is the entry as stored. */
+int view_food_log_add(sqlite3 *db, const char *foods_path, long profile_id, long food_id, double amount,
+		      const char *unit, long date, struct food_log_entry *en, struct mg_err *e);
+/* Logs `servings` (0.25-20) of product `key` (name or id) at date and time
+ * (minutes); day_total is the day's supplemental magnesium with it, t the
+ * targets (for the upper-limit warning). */
+int view_dose_log(sqlite3 *db, const struct profile *p, long date, int time, const char *key, double servings,
+		  struct dose_entry *d, double *day_total, struct targets *t, struct mg_err *e);
+
+/* The nights of [from, to], one per date, the user's own entry merged over
+ * imported ones. *out is owned by the caller. */
+int view_night_list(sqlite3 *db, long profile_id, long from, long to, struct night **out, size_t *n,
+		    struct mg_err *e);
+/* Merges `given` into the stored manual entry of its date and stores it in
+ * one transaction; *out is the night as stored. */
+int view_night_record(sqlite3 *db, long profile_id, const struct night *given, struct night *out,
+		      struct mg_err *e);
+
+/* Everything a plan is computed from, and the plan. */
+struct plan_build {
+	struct profile profile;
+	struct intake intake;          /* the last 7 days before today */
+	struct product *products;      /* owned */
+	size_t n_products;
+	struct suggestion *foods;      /* owned; none without foods.db */
+	size_t n_foods;
+	struct plan plan;
+};
+/* Computes the plan for `days` days from today; foods.db (foods_path) is
+ * optional. On failure nothing is left to release. */
+int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
+		    struct plan_build *b, struct mg_err *e);
+void view_plan_release(struct plan_build *b);
+/* `mgtrack plan --json`; explain adds every decision with its rule. */
+json_t *view_plan_json(const struct plan_build *b, int explain);
+/* The plan as iCalendar text (*text is owned by the caller). */
+int view_plan_ics(const struct plan_build *b, char **text, size_t *len, struct mg_err *err);
+/* A cell of practices.tsv by practice id ("" when there is none). */
+const char *view_practice_cell(const char *id, const char *col);
+long view_cell_long(const struct mg_table *t, size_t r, const char *col);
+
+/* The checkpoint review at day at_day of dosing (0: today) for `outcome`
+ * (NULL: from the goals). On success the caller releases r. */
+int view_review_compute(sqlite3 *db, const char *foods_path, const struct profile *p, long today, long at_day,
+			const char *outcome, struct review *r, struct mg_err *e);
+json_t *view_review_json(const struct review *r);
+
+struct trial_row;
+/* `mgtrack trial status --json` and `trial today --json`. */
+json_t *view_trial_status_json(const struct trial_row *t);
+json_t *view_trial_today_json(const struct trial_row *t, long today);
+
+/* ---- the HTML report (report.c) ---- */
+struct strbuf;
+struct svg_span;
+/* The personal report over the last `days` days, appended to sb. */
+int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *p, long today, long days,
+		     struct strbuf *sb, struct mg_err *e);
+/* The report's chart of one outcome (an SVG element) over the last days. */
+int view_outcome_chart(sqlite3 *db, const struct profile *p, long today, long days, const char *outcome,
+		       struct strbuf *sb, struct mg_err *e);
+/* Supplement mg per day over [from, from + n), and the first dose seen. */
+struct view_dose_days {
+	long from;
+	size_t n;
+	double *mg;       /* per day; NULL with n = 0 to find only the first dose */
+	long first;       /* MG_NO_DATE until a dose is seen */
+};
+int view_add_dose(const struct dose_entry *d, void *ctx);
+/* One chart per outcome with any night in the window (only: just that one). */
+void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct night *nights, size_t n_nights,
+			 const double *dose_mg, long first_dose, const struct svg_span *spans, size_t n_spans,
+			 const char *only);
+/* <td>TEXT</td> with the formatted text escaped; numeric cells align right. */
+void view_html_cell(struct strbuf *sb, int numeric, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif
