@@ -180,6 +180,15 @@ const struct cmd mg_commands[] = {
 	 "waso, cramps, rested, rls, tightness, stress, mood, energy (default: from your\n"
 	 "goals, else quality). A before/after comparison cannot separate magnesium from\n"
 	 "time and expectation; a trial can.\n"},
+	{"serve", cmd_serve, "the web app: log, plan and review from a browser",
+	 "usage: mgtrack serve [--bind 127.0.0.1] [--port 8737] [--token TOKEN] [--open]\n\n"
+	 "Serves the web app (Today, Plan, Review, Trial, Foods, Profile) and its JSON API\n"
+	 "(docs/API.md) from this journal, and prints the URL to open; Ctrl-C stops it.\n"
+	 "Only this machine can reach it unless --bind names another IPv4 address (e.g.\n"
+	 "0.0.0.0 to let your phone in on the home network): then every request needs a\n"
+	 "token, --token TOKEN (16-64 letters, digits, - or _) or one generated and printed\n"
+	 "in the URL. --port 0 picks a free port. --open starts your browser.\n"
+	 "The command line can write to the journal while the server runs.\n"},
 	{"suggest", cmd_suggest, "foods that close the magnesium gap",
 	 "usage: mgtrack suggest [--days N] [--by serving|kcal] [--limit N] [--json]\n\n"
 	 "Ranks foods by magnesium per usual serving (or per 100 kcal with --by kcal)\n"

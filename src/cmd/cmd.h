@@ -50,6 +50,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_trial_report(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_review(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_targets(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx);

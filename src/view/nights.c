@@ -53,21 +53,31 @@ int view_night_list(sqlite3 *db, long profile_id, long from, long to, struct nig
 	return 0;
 }
 
-int view_night_record(sqlite3 *db, long profile_id, const struct night *given, struct night *out,
-		      struct mg_err *e)
+int view_night_manual(sqlite3 *db, long profile_id, long date, struct night *out, struct mg_err *e)
 {
-	int found = journal_night_get(db, profile_id, given->date, "manual", out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		night_init(out, given->date);
-	night_merge(out, given);
+	int found = journal_night_get(db, profile_id, date, "manual", out, e);
+	if (found == 0)
+		night_init(out, date);
+	return found;
+}
+
+int view_night_put(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e)
+{
 	struct night_derived d;
-	if (night_derive(out, &d, e) < 0 || db_begin(db, e) < 0)
+	if (night_derive(n, &d, e) < 0 || db_begin(db, e) < 0)
 		return -1;
-	if (journal_night_put(db, profile_id, out, e) < 0 || db_commit(db, e) < 0) {
+	if (journal_night_put(db, profile_id, n, e) < 0 || db_commit(db, e) < 0) {
 		db_rollback(db);
 		return -1;
 	}
 	return 0;
+}
+
+int view_night_record(sqlite3 *db, long profile_id, const struct night *given, struct night *out,
+		      struct mg_err *e)
+{
+	if (view_night_manual(db, profile_id, given->date, out, e) < 0)
+		return -1;
+	night_merge(out, given);
+	return view_night_put(db, profile_id, out, e);
 }

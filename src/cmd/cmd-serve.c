@@ -1,0 +1,77 @@
+/*
+ * `mgtrack serve`: the local web app. Opens the journal once (the server
+ * thread is its only user), prints the URL to open, and serves until
+ * Ctrl-C. Binding beyond loopback needs a token, generated when not given.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "store/db.h"
+#include "web/web.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static void ready(const char *url, void *ctx)
+{
+	int open_browser = *(int *)ctx;
+	printf("mgtrack serving at %s\n", url);
+	fflush(stdout);
+	fprintf(stderr, "mgtrack: press Ctrl-C to stop\n");
+	if (open_browser) {
+		/* xdg-open is the desktop's own way to open a URL; the URL is ours
+		 * (digits, dots, hex) so it is safe on a command line. */
+		char cmd[600];
+		snprintf(cmd, sizeof(cmd), "xdg-open '%s' >/dev/null 2>&1 &", url);
+		if (system(cmd) != 0)
+			fprintf(stderr, "mgtrack: could not start a browser; open %s yourself\n", url);
+	}
+}
+
+int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"bind", required_argument, NULL, 'b'},
+		{"port", required_argument, NULL, 'p'},
+		{"token", required_argument, NULL, 't'},
+		{"open", no_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	struct web_options o = {.bind = "127.0.0.1", .port = 8737};
+	long port;
+	int c, rc, open_browser = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b': o.bind = optarg; break;
+		case 'p':
+			if ((rc = cmd_parse_long("--port", optarg, 0, 65535, &port)))
+				return rc;
+			o.port = (unsigned)port;
+			break;
+		case 't': o.token = optarg; break;
+		case 'o': open_browser = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	struct web_app *app = mg_calloc(1, sizeof(*app));
+	mg_strlcpy(app->journal_path, ctx->journal_path, sizeof(app->journal_path));
+	mg_strlcpy(app->foods_path, ctx->foods_path, sizeof(app->foods_path));
+	app->profile = ctx->profile;
+	if ((rc = cmd_open_journal(ctx, &app->db))) {
+		free(app);
+		return rc;
+	}
+	struct mg_err e = {0};
+	rc = web_serve(app, &o, ready, &open_browser, &e);
+	db_close(app->db);
+	db_close(app->foods);
+	free(app);
+	if (rc < 0)
+		return e.code == MG_EUSAGE ? cmd_usage(ctx, "%s", e.msg) : cmd_fail(&e);
+	return 0;
+}

@@ -1,0 +1,343 @@
+/*
+ * The API's logging routes: nights, the food log and doses, read and
+ * written. A write takes a JSON object, checks every field with the same
+ * rules as the command line (core/night.c's night_set, the views' food and
+ * dose logging), names the field that is wrong, and writes in one
+ * transaction or not at all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "core/night.h"
+#include "store/db.h"
+#include "view/view.h"
+#include "web/web.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+/* Fields wearables measure: imports fill them, people do not type them. */
+static const char *const device_fields[] = {"deep", "light", "rem", "hrv", "hrv-kind", "hr-low"};
+
+/* `from`..`to` from ?date=D or ?days=N (default days). */
+static int window(struct web_req *rq, struct web_resp *rs, long def_days, long *from, long *to)
+{
+	const char *date = web_query(rq, "date");
+	long days;
+	*to = mg_today();
+	if (date && web_query(rq, "days"))
+		return web_error(rs, 400, "bad_request", "days", "give date or days, not both"), -1;
+	if (date) {
+		if (mg_parse_date(date, from) < 0)
+			return web_error(rs, 400, "bad_request", "date", "date \"%s\" is not a date (YYYY-MM-DD)", date), -1;
+		*to = *from;
+		return 0;
+	}
+	if (web_query_long(rq, rs, "days", 1, 366, def_days, &days) < 0)
+		return -1;
+	*from = *to - days + 1;
+	return 0;
+}
+
+/* The body's "date" (default today). */
+static int body_date(struct web_req *rq, struct web_resp *rs, long *date)
+{
+	json_t *v = json_object_get(rq->body, "date");
+	*date = mg_today();
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v) || mg_parse_date(json_string_value(v), date) < 0) {
+		web_error(rs, 422, "bad_value", "date", "date must be a date (YYYY-MM-DD)");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- nights ---- */
+
+void api_nights(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	long from, to;
+	if (window(rq, rs, 14, &from, &to) < 0 || web_profile(app, rs, &p) < 0)
+		return;
+	struct night *v;
+	size_t n;
+	struct mg_err e = {0};
+	if (view_night_list(app->db, p.id, from, to, &v, &n, &e) < 0)
+		return web_fail(rs, &e, NULL);
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, view_night_json(&v[i]));
+	free(v);
+	web_json(rs, 200, a);
+}
+
+void api_night(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	long date;
+	if (mg_parse_date(rq->arg, &date) < 0)
+		return web_error(rs, 400, "bad_request", "date", "\"%s\" is not a date (YYYY-MM-DD)", rq->arg);
+	if (web_profile(app, rs, &p) < 0)
+		return;
+	struct night *v;
+	size_t n;
+	struct mg_err e = {0};
+	if (view_night_list(app->db, p.id, date, date, &v, &n, &e) < 0)
+		return web_fail(rs, &e, NULL);
+	if (n)
+		web_json(rs, 200, view_night_json(&v[0]));
+	else
+		web_error(rs, 404, "not_found", "date", "no night logged for %s", rq->arg);
+	free(v);
+}
+
+/* One JSON value as the text night_set parses; NULL for a wrong type. */
+static const char *night_text(json_t *v, char *buf, size_t n)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "yes" : "no";
+	if (json_is_integer(v)) {
+		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+		return buf;
+	}
+	if (json_is_real(v)) {
+		snprintf(buf, n, "%.17g", json_real_value(v));
+		return buf;
+	}
+	return NULL;
+}
+
+/* Applies one field of the body to n: a value sets it, null clears it,
+ * red_flags replaces the set of flags (so a flag can be unticked). */
+static int set_night_field(struct night *n, const char *key, json_t *v, struct web_resp *rs)
+{
+	char field[40], buf[64];
+	struct mg_err e = {0};
+	if (strlen(key) >= sizeof(field))
+		return web_error(rs, 422, "bad_value", key, "unknown night field \"%.40s\"", key), -1;
+	mg_strlcpy(field, key, sizeof(field));
+	for (char *c = field; *c; c++)
+		if (*c == '_')
+			*c = '-';
+	if (strcmp(field, "red-flags") == 0) {
+		if (!json_is_array(v) && !json_is_null(v))
+			return web_error(rs, 422, "bad_value", key, "red_flags must be a list"), -1;
+		n->red_flags = 0;
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) {
+			if (!json_is_string(x) || night_set(n, "red-flag", json_string_value(x), &e) < 0)
+				return web_error(rs, 422, "bad_value", key, "%s",
+						 e.msg[0] ? e.msg : "red_flags must hold strings"), -1;
+		}
+		return 0;
+	}
+	if (strcmp(field, "red-flag") == 0)
+		return web_error(rs, 422, "bad_value", key, "give red flags as the list red_flags"), -1;
+	for (size_t i = 0; i < sizeof(device_fields) / sizeof(device_fields[0]); i++)
+		if (strcmp(field, device_fields[i]) == 0)
+			return web_error(rs, 422, "bad_value", key, "%s comes from a device import, not typed", key), -1;
+	const char *text = json_is_null(v) ? "" : night_text(v, buf, sizeof(buf));
+	if (!text || (json_is_string(v) && !*text))
+		return web_error(rs, 422, "bad_value", key, "%s has the wrong type (null clears it)", key), -1;
+	if (night_set(n, field, text, &e) < 0)
+		return web_error(rs, 422, "bad_value", key, "%s", e.msg), -1;
+	return 0;
+}
+
+void api_night_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	long date;
+	struct mg_err e = {0};
+	if (body_date(rq, rs, &date) < 0 || web_profile(app, rs, &p) < 0)
+		return;
+	if (json_object_size(rq->body) == (json_object_get(rq->body, "date") ? 1u : 0u))
+		return web_error(rs, 422, "bad_value", NULL, "nothing to record: give at least one field");
+	/* Edit the stored entry field by field; nothing is written until every
+	 * field has passed. */
+	struct night n;
+	if (view_night_manual(app->db, p.id, date, &n, &e) < 0)
+		return web_fail(rs, &e, NULL);
+	const char *key;
+	json_t *v;
+	json_object_foreach(rq->body, key, v) {
+		if (strcmp(key, "date") != 0 && set_night_field(&n, key, v, rs) < 0)
+			return;
+	}
+	if (view_night_put(app->db, p.id, &n, &e) < 0)
+		return web_fail(rs, &e, NULL);
+	json_t *j = view_night_json(&n);
+	if (n.red_flags)
+		json_object_set_new(j, "warning", json_string("a red flag is logged: pause magnesium and reassess; see a "
+							      "clinician if it persists [safety-red-flag]"));
+	web_json(rs, 200, j);
+}
+
+/* ---- the food log ---- */
+
+static int on_food_entry(const struct food_log_entry *en, void *ctx)
+{
+	json_array_append_new(ctx, view_food_log_json(en));
+	return 0;
+}
+
+void api_food_log(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	long from, to;
+	if (window(rq, rs, 7, &from, &to) < 0 || web_profile(app, rs, &p) < 0)
+		return;
+	json_t *a = json_array();
+	struct mg_err e = {0};
+	if (journal_food_log_list(app->db, p.id, from, to, on_food_entry, a, &e) < 0) {
+		json_decref(a);
+		return web_fail(rs, &e, NULL);
+	}
+	web_json(rs, 200, a);
+}
+
+void api_food_log_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	long date;
+	json_t *id = json_object_get(rq->body, "food_id"), *amount = json_object_get(rq->body, "amount"),
+	       *measure = json_object_get(rq->body, "measure");
+	if (!json_is_integer(id) || json_integer_value(id) < 1)
+		return web_error(rs, 422, "bad_value", "food_id", "food_id must be a food's number");
+	if (!json_is_number(amount) || !(json_number_value(amount) > 0))
+		return web_error(rs, 422, "bad_value", "amount", "amount must be a positive number");
+	if (measure && !json_is_null(measure) && !json_is_string(measure))
+		return web_error(rs, 422, "bad_value", "measure", "measure must be a measure's name, or g");
+	if (body_date(rq, rs, &date) < 0 || web_profile(app, rs, &p) < 0)
+		return;
+	struct food_log_entry en;
+	struct mg_err e = {0};
+	const char *unit = json_is_string(measure) ? json_string_value(measure) : "";
+	if (view_food_log_add(app->db, app->foods_path, p.id, (long)json_integer_value(id), json_number_value(amount),
+			      unit, date, &en, &e) < 0)
+		return web_fail(rs, &e, e.code == MG_ENOINPUT ? "food_id" : strstr(e.msg, "measure") ? "measure" : "amount");
+	web_json(rs, 201, view_food_log_json(&en));
+}
+
+static int path_id(struct web_req *rq, struct web_resp *rs, long *id)
+{
+	if (mg_parse_long(rq->arg, 1, 999999999999L, id) < 0) {
+		web_error(rs, 404, "not_found", "id", "no entry \"%s\"", rq->arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* DELETE of one entry by id: a food log entry or a dose, in a transaction. */
+static void delete_entry(struct web_app *app, struct web_req *rq, struct web_resp *rs,
+			 int (*del)(sqlite3 *db, long profile_id, long id, struct mg_err *e))
+{
+	struct profile p;
+	long id;
+	struct mg_err e = {0};
+	if (path_id(rq, rs, &id) < 0 || web_profile(app, rs, &p) < 0)
+		return;
+	if (db_begin(app->db, &e) < 0 || del(app->db, p.id, id, &e) < 0 || db_commit(app->db, &e) < 0) {
+		db_rollback(app->db);
+		return web_fail(rs, &e, "id");
+	}
+	web_bytes(rs, 204, "text/plain", "", 0);
+}
+
+void api_food_log_delete(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	delete_entry(app, rq, rs, journal_food_log_delete);
+}
+
+/* ---- doses ---- */
+
+static int on_dose(const struct dose_entry *d, void *ctx)
+{
+	json_array_append_new(ctx, view_dose_json(d));
+	return 0;
+}
+
+void api_doses(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	long from, to;
+	if (window(rq, rs, 7, &from, &to) < 0 || web_profile(app, rs, &p) < 0)
+		return;
+	json_t *a = json_array();
+	struct mg_err e = {0};
+	if (journal_dose_list(app->db, p.id, from, to, on_dose, a, &e) < 0) {
+		json_decref(a);
+		return web_fail(rs, &e, NULL);
+	}
+	web_json(rs, 200, a);
+}
+
+/* "YYYY-MM-DD HH:MM" */
+static int parse_at(const char *s, long *date, int *minutes)
+{
+	char d[11], t[6];
+	if (strlen(s) != 16 || s[10] != ' ')
+		return -1;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	memcpy(t, s + 11, 5);
+	t[5] = '\0';
+	return mg_parse_date(d, date) < 0 || mg_parse_hhmm(t, minutes) < 0 ? -1 : 0;
+}
+
+void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	json_t *product = json_object_get(rq->body, "product"), *servings = json_object_get(rq->body, "servings"),
+	       *at = json_object_get(rq->body, "at");
+	char key[64];
+	if (json_is_string(product) && json_string_length(product) > 0)
+		mg_strlcpy(key, json_string_value(product), sizeof(key));
+	else if (json_is_integer(product))
+		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(product));
+	else
+		return web_error(rs, 422, "bad_value", "product", "product must be a product's name or id");
+	if (servings && !json_is_null(servings) && !json_is_number(servings))
+		return web_error(rs, 422, "bad_value", "servings", "servings must be a number from 0.25 to 20");
+	double n = json_is_number(servings) ? json_number_value(servings) : 1;
+	long date = mg_today();
+	int minutes;
+	if (at && !json_is_null(at)) {
+		if (!json_is_string(at) || parse_at(json_string_value(at), &date, &minutes) < 0)
+			return web_error(rs, 422, "bad_value", "at", "at must be a date and time (YYYY-MM-DD HH:MM)");
+	} else {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		minutes = tm.tm_hour * 60 + tm.tm_min;
+	}
+	if (web_profile(app, rs, &p) < 0)
+		return;
+	struct dose_entry d;
+	struct targets t;
+	double day_total;
+	struct mg_err e = {0};
+	if (view_dose_log(app->db, &p, date, minutes, key, n, &d, &day_total, &t, &e) < 0)
+		return web_fail(rs, &e, e.code == MG_ENOINPUT ? "product" : "servings");
+	json_t *j = view_dose_json(&d);
+	json_object_set_new(j, "day_supplement_mg", view_num(day_total, 1));
+	/* The dose is recorded either way: the log must say what was taken. */
+	if (t.ul_set && day_total > t.supplement_ul_mg + 1e-6) {
+		char w[200];
+		snprintf(w, sizeof(w), "supplements on this day add up to %.0f mg, above the upper limit of %.0f mg [%s]",
+			 day_total, t.supplement_ul_mg, t.ul.id);
+		json_object_set_new(j, "warning", json_string(w));
+	}
+	web_json(rs, 201, j);
+}
+
+void api_dose_delete(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	delete_entry(app, rq, rs, journal_dose_delete);
+}

@@ -1,0 +1,429 @@
+/*
+ * The HTTP server: libmicrohttpd, the access checks every request passes,
+ * and dispatch through the route table (routes.c).
+ *
+ * Threading: one internal polling thread (MHD_USE_AUTO_INTERNAL_THREAD:
+ * epoll on Linux). Every request is a few SQLite statements on a local
+ * file, answered in well under a millisecond or, for the review, cached
+ * until the journal changes; one thread keeps a single journal connection
+ * with no locking of our own, and writes from the web are serialised for
+ * free. The CLI can write at the same time: the journal has a busy timeout.
+ *
+ * Checks, in order: the Host header (against DNS rebinding, on loopback),
+ * the access token (when bound beyond loopback), then for POST and DELETE
+ * the Origin (same origin only), the CSRF header, the content type and the
+ * body cap. Every answer carries a strict Content-Security-Policy, nosniff
+ * and no-store; there is no CORS.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include "store/db.h"
+#include "store/journal.h"
+#include "web/web.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+/* Scripts, styles and requests only from this server; no inline script,
+ * no frames, no plugins, no forms posting elsewhere. */
+static const char csp_app[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			      "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+struct conn_state {
+	struct strbuf body;
+	int too_large;
+	int answered;
+};
+
+/* ---- helpers for handlers ---- */
+
+const char *web_query(struct web_req *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+void web_bytes(struct web_resp *rs, unsigned status, const char *type, const char *data, size_t len)
+{
+	free(rs->body);
+	rs->status = status;
+	rs->type = type;
+	rs->body = mg_malloc(len ? len : 1);
+	memcpy(rs->body, data, len);
+	rs->len = len;
+}
+
+void web_json(struct web_resp *rs, unsigned status, json_t *j)
+{
+	free(rs->body);
+	rs->status = status;
+	rs->type = "application/json";
+	rs->body = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	rs->len = rs->body ? strlen(rs->body) : 0;
+	json_decref(j);
+}
+
+void web_error(struct web_resp *rs, unsigned status, const char *code, const char *field, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	json_t *err = json_object();
+	json_object_set_new(err, "code", json_string(code));
+	json_object_set_new(err, "message", json_string(msg));
+	json_object_set_new(err, "field", field ? json_string(field) : json_null());
+	json_t *j = json_object();
+	json_object_set_new(j, "error", err);
+	web_json(rs, status, j);
+}
+
+void web_fail(struct web_resp *rs, const struct mg_err *e, const char *field)
+{
+	switch (e->code) {
+	case MG_EUSAGE: web_error(rs, 400, "bad_request", field, "%s", e->msg); break;
+	case MG_EDATA: web_error(rs, 422, "bad_value", field, "%s", e->msg); break;
+	case MG_ENOINPUT: web_error(rs, 404, "not_found", field, "%s", e->msg); break;
+	case MG_EUNAVAIL: web_error(rs, 409, "conflict", NULL, "%s", e->msg); break;
+	default: web_error(rs, 500, "internal", NULL, "%s", e->msg[0] ? e->msg : "internal error"); break;
+	}
+}
+
+int web_profile(struct web_app *app, struct web_resp *rs, struct profile *p)
+{
+	struct mg_err e = {0};
+	if (journal_profile_get(app->db, app->profile, p, &e) < 0) {
+		web_fail(rs, &e, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+long long web_journal_version(struct web_app *app)
+{
+	/* data_version moves when another connection commits; our own
+	 * commits show in total_changes. The statement is prepared once. */
+	long long v = 0;
+	if (!app->data_version &&
+	    sqlite3_prepare_v3(app->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &app->data_version, NULL) != SQLITE_OK)
+		return -1;   /* never equal to a cached version: no caching */
+	if (sqlite3_step(app->data_version) == SQLITE_ROW)
+		v = sqlite3_column_int64(app->data_version, 0);
+	sqlite3_reset(app->data_version);
+	return (v << 32) ^ (long long)sqlite3_total_changes64(app->db);
+}
+
+/* ---- access checks ---- */
+
+/* Equal strings, in time that does not depend on where they differ. */
+int web_same_secret(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned char d = la != lb;
+	for (size_t i = 0; i < la && i < lb; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0;
+}
+
+static void random_hex(char *out, size_t bytes)
+{
+	unsigned char buf[32];
+	if (bytes > sizeof(buf))
+		bytes = sizeof(buf);
+	size_t got = 0;
+	while (got < bytes) {
+		ssize_t r = getrandom(buf + got, bytes - got, 0);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			abort();   /* no randomness: a broken invariant, never ship a guessable token */
+		got += (size_t)r;
+	}
+	for (size_t i = 0; i < bytes; i++)
+		snprintf(out + 2 * i, 3, "%02x", buf[i]);
+}
+
+static const char *header(struct MHD_Connection *c, const char *name)
+{
+	return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+}
+
+static int host_ok(struct web_app *app, const char *host)
+{
+	if (app->token[0])
+		return 1;   /* the token already proves the request is ours */
+	for (size_t i = 0; host && i < app->n_hosts; i++)
+		if (strcmp(host, app->hosts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* 0: the request carries the token; 1: it came as ?token= on a GET, so the
+ * caller sets the cookie and redirects; -1: missing or wrong. */
+static int token_check(struct web_app *app, struct MHD_Connection *c, const char *method)
+{
+	if (!app->token[0])
+		return 0;
+	const char *v = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "mg_token");
+	if (v && web_same_secret(v, app->token))
+		return 0;
+	v = header(c, "Authorization");
+	if (v && strncmp(v, "Bearer ", 7) == 0 && web_same_secret(v + 7, app->token))
+		return 0;
+	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+	if (v && web_same_secret(v, app->token))
+		return strcmp(method, "GET") == 0 ? 1 : 0;
+	return -1;
+}
+
+/* ---- dispatch ---- */
+
+const struct web_route *web_find_route(const char *method, const char *path, const char **arg, int *path_known)
+{
+	*path_known = 0;
+	for (size_t i = 0; i < web_n_routes; i++) {
+		const struct web_route *r = &web_routes[i];
+		size_t n = strlen(r->path);
+		int match = r->prefix ? strncmp(path, r->path, n) == 0 && path[n] && !strchr(path + n, '/')
+				      : strcmp(path, r->path) == 0;
+		if (!match)
+			continue;
+		*path_known = 1;
+		if (strcmp(method, r->method) == 0) {
+			*arg = r->prefix ? path + n : NULL;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+static int is_write(const char *method)
+{
+	return strcmp(method, "POST") == 0 || strcmp(method, "DELETE") == 0;
+}
+
+static void handle(struct web_app *app, struct MHD_Connection *c, const char *method, const char *path,
+		   struct conn_state *st, struct web_resp *rs)
+{
+	struct web_req rq = {.conn = c, .method = method, .path = path};
+	if (!host_ok(app, header(c, "Host"))) {
+		web_error(rs, 403, "bad_host", NULL, "this server answers only to %s", app->hosts[0]);
+		return;
+	}
+	int tk = token_check(app, c, method);
+	if (tk < 0) {
+		web_error(rs, 401, "unauthorized", NULL, "open the URL with the token that 'mgtrack serve' printed");
+		return;
+	}
+	if (tk == 1) {
+		/* Trade the token in the URL for a cookie, and drop it from the
+		 * address bar and history. */
+		rs->status = 303;
+		rs->type = "text/plain";
+		rs->body = mg_strdup("see other");
+		rs->len = strlen(rs->body);
+		return;
+	}
+	if (st->too_large) {
+		web_error(rs, 413, "too_large", NULL, "the request body is over %d bytes", WEB_MAX_BODY);
+		return;
+	}
+	const char *arg = NULL;
+	int known;
+	const struct web_route *r = web_find_route(method, path, &arg, &known);
+	if (!r) {
+		if (known)
+			web_error(rs, 405, "method_not_allowed", NULL, "%s is not allowed on %s", method, path);
+		else
+			web_error(rs, 404, "not_found", NULL, "no page or route \"%s\"", path);
+		return;
+	}
+	if (is_write(method)) {
+		const char *origin = header(c, "Origin"), *host = header(c, "Host");
+		char want[320];
+		snprintf(want, sizeof(want), "http://%s", host ? host : "");
+		const char *site = header(c, "Sec-Fetch-Site");
+		if ((origin && strcmp(origin, want) != 0) || (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)) {
+			web_error(rs, 403, "cross_origin", NULL, "requests from \"%s\" are refused", origin ? origin : site);
+			return;
+		}
+		const char *csrf = header(c, "X-CSRF-Token");
+		if (!csrf || !web_same_secret(csrf, app->csrf)) {
+			web_error(rs, 403, "csrf", NULL, "missing or wrong X-CSRF-Token (GET /api/v1/session gives it)");
+			return;
+		}
+	}
+	if (strcmp(method, "POST") == 0) {
+		const char *type = header(c, "Content-Type");
+		if (!type || strncmp(type, "application/json", 16) != 0 || (type[16] && type[16] != ';')) {
+			web_error(rs, 415, "unsupported_media_type", NULL, "send the body as application/json");
+			return;
+		}
+		json_error_t je;
+		rq.body = json_loadb(st->body.buf ? st->body.buf : "", st->body.len, JSON_REJECT_DUPLICATES, &je);
+		if (!rq.body || !json_is_object(rq.body)) {
+			json_decref(rq.body);
+			web_error(rs, 400, "bad_request", NULL, "the body is not a JSON object%s%s", rq.body ? "" : ": ",
+				  rq.body ? "" : je.text);
+			return;
+		}
+	}
+	rq.arg = arg;
+	r->fn(app, &rq, rs);
+	json_decref(rq.body);
+}
+
+static enum MHD_Result send_response(struct web_app *app, struct MHD_Connection *c, const char *path, struct web_resp *rs)
+{
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(rs->len, rs->body ? rs->body : (char *)"", rs->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	rs->body = NULL;
+	MHD_add_response_header(resp, "Content-Type", rs->type ? rs->type : "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
+	MHD_add_response_header(resp, "Content-Security-Policy", rs->csp ? rs->csp : csp_app);
+	MHD_add_response_header(resp, "Cache-Control", rs->cacheable ? "private, max-age=3600" : "no-store");
+	if (rs->disposition)
+		MHD_add_response_header(resp, "Content-Disposition", rs->disposition);
+	if (rs->status == 303) {
+		char cookie[200];
+		snprintf(cookie, sizeof(cookie), "mg_token=%s; Path=/; HttpOnly; SameSite=Strict", app->token);
+		MHD_add_response_header(resp, "Set-Cookie", cookie);
+		MHD_add_response_header(resp, "Location", path);
+	}
+	enum MHD_Result ret = MHD_queue_response(c, rs->status ? rs->status : 500, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+				  const char *version, const char *upload, size_t *upload_size, void **req_cls)
+{
+	struct web_app *app = cls;
+	struct conn_state *st = *req_cls;
+	if (!st) {
+		st = mg_calloc(1, sizeof(*st));
+		strbuf_init(&st->body);
+		*req_cls = st;
+		/* Refuse an announced oversized body before reading it. */
+		const char *cl = header(c, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > WEB_MAX_BODY)
+			st->too_large = 1;
+		else
+			return MHD_YES;
+	}
+	if (*upload_size && !st->too_large) {
+		if (st->body.len + *upload_size > WEB_MAX_BODY)
+			st->too_large = 1;
+		else
+			strbuf_add(&st->body, upload, *upload_size);
+		*upload_size = 0;
+		if (!st->too_large)
+			return MHD_YES;
+	} else if (*upload_size) {
+		*upload_size = 0;
+	}
+	if (st->answered)
+		return MHD_YES;
+	st->answered = 1;
+	struct web_resp rs = {0};
+	handle(app, c, method, url, st, &rs);
+	enum MHD_Result r = send_response(app, c, url, &rs);
+	free(rs.body);
+	return r;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls, enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *st = *req_cls;
+	if (st) {
+		strbuf_release(&st->body);
+		free(st);
+		*req_cls = NULL;
+	}
+}
+
+static void on_mhd_error(void *cls, const char *fmt, va_list ap)
+{
+	fputs("mgtrack: serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const char *url, void *ctx),
+	      void *ready_ctx, struct mg_err *e)
+{
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
+	if (inet_pton(AF_INET, o->bind, &sa.sin_addr) != 1)
+		return mg_err_set(e, MG_EUSAGE, "--bind \"%s\" is not an IPv4 address", o->bind);
+	int loopback = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
+	app->token[0] = '\0';
+	if (o->token) {
+		if (strlen(o->token) < 16 || strlen(o->token) >= sizeof(app->token))
+			return mg_err_set(e, MG_EUSAGE, "--token \"%s\" must be 16 to 64 characters", o->token);
+		for (const char *p = o->token; *p; p++)
+			if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '_'))
+				return mg_err_set(e, MG_EUSAGE, "--token \"%s\" may hold only letters, digits, - and _", o->token);
+		mg_strlcpy(app->token, o->token, sizeof(app->token));
+	} else if (!loopback) {
+		random_hex(app->token, 20);
+	}
+	random_hex(app->csrf, 32);
+
+	/* Block the stop signals here, before the server thread starts, so it
+	 * inherits the mask and only sigwait below sees them. */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)o->port, NULL, NULL, on_request, app,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)10,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)256,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_END);
+	if (!d) {
+		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+		return mg_err_set(e, MG_EUNAVAIL, "cannot listen on %s:%u: %s", o->bind, o->port,
+				  errno ? strerror(errno) : "the address is in use or not this machine's");
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = info ? info->port : o->port;
+	snprintf(app->origin, sizeof(app->origin), "http://%s:%u", o->bind, port);
+	app->n_hosts = 0;
+	snprintf(app->hosts[app->n_hosts++], sizeof(app->hosts[0]), "%s:%u", o->bind, port);
+	if (loopback) {
+		snprintf(app->hosts[app->n_hosts++], sizeof(app->hosts[0]), "localhost:%u", port);
+		if (strcmp(o->bind, "127.0.0.1") != 0)
+			snprintf(app->hosts[app->n_hosts++], sizeof(app->hosts[0]), "127.0.0.1:%u", port);
+	}
+	char url[400];
+	if (app->token[0])
+		snprintf(url, sizeof(url), "%s/?token=%s", app->origin, app->token);
+	else
+		snprintf(url, sizeof(url), "%s/", app->origin);
+	ready(url, ready_ctx);
+	int sig;
+	sigwait(&stop, &sig);
+	MHD_stop_daemon(d);
+	pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+	for (size_t i = 0; i < sizeof(app->review_cache) / sizeof(app->review_cache[0]); i++)
+		free(app->review_cache[i].body);
+	sqlite3_finalize(app->data_version);
+	app->data_version = NULL;
+	return 0;
+}
