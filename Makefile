@@ -36,7 +36,8 @@ check: bootstrap
 $(BENCH_BUILD)/build.ninja:
 	meson setup $(BENCH_BUILD) --buildtype=release -Dtests=false -Dbench=true >/dev/null
 
-bench: bootstrap
+bench:
+	@MGTRACK_BOOTSTRAP_BENCH=1 scripts/bootstrap
 	@$(MAKE) --no-print-directory $(BENCH_BUILD)/build.ninja
 	@ninja --quiet -C $(BENCH_BUILD)
 	@scripts/bench
