@@ -177,15 +177,7 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 static int save(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p, long today)
 {
 	struct mg_err e = {0};
-	if (profile_validate(p, today, &e) < 0)
-		return cmd_fail(&e);
-	if (db_begin(db, &e) < 0)
-		return cmd_fail(&e);
-	if (journal_profile_put(db, p, &e) < 0 || db_commit(db, &e) < 0) {
-		db_rollback(db);
-		return cmd_fail(&e);
-	}
-	return 0;
+	return view_profile_save(db, p, today, &e) < 0 ? cmd_fail(&e) : 0;
 }
 
 static void print_profile(const struct profile *p, long today)

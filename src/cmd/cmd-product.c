@@ -96,13 +96,10 @@ static int add(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(ctx, "product add needs --name and --form");
 	struct mg_err e = {0};
 	struct product_mg mg;
-	if (product_validate(&p, &e) < 0 || product_magnesium(&p, &mg, &e) < 0)
-		return cmd_fail(&e);
 	sqlite3 *db;
 	if ((rc = cmd_open_journal(ctx, &db)))
 		return rc;
-	if (db_begin(db, &e) < 0 || journal_product_add(db, &p, &e) < 0 || db_commit(db, &e) < 0) {
-		db_rollback(db);
+	if (view_product_add(db, &p, &mg, &e) < 0) {
 		db_close(db);
 		return cmd_fail(&e);
 	}

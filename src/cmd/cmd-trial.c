@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 #include "cmd/cmd.h"
 #include "core/tables.h"
 #include "core/trial.h"
@@ -82,7 +80,7 @@ static int design(int argc, char **argv, struct cmd_ctx *ctx)
 	mg_strlcpy(d->control, "none", sizeof(d->control));
 	d->start = mg_today();
 	long v;
-	int c, rc, force = 0, json = 0, has_seed = 0;
+	int c, rc, force = 0, json = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -107,7 +105,6 @@ static int design(int argc, char **argv, struct cmd_ctx *ctx)
 			if ((rc = cmd_parse_long("--seed", optarg, 1, 2147483647L, &v)))
 				return rc;
 			d->seed = (unsigned long)v;
-			has_seed = 1;
 			break;
 		case O_START:
 			if ((rc = cmd_parse_date("--start", optarg, &d->start)))
@@ -122,48 +119,20 @@ static int design(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
 	if (!d->outcome[0])
 		return cmd_usage(ctx, "trial design needs --outcome (the primary outcome, fixed now)");
-	if (!has_seed)
-		/* Recorded with the design, so the allocation can be re-derived. */
-		d->seed = (unsigned long)((time(NULL) ^ ((long)getpid() << 16)) & 0x7fffffffL);
 	struct mg_err e = {0};
-	if (trial_design_make(d, &e) < 0)
-		return cmd_fail(&e);
 	sqlite3 *db;
 	struct profile p;
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	struct trial_row old;
-	int found = journal_trial_active(db, p.id, &old, &e);
-	if (found < 0) {
-		db_close(db);
-		return cmd_fail(&e);
-	}
-	if (found && mg_today() >= old.design.start && !force) {
-		db_close(db);
-		char s[16];
-		mg_format_date(old.design.start, s, sizeof(s));
-		fprintf(stderr, "mgtrack: a trial started on %s; 'trial design --force' abandons it (it stays on record)\n",
-			s);
-		return MG_EDATA;
-	}
-	if (db_begin(db, &e) < 0 || (found && journal_trial_abandon(db, old.id, &e) < 0) ||
-	    journal_trial_add(db, p.id, &t, &e) < 0 || db_commit(db, &e) < 0) {
-		db_rollback(db);
-		db_close(db);
-		return cmd_fail(&e);
-	}
+	rc = view_trial_register(db, p.id, &t, force, mg_today(), &e);
 	db_close(db);
+	if (rc < 0)
+		return cmd_fail(&e);
 	char s[16], end[16];
 	mg_format_date(d->start, s, sizeof(s));
 	mg_format_date(trial_end(d), end, sizeof(end));
 	if (json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "id", json_integer(t.id));
-		json_object_set_new(j, "hash", json_string(d->hash));
-		json_object_set_new(j, "seed", json_integer((json_int_t)d->seed));
-		json_object_set_new(j, "start", json_string(s));
-		json_object_set_new(j, "end", json_string(end));
-		cmd_print_json(j);
+		cmd_print_json(view_trial_registered_json(&t));
 	} else {
 		printf("trial %ld registered: outcome %s, %d blocks of 2 x %d days (first %d days of each period not\n"
 		       "analysed), %d baseline days, control %s%s; %s to %s\n", t.id, d->outcome, d->blocks,

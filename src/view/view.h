@@ -97,7 +97,19 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 			const char *outcome, struct review *r, struct mg_err *e);
 json_t *view_review_json(const struct review *r);
 
+/* ---- changes (edit.c) ---- */
+/* Checks the profile (contradictions, ranges) and stores it. */
+int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err *e);
+/* Checks a product's label figures and stores it; mg is its magnesium. */
+int view_product_add(sqlite3 *db, struct product *p, struct product_mg *mg, struct mg_err *e);
 struct trial_row;
+/* Makes the design (allocation, hash; a random seed when seed is 0) and
+ * registers it; an active trial that has started is abandoned only with
+ * force. */
+int view_trial_register(sqlite3 *db, long profile_id, struct trial_row *t, int force, long today, struct mg_err *e);
+/* `mgtrack trial design --json`: id, hash, seed, start, end. */
+json_t *view_trial_registered_json(const struct trial_row *t);
+
 /* `mgtrack trial status --json` and `trial today --json`. */
 json_t *view_trial_status_json(const struct trial_row *t);
 json_t *view_trial_today_json(const struct trial_row *t, long today);

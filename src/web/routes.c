@@ -8,6 +8,7 @@
 const struct web_route web_routes[] = {
 	{"GET", "/api/v1/session", 0, api_session},
 	{"GET", "/api/v1/profile", 0, api_profile},
+	{"POST", "/api/v1/profile", 0, api_profile_post},
 	{"GET", "/api/v1/targets", 0, api_targets},
 	{"GET", "/api/v1/intake", 0, api_intake},
 	{"GET", "/api/v1/foods", 0, api_foods},
@@ -16,6 +17,7 @@ const struct web_route web_routes[] = {
 	{"POST", "/api/v1/food-log", 0, api_food_log_post},
 	{"DELETE", "/api/v1/food-log/", 1, api_food_log_delete},
 	{"GET", "/api/v1/products", 0, api_products},
+	{"POST", "/api/v1/products", 0, api_product_post},
 	{"GET", "/api/v1/doses", 0, api_doses},
 	{"POST", "/api/v1/doses", 0, api_dose_post},
 	{"DELETE", "/api/v1/doses/", 1, api_dose_delete},
@@ -27,6 +29,7 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/review", 0, api_review},
 	{"GET", "/api/v1/review/chart.svg", 0, api_review_chart},
 	{"GET", "/api/v1/trial", 0, api_trial},
+	{"POST", "/api/v1/trial", 0, api_trial_post},
 	{"GET", "/report", 0, page_report},
 	/* The app's screens: one page, drawn by app.js. */
 	{"GET", "/", 0, page_app},

@@ -114,7 +114,7 @@ int web_query_long(struct web_req *rq, struct web_resp *rs, const char *name, lo
 /* A journal version that changes with every commit, from any process. */
 long long web_journal_version(struct web_app *app);
 
-/* Handlers (api-read.c, api-log.c, pages.c). */
+/* Handlers (api-read.c, api-log.c, api-edit.c, pages.c). */
 void api_session(struct web_app *, struct web_req *, struct web_resp *);
 void api_profile(struct web_app *, struct web_req *, struct web_resp *);
 void api_targets(struct web_app *, struct web_req *, struct web_resp *);
@@ -127,6 +127,9 @@ void api_plan_ics(struct web_app *, struct web_req *, struct web_resp *);
 void api_review(struct web_app *, struct web_req *, struct web_resp *);
 void api_review_chart(struct web_app *, struct web_req *, struct web_resp *);
 void api_trial(struct web_app *, struct web_req *, struct web_resp *);
+void api_profile_post(struct web_app *, struct web_req *, struct web_resp *);
+void api_product_post(struct web_app *, struct web_req *, struct web_resp *);
+void api_trial_post(struct web_app *, struct web_req *, struct web_resp *);
 void api_nights(struct web_app *, struct web_req *, struct web_resp *);
 void api_night(struct web_app *, struct web_req *, struct web_resp *);
 void api_night_post(struct web_app *, struct web_req *, struct web_resp *);
