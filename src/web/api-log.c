@@ -12,13 +12,11 @@
 #include "core/night.h"
 #include "store/db.h"
 #include "view/view.h"
+#include "web/night-body.h"
 #include "web/web.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
-
-/* Fields wearables measure: imports fill them, people do not type them. */
-static const char *const device_fields[] = {"deep", "light", "rem", "hrv", "hrv-kind", "hr-low"};
 
 /* `from`..`to` from ?date=D or ?days=N (default days). */
 static int window(struct web_req *rq, struct web_resp *rs, long def_days, long *from, long *to)
@@ -94,62 +92,6 @@ void api_night(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	free(v);
 }
 
-/* One JSON value as the text night_set parses; NULL for a wrong type. */
-static const char *night_text(json_t *v, char *buf, size_t n)
-{
-	if (json_is_string(v))
-		return json_string_value(v);
-	if (json_is_boolean(v))
-		return json_is_true(v) ? "yes" : "no";
-	if (json_is_integer(v)) {
-		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
-		return buf;
-	}
-	if (json_is_real(v)) {
-		snprintf(buf, n, "%.17g", json_real_value(v));
-		return buf;
-	}
-	return NULL;
-}
-
-/* Applies one field of the body to n: a value sets it, null clears it,
- * red_flags replaces the set of flags (so a flag can be unticked). */
-static int set_night_field(struct night *n, const char *key, json_t *v, struct web_resp *rs)
-{
-	char field[40], buf[64];
-	struct mg_err e = {0};
-	if (strlen(key) >= sizeof(field))
-		return web_error(rs, 422, "bad_value", key, "unknown night field \"%.40s\"", key), -1;
-	mg_strlcpy(field, key, sizeof(field));
-	for (char *c = field; *c; c++)
-		if (*c == '_')
-			*c = '-';
-	if (strcmp(field, "red-flags") == 0) {
-		if (!json_is_array(v) && !json_is_null(v))
-			return web_error(rs, 422, "bad_value", key, "red_flags must be a list"), -1;
-		n->red_flags = 0;
-		size_t i;
-		json_t *x;
-		json_array_foreach(v, i, x) {
-			if (!json_is_string(x) || night_set(n, "red-flag", json_string_value(x), &e) < 0)
-				return web_error(rs, 422, "bad_value", key, "%s",
-						 e.msg[0] ? e.msg : "red_flags must hold strings"), -1;
-		}
-		return 0;
-	}
-	if (strcmp(field, "red-flag") == 0)
-		return web_error(rs, 422, "bad_value", key, "give red flags as the list red_flags"), -1;
-	for (size_t i = 0; i < sizeof(device_fields) / sizeof(device_fields[0]); i++)
-		if (strcmp(field, device_fields[i]) == 0)
-			return web_error(rs, 422, "bad_value", key, "%s comes from a device import, not typed", key), -1;
-	const char *text = json_is_null(v) ? "" : night_text(v, buf, sizeof(buf));
-	if (!text || (json_is_string(v) && !*text))
-		return web_error(rs, 422, "bad_value", key, "%s has the wrong type (null clears it)", key), -1;
-	if (night_set(n, field, text, &e) < 0)
-		return web_error(rs, 422, "bad_value", key, "%s", e.msg), -1;
-	return 0;
-}
-
 void api_night_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
@@ -164,12 +106,9 @@ void api_night_post(struct web_app *app, struct web_req *rq, struct web_resp *rs
 	struct night n;
 	if (view_night_manual(app->db, p.id, date, &n, &e) < 0)
 		return web_fail(rs, &e, NULL);
-	const char *key;
-	json_t *v;
-	json_object_foreach(rq->body, key, v) {
-		if (strcmp(key, "date") != 0 && set_night_field(&n, key, v, rs) < 0)
-			return;
-	}
+	const char *field = NULL;
+	if (web_night_apply(&n, rq->body, &field, &e) < 0)
+		return web_error(rs, 422, "bad_value", field, "%s", e.msg);
 	if (view_night_put(app->db, p.id, &n, &e) < 0)
 		return web_fail(rs, &e, NULL);
 	json_t *j = view_night_json(&n);
