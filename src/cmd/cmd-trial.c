@@ -262,35 +262,6 @@ static int unblind(int argc, char **argv, struct cmd_ctx *ctx)
 	return status(0, argv, ctx);
 }
 
-static json_t *bayes_json(const struct trial_bayes *b)
-{
-	json_t *j = json_object();
-	json_object_set_new(j, "median", b->fitted ? view_num(b->median, 3) : json_null());
-	json_t *ci = json_array();
-	json_array_append_new(ci, b->fitted ? view_num(b->lo, 3) : json_null());
-	json_array_append_new(ci, b->fitted ? view_num(b->hi, 3) : json_null());
-	json_object_set_new(j, "cri95", ci);
-	json_object_set_new(j, "p_benefit", b->fitted ? view_num(b->p_benefit, 3) : json_null());
-	json_object_set_new(j, "rho_median", b->fitted ? view_num(b->rho_median, 3) : json_null());
-	json_object_set_new(j, "rhat", b->fitted ? view_num(b->rhat, 3) : json_null());
-	return j;
-}
-
-struct dose_marks {
-	long start;
-	int *days;
-	size_t n;
-};
-
-static int mark_dose(const struct dose_entry *dz, void *ctx)
-{
-	struct dose_marks *m = ctx;
-	long k = dz->date - m->start;
-	if (k >= 0 && (size_t)k < m->n)
-		m->days[k] = 1;
-	return 0;
-}
-
 static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -317,60 +288,14 @@ static int analyze(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	struct trial_design d = t.design;
 	struct mg_err e = {0};
-	if (d.blind && !t.unblinded) {
-		db_close(db);
-		fprintf(stderr, "mgtrack: the trial is blinded: run 'mgtrack trial unblind' after the last period\n");
-		return MG_EDATA;
-	}
-	if (outcome) {
-		if (table_find(tables_get("outcomes.tsv"), "outcome", outcome) < 0) {
-			db_close(db);
-			return cmd_usage(ctx, "unknown --outcome \"%s\"", outcome);
-		}
-		mg_strlcpy(d.outcome, outcome, sizeof(d.outcome));
-	}
-	struct night *nights = NULL;
-	size_t n_nights = 0;
-	struct dose_marks m = {.start = d.start, .n = (size_t)(trial_end(&d) - d.start + 1)};
-	m.days = mg_calloc(m.n, sizeof(int));
-	if (view_night_list(db, p.id, d.start, trial_end(&d), &nights, &n_nights, &e) < 0 ||
-	    journal_dose_list(db, p.id, d.start, trial_end(&d), mark_dose, &m, &e) < 0) {
-		db_close(db);
-		free(nights);
-		free(m.days);
-		return cmd_fail(&e);
-	}
-	db_close(db);
 	struct trial_analysis a;
-	rc = trial_analyze(&d, nights, n_nights, m.days, d.seed, 0, &a, &e);
-	free(nights);
-	free(m.days);
+	rc = view_trial_analyze(db, p.id, &t, outcome, &d, &a, &e);
+	db_close(db);
 	if (rc < 0)
-		return cmd_fail(&e);
+		return e.code == MG_EUSAGE ? cmd_usage(ctx, "%s", e.msg) : cmd_fail(&e);
 	int secondary = strcmp(d.outcome, t.design.outcome) != 0;
 	if (json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "outcome", json_string(a.outcome));
-		json_object_set_new(j, "primary", json_boolean(!secondary));
-		json_object_set_new(j, "better", json_string(a.better));
-		json_object_set_new(j, "mid", view_num(a.mid, 3));
-		json_object_set_new(j, "blocks", json_integer(a.blocks_used));
-		json_object_set_new(j, "nights_magnesium", json_integer(a.nights_magnesium));
-		json_object_set_new(j, "nights_control", json_integer(a.nights_control));
-		json_object_set_new(j, "adherence", view_num(a.adherence_magnesium, 3));
-		json_t *pd = json_object(), *ci = json_array();
-		json_object_set_new(pd, "mean_diff", view_num(a.mean_diff, 3));
-		json_array_append_new(ci, view_num(a.ci_lo, 3));
-		json_array_append_new(ci, view_num(a.ci_hi, 3));
-		json_object_set_new(pd, "ci95", ci);
-		json_object_set_new(pd, "p", view_num(a.p_paired, 4));
-		json_object_set_new(j, "paired", pd);
-		json_object_set_new(j, "randomization_p", view_num(a.p_randomization, 4));
-		json_object_set_new(j, "bayes", bayes_json(&a.bayes));
-		json_object_set_new(j, "sensitivity", bayes_json(&a.sensitivity));
-		json_object_set_new(j, "hash", json_string(t.design.hash));
-		json_object_set_new(j, "disclaimer", json_string(view_not_advice));
-		cmd_print_json(j);
+		cmd_print_json(view_trial_analysis_json(&t, &a));
 		return 0;
 	}
 	printf("Trial %ld, %s outcome %s (%s is better; meaningful difference %.2f), design hash %s\n", t.id,

@@ -1,12 +1,17 @@
 /*
  * A personal trial as both front ends show it: the design with its periods
- * (arms hidden while blinded) and where today falls in it.
+ * (arms hidden while blinded), where today falls in it, and its analysis
+ * (refused while blinded).
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/trial.h"
+#include "core/trialstats.h"
 #include "store/trials.h"
 #include "view/view.h"
 #include "util/parse.h"
+#include "util/strbuf.h"
 #include "util/banned.h"
 
 json_t *view_trial_status_json(const struct trial_row *t)
@@ -64,5 +69,84 @@ json_t *view_trial_today_json(const struct trial_row *t, long today)
 	json_object_set_new(j, "arm", arm ? json_string(arm) : json_null());
 	json_object_set_new(j, "day_in_period", k >= 0 ? json_integer(day_in) : json_null());
 	json_object_set_new(j, "washin", json_boolean(k >= 0 && day_in <= d->washin_days));
+	return j;
+}
+
+static json_t *bayes_json(const struct trial_bayes *b)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "median", b->fitted ? view_num(b->median, 3) : json_null());
+	json_t *ci = json_array();
+	json_array_append_new(ci, b->fitted ? view_num(b->lo, 3) : json_null());
+	json_array_append_new(ci, b->fitted ? view_num(b->hi, 3) : json_null());
+	json_object_set_new(j, "cri95", ci);
+	json_object_set_new(j, "p_benefit", b->fitted ? view_num(b->p_benefit, 3) : json_null());
+	json_object_set_new(j, "rho_median", b->fitted ? view_num(b->rho_median, 3) : json_null());
+	json_object_set_new(j, "rhat", b->fitted ? view_num(b->rhat, 3) : json_null());
+	return j;
+}
+
+struct dose_marks {
+	long start;
+	int *days;
+	size_t n;
+};
+
+static int mark_dose(const struct dose_entry *dz, void *ctx)
+{
+	struct dose_marks *m = ctx;
+	long k = dz->date - m->start;
+	if (k >= 0 && (size_t)k < m->n)
+		m->days[k] = 1;
+	return 0;
+}
+
+int view_trial_analyze(sqlite3 *db, long profile_id, const struct trial_row *t, const char *outcome,
+		       struct trial_design *d, struct trial_analysis *a, struct mg_err *e)
+{
+	*d = t->design;
+	if (d->blind && !t->unblinded)
+		return mg_err_set(e, MG_EDATA, "the trial is blinded: run 'mgtrack trial unblind' after the last period");
+	if (outcome) {
+		if (table_find(tables_get("outcomes.tsv"), "outcome", outcome) < 0)
+			return mg_err_set(e, MG_EUSAGE, "unknown --outcome \"%s\"", outcome);
+		mg_strlcpy(d->outcome, outcome, sizeof(d->outcome));
+	}
+	struct night *nights = NULL;
+	size_t n_nights = 0;
+	struct dose_marks m = {.start = d->start, .n = (size_t)(trial_end(d) - d->start + 1)};
+	m.days = mg_calloc(m.n, sizeof(int));
+	int rc = -1;
+	if (view_night_list(db, profile_id, d->start, trial_end(d), &nights, &n_nights, e) == 0 &&
+	    journal_dose_list(db, profile_id, d->start, trial_end(d), mark_dose, &m, e) == 0)
+		rc = trial_analyze(d, nights, n_nights, m.days, d->seed, 0, a, e);
+	free(nights);
+	free(m.days);
+	return rc;
+}
+
+json_t *view_trial_analysis_json(const struct trial_row *t, const struct trial_analysis *a)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "outcome", json_string(a->outcome));
+	json_object_set_new(j, "primary", json_boolean(strcmp(a->outcome, t->design.outcome) == 0));
+	json_object_set_new(j, "better", json_string(a->better));
+	json_object_set_new(j, "mid", view_num(a->mid, 3));
+	json_object_set_new(j, "blocks", json_integer(a->blocks_used));
+	json_object_set_new(j, "nights_magnesium", json_integer(a->nights_magnesium));
+	json_object_set_new(j, "nights_control", json_integer(a->nights_control));
+	json_object_set_new(j, "adherence", view_num(a->adherence_magnesium, 3));
+	json_t *pd = json_object(), *ci = json_array();
+	json_object_set_new(pd, "mean_diff", view_num(a->mean_diff, 3));
+	json_array_append_new(ci, view_num(a->ci_lo, 3));
+	json_array_append_new(ci, view_num(a->ci_hi, 3));
+	json_object_set_new(pd, "ci95", ci);
+	json_object_set_new(pd, "p", view_num(a->p_paired, 4));
+	json_object_set_new(j, "paired", pd);
+	json_object_set_new(j, "randomization_p", view_num(a->p_randomization, 4));
+	json_object_set_new(j, "bayes", bayes_json(&a->bayes));
+	json_object_set_new(j, "sensitivity", bayes_json(&a->sensitivity));
+	json_object_set_new(j, "hash", json_string(t->design.hash));
+	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 	return j;
 }

@@ -113,6 +113,14 @@ json_t *view_trial_registered_json(const struct trial_row *t);
 /* `mgtrack trial status --json` and `trial today --json`. */
 json_t *view_trial_status_json(const struct trial_row *t);
 json_t *view_trial_today_json(const struct trial_row *t, long today);
+struct trial_design;
+struct trial_analysis;
+/* `mgtrack trial analyze`: the trial's nights and doses analysed for
+ * `outcome` (NULL: the registered primary one); d receives the design as
+ * analysed. MG_EDATA while blinded, MG_EUSAGE for an unknown outcome. */
+int view_trial_analyze(sqlite3 *db, long profile_id, const struct trial_row *t, const char *outcome,
+		       struct trial_design *d, struct trial_analysis *a, struct mg_err *e);
+json_t *view_trial_analysis_json(const struct trial_row *t, const struct trial_analysis *a);
 
 /* ---- the HTML report (report.c) ---- */
 struct strbuf;

@@ -11,6 +11,8 @@
 #include "store/db.h"
 #include "core/search.h"
 #include "store/foods.h"
+#include "core/trial.h"
+#include "core/trialstats.h"
 #include "store/trials.h"
 #include "view/view.h"
 #include "web/web.h"
@@ -274,4 +276,27 @@ void api_trial(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	json_object_set_new(j, "today", view_trial_today_json(&t, mg_today()));
 	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 	web_json(rs, 200, j);
+}
+
+void api_trial_analysis(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct profile p;
+	struct trial_row t;
+	struct mg_err e = {0};
+	const char *outcome = web_query(rq, "outcome");
+	if (web_profile(app, rs, &p) < 0)
+		return;
+	int found = journal_trial_active(app->db, p.id, &t, &e);
+	if (found < 0)
+		return web_fail(rs, &e, NULL);
+	if (!found)
+		return web_error(rs, 404, "not_found", NULL, "no trial: design one with 'mgtrack trial design --outcome NAME'");
+	struct trial_design d;
+	struct trial_analysis a;
+	if (view_trial_analyze(app->db, p.id, &t, outcome, &d, &a, &e) < 0) {
+		int bad_outcome = e.code == MG_EUSAGE;
+		e.code = bad_outcome || e.code == MG_EDATA ? MG_EDATA : e.code;
+		return web_fail(rs, &e, bad_outcome ? "outcome" : NULL);
+	}
+	web_json(rs, 200, view_trial_analysis_json(&t, &a));
 }

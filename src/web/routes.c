@@ -30,6 +30,8 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/review/chart.svg", 0, api_review_chart},
 	{"GET", "/api/v1/trial", 0, api_trial},
 	{"POST", "/api/v1/trial", 0, api_trial_post},
+	{"GET", "/api/v1/trial/analysis", 0, api_trial_analysis},
+	{"GET", "/api/v1/report", 0, page_report},
 	{"GET", "/report", 0, page_report},
 	/* The app's screens: one page, drawn by app.js. */
 	{"GET", "/", 0, page_app},

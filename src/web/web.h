@@ -127,6 +127,7 @@ void api_plan_ics(struct web_app *, struct web_req *, struct web_resp *);
 void api_review(struct web_app *, struct web_req *, struct web_resp *);
 void api_review_chart(struct web_app *, struct web_req *, struct web_resp *);
 void api_trial(struct web_app *, struct web_req *, struct web_resp *);
+void api_trial_analysis(struct web_app *, struct web_req *, struct web_resp *);
 void api_profile_post(struct web_app *, struct web_req *, struct web_resp *);
 void api_product_post(struct web_app *, struct web_req *, struct web_resp *);
 void api_trial_post(struct web_app *, struct web_req *, struct web_resp *);
