@@ -76,7 +76,7 @@ static int string_list(struct web_resp *rs, const char *key, json_t *v, struct p
 		if (!json_is_string(x))
 			return bad(rs, key, "must hold strings");
 		if (add(p, json_string_value(x), &e) < 0) {
-			web_error(rs, 422, "bad_value", key, "%s", e.msg);
+			web_fail_flags(rs, &e, key);
 			return -1;
 		}
 	}
@@ -108,7 +108,7 @@ static int medicines(struct web_resp *rs, json_t *v, struct profile *p)
 		int rc = profile_add_med(p, strbuf_str(&spec), &e);
 		strbuf_release(&spec);
 		if (rc < 0) {
-			web_error(rs, 422, "bad_value", "medicines", "%s", e.msg);
+			web_fail_flags(rs, &e, "medicines");
 			return -1;
 		}
 	}
@@ -127,7 +127,7 @@ static const char *const trainings[] = {"none", "regular", "heavy", NULL};
 static const char *const regions[] = {"us", "eu", NULL};
 static const char *const food_sources[] = {"log", "apple-health", NULL};
 
-static int profile_field(struct web_resp *rs, const char *key, json_t *v, struct profile *p, long today)
+static int profile_field(struct web_resp *rs, json_t *body, const char *key, json_t *v, struct profile *p, long today)
 {
 	if (!strcmp(key, "name")) {
 		if (!json_is_string(v) || strcmp(json_string_value(v), p->name) != 0)
@@ -144,6 +144,11 @@ static int profile_field(struct web_resp *rs, const char *key, json_t *v, struct
 		return 0;
 	}
 	if (!strcmp(key, "age")) {
+		/* A date of birth says more than an age: with both, born wins,
+		 * whatever order the keys come in. */
+		json_t *born = json_object_get(body, "born");
+		if (json_is_null(v) || (born && !json_is_null(born)))
+			return 0;
 		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 120)
 			return bad(rs, key, "must be a whole number from 0 to 120");
 		p->age_years = (int)json_integer_value(v);
@@ -201,14 +206,12 @@ void api_profile_post(struct web_app *app, struct web_req *rq, struct web_resp *
 	const char *key;
 	json_t *v;
 	json_object_foreach(rq->body, key, v) {
-		if (profile_field(rs, key, v, &p, today) < 0)
+		if (profile_field(rs, rq->body, key, v, &p, today) < 0)
 			return;
 	}
 	struct mg_err e = {0};
-	if (view_profile_save(app->db, &p, today, &e) < 0) {
-		e.code = e.code == MG_EUSAGE ? MG_EDATA : e.code;   /* a value the profile refuses */
-		return web_fail(rs, &e, NULL);
-	}
+	if (view_profile_save(app->db, &p, today, &e) < 0)
+		return web_fail_flags(rs, &e, NULL);
 	/* Answer the profile as stored (lists come back in the journal's order). */
 	if (web_profile(app, rs, &p) == 0)
 		web_json(rs, 200, view_profile_json(&p, today));
@@ -269,11 +272,8 @@ void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *
 	p.proprietary_blend = json_is_true(blend);
 	struct product_mg mg;
 	struct mg_err e = {0};
-	if (view_product_add(app->db, &p, &mg, &e) < 0) {
-		e.code = e.code == MG_EUSAGE ? MG_EDATA : e.code;   /* an unknown form or hydrate is a bad value */
-		return web_fail(rs, &e, strstr(e.msg, "hydrate") ? "hydrate" : strstr(e.msg, "form") ? "form" :
-					strstr(e.msg, "exists") || strstr(e.msg, "name") ? "name" : NULL);
-	}
+	if (view_product_add(app->db, &p, &mg, &e) < 0)
+		return web_fail_flags(rs, &e, strstr(e.msg, "exists") ? "name" : NULL);
 	web_json(rs, 201, view_product_json(&p, &mg));
 }
 
@@ -344,8 +344,12 @@ void api_trial_post(struct web_app *app, struct web_req *rq, struct web_resp *rs
 	struct mg_err e = {0};
 	if (web_profile(app, rs, &p) < 0)
 		return;
-	if (view_trial_register(app->db, p.id, &t, json_is_true(force), mg_today(), &e) < 0)
-		return web_fail(rs, &e, NULL);
+	if (view_trial_register(app->db, p.id, &t, json_is_true(force), mg_today(), &e) < 0) {
+		if (strstr(e.msg, "--force"))
+			return web_error(rs, 409, "conflict", "force", "%s",
+					 "a trial has started; send force: true to abandon it (it stays on record)");
+		return web_fail_flags(rs, &e, NULL);
+	}
 	json_t *j = view_trial_registered_json(&t);
 	json_object_set_new(j, "status", view_trial_status_json(&t));
 	web_json(rs, 201, j);

@@ -215,11 +215,9 @@ void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		return;
 	struct review r;
 	struct mg_err e = {0};
-	if (view_review_compute(app->db, app->foods_path, &p, today, at, outcome, &r, &e) < 0) {
-		if (outcome && (e.code == MG_EUSAGE || e.code == MG_EDATA))
-			e.code = MG_EDATA;   /* an unknown outcome is a bad value of the field */
-		return web_fail(rs, &e, outcome ? "outcome" : NULL);
-	}
+	if (view_review_compute(app->db, app->foods_path, &p, today, at, outcome, &r, &e) < 0)
+		return outcome && (e.code == MG_EUSAGE || e.code == MG_EDATA) ? web_fail_flags(rs, &e, "outcome")
+									       : web_fail(rs, &e, NULL);
 	web_json(rs, 200, view_review_json(&r));
 	review_release(&r);
 	struct web_cache *c = &app->review_cache[app->review_next++ % n_cache];
@@ -293,10 +291,7 @@ void api_trial_analysis(struct web_app *app, struct web_req *rq, struct web_resp
 		return web_error(rs, 404, "not_found", NULL, "no trial: design one with 'mgtrack trial design --outcome NAME'");
 	struct trial_design d;
 	struct trial_analysis a;
-	if (view_trial_analyze(app->db, p.id, &t, outcome, &d, &a, &e) < 0) {
-		int bad_outcome = e.code == MG_EUSAGE;
-		e.code = bad_outcome || e.code == MG_EDATA ? MG_EDATA : e.code;
-		return web_fail(rs, &e, bad_outcome ? "outcome" : NULL);
-	}
+	if (view_trial_analyze(app->db, p.id, &t, outcome, &d, &a, &e) < 0)
+		return e.code == MG_EUSAGE ? web_fail_flags(rs, &e, "outcome") : web_fail(rs, &e, NULL);
 	web_json(rs, 200, view_trial_analysis_json(&t, &a));
 }

@@ -96,6 +96,53 @@ void web_fail(struct web_resp *rs, const struct mg_err *e, const char *field)
 	}
 }
 
+/* Core checks name the command line's flags ("--born ... is in the
+ * future"); the API names its fields. Flags whose field differs: */
+static const struct {
+	const char *flag, *field;
+} flag_fields[] = {
+	{"med", "medicines"}, {"no-med", "medicines"}, {"condition", "conditions"}, {"no-condition", "conditions"},
+	{"goal", "goals"},
+};
+
+void web_fail_flags(struct web_resp *rs, const struct mg_err *e, const char *fallback)
+{
+	struct mg_err out = *e;
+	char field[40] = "";
+	struct strbuf msg;
+	strbuf_init(&msg);
+	for (const char *m = e->msg; *m;) {
+		if (m[0] == '-' && m[1] == '-' && m[2] >= 'a' && m[2] <= 'z') {
+			char flag[40];
+			size_t n = 0;
+			for (m += 2; ((*m >= 'a' && *m <= 'z') || *m == '-') && n + 1 < sizeof(flag); m++)
+				flag[n++] = *m;
+			flag[n] = '\0';
+			const char *name = flag;
+			for (size_t i = 0; i < sizeof(flag_fields) / sizeof(flag_fields[0]); i++)
+				if (strcmp(flag, flag_fields[i].flag) == 0)
+					name = flag_fields[i].field;
+			char api[40];
+			mg_strlcpy(api, name, sizeof(api));
+			for (char *c = api; *c; c++)
+				if (*c == '-')
+					*c = '_';
+			if (!field[0])
+				mg_strlcpy(field, api, sizeof(field));
+			strbuf_adds(&msg, api);
+		} else {
+			strbuf_add(&msg, m++, 1);
+		}
+	}
+	mg_strlcpy(out.msg, strbuf_str(&msg), sizeof(out.msg));
+	strbuf_release(&msg);
+	/* A value the core refuses is a bad value of the body, whatever class
+	 * the command line gives it. */
+	if (out.code == MG_EUSAGE)
+		out.code = MG_EDATA;
+	web_fail(rs, &out, field[0] ? field : fallback);
+}
+
 int web_profile(struct web_app *app, struct web_resp *rs, struct profile *p)
 {
 	struct mg_err e = {0};

@@ -104,6 +104,11 @@ void web_error(struct web_resp *rs, unsigned status, const char *code, const cha
 void web_fail(struct web_resp *rs, const struct mg_err *e, const char *field);
 /* Answers bytes (copied) with a type. */
 void web_bytes(struct web_resp *rs, unsigned status, const char *type, const char *data, size_t len);
+/* web_fail for core checks written for the command line: the first
+ * "--flag" in the message names the field (as the API spells it, e.g.
+ * medicines for --med), the message uses the API's names, and a usage
+ * class becomes 422. fallback names the field when no flag is found. */
+void web_fail_flags(struct web_resp *rs, const struct mg_err *e, const char *fallback);
 /* Loads the app's profile; on failure answers 404 and returns -1. */
 int web_profile(struct web_app *app, struct web_resp *rs, struct profile *p);
 /* foods.db, opened on first use; on failure answers 503 and returns NULL. */
