@@ -323,11 +323,16 @@ function clearErrors(form) {
   for (const e of form.querySelectorAll('.field-error')) e.remove();
   for (const e of form.querySelectorAll('[aria-invalid]')) {
     e.removeAttribute('aria-invalid');
-    e.removeAttribute('aria-describedby');
+    const keep = e.dataset.describedby;   // the hint it had before the error
+    if (keep) e.setAttribute('aria-describedby', keep);
+    else e.removeAttribute('aria-describedby');
+    delete e.dataset.describedby;
   }
 }
 
 // Show an API error next to the field it names (or at the top of the form).
+// A field is the element #PREFIX-FIELD: an input, a select or a fieldset
+// (a fieldset has tabindex=-1 so that it can take the focus).
 function showError(form, error, prefix, status) {
   const name = error.field;
   const message = error.message || error.code || 'the server refused the request';
@@ -335,9 +340,13 @@ function showError(form, error, prefix, status) {
   if (target) {
     const id = `${prefix}-${name}-error`;
     const p = h('p', {class: 'field-error', id, role: 'alert'}, message);
+    const hint = target.getAttribute('aria-describedby') || '';
+    if (target.dataset.describedby === undefined) target.dataset.describedby = hint;
     target.setAttribute('aria-invalid', 'true');
-    target.setAttribute('aria-describedby', id);
-    (target.closest('.field') || target).append(p);
+    target.setAttribute('aria-describedby', `${target.dataset.describedby} ${id}`.trim());
+    const holder = target.closest('.field') || (target.matches('input, select, textarea') ? null : target);
+    if (holder) holder.append(p);
+    else (target.closest('label') || target).after(p);   // a checkbox in its label
     target.focus();
   } else {
     status.replaceChildren(h('span', {class: 'field-error', role: 'alert'}, message));
@@ -444,7 +453,7 @@ function dosesSection(today, onChange) {
     const kids = [];
     if (p.status && p.status !== 'ok') kids.push(h('p', {class: `plan-status status-${p.status}`}, `Plan status: ${words(p.status)}. See the Plan page.`));
     if (!doses.length) kids.push(h('p', {class: 'muted'}, 'No dose is planned today.'));
-    else if (!p.product) kids.push(h('p', {class: 'muted'}, 'Planned today: ', doses.map((d) => `${d.time} ${mg(d.elemental_mg)}`).join(', '), '. Add a product with ', h('code', null, 'mgtrack product add'), ' to log doses here.'));
+    else if (!p.product) kids.push(h('p', {class: 'muted'}, 'Planned today: ', doses.map((d) => `${d.time} ${mg(d.elemental_mg)}`).join(', '), '. Add your product on the ', h('a', {href: '/plan'}, 'Plan page'), ' to log doses here.'));
     else {
       kids.push(h('p', {class: 'small muted'}, `Planned today with ${p.product.name}; press a button when you take it.`));
       kids.push(h('div', {class: 'buttons'}, doses.map((d) => {
@@ -739,16 +748,31 @@ function noteList(items) {
       : String(w))));
 }
 
-async function pagePlan(view) {
-  const r = await api('GET', '/api/v1/plan');
-  view.append(h('h1', {tabindex: '-1'}, 'Plan'));
-  if (!r.ok) { view.append(alertBox(r.error.message)); return; }
-  const p = r.data;
-  showDisclaimer(p);
-  view.append(h('p', {class: `plan-status status-${p.status}`, id: 'plan-status'}, 'Status: ', h('strong', null, STATUS_TEXT[p.status] || words(p.status || 'unknown'))));
-  if (p.see_clinician) view.append(h('p', {class: 'notice'}, p.see_clinician));
-  if (Array.isArray(p.warnings) && p.warnings.length) view.append(h('section', {class: 'card warn', 'aria-labelledby': 'warn-title'}, h('h2', {id: 'warn-title'}, 'Warnings'), noteList(p.warnings)));
+// A labelled field of a form grid. Its hint, if any, goes into `notes`,
+// drawn under the grid, so that the inputs of a row stay in line.
+function gridField(input, label, hint, notes, cls) {
+  if (hint) {
+    const hid = `${input.id}-hint`;
+    input.setAttribute('aria-describedby', hid);
+    notes.push(h('p', {class: 'small muted hint', id: hid}, h('strong', null, `${label}: `), hint));
+  }
+  return h('div', {class: cls ? `field ${cls}` : 'field'}, h('label', {for: input.id}, label), input);
+}
 
+// The plan as two lists of sections: those above the products (status,
+// warnings, summary) and those below them (doses, days, explanations).
+function planSections(p) {
+  const head = [];
+  const body = [];
+  head.push(h('p', {class: `plan-status status-${p.status}`, id: 'plan-status'}, 'Status: ', h('strong', null, STATUS_TEXT[p.status] || words(p.status || 'unknown'))));
+  if (p.see_clinician) head.push(h('p', {class: 'notice'}, p.see_clinician));
+  if (Array.isArray(p.warnings) && p.warnings.length) head.push(h('section', {class: 'card warn', 'aria-labelledby': 'warn-title'}, h('h2', {id: 'warn-title'}, 'Warnings'), noteList(p.warnings)));
+
+  const toProducts = (ev) => {
+    ev.preventDefault();
+    const t = document.getElementById('products-title');
+    if (t) { t.scrollIntoView({block: 'start'}); t.focus(); }
+  };
   const summary = [
     ['Target', `${mg(p.target_mg)} a day`],
     ['Food', p.food_mg === null || p.food_mg === undefined ? 'unknown (log food on three days)' : `${mg(p.food_mg)} a day`],
@@ -756,31 +780,31 @@ async function pagePlan(view) {
     ['Supplement', p.daily_elemental_mg === null || p.daily_elemental_mg === undefined ? 'none' : `${mg(p.daily_elemental_mg)} a day`],
     ['Upper limit for supplements', mg(p.supplement_ul_mg)],
     ['Form', p.form || '—'],
-    ['Product', p.product ? p.product.name : ['none: add one with ', h('code', null, 'mgtrack product add')]],
+    ['Product', p.product ? p.product.name : ['none: ', h('a', {href: '#products', onclick: toProducts}, 'add yours below')]],
   ];
-  view.append(h('section', {class: 'card', 'aria-labelledby': 'sum-title'}, h('h2', {id: 'sum-title'}, 'Summary'),
+  head.push(h('section', {class: 'card', 'aria-labelledby': 'sum-title'}, h('h2', {id: 'sum-title'}, 'Summary'),
     h('dl', {class: 'kv', id: 'plan-summary'}, summary.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
     p.product && Array.isArray(p.product.label_warnings) && p.product.label_warnings.length
       ? [h('h3', null, 'Label'), noteList(p.product.label_warnings)] : null));
 
   if (Array.isArray(p.doses) && p.doses.length) {
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'doses-title'}, h('h2', {id: 'doses-title'}, 'Doses at the full plan'),
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'doses-title'}, h('h2', {id: 'doses-title'}, 'Doses at the full plan'),
       table(p.doses, [['time', 'Time'], ['elemental_mg', 'Magnesium', mg], ['units', 'Units', (v) => scalar(v)], ['with_food', 'With food', scalar]])));
   }
   if (Array.isArray(p.titration) && p.titration.length) {
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'tit-title'}, h('h2', {id: 'tit-title'}, 'Start low'),
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'tit-title'}, h('h2', {id: 'tit-title'}, 'Start low'),
       h('ul', null, p.titration.map((t) => h('li', null, `From day ${t.from_day}: ${mg(t.daily_elemental_mg)} a day`,
         Array.isArray(t.doses) && t.doses.length ? ` — ${t.doses.map(doseText).join('; ')}` : '')))));
   }
   if (Array.isArray(p.windows) && p.windows.length) {
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'win-title'}, h('h2', {id: 'win-title'}, 'Medicine windows'), generic(p.windows)));
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'win-title'}, h('h2', {id: 'win-title'}, 'Medicine windows'), generic(p.windows)));
   }
   if (Array.isArray(p.checkpoints) && p.checkpoints.length) {
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'cp-title'}, h('h2', {id: 'cp-title'}, 'Checkpoints'),
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'cp-title'}, h('h2', {id: 'cp-title'}, 'Checkpoints'),
       table(p.checkpoints, [['day', 'Day'], ['date', 'Date'], ['what', 'What']])));
   }
   if (Array.isArray(p.days) && p.days.length) {
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'days-title', id: 'plan-days'}, h('h2', {id: 'days-title'}, `The next ${p.days.length} days`),
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'days-title', id: 'plan-days'}, h('h2', {id: 'days-title'}, `The next ${p.days.length} days`),
       p.days.map((d, i) => h('details', {class: 'day', open: i === 0},
         h('summary', null, `Day ${d.day} · ${longDate(d.date)}`,
           typeof d.daily_elemental_mg === 'number' ? ` · ${mg(d.daily_elemental_mg)}` : ''),
@@ -788,16 +812,147 @@ async function pagePlan(view) {
           .map(([k, v]) => [h('dt', null, words(k)), h('dd', null, dayValue(k, v))]))))));
   }
   if (Array.isArray(p.timeline) && p.timeline.length) {
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'tl-title'}, h('h2', {id: 'tl-title'}, 'What people often notice'),
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'tl-title'}, h('h2', {id: 'tl-title'}, 'What people often notice'),
       h('ul', null, p.timeline.map((t) => h('li', null, `From day ${t.from_day}: ${t.what}`))),
       p.timeline_note ? h('p', {class: 'small muted'}, p.timeline_note) : null));
   }
-  view.append(h('p', null, h('a', {href: '/api/v1/plan.ics', download: 'mgtrack-plan.ics', id: 'ics-link', class: 'button-link'}, 'Download calendar (.ics)')));
+  body.push(h('p', null, h('a', {href: '/api/v1/plan.ics', download: 'mgtrack-plan.ics', id: 'ics-link', class: 'button-link'}, 'Download calendar (.ics)')));
   if (Array.isArray(p.explain) && p.explain.length) {
-    view.append(h('details', {class: 'explain', id: 'plan-explain'}, h('summary', null, 'Why: the rules behind this plan'),
+    body.push(h('details', {class: 'explain', id: 'plan-explain'}, h('summary', null, 'Why: the rules behind this plan'),
       h('ol', null, p.explain.map((x) => h('li', null, x.text, ' ', h('code', {class: 'rule'}, x.rule),
         x.source ? h('span', {class: 'source'}, x.source) : null)))));
   }
+  return {head, body};
+}
+
+// Magnesium forms and hydrates that `mgtrack product add` knows (docs/API.md).
+const FORMS = ['oxide', 'hydroxide', 'carbonate', 'chloride', 'citrate', 'hydrogen-citrate', 'lactate', 'gluconate',
+  'glycinate', 'malate', 'dimagnesium-malate', 'buffered-chelate', 'taurate', 'threonate', 'sulfate', 'orotate',
+  'aspartate', 'pidolate', 'glycerophosphate', 'acetate'];
+const HYDRATES = ['anhydrous', 'dihydrate', 'trihydrate', 'tetrahydrate', 'hexahydrate', 'heptahydrate', 'nonahydrate'];
+
+// Whether the plan uses a product, and if not, why.
+function productUse(x, plan) {
+  if (!plan) return '—';
+  if (plan.product && plan.product.name === x.name) return h('strong', null, 'used');
+  const quoted = `"${x.name}"`;
+  const skipped = (plan.explain || []).find((e) => e.rule === 'plan-product-skipped' && typeof e.text === 'string' && e.text.includes(quoted));
+  if (skipped) return `not used: ${skipped.text.slice(skipped.text.indexOf(quoted) + quoted.length).replace(/^\s*not used:\s*/, '')}`;
+  if (plan.product) return `not used: the plan takes ${plan.product.name}`;
+  return 'not used';
+}
+
+function productRows(list, plan) {
+  if (!list.length) return h('p', {class: 'muted'}, 'No product yet: add the one you have, and the plan counts its doses in its tablets or capsules.');
+  return table(list, [
+    ['name', 'Product'],
+    ['form', 'Form', (v, x) => (x.hydrate ? `${v} (${x.hydrate})` : v)],
+    ['elemental_mg_per_serving', 'Magnesium per serving', (v, x) => `${mg(v)}${x.estimated ? ' (estimated)' : ''}`],
+    ['per_serving_units', 'Units per serving', scalar],
+    ['third_party', 'Third-party tested', scalar],
+    ['id', 'In the plan', (v, x) => productUse(x, plan)],
+  ]);
+}
+
+// The "Add a product" form; onAdded(product) runs after the server stored it.
+function productForm(onAdded) {
+  const id = (n) => `product-${n}`;
+  const field = (n, label, input) => gridField(input, label);
+  const check = (n, label) => h('label', {class: 'check'}, h('input', {type: 'checkbox', id: id(n), name: n}), ` ${label}`);
+  const submit = h('button', {type: 'submit', class: 'primary', id: id('save')}, 'Add product');
+  const status = h('div', {class: 'status', id: id('status'), role: 'status', 'aria-live': 'polite'});
+  const form = h('form', {id: 'product-add-form', novalidate: true, 'aria-labelledby': 'product-add-title'},
+    h('div', {class: 'grid'},
+      field('name', 'Name on the label', h('input', {id: id('name'), name: 'name', type: 'text', maxlength: 127, autocomplete: 'off'})),
+      field('form', 'Form', h('select', {id: id('form'), name: 'form'}, h('option', {value: ''}, 'Choose…'), FORMS.map((x) => h('option', {value: x}, x)))),
+      field('hydrate', 'Hydrate (optional)', h('select', {id: id('hydrate'), name: 'hydrate'}, h('option', {value: ''}, 'not stated'), HYDRATES.map((x) => h('option', {value: x}, x)))),
+      field('per_serving_units', 'Tablets or capsules per serving', h('input', {id: id('per_serving_units'), name: 'per_serving_units', type: 'number', inputmode: 'numeric', min: 1, max: 20, step: 1, value: '1'})),
+      field('elemental_mg', 'Magnesium per serving, mg', h('input', {id: id('elemental_mg'), name: 'elemental_mg', type: 'number', inputmode: 'decimal', min: 0, step: 'any'})),
+      field('compound_mg', 'Or the compound per serving, mg', h('input', {id: id('compound_mg'), name: 'compound_mg', type: 'number', inputmode: 'decimal', min: 0, step: 'any'}))),
+    h('p', {class: 'small muted', id: 'product-mg-hint'}, 'Magnesium per serving is the elemental figure on the label (“magnesium … mg”). If the label gives only the compound (“magnesium citrate 500 mg”), enter that instead: mgtrack estimates the magnesium from the form and hydrate.'),
+    h('fieldset', {class: 'flags'}, h('legend', null, 'Label'),
+      check('third_party', 'Third-party tested (USP, NSF, Informed Sport)'),
+      check('proprietary_blend', 'Proprietary blend')),
+    h('div', {class: 'actions'}, submit, status));
+  const el = (n) => form.querySelector(`#${id(n)}`);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    const body = {name: el('name').value.trim(), form: el('form').value};
+    if (el('hydrate').value) body.hydrate = el('hydrate').value;
+    for (const k of ['elemental_mg', 'compound_mg', 'per_serving_units']) if (el(k).value.trim() !== '') body[k] = Number(el(k).value);
+    body.third_party = el('third_party').checked;
+    body.proprietary_blend = el('proprietary_blend').checked;
+    // What the server would refuse without naming a field, said here next to the field.
+    if (!body.name) return showError(form, {field: 'name', message: 'Give the product’s name.'}, 'product', status);
+    if (!body.form) return showError(form, {field: 'form', message: 'Choose the form on the label.'}, 'product', status);
+    if (body.elemental_mg === undefined && body.compound_mg === undefined) {
+      return showError(form, {field: 'elemental_mg', message: 'Give the magnesium per serving, or the compound’s mg.'}, 'product', status);
+    }
+    submit.disabled = true;
+    status.textContent = 'Adding…';
+    const r = await api('POST', '/api/v1/products', body);
+    submit.disabled = false;
+    if (!r.ok) {
+      status.textContent = '';
+      showError(form, r.error, 'product', status);
+      return;
+    }
+    const x = r.data || {};
+    form.reset();
+    status.textContent = `Added ${x.name}: ${mg(x.elemental_mg_per_serving)} magnesium per serving${x.estimated ? ' (estimated from the compound)' : ''}.`;
+    const note = await onAdded(x);
+    if (note) status.append(' ', note);
+  });
+  return form;
+}
+
+// Products: the list (with what the plan makes of each) and the add form.
+function productsSection(onAdded) {
+  const list = h('div', {id: 'product-list'});
+  const form = productForm(onAdded);
+  const add = h('details', {class: 'more', id: 'product-add'},
+    h('summary', {id: 'product-add-title'}, 'Add a product'), form);
+  const section = h('section', {class: 'card', id: 'products', 'aria-labelledby': 'products-title'},
+    h('h2', {id: 'products-title', tabindex: '-1'}, 'Your products'),
+    h('p', {class: 'small muted'}, 'The plan takes a product of its suggested form first, then another one that may be recommended; never oxide.'),
+    list, add);
+  section.show = (products, plan) => {
+    if (!products.ok) { list.replaceChildren(alertBox(`Products: ${products.error.message}`)); return; }
+    const rows = products.data || [];
+    list.replaceChildren(productRows(rows, plan));
+    if (!rows.length) add.open = true;
+  };
+  return section;
+}
+
+async function pagePlan(view) {
+  const load = () => Promise.all([api('GET', '/api/v1/plan'), api('GET', '/api/v1/products')]);
+  const head = h('div', {id: 'plan-head'});
+  const body = h('div', {id: 'plan-body'});
+  const draw = (r, products) => {
+    if (r.ok) {
+      showDisclaimer(r.data);
+      const s = planSections(r.data);
+      head.replaceChildren(...s.head);
+      body.replaceChildren(...s.body);
+    } else {
+      head.replaceChildren(alertBox(r.error.message));
+      body.replaceChildren();
+    }
+    section.show(products, r.ok ? r.data : null);
+  };
+  const section = productsSection(async (added) => {
+    const [r, products] = await load();
+    draw(r, products);
+    if (!r.ok) return null;
+    if (r.data.product && r.data.product.name === added.name) return 'The plan now uses it.';
+    return r.data.product ? `The plan keeps ${r.data.product.name}: see “In the plan”.` : 'The plan uses no product now: see “In the plan”.';
+  });
+  const [r, products] = await load();
+  view.append(h('h1', {tabindex: '-1'}, 'Plan'), head, section, body);
+  draw(r, products);
 }
 
 /* ---------- Review ---------- */
@@ -864,22 +1019,223 @@ async function pageReview(view) {
 
 /* ---------- Trial ---------- */
 
+// Outcomes a trial can be designed on (docs/API.md "A trial design").
+const OUTCOMES = [
+  ['quality', 'Sleep quality, 1–5'],
+  ['sol', 'Minutes to fall asleep'],
+  ['waso', 'Minutes awake after falling asleep'],
+  ['cramps', 'Leg cramps'],
+  ['rested', 'Rested, 0–10'],
+  ['rls', 'Restless legs, 0–10'],
+  ['tightness', 'Muscle tightness, 0–10'],
+  ['stress', 'Stress, 0–10'],
+  ['mood', 'Mood, 0–10'],
+  ['energy', 'Energy, 0–10'],
+];
+
+// The design's numbers: [name, label, default, min, max, hint].
+const TRIAL_NUMBERS = [
+  ['blocks', 'Blocks', 4, 2, 12, 'each block is two periods, magnesium and control, in an order drawn at random.'],
+  ['period_days', 'Days per period', 7, 5, 28, null],
+  ['washin_days', 'Wash-in days', 2, 0, 4, 'the first days of each period, left out of the main analysis; at least 3 days must be left.'],
+  ['baseline_days', 'Baseline days', 7, 0, 28, 'nights logged before the first period, without magnesium.'],
+];
+
+function addDays(iso, n) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return null;
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+// The design form; replacing: a trial exists and is replaced only after the
+// box is ticked (force: true). onDesigned(answer) runs after a 201.
+function trialForm(replacing, onDesigned) {
+  const id = (n) => `trial-${n}`;
+  const el = (n) => form.querySelector(`#${id(n)}`);
+  const notes = [];
+  const field = (n, label, input, hint, cls) => gridField(input, label, hint, notes, cls);
+  const preview = h('output', {id: id('preview'), for: TRIAL_NUMBERS.map(([n]) => id(n)).concat(id('start')).join(' ')});
+  const status = h('div', {class: 'status', id: id('status'), role: 'status', 'aria-live': 'polite'});
+  const submit = h('button', {type: 'submit', class: 'primary', id: id('save')}, replacing ? 'Replace the trial' : 'Design the trial');
+  const confirm = replacing ? h('div', {class: 'confirm'},
+    h('label', {class: 'check'}, h('input', {type: 'checkbox', id: id('force'), name: 'force'}),
+      ' Yes, replace the current trial: it is kept on record as abandoned.')) : null;
+  const form = h('form', {id: replacing ? 'trial-replace-form' : 'trial-form', novalidate: true, 'aria-labelledby': replacing ? 'trial-replace-title' : 'trial-design-title'},
+    h('div', {class: 'grid'},
+      field('outcome', 'Primary outcome', h('select', {id: id('outcome'), name: 'outcome'}, OUTCOMES.map(([v, t]) => h('option', {value: v}, t))),
+        'fixed before the first period: the one result the trial is judged on.', 'wide'),
+      TRIAL_NUMBERS.map(([n, label, def, min, max, hint]) => field(n, label,
+        h('input', {id: id(n), name: n, type: 'number', inputmode: 'numeric', min, max, step: 1, value: String(def)}), hint)),
+      field('control', 'Control periods', h('select', {id: id('control'), name: 'control'},
+        h('option', {value: 'none'}, 'none'), h('option', {value: 'placebo'}, 'placebo')),
+        'none takes no capsule; placebo takes look-alike capsules without magnesium, filled by a helper.'),
+      field('start', 'Start', h('input', {id: id('start'), name: 'start', type: 'date', value: app.session.today})),
+      field('seed', 'Seed (optional)', h('input', {id: id('seed'), name: 'seed', type: 'number', inputmode: 'numeric', min: 1, max: 2147483647, step: 1}),
+        'leave it empty for a random one; it is recorded, so the order can be checked later.')),
+    h('div', {class: 'hints'}, notes),
+    h('p', {class: 'small'}, preview),
+    h('p', {class: 'small muted', id: 'trial-blind-note'}, 'Blinded trials are designed on the command line: ',
+      h('code', null, 'mgtrack trial design --blind'), ' prints the sealed allocation sheet for the helper who fills the capsules, and this page would show it to you.'),
+    confirm,
+    h('div', {class: 'actions'}, submit, status));
+  const update = () => {
+    const period = Number(el('period_days').value);
+    if (Number.isInteger(period) && period >= 5) el('washin_days').max = String(period - 3);
+    const v = Object.fromEntries(TRIAL_NUMBERS.map(([n]) => [n, Number(el(n).value)]));
+    const ok = TRIAL_NUMBERS.every(([n]) => el(n).value !== '' && Number.isInteger(v[n]));
+    const start = el('start').value || app.session.today;
+    const days = v.baseline_days + v.blocks * 2 * v.period_days;
+    const end = ok ? addDays(start, days - 1) : null;
+    preview.textContent = end
+      ? `Runs ${days} days, ${start} to ${end}: ${v.baseline_days ? `${v.baseline_days} days of baseline, then ` : ''}${v.blocks} blocks of two ${v.period_days}-day periods.`
+      : '';
+  };
+  form.addEventListener('input', update);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    // The server checks these too, but names no field for them: say it here, next to the field.
+    for (const [n, label] of TRIAL_NUMBERS.concat([['seed', 'Seed']])) {
+      const input = el(n);
+      const v = input.validity;
+      if (v.badInput || v.rangeUnderflow || v.rangeOverflow || v.stepMismatch || (n !== 'seed' && input.value === '')) {
+        const range = input.max ? `from ${input.min} to ${input.max}` : `of ${input.min} or more`;
+        showError(form, {field: n, message: `${label} must be a whole number ${range}.`}, 'trial', status);
+        return;
+      }
+    }
+    const body = {outcome: el('outcome').value, control: el('control').value};
+    for (const [n] of TRIAL_NUMBERS) if (el(n).value.trim() !== '') body[n] = Number(el(n).value);
+    if (el('start').value) body.start = el('start').value;
+    if (el('seed').value.trim() !== '') body.seed = Number(el('seed').value);
+    if (replacing) {
+      if (!el('force').checked) {
+        showError(form, {field: 'force', message: 'Tick the box to replace the current trial.'}, 'trial', status);
+        return;
+      }
+      body.force = true;
+    }
+    submit.disabled = true;
+    status.textContent = 'Saving the design…';
+    const r = await api('POST', '/api/v1/trial', body);
+    submit.disabled = false;
+    if (!r.ok) {
+      status.textContent = '';
+      showError(form, r.error, 'trial', status);
+      return;
+    }
+    onDesigned(r.data || {});
+  });
+  queueMicrotask(update);   // once the inputs are in the form
+  return form;
+}
+
+const ARM_TEXT = {magnesium: 'magnesium', control: 'control', hidden: 'hidden (blinded)'};
+
+// Where today falls in the trial.
+function trialToday(t) {
+  const known = ['phase', 'period', 'block', 'arm', 'day_in_period', 'washin'];
+  const rows = [
+    ['Phase', t.phase],
+    ['Period', t.period],
+    ['Block', t.block],
+    ['Arm', t.arm ? ARM_TEXT[t.arm] || t.arm : null],
+    ['Day of the period', t.day_in_period],
+    ['Wash-in', t.washin ? 'yes: today is left out of the main analysis' : null],
+  ].filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const rest = Object.fromEntries(Object.entries(t).filter(([k]) => !known.includes(k)));
+  return [
+    h('dl', {class: 'kv'}, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, scalarNode(v))])),
+    Object.keys(rest).length ? generic(rest) : null,
+  ];
+}
+
+function trialStatus(s) {
+  const known = ['id', 'outcome', 'blinded', 'control', 'hash', 'seed', 'washin_days', 'baseline', 'periods'];
+  const outcome = OUTCOMES.find(([v]) => v === s.outcome);
+  const facts = [
+    ['Primary outcome', outcome ? `${outcome[1]} (${s.outcome})` : scalar(s.outcome)],
+    ['Control', scalar(s.control)],
+    ['Blinded', scalar(s.blinded)],
+    ['Wash-in days', scalar(s.washin_days)],
+    ['Baseline', s.baseline ? [scalarNode(s.baseline.start), ' to ', scalarNode(s.baseline.end)] : 'none'],
+    ['Seed', scalar(s.seed)],
+    ['Design hash', h('code', null, scalar(s.hash))],
+  ];
+  const rest = Object.fromEntries(Object.entries(s).filter(([k]) => !known.includes(k)));
+  return [
+    h('dl', {class: 'kv', id: 'trial-design'}, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+    Array.isArray(s.periods) && s.periods.length ? [h('h3', null, 'Periods'), h('div', {id: 'trial-periods'},
+      table(s.periods, [['block', 'Block'], ['arm', 'Arm', (v) => ARM_TEXT[v] || scalar(v)], ['start', 'From'], ['end', 'To']]))] : null,
+    Object.keys(rest).length ? generic(rest) : null,
+  ];
+}
+
+// The analysis (trial analyze): the primary outcome four ways. Honest about
+// what it is: a partial trial's figures are provisional.
+function trialResults(a, today) {
+  const ci = (x) => (Array.isArray(x) && x[0] !== null ? `${num(x[0], 2)} to ${num(x[1], 2)}` : '—');
+  const signed = (x) => (typeof x === 'number' ? (x > 0 ? '+' : '') + num(x, 2) : '—');
+  const b = a.bayes || {}, sens = a.sensitivity || {}, pd = a.paired || {};
+  const rows = [
+    ['Outcome', `${a.outcome}${a.primary ? ' (primary)' : ' (secondary)'}, ${a.better} is better; meaningful difference ${num(a.mid, 2)}`],
+    ['Blocks with data', scalar(a.blocks)],
+    ['Nights analysed', `${scalar(a.nights_magnesium)} on magnesium, ${scalar(a.nights_control)} control`],
+    ['Doses logged on magnesium days', typeof a.adherence === 'number' ? `${Math.round(a.adherence * 100)} %` : '—'],
+    ['Paired (block means)', `${signed(pd.mean_diff)}, 95 % CI ${ci(pd.ci95)}, p = ${scalar(pd.p)}`],
+    ['Randomisation test', `p = ${scalar(a.randomization_p)}`],
+    ['Bayesian AR(1)', b.median === null || b.median === undefined ? 'not enough nights yet'
+      : `${signed(b.median)}, 95 % CrI ${ci(b.cri95)}, P(benefit beyond the meaningful difference) = ${scalar(b.p_benefit)}`],
+    ['With wash-in days', sens.median === null || sens.median === undefined ? '—'
+      : `${signed(sens.median)}, 95 % CrI ${ci(sens.cri95)}`],
+  ];
+  return [
+    today && today.phase !== 'finished' ? notice('The trial is not over: these figures are provisional and will move. Judge it on the primary outcome once every period is done.') : null,
+    h('dl', {class: 'kv', id: 'trial-results'}, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+    h('p', {class: 'small muted'}, 'Change = magnesium minus control. The design hash ', h('code', null, scalar(a.hash)), ' shows the analysis follows the registered design.'),
+  ];
+}
+
 async function pageTrial(view) {
   const r = await api('GET', '/api/v1/trial');
   view.append(h('h1', {tabindex: '-1'}, 'Trial'));
+  const flash = app.flash;
+  app.flash = null;
+  // After a design: draw the page again, with the news on top and the focus on it.
+  const designed = async (x) => {
+    app.flash = `Trial ${x.id} designed: ${x.start} to ${x.end}, seed ${x.seed}, design hash ${x.hash}.`;
+    await render(false);
+    const f = document.getElementById('trial-flash');
+    if (f) f.focus();
+  };
+  if (flash) view.append(h('p', {class: 'notice', id: 'trial-flash', role: 'status', tabindex: '-1'}, flash));
+  const intro = h('p', {class: 'small muted'}, 'An n-of-1 trial: periods on magnesium and periods without it, in a random order, so that your own nights show whether it helps you.');
   if (r.status === 404) {
-    view.append(h('p', {id: 'no-trial'}, 'No trial: design one with ', h('code', null, 'mgtrack trial design'), '.'));
+    view.append(h('p', {id: 'no-trial'}, 'No trial yet. Design one here, or with ', h('code', null, 'mgtrack trial design'), '.'), intro,
+      h('section', {class: 'card', 'aria-labelledby': 'trial-design-title'}, h('h2', {id: 'trial-design-title'}, 'Design a trial'),
+        trialForm(false, designed)));
     return;
   }
   if (!r.ok) { view.append(alertBox(r.error.message)); return; }
   const t = r.data || {};
   const today = t.today || {};
+  // Results: refused (422) while blinded; the page says why instead.
+  const an = await api('GET', '/api/v1/trial/analysis');
+  const results = h('section', {class: 'card', 'aria-labelledby': 'tr-title'}, h('h2', {id: 'tr-title'}, 'Results'),
+    an.ok ? trialResults(an.data, today) : h('p', {id: 'trial-results-none'}, an.error.message));
   if (today.arm === 'hidden' || (t.status && t.status.blinded)) {
     view.append(h('p', {class: 'notice'}, 'This trial is blinded: the arm stays hidden until ', h('code', null, 'mgtrack trial unblind'), '.'));
   }
   view.append(
-    h('section', {class: 'card', 'aria-labelledby': 'tt-title'}, h('h2', {id: 'tt-title'}, 'Today'), generic(today)),
-    h('section', {class: 'card', 'aria-labelledby': 'ts-title'}, h('h2', {id: 'ts-title'}, 'Design and status'), generic(t.status)));
+    h('section', {class: 'card', 'aria-labelledby': 'tt-title'}, h('h2', {id: 'tt-title'}, 'Today'), h('div', {id: 'trial-today'}, trialToday(today))),
+    h('section', {class: 'card', 'aria-labelledby': 'ts-title'}, h('h2', {id: 'ts-title'}, 'Design and status'), trialStatus(t.status || {})),
+    results,
+    h('details', {class: 'card more', id: 'trial-replace'},
+      h('summary', {id: 'trial-replace-title'}, 'Replace this trial…'),
+      h('p', {class: 'notice'}, 'A trial is judged on the design it was registered with. Replace it only to start over: the current design is kept on record as abandoned.'),
+      trialForm(true, designed)));
 }
 
 /* ---------- Foods ---------- */
@@ -909,25 +1265,209 @@ async function pageFoods(view) {
 
 /* ---------- Profile ---------- */
 
+const GOALS = ['sleep', 'cramps', 'stress', 'energy', 'recovery', 'regularity', 'focus'];
+const CONDITIONS = [
+  ['kidney-disease', 'Kidney disease'],
+  ['dialysis', 'Dialysis'],
+  ['egfr-below-30', 'eGFR below 30'],
+  ['heart-block', 'Heart block'],
+  ['myasthenia-gravis', 'Myasthenia gravis'],
+  ['low-blood-pressure', 'Low blood pressure'],
+  ['arrhythmia', 'Irregular heartbeat (arrhythmia)'],
+];
+const PROFILE_FLAGS = [
+  ['pregnant', 'Pregnant'],
+  ['lactating', 'Breastfeeding'],
+  ['clinician_guided', 'A clinician guides my magnesium'],
+  ['gi_sensitive', 'Sensitive gut'],
+];
+
+function targetsList(x) {
+  return [
+    h('dl', {class: 'kv', id: 'targets'},
+      [['Target', `${mg(x.target_mg)} a day`], [x.rda_kind || 'Reference', mg(x.rda_mg)],
+        ['Training factor', scalar(x.training_factor)], ['Upper limit for supplements', mg(x.supplement_ul_mg)],
+        ['Basis', scalar(x.basis)]].map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+    Array.isArray(x.rules) ? h('details', null, h('summary', null, 'Sources'),
+      h('ul', null, x.rules.map((r) => h('li', null, h('code', {class: 'rule'}, r.id), ' ', r.source)))) : null,
+  ];
+}
+
+// Whole years from a date of birth to a day (both YYYY-MM-DD), or null.
+function yearsOld(born, today) {
+  const b = /^(\d{4})-(\d\d)-(\d\d)$/.exec(born || '');
+  const t = /^(\d{4})-(\d\d)-(\d\d)$/.exec(today || '');
+  if (!b || !t) return null;
+  const years = Number(t[1]) - Number(b[1]) - (`${t[2]}${t[3]}` < `${b[2]}${b[3]}` ? 1 : 0);
+  return years >= 0 ? years : null;
+}
+
+// The profile form: it sends the fields that differ from the stored profile;
+// onSaved(profile) runs after the server stored them and may return a note.
+function profileForm(stored, onSaved) {
+  let saved = stored;
+  const id = (n) => `profile-${n}`;
+  const el = (n) => form.querySelector(`#${id(n)}`);
+  const notes = [];
+  const field = (n, label, input, hint) => gridField(input, label, hint, notes);
+  const choice = (n, options) => h('select', {id: id(n), name: n}, options.map(([v, t]) => h('option', {value: v}, t)));
+  const box = (n, label) => h('label', {class: 'check'}, h('input', {type: 'checkbox', id: id(n), name: n}), ` ${label}`);
+  const group = (n, legend, items, hint) => h('fieldset', {class: 'flags', id: id(n), tabindex: '-1', 'aria-describedby': hint ? `${id(n)}-hint` : null},
+    h('legend', null, legend), items, hint ? h('p', {class: 'small muted hint', id: `${id(n)}-hint`}, hint) : null);
+
+  const age = h('input', {id: id('age'), name: 'age', type: 'number', inputmode: 'numeric', min: 0, max: 120, step: 1});
+  const born = h('input', {id: id('born'), name: 'born', type: 'date', max: app.session.today});
+  age.addEventListener('input', () => { born.value = ''; });   // an age replaces a date of birth
+  born.addEventListener('input', () => {
+    const years = yearsOld(born.value, app.session.today);
+    if (years !== null) age.value = String(years);
+  });
+
+  // Medicines: one row each, a name and its times.
+  const meds = h('ul', {class: 'med-rows', id: id('med-rows')});
+  let medSeq = 0;
+  const addMedButton = h('button', {type: 'button', id: id('med-add'), onclick: () => addMed(null).focus()}, 'Add a medicine');
+  function addMed(m) {
+    const k = ++medSeq;
+    const name = h('input', {id: id(`med-name-${k}`), class: 'med-name', type: 'text', autocomplete: 'off', maxlength: 60, value: m ? m.name : ''});
+    const times = h('input', {id: id(`med-times-${k}`), class: 'med-times', type: 'text', autocomplete: 'off', spellcheck: 'false',
+      placeholder: '07:00, 19:00', value: m && Array.isArray(m.times) ? m.times.join(', ') : '', 'aria-describedby': id('medicines-hint')});
+    const remove = h('button', {type: 'button', class: 'small-button med-remove', onclick: () => { row.remove(); addMedButton.focus(); }}, 'Remove');
+    const label = () => remove.setAttribute('aria-label', `Remove ${name.value.trim() || 'this medicine'}`);
+    name.addEventListener('input', label);
+    label();
+    const row = h('li', {class: 'med-row'},
+      h('div', {class: 'field'}, h('label', {for: name.id}, 'Medicine'), name),
+      h('div', {class: 'field'}, h('label', {for: times.id}, 'Taken at'), times),
+      remove);
+    meds.append(row);
+    return name;
+  }
+
+  const submit = h('button', {type: 'submit', class: 'primary', id: id('save')}, 'Save profile');
+  const status = h('div', {class: 'status', id: id('status'), role: 'status', 'aria-live': 'polite'});
+  const form = h('form', {id: 'profile-form', novalidate: true, 'aria-labelledby': 'pr-title'},
+    h('fieldset', {class: 'grid'}, h('legend', null, 'You'),
+      field('age', 'Age in years', age),
+      field('born', 'Or date of birth', born, 'with it the age stays current; typing an age drops it.'),
+      field('sex', 'Sex', choice('sex', [['female', 'female'], ['male', 'male']])),
+      field('region', 'Reference values', choice('region', [['us', 'US (IOM)'], ['eu', 'EU (EFSA)']])),
+      h('div', {class: 'hints'}, notes)),
+    group('health', 'Health', PROFILE_FLAGS.map(([n, label]) => box(n, label))),
+    group('conditions', 'Conditions', CONDITIONS.map(([c, label]) => box(`condition-${c}`, label)),
+      'Each one changes the plan at once: it may stop the plan and send you to a clinician first, or add cautions.'),
+    group('goals', 'Goals', GOALS.map((g) => box(`goal-${g}`, g)), 'The goals choose the form of magnesium and the outcomes the review looks at.'),
+    h('fieldset', {class: 'grid'}, h('legend', null, 'Your day'),
+      field('wake', 'Wake up', h('input', {id: id('wake'), name: 'wake', type: 'time'})),
+      field('bed', 'Bedtime', h('input', {id: id('bed'), name: 'bed', type: 'time'})),
+      field('training', 'Training', choice('training', [['none', 'none'], ['regular', 'regular'], ['heavy', 'heavy']])),
+      field('train_at', 'Training time', h('input', {id: id('train_at'), name: 'train_at', type: 'time'}))),
+    h('fieldset', {id: id('medicines'), tabindex: '-1', 'aria-describedby': id('medicines-hint')}, h('legend', null, 'Medicines'),
+      h('p', {class: 'small muted hint', id: id('medicines-hint')}, 'Times as HH:MM, several with commas (07:00, 19:00). Magnesium binds some medicines, such as levothyroxine and some antibiotics: the plan keeps its doses away from them.'),
+      meds, addMedButton),
+    h('fieldset', {class: 'grid'}, h('legend', null, 'More'),
+      field('zinc_mg', 'Zinc supplement, mg/day', h('input', {id: id('zinc_mg'), name: 'zinc_mg', type: 'number', inputmode: 'numeric', min: 0, max: 1000, step: 1})),
+      field('food_source', 'Food intake from', choice('food_source', [['log', 'food log'], ['apple-health', 'Apple Health']]))),
+    h('div', {class: 'actions'}, submit, status));
+
+  function fill(p) {
+    age.value = p.age === null || p.age === undefined ? '' : String(p.age);
+    born.value = p.born || '';
+    for (const n of ['sex', 'region', 'training', 'food_source']) el(n).value = p[n] || '';
+    for (const [n] of PROFILE_FLAGS) el(n).checked = !!p[n];
+    for (const n of ['wake', 'bed', 'train_at']) el(n).value = p[n] || '';
+    el('zinc_mg').value = String(p.zinc_mg ?? 0);
+    for (const g of GOALS) el(`goal-${g}`).checked = (p.goals || []).includes(g);
+    for (const [c] of CONDITIONS) el(`condition-${c}`).checked = (p.conditions || []).includes(c);
+    meds.replaceChildren();
+    for (const m of p.medicines || []) addMed(m);
+  }
+
+  // The POST body: every field that differs from the stored profile.
+  function changes() {
+    const v = (n) => el(n).value.trim();
+    const zinc = v('zinc_mg');
+    const now = {
+      sex: v('sex'), region: v('region'), training: v('training'), food_source: v('food_source'),
+      ...Object.fromEntries(PROFILE_FLAGS.map(([n]) => [n, el(n).checked])),
+      wake: v('wake'), bed: v('bed'), train_at: v('train_at') || null,
+      zinc_mg: zinc === '' ? 0 : Number(zinc),
+      goals: GOALS.filter((g) => el(`goal-${g}`).checked),
+      conditions: CONDITIONS.map(([c]) => c).filter((c) => el(`condition-${c}`).checked),
+      medicines: [...meds.querySelectorAll('.med-row')].map((row) => ({
+        name: row.querySelector('.med-name').value.trim(),
+        times: row.querySelector('.med-times').value.split(/[\s,;]+/).filter(Boolean),
+      })).filter((m) => m.name || m.times.length),
+    };
+    const json = (x) => JSON.stringify(x === undefined ? null : x);
+    const sorted = (x) => [...(x || [])].sort();
+    const body = {};
+    for (const [k, x] of Object.entries(now)) {
+      const sets = k === 'goals' || k === 'conditions';
+      if (sets ? json(sorted(x)) !== json(sorted(saved[k])) : json(x) !== json(saved[k])) body[k] = x;
+    }
+    const b = v('born');
+    const a = v('age');
+    if (b && b !== saved.born) body.born = b;
+    else if (!b && (saved.born || a !== String(saved.age ?? ''))) body.age = a === '' ? null : Number(a);
+    return body;
+  }
+
+  fill(saved);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    const body = changes();
+    if (!Object.keys(body).length) { status.textContent = 'Nothing to save: no field has changed.'; return; }
+    submit.disabled = true;
+    status.textContent = 'Saving…';
+    const r = await api('POST', '/api/v1/profile', body);
+    submit.disabled = false;
+    if (!r.ok) {
+      status.textContent = '';
+      showError(form, r.error, 'profile', status);
+      return;
+    }
+    saved = r.data;
+    fill(saved);
+    status.replaceChildren(`Saved: ${Object.keys(body).map(words).join(', ')}.`);
+    const note = await onSaved(saved);
+    if (note) status.append(' ', note);
+  });
+  return form;
+}
+
 async function pageProfile(view) {
   const [p, t] = await Promise.all([api('GET', '/api/v1/profile'), api('GET', '/api/v1/targets')]);
   view.append(h('h1', {tabindex: '-1'}, 'Profile'),
-    h('p', null, 'Read only here: change it with ', h('code', null, 'mgtrack profile set'), '.'));
-  if (t.ok) {
-    const x = t.data;
-    showDisclaimer(x);
-    view.append(h('section', {class: 'card', 'aria-labelledby': 'tg-title'}, h('h2', {id: 'tg-title'}, 'Targets'),
-      h('dl', {class: 'kv', id: 'targets'},
-        [['Target', `${mg(x.target_mg)} a day`], [x.rda_kind || 'Reference', mg(x.rda_mg)],
-          ['Training factor', scalar(x.training_factor)], ['Upper limit for supplements', mg(x.supplement_ul_mg)],
-          ['Basis', scalar(x.basis)]].map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
-      Array.isArray(x.rules) ? h('details', null, h('summary', null, 'Sources'),
-        h('ul', null, x.rules.map((r) => h('li', null, h('code', {class: 'rule'}, r.id), ' ', r.source)))) : null));
-  } else {
-    view.append(alertBox(`Targets: ${t.error.message}`));
+    h('p', {class: 'small muted'}, 'Your profile sets the targets and the plan. Saving here does what ', h('code', null, 'mgtrack profile set'), ' does.'));
+  const targets = h('div', {id: 'targets-box'});
+  const showTargets = (r) => {
+    if (r.ok) {
+      showDisclaimer(r.data);
+      targets.replaceChildren(...targetsList(r.data));
+    } else {
+      targets.replaceChildren(alertBox(`Targets: ${r.error.message}`));
+    }
+  };
+  showTargets(t);
+  view.append(h('section', {class: 'card', 'aria-labelledby': 'tg-title'}, h('h2', {id: 'tg-title'}, 'Targets'), targets));
+  if (!p.ok) {
+    view.append(alertBox(`Profile: ${p.error.message}`));
+    return;
   }
-  if (p.ok) view.append(h('section', {class: 'card', 'aria-labelledby': 'pr-title'}, h('h2', {id: 'pr-title'}, 'Profile'), h('div', {id: 'profile'}, generic(p.data))));
-  else view.append(alertBox(`Profile: ${p.error.message}`));
+  // After a save: the targets again, and what the plan now says.
+  const afterSave = async () => {
+    const [t2, plan] = await Promise.all([api('GET', '/api/v1/targets'), api('GET', '/api/v1/plan')]);
+    showTargets(t2);
+    const bits = [];
+    if (t2.ok) bits.push(`Target now ${mg(t2.data.target_mg)} a day.`);
+    if (plan.ok) bits.push(`Plan status: ${STATUS_TEXT[plan.data.status] || words(plan.data.status || 'unknown')}. `);
+    return h('span', {id: 'profile-plan-note'}, bits.join(' '), plan.ok ? h('a', {href: '/plan'}, 'See the Plan page') : null, plan.ok ? '.' : null);
+  };
+  view.append(h('section', {class: 'card', 'aria-labelledby': 'pr-title'}, h('h2', {id: 'pr-title'}, 'Your profile'),
+    h('p', {class: 'notice', id: 'profile-safety'}, 'Safety rules act at once: a condition, pregnancy, breastfeeding or a medicine changes the plan as soon as you save. It may pause the plan, lower the dose, move it away from a medicine or send you to a clinician first.'),
+    profileForm(p.data, afterSave)));
 }
 
 start();

@@ -166,6 +166,13 @@ async function test(name, options, fn) {
   }
 }
 
+// The ids (or names) of the inputs under `scope` that have no label.
+function unlabelled(page, scope) {
+  return page.evaluate((scope) => [...document.querySelectorAll(`${scope} input, ${scope} select, ${scope} textarea`)]
+    .filter((e) => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+    .map((e) => e.id || e.name || e.outerHTML.slice(0, 60)), scope);
+}
+
 // Open the Today page and wait until it has drawn (the night form and both lists).
 async function openToday(page) {
   await page.goto(at('/'));
@@ -438,24 +445,40 @@ await test('Review: the decision, its reasons, the outcomes and the chart image'
   check(report.status === 200 && report.type.startsWith('text/html'), `GET /report: ${report.status} ${report.type}`);
 });
 
-await test('Trial: without a trial, says how to design one', {expected: [TRIAL]}, async ({page}) => {
+await test('Trial: without a trial, says how to design one and offers the design form, without blinding', {expected: [TRIAL]}, async ({page}) => {
   same((await get('/api/v1/trial')).status, 404, 'GET /api/v1/trial status');
   await page.goto(at('/trial'));
   await page.locator('#no-trial').waitFor();
   check((await page.textContent('#no-trial')).includes('mgtrack trial design'), 'the no-trial text does not name the command');
+  await page.locator('#trial-form').waitFor();
+  same(await page.locator('#trial-form [name="blind"], #trial-form [id*="blind"]:is(input, select)').count(), 0, 'a blind input in the form');
+  check((await page.textContent('#trial-blind-note')).includes('mgtrack trial design --blind'), 'the form does not say how to design a blinded trial');
+  same(await unlabelled(page, '#trial-form'), [], 'inputs without a label');
+  same(await page.inputValue('#trial-start'), TODAY, 'the start date');
+  check(/^Runs 63 days, 2026-11-24 to 2027-01-25/.test(await page.textContent('#trial-preview')), `the preview: "${await page.textContent('#trial-preview')}"`);
 });
 
-await test('Profile: targets and profile, read only', {}, async ({page}) => {
+await test('Profile: the form shows the stored profile, the targets and the safety note; saving nothing sends nothing', {}, async ({page}) => {
   const targets = (await get('/api/v1/targets')).json;
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
   await page.goto(at('/profile'));
-  await page.locator('#targets').waitFor();
+  await page.locator('#profile-form').waitFor();
   check((await page.textContent('#targets')).includes(`${targets.target_mg} mg`), 'the target is missing');
-  check((await page.textContent('#profile')).includes('female'), 'the profile is missing');
-  check((await page.textContent('main')).includes('mgtrack profile set'), 'no pointer to mgtrack profile set');
-  same(await page.locator('main input, main textarea, main select').count(), 0, 'inputs on a read-only page');
+  const values = {'#profile-age': '34', '#profile-born': '', '#profile-sex': 'female', '#profile-training': 'none', '#profile-region': 'us',
+    '#profile-wake': '06:30', '#profile-bed': '22:30', '#profile-train_at': '', '#profile-zinc_mg': '0', '#profile-food_source': 'log'};
+  for (const [sel, v] of Object.entries(values)) same(await page.inputValue(sel), v, sel);
+  same(await page.isChecked('#profile-goal-sleep'), true, 'goal sleep ticked');
+  same(await page.locator('#profile-form input[type="checkbox"]:checked').count(), 1, 'ticked boxes');
+  same(await page.locator('.med-row').count(), 0, 'medicine rows');
+  check(/at once/.test(await page.textContent('#profile-safety')), 'no note that safety rules act at once');
+  same(await unlabelled(page, '#profile-form'), [], 'inputs without a label');
+  await page.click('#profile-save');
+  await page.locator('#profile-status', {hasText: 'Nothing to save'}).waitFor();
+  same(posts, [], 'POST requests');
 });
 
-await test('phone 360x740: no horizontal scroll on Today (search open, food chosen), Plan, Review, Foods', {viewport: {width: 360, height: 740}, isMobile: true}, async ({page}) => {
+await test('phone 360x740: no horizontal scroll on Today (search open, food chosen), Plan (adding a product), Review, Foods, Trial, Profile (a medicine row)', {viewport: {width: 360, height: 740}, isMobile: true, expected: [TRIAL]}, async ({page}) => {
   const noScroll = async (what) => {
     const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     check(sw <= cw, `${what}: the page is ${sw} px wide in a ${cw} px viewport`);
@@ -469,11 +492,19 @@ await test('phone 360x740: no horizontal scroll on Today (search open, food chos
   await page.keyboard.press('Enter');
   await page.locator('#food-add-form').waitFor();
   await noScroll('Today with a food chosen');
-  for (const [path, ready] of [['/plan', '#plan-days'], ['/review', '#review-decision'], ['/foods', '#foods-q']]) {
+  for (const [path, ready] of [['/plan', '#plan-days'], ['/review', '#review-decision'], ['/foods', '#foods-q'], ['/trial', '#trial-form'], ['/profile', '#profile-form']]) {
     await page.goto(at(path));
     await page.locator(ready).waitFor();
     await noScroll(path);
   }
+  await page.click('#profile-med-add');
+  await page.locator('.med-row').waitFor();
+  await noScroll('/profile with a medicine row');
+  await page.goto(at('/plan'));
+  await page.locator('#product-list').waitFor();
+  await page.click('#product-add summary');
+  await page.locator('#product-add-form').waitFor();
+  await noScroll('/plan with the product form open');
   const nav = await page.locator('nav a[href="/profile"]').boundingBox();
   check(nav && nav.x + nav.width <= 360, 'the navigation does not fit the screen');
 });
@@ -492,6 +523,228 @@ await test('Today: a red flag pauses the plan; unticking it clears the flag', {}
   await page.locator('#night-status', {hasText: 'Saved'}).waitFor();
   same((await get(`/api/v1/nights/${TODAY}`)).json.red_flags, [], 'stored red flags after unticking');
 });
+
+/* The tests below change what the plan is computed from: each one puts the
+   profile back as it found it, and the trial, which cannot be undone, is last. */
+
+const PROFILE_POST = /\/api\/v1\/profile$/;
+const PRODUCTS_POST = /\/api\/v1\/products$/;
+
+// Click the profile's Save button and wait for the server's answer.
+async function saveProfile(page) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/profile') && r.request().method() === 'POST'),
+    page.click('#profile-save'),
+  ]);
+  return res;
+}
+
+await test('Profile: training heavy with the form raises the target, on the page and in GET /api/v1/targets; only the changed field is sent', {}, async ({page}) => {
+  const before = (await get('/api/v1/targets')).json;
+  await page.goto(at('/profile'));
+  await page.locator('#profile-form').waitFor();
+  await page.selectOption('#profile-training', 'heavy');
+  const res = await saveProfile(page);
+  same(res.status(), 200, 'POST /api/v1/profile status');
+  same(JSON.parse(res.request().postData()), {training: 'heavy'}, 'the POST body');
+  const after = (await get('/api/v1/targets')).json;
+  check(after.target_mg > before.target_mg, `the target did not rise: ${before.target_mg} -> ${after.target_mg}`);
+  same(after.training_factor > 1, true, 'a training factor above 1');
+  await page.locator('#targets', {hasText: `${after.target_mg} mg a day`}).waitFor();
+  await page.locator('#profile-status', {hasText: `Target now ${after.target_mg} mg a day`}).waitFor();
+  same((await get('/api/v1/profile')).json.training, 'heavy', 'the stored training');
+  await page.reload();
+  await page.locator('#profile-form').waitFor();
+  same(await page.inputValue('#profile-training'), 'heavy', 'training after a reload');
+  await page.selectOption('#profile-training', 'none');
+  await saveProfile(page);
+  await page.locator('#targets', {hasText: `${before.target_mg} mg a day`}).waitFor();
+  same((await get('/api/v1/targets')).json.target_mg, before.target_mg, 'the target after going back to none');
+});
+
+await test('Profile: age 150 shows the error next to the age, with role=alert, and writes nothing; a bad time is refused by the API',
+  {expected: [PROFILE_POST]}, async ({page}) => {
+    const stored = (await get('/api/v1/profile')).json;
+    await page.goto(at('/profile'));
+    await page.locator('#profile-form').waitFor();
+    await page.fill('#profile-age', '150');
+    await page.check('#profile-goal-cramps');
+    await saveProfile(page);
+    const error = page.locator('#profile-age-error');
+    await error.waitFor();
+    same(await error.getAttribute('role'), 'alert', 'the error\'s role');
+    check(/age/.test(await error.textContent()) && /120/.test(await error.textContent()), `the error does not give the range: "${await error.textContent()}"`);
+    same(await page.locator('.field:has(#profile-age) #profile-age-error').count(), 1, 'the error next to the age field');
+    same(await page.getAttribute('#profile-age', 'aria-invalid'), 'true', 'age aria-invalid');
+    same(await page.evaluate(() => document.activeElement.id), 'profile-age', 'the focus after the error');
+    same((await get('/api/v1/profile')).json, stored, 'the profile after the refused form (the goal ticked with it is not stored either)');
+    const r = await pageFetch(page, 'POST', '/api/v1/profile', {wake: '25:00'});
+    same([r.status, r.json && r.json.error.code, r.json && r.json.error.field], [422, 'bad_value', 'wake'], 'POST {wake: "25:00"}');
+    same((await get('/api/v1/profile')).json, stored, 'the profile after the refused POST');
+  });
+
+await test('Profile: a date of birth sets the age and is stored; typing an age drops it', {}, async ({page}) => {
+  await page.goto(at('/profile'));
+  await page.locator('#profile-form').waitFor();
+  await page.fill('#profile-born', '1992-11-25');   // 34 tomorrow
+  same(await page.inputValue('#profile-age'), '33', 'the age shown for the date of birth');
+  const res = await saveProfile(page);
+  same(JSON.parse(res.request().postData()), {born: '1992-11-25'}, 'the POST body');
+  const p = (await get('/api/v1/profile')).json;
+  same([p.born, p.age], ['1992-11-25', 33], 'the stored date of birth and age');
+  await page.fill('#profile-age', '34');
+  same(await page.inputValue('#profile-born'), '', 'the date of birth after typing an age');
+  const res2 = await saveProfile(page);
+  same(JSON.parse(res2.request().postData()), {age: 34}, 'the POST body');
+  const q = (await get('/api/v1/profile')).json;
+  same([q.born, q.age], [null, 34], 'the stored date of birth and age');
+});
+
+await test('Profile: a medicine (added with the keyboard) and kidney disease change the plan at once; removing them restores it',
+  {expected: [PROFILE_POST]}, async ({page}) => {
+    const planBefore = (await get('/api/v1/plan')).json;
+    await page.goto(at('/profile'));
+    await page.locator('#profile-form').waitFor();
+    await page.focus('#profile-med-add');
+    await page.keyboard.press('Enter');
+    same(await page.evaluate(() => document.activeElement.className), 'med-name', 'the focus after Add a medicine');
+    await page.keyboard.type('levothyroxine');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('7am');
+    await page.check('#profile-condition-kidney-disease');
+    await saveProfile(page);
+    const error = page.locator('#profile-medicines-error');
+    await error.waitFor();
+    check(/7am/.test(await error.textContent()), `the medicines error does not quote the time: "${await error.textContent()}"`);
+    same((await get('/api/v1/profile')).json.conditions, [], 'conditions after the refused form');
+    await page.fill('.med-row .med-times', '07:00, 19:30');
+    const res = await saveProfile(page);
+    same(res.status(), 200, 'POST /api/v1/profile status');
+    same(JSON.parse(res.request().postData()), {conditions: ['kidney-disease'], medicines: [{name: 'levothyroxine', times: ['07:00', '19:30']}]}, 'the POST body');
+    same(await page.locator('#profile-medicines-error').count(), 0, 'the medicines error after saving');
+    const p = (await get('/api/v1/profile')).json;
+    same([p.conditions, p.medicines], [['kidney-disease'], [{name: 'levothyroxine', times: ['07:00', '19:30']}]], 'the stored conditions and medicines');
+    const plan = (await get('/api/v1/plan')).json;
+    same(plan.status, 'clinician', 'the plan\'s status with kidney disease');
+    await page.locator('#profile-plan-note', {hasText: 'see a clinician'}).waitFor();
+    same(await page.inputValue('.med-row .med-times'), '07:00, 19:30', 'the times shown after saving');
+    await page.uncheck('#profile-condition-kidney-disease');
+    await page.getByRole('button', {name: 'Remove levothyroxine'}).click();
+    same(await page.evaluate(() => document.activeElement.id), 'profile-med-add', 'the focus after Remove');
+    await saveProfile(page);
+    await page.locator('#profile-plan-note', {hasText: `Plan status: ${planBefore.status}`}).waitFor();
+    const q = (await get('/api/v1/profile')).json;
+    same([q.conditions, q.medicines], [[], []], 'conditions and medicines after removing them');
+    same((await get('/api/v1/plan')).json.status, planBefore.status, 'the plan\'s status after removing them');
+  });
+
+await test('Plan: add a product with the form; it is listed, the plan is drawn again with it, and Today offers it as a dose button',
+  {expected: [PRODUCTS_POST, NIGHT_404]}, async ({page}) => {
+    await page.goto(at('/'));   // the page's own fetch needs the origin
+    same((await pageFetch(page, 'POST', '/api/v1/profile', {goals: ['energy']})).status, 200, 'POST goals [energy] status');
+    const before = (await get('/api/v1/products')).json;
+    const plan0 = (await get('/api/v1/plan')).json;
+    same([plan0.form, plan0.product.name], ['malate', 'Glycinate 100'], 'the plan for energy before a malate product');
+    await page.goto(at('/plan'));
+    await page.locator('#product-list table').waitFor();
+    same(await page.locator('#product-list tbody tr').count(), before.length, 'product rows');
+    await page.click('#product-add summary');
+    same(await unlabelled(page, '#product-add-form'), [], 'inputs without a label');
+    await page.fill('#product-name', 'Malate 120');
+    await page.selectOption('#product-form', 'malate');
+    await page.click('#product-save');
+    await page.locator('#product-elemental_mg-error', {hasText: 'magnesium per serving'}).waitFor();   // no mg: said before sending
+    same((await get('/api/v1/products')).json.length, before.length, 'products after the refused form');
+    await page.fill('#product-elemental_mg', '120');
+    await page.fill('#product-per_serving_units', '1');
+    await page.check('#product-third_party');
+    await page.click('#product-save');
+    await page.locator('#product-status', {hasText: 'Added Malate 120: 120 mg'}).waitFor();
+    await page.locator('#product-status', {hasText: 'The plan now uses it'}).waitFor();
+    const after = (await get('/api/v1/products')).json;
+    same(after.length, before.length + 1, 'GET /api/v1/products count');
+    const x = after.find((p) => p.name === 'Malate 120');
+    check(x, 'Malate 120 is not in GET /api/v1/products');
+    same([x.form, x.elemental_mg_per_serving, x.per_serving_units, x.third_party, x.proprietary_blend], ['malate', 120, 1, true, false], 'the stored product');
+    same((await get('/api/v1/plan')).json.product.name, 'Malate 120', 'the plan\'s product');
+    check((await page.textContent('#plan-summary')).includes('Malate 120'), 'the summary was not drawn again with the product');
+    const use = await page.$$eval('#product-list tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.cells[0].textContent, tr.cells[tr.cells.length - 1].textContent])));
+    same([use['Malate 120'], use['Glycinate 100']], ['used', 'not used: the plan takes Malate 120'], '"In the plan" of the two products');
+    await page.fill('#product-name', 'Malate 120');
+    await page.selectOption('#product-form', 'malate');
+    await page.fill('#product-elemental_mg', '100');
+    await page.click('#product-save');
+    await page.locator('#product-name-error', {hasText: 'exists'}).waitFor();
+    same((await get('/api/v1/products')).json.length, before.length + 1, 'products after a second product of the same name');
+    await openToday(page);
+    await page.locator('#planned-doses', {hasText: 'Planned today with Malate 120'}).waitFor();
+    const doses = (await get(`/api/v1/doses?date=${TODAY}`)).json;
+    await page.locator('.dose-button').first().click();
+    await page.locator('#dose-status', {hasText: 'Logged'}).waitFor();
+    const logged = (await get(`/api/v1/doses?date=${TODAY}`)).json;
+    same(logged.length, doses.length + 1, 'doses after the dose button');
+    same(logged.find((d) => !doses.some((b) => b.id === d.id)).product, 'Malate 120', 'the logged dose\'s product');
+    same((await pageFetch(page, 'POST', '/api/v1/profile', {goals: ['sleep']})).status, 200, 'POST goals [sleep] status');
+    same((await get('/api/v1/plan')).json.product.name, 'Glycinate 100', 'the plan\'s product for sleep again');
+  });
+
+await test('Trial: design one with the form; the page shows its periods and results; blind:true is refused (422); replacing it needs the box ticked',
+  {expected: [TRIAL]}, async ({page}) => {
+    await page.goto(at('/trial'));
+    await page.locator('#trial-form').waitFor();
+    await page.selectOption('#trial-outcome', 'sol');
+    await page.fill('#trial-blocks', '1');
+    await page.fill('#trial-period_days', '6');
+    await page.fill('#trial-washin_days', '1');
+    await page.fill('#trial-baseline_days', '5');
+    await page.fill('#trial-start', '2026-11-25');
+    await page.fill('#trial-seed', '7');
+    await page.click('#trial-save');
+    await page.locator('#trial-blocks-error', {hasText: 'from 2 to 12'}).waitFor();   // said before sending
+    same((await get('/api/v1/trial')).status, 404, 'GET /api/v1/trial after the refused form');
+    await page.fill('#trial-blocks', '3');
+    check((await page.textContent('#trial-preview')).startsWith('Runs 41 days, 2026-11-25 to 2027-01-04'), `the preview: "${await page.textContent('#trial-preview')}"`);
+    await page.click('#trial-save');
+    await page.locator('#trial-flash', {hasText: 'designed'}).waitFor();
+    same(await page.evaluate(() => document.activeElement.id), 'trial-flash', 'the focus after designing');
+    const t = (await get('/api/v1/trial')).json;
+    same([t.status.outcome, t.status.seed, t.status.washin_days, t.status.control, t.status.blinded], ['sol', 7, 1, 'none', false], 'the stored design');
+    same(t.status.baseline, {start: '2026-11-25', end: '2026-11-29'}, 'the baseline');
+    same(t.status.periods.length, 6, 'periods');
+    same(await page.locator('#trial-periods tbody tr').count(), 6, 'period rows on the page');
+    const rows = await page.locator('#trial-periods tbody tr').allTextContents();
+    t.status.periods.forEach((p, i) => check(rows[i].includes(p.start) && rows[i].includes(p.end) && rows[i].includes(p.arm), `row ${i + 1} "${rows[i]}" is not ${JSON.stringify(p)}`));
+    check((await page.textContent('#trial-flash')).includes(t.status.hash), 'the news does not give the design hash');
+    // Results: the analysis as trial analyze gives it, marked provisional before the end.
+    const an = (await get('/api/v1/trial/analysis')).json;
+    const shown = await page.textContent('#trial-results');
+    check(shown.includes('sol (primary)') && shown.includes(`${an.nights_magnesium} on magnesium, ${an.nights_control} control`),
+      `the results on the page: "${shown}"`);
+    check(await page.locator('text=figures are provisional').count() === 1, 'no provisional notice before the trial ends');
+
+    const blind = await pageFetch(page, 'POST', '/api/v1/trial', {outcome: 'quality', control: 'placebo', blind: true, force: true});
+    same([blind.status, blind.json && blind.json.error.code, blind.json && blind.json.error.field], [422, 'bad_value', 'blind'], 'POST {blind: true}');
+    same((await get('/api/v1/trial')).json.status.id, t.status.id, 'the trial after the refused blind design');
+
+    await page.click('#trial-replace summary');
+    await page.locator('#trial-replace-form').waitFor();
+    same(await unlabelled(page, '#trial-replace-form'), [], 'inputs without a label');
+    await page.click('#trial-save');
+    await page.locator('#trial-force-error').waitFor();
+    same((await get('/api/v1/trial')).json.status.id, t.status.id, 'the trial after Replace without the box');
+    await page.check('#trial-force');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/trial') && r.request().method() === 'POST'),
+      page.click('#trial-save'),
+    ]);
+    same(JSON.parse(res.request().postData()).force, true, 'force in the POST body');
+    const u = (await get('/api/v1/trial')).json;
+    check(u.status.id !== t.status.id, 'the trial was not replaced');
+    // The old page also said "designed": wait for the news of the new trial.
+    await page.locator('#trial-flash', {hasText: `Trial ${u.status.id} designed`}).waitFor();
+    same([u.status.outcome, u.status.periods.length], ['quality', 8], 'the new design (the defaults)');
+    same(await page.locator('#trial-periods tbody tr').count(), 8, 'period rows on the page');
+  });
 
 if (shared) await shared.context.close();
 
