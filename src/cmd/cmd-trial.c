@@ -71,14 +71,8 @@ static int design(int argc, char **argv, struct cmd_ctx *ctx)
 		{"force", no_argument, NULL, O_FORCE}, {"json", no_argument, NULL, O_JSON}, {NULL, 0, NULL, 0},
 	};
 	struct trial_row t;
-	memset(&t, 0, sizeof(t));
 	struct trial_design *d = &t.design;
-	d->blocks = 4;
-	d->period_days = 7;
-	d->washin_days = 2;
-	d->baseline_days = 7;
-	mg_strlcpy(d->control, "none", sizeof(d->control));
-	d->start = mg_today();
+	view_trial_defaults(&t, mg_today());
 	long v;
 	int c, rc, force = 0, json = 0;
 	optind = 0;

@@ -13,6 +13,7 @@
 #include "store/trials.h"
 #include "view/view.h"
 #include "util/parse.h"
+#include "util/strbuf.h"
 #include "util/banned.h"
 
 int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err *e)
@@ -35,6 +36,18 @@ int view_product_add(sqlite3 *db, struct product *p, struct product_mg *mg, stru
 		return -1;
 	}
 	return 0;
+}
+
+void view_trial_defaults(struct trial_row *t, long today)
+{
+	memset(t, 0, sizeof(*t));
+	struct trial_design *d = &t->design;
+	d->blocks = 4;
+	d->period_days = 7;
+	d->washin_days = 2;
+	d->baseline_days = 7;
+	mg_strlcpy(d->control, "none", sizeof(d->control));
+	d->start = today;
 }
 
 int view_trial_register(sqlite3 *db, long profile_id, struct trial_row *t, int force, long today, struct mg_err *e)

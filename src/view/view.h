@@ -103,6 +103,9 @@ int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err 
 /* Checks a product's label figures and stores it; mg is its magnesium. */
 int view_product_add(sqlite3 *db, struct product *p, struct product_mg *mg, struct mg_err *e);
 struct trial_row;
+/* The defaults of `mgtrack trial design`: 4 blocks of 2 x 7 days, 2
+ * wash-in days, 7 baseline days, no placebo, starting today. */
+void view_trial_defaults(struct trial_row *t, long today);
 /* Makes the design (allocation, hash; a random seed when seed is 0) and
  * registers it; an active trial that has started is abandoned only with
  * force. */

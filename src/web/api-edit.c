@@ -217,6 +217,24 @@ void api_profile_post(struct web_app *app, struct web_req *rq, struct web_resp *
 		web_json(rs, 200, view_profile_json(&p, today));
 }
 
+/* Every key of body is one of known (NULL-terminated); else answers 422
+ * naming the first stranger. */
+static int only_known(struct web_resp *rs, json_t *body, const char *const *known, const char *what)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		const char *const *k = known;
+		while (*k && strcmp(key, *k) != 0)
+			k++;
+		if (!*k) {
+			web_error(rs, 422, "bad_value", key, "%s is not a %s field", key, what);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* A non-negative number of mg, or absent/null (NAN). */
 static int mg_value(struct web_resp *rs, json_t *body, const char *key, double *out)
 {
@@ -233,18 +251,11 @@ static int mg_value(struct web_resp *rs, json_t *body, const char *key, double *
 void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	static const char *const known[] = {"name", "form", "hydrate", "compound_mg", "elemental_mg",
-					    "per_serving_units", "third_party", "proprietary_blend"};
+					    "per_serving_units", "third_party", "proprietary_blend", NULL};
 	struct product p;
 	product_init(&p);
-	const char *key;
-	json_t *v;
-	json_object_foreach(rq->body, key, v) {
-		size_t i = 0;
-		while (i < sizeof(known) / sizeof(known[0]) && strcmp(key, known[i]) != 0)
-			i++;
-		if (i == sizeof(known) / sizeof(known[0]))
-			return (void)bad(rs, key, "is not a product field");
-	}
+	if (only_known(rs, rq->body, known, "product") < 0)
+		return;
 	json_t *name = json_object_get(rq->body, "name"), *form = json_object_get(rq->body, "form"),
 	       *hydrate = json_object_get(rq->body, "hydrate"), *units = json_object_get(rq->body, "per_serving_units"),
 	       *third = json_object_get(rq->body, "third_party"), *blend = json_object_get(rq->body, "proprietary_blend");
@@ -295,25 +306,12 @@ void api_trial_post(struct web_app *app, struct web_req *rq, struct web_resp *rs
 {
 	static const char *const controls[] = {"none", "placebo", NULL};
 	static const char *const known[] = {"outcome", "blocks", "period_days", "washin_days", "baseline_days",
-					    "control", "blind", "seed", "start", "force"};
-	const char *key;
-	json_t *v;
-	json_object_foreach(rq->body, key, v) {
-		size_t i = 0;
-		while (i < sizeof(known) / sizeof(known[0]) && strcmp(key, known[i]) != 0)
-			i++;
-		if (i == sizeof(known) / sizeof(known[0]))
-			return (void)bad(rs, key, "is not a trial design field");
-	}
+					    "control", "blind", "seed", "start", "force", NULL};
+	if (only_known(rs, rq->body, known, "trial design") < 0)
+		return;
 	struct trial_row t;
-	memset(&t, 0, sizeof(t));
 	struct trial_design *d = &t.design;
-	d->blocks = 4;
-	d->period_days = 7;
-	d->washin_days = 2;
-	d->baseline_days = 7;
-	mg_strlcpy(d->control, "none", sizeof(d->control));
-	d->start = mg_today();
+	view_trial_defaults(&t, mg_today());
 	json_t *outcome = json_object_get(rq->body, "outcome"), *blind = json_object_get(rq->body, "blind"),
 	       *start = json_object_get(rq->body, "start"), *force = json_object_get(rq->body, "force"),
 	       *control = json_object_get(rq->body, "control");

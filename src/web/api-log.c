@@ -126,7 +126,15 @@ static int on_food_entry(const struct food_log_entry *en, void *ctx)
 	return 0;
 }
 
-void api_food_log(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+static int list_food_log(sqlite3 *db, long profile_id, long from, long to, json_t *a, struct mg_err *e)
+{
+	return journal_food_log_list(db, profile_id, from, to, on_food_entry, a, e);
+}
+
+/* GET of a log over ?date= or ?days= (default 7), each entry as the CLI's
+ * --list --json shows it. */
+static void list_entries(struct web_app *app, struct web_req *rq, struct web_resp *rs,
+			 int (*list)(sqlite3 *db, long profile_id, long from, long to, json_t *a, struct mg_err *e))
 {
 	struct profile p;
 	long from, to;
@@ -134,11 +142,16 @@ void api_food_log(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		return;
 	json_t *a = json_array();
 	struct mg_err e = {0};
-	if (journal_food_log_list(app->db, p.id, from, to, on_food_entry, a, &e) < 0) {
+	if (list(app->db, p.id, from, to, a, &e) < 0) {
 		json_decref(a);
 		return web_fail(rs, &e, NULL);
 	}
 	web_json(rs, 200, a);
+}
+
+void api_food_log(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	list_entries(app, rq, rs, list_food_log);
 }
 
 void api_food_log_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
@@ -202,19 +215,14 @@ static int on_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
+static int list_doses(sqlite3 *db, long profile_id, long from, long to, json_t *a, struct mg_err *e)
+{
+	return journal_dose_list(db, profile_id, from, to, on_dose, a, e);
+}
+
 void api_doses(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
-	struct profile p;
-	long from, to;
-	if (window(rq, rs, 7, &from, &to) < 0 || web_profile(app, rs, &p) < 0)
-		return;
-	json_t *a = json_array();
-	struct mg_err e = {0};
-	if (journal_dose_list(app->db, p.id, from, to, on_dose, a, &e) < 0) {
-		json_decref(a);
-		return web_fail(rs, &e, NULL);
-	}
-	web_json(rs, 200, a);
+	list_entries(app, rq, rs, list_doses);
 }
 
 /* "YYYY-MM-DD HH:MM" */

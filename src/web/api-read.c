@@ -257,18 +257,26 @@ void api_review_chart(struct web_app *app, struct web_req *rq, struct web_resp *
 	strbuf_release(&sb);
 }
 
+/* The profile and its active trial; answers 404 without one. */
+static int active_trial(struct web_app *app, struct web_resp *rs, struct profile *p, struct trial_row *t)
+{
+	struct mg_err e = {0};
+	if (web_profile(app, rs, p) < 0)
+		return -1;
+	int found = journal_trial_active(app->db, p->id, t, &e);
+	if (found < 0)
+		web_fail(rs, &e, NULL);
+	else if (!found)
+		web_error(rs, 404, "not_found", NULL, "no trial: design one with 'mgtrack trial design --outcome NAME'");
+	return found > 0 ? 0 : -1;
+}
+
 void api_trial(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
 	struct trial_row t;
-	struct mg_err e = {0};
-	if (web_profile(app, rs, &p) < 0)
+	if (active_trial(app, rs, &p, &t) < 0)
 		return;
-	int found = journal_trial_active(app->db, p.id, &t, &e);
-	if (found < 0)
-		return web_fail(rs, &e, NULL);
-	if (!found)
-		return web_error(rs, 404, "not_found", NULL, "no trial: design one with 'mgtrack trial design --outcome NAME'");
 	json_t *j = json_object();
 	json_object_set_new(j, "status", view_trial_status_json(&t));
 	json_object_set_new(j, "today", view_trial_today_json(&t, mg_today()));
@@ -280,18 +288,12 @@ void api_trial_analysis(struct web_app *app, struct web_req *rq, struct web_resp
 {
 	struct profile p;
 	struct trial_row t;
-	struct mg_err e = {0};
-	const char *outcome = web_query(rq, "outcome");
-	if (web_profile(app, rs, &p) < 0)
-		return;
-	int found = journal_trial_active(app->db, p.id, &t, &e);
-	if (found < 0)
-		return web_fail(rs, &e, NULL);
-	if (!found)
-		return web_error(rs, 404, "not_found", NULL, "no trial: design one with 'mgtrack trial design --outcome NAME'");
 	struct trial_design d;
 	struct trial_analysis a;
-	if (view_trial_analyze(app->db, p.id, &t, outcome, &d, &a, &e) < 0)
+	struct mg_err e = {0};
+	if (active_trial(app, rs, &p, &t) < 0)
+		return;
+	if (view_trial_analyze(app->db, p.id, &t, web_query(rq, "outcome"), &d, &a, &e) < 0)
 		return e.code == MG_EUSAGE ? web_fail_flags(rs, &e, "outcome") : web_fail(rs, &e, NULL);
 	web_json(rs, 200, view_trial_analysis_json(&t, &a));
 }
