@@ -183,7 +183,8 @@ const struct cmd mg_commands[] = {
 	{"serve", cmd_serve, "the web app: log, plan and review from a browser",
 	 "usage: mgtrack serve [--bind 127.0.0.1] [--port 8737] [--token TOKEN] [--open]\n\n"
 	 "Serves the web app (Today, Plan, Review, Trial, Foods, Profile) and its JSON API\n"
-	 "(docs/API.md) from this journal, and prints the URL to open; Ctrl-C stops it.\n"
+	 "(docs/API.md) for one profile of this journal (--profile, default \"default\"),\n"
+	 "and prints the URL to open; Ctrl-C stops it.\n"
 	 "Only this machine can reach it unless --bind names another IPv4 address (e.g.\n"
 	 "0.0.0.0 to let your phone in on the home network): then every request needs a\n"
 	 "token, --token TOKEN (16-64 letters, digits, - or _) or one generated and printed\n"
