@@ -4,9 +4,12 @@
  * Ctrl-C. Binding beyond loopback needs a token, generated when not given.
  */
 #include <getopt.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cmd/cmd.h"
 #include "store/db.h"
 #include "web/web.h"
@@ -20,12 +23,19 @@ static void ready(const char *url, void *ctx)
 	fflush(stdout);
 	fprintf(stderr, "mgtrack: press Ctrl-C to stop\n");
 	if (open_browser) {
-		/* xdg-open is the desktop's own way to open a URL; the URL is ours
-		 * (digits, dots, hex) so it is safe on a command line. */
-		char cmd[600];
-		snprintf(cmd, sizeof(cmd), "xdg-open '%s' >/dev/null 2>&1 &", url);
-		if (system(cmd) != 0)
-			fprintf(stderr, "mgtrack: could not start a browser; open %s yourself\n", url);
+		/* xdg-open is the desktop's own way to open a URL. The server has
+		 * blocked SIGINT and SIGTERM for itself; the browser gets them back. */
+		posix_spawnattr_t attr;
+		sigset_t none;
+		sigemptyset(&none);
+		posix_spawnattr_init(&attr);
+		posix_spawnattr_setsigmask(&attr, &none);
+		posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+		char *argv[] = {"xdg-open", (char *)url, NULL};
+		pid_t pid;
+		if (posix_spawnp(&pid, "xdg-open", NULL, &attr, argv, environ) != 0)
+			fprintf(stderr, "mgtrack: could not start a browser (xdg-open); open %s yourself\n", url);
+		posix_spawnattr_destroy(&attr);
 	}
 }
 
@@ -69,7 +79,6 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 	struct mg_err e = {0};
 	rc = web_serve(app, &o, ready, &open_browser, &e);
 	db_close(app->db);
-	db_close(app->foods);
 	free(app);
 	if (rc < 0)
 		return e.code == MG_EUSAGE ? cmd_usage(ctx, "%s", e.msg) : cmd_fail(&e);

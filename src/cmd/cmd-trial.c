@@ -48,7 +48,7 @@ static void print_sheet(const struct trial_row *t)
 	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
 	size_t n = trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
 	printf("SEALED ALLOCATION SHEET - for the helper who fills the capsules; keep it out of sight\n");
-	printf("trial %ld, design hash %s\n", t->id, d->hash);
+	printf("trial %ld, seed %lu, design hash %s\n", t->id, d->seed, d->hash);
 	for (size_t i = 0; i < n; i++) {
 		char a[16], b[16];
 		mg_format_date(per[i].start, a, sizeof(a));
@@ -131,8 +131,11 @@ static int design(int argc, char **argv, struct cmd_ctx *ctx)
 		printf("trial %ld registered: outcome %s, %d blocks of 2 x %d days (first %d days of each period not\n"
 		       "analysed), %d baseline days, control %s%s; %s to %s\n", t.id, d->outcome, d->blocks,
 		       d->period_days, d->washin_days, d->baseline_days, d->control, d->blind ? ", blinded" : "", s, end);
-		printf("seed %lu, design hash %s (pre-registration: the design cannot change unnoticed)\n", d->seed,
-		       d->hash);
+		if (d->blind)
+			printf("seed and design hash: on the sealed sheet (they would give the allocation away)\n");
+		else
+			printf("seed %lu, design hash %s (pre-registration: the design cannot change unnoticed)\n",
+			       d->seed, d->hash);
 	}
 	if (d->blind)
 		print_sheet(&t);
@@ -166,7 +169,8 @@ static int status(int argc, char **argv, struct cmd_ctx *ctx)
 		cmd_print_json(view_trial_status_json(&t));
 		return 0;
 	}
-	printf("trial %ld: outcome %s, %s, hash %s\n", t.id, d->outcome, hidden ? "blinded" : "open", d->hash);
+	printf("trial %ld: outcome %s, %s, hash %s\n", t.id, d->outcome, hidden ? "blinded" : "open",
+	       hidden ? "sealed until unblinding" : d->hash);
 	if (d->baseline_days) {
 		mg_format_date(d->start, a, sizeof(a));
 		mg_format_date(d->start + d->baseline_days - 1, b, sizeof(b));

@@ -57,24 +57,27 @@ int view_trial_register(sqlite3 *db, long profile_id, struct trial_row *t, int f
 		t->design.seed = (unsigned long)((time(NULL) ^ ((long)getpid() << 16)) & 0x7fffffffL);
 	if (trial_design_make(&t->design, e) < 0)
 		return -1;
+	/* The active trial is read inside the transaction, so a design from
+	 * the other front end at the same moment cannot leave two active. */
+	if (db_begin(db, e) < 0)
+		return -1;
 	struct trial_row old;
 	int found = journal_trial_active(db, profile_id, &old, e);
 	if (found < 0)
-		return -1;
+		goto fail;
 	if (found && today >= old.design.start && !force) {
 		char s[16];
 		mg_format_date(old.design.start, s, sizeof(s));
-		return mg_err_set(e, MG_EDATA, "a trial started on %s; 'trial design --force' abandons it (it stays on record)",
-				  s);
+		mg_err_set(e, MG_EDATA, "a trial started on %s; 'trial design --force' abandons it (it stays on record)", s);
+		goto fail;
 	}
-	if (db_begin(db, e) < 0)
-		return -1;
 	if ((found && journal_trial_abandon(db, old.id, e) < 0) || journal_trial_add(db, profile_id, t, e) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
+	    db_commit(db, e) < 0)
+		goto fail;
 	return 0;
+fail:
+	db_rollback(db);
+	return -1;
 }
 
 json_t *view_trial_registered_json(const struct trial_row *t)
@@ -85,8 +88,9 @@ json_t *view_trial_registered_json(const struct trial_row *t)
 	mg_format_date(trial_end(d), end, sizeof(end));
 	json_t *j = json_object();
 	json_object_set_new(j, "id", json_integer(t->id));
-	json_object_set_new(j, "hash", json_string(d->hash));
-	json_object_set_new(j, "seed", json_integer((json_int_t)d->seed));
+	/* A blinded design's seed and hash go on the sealed sheet only. */
+	json_object_set_new(j, "hash", d->blind ? json_null() : json_string(d->hash));
+	json_object_set_new(j, "seed", d->blind ? json_null() : json_integer((json_int_t)d->seed));
 	json_object_set_new(j, "start", json_string(s));
 	json_object_set_new(j, "end", json_string(end));
 	return j;

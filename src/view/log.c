@@ -103,15 +103,17 @@ int view_dose_log(sqlite3 *db, const struct profile *p, long date, int time, con
 	d->product_id = pr.id;
 	d->servings = servings;
 	*day_total = 0;
-	if (product_magnesium(&pr, &mg, e) < 0 || targets_compute(p, date, t, e) < 0 ||
-	    journal_dose_list(db, p->id, date, date, sum_dose, day_total, e) < 0)
+	if (product_magnesium(&pr, &mg, e) < 0 || targets_compute(p, date, t, e) < 0)
 		return -1;
 	mg_strlcpy(d->product_name, pr.name, sizeof(d->product_name));
 	d->elemental_mg = mg.per_serving * servings;
 	d->estimated = mg.estimated;
+	/* The day's total is read in the same transaction as the insert, so
+	 * the upper-limit warning counts a dose logged meanwhile elsewhere. */
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (journal_dose_add(db, p->id, d, e) < 0 || db_commit(db, e) < 0) {
+	if (journal_dose_list(db, p->id, date, date, sum_dose, day_total, e) < 0 ||
+	    journal_dose_add(db, p->id, d, e) < 0 || db_commit(db, e) < 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -355,5 +355,9 @@ int view_plan_ics(const struct plan_build *b, char **text, size_t *len, struct m
 		return mg_err_set(err, MG_EIO, "out of memory");
 	int rc = ics_write(f, ev, n, err);
 	fclose(f);
+	if (rc < 0) {
+		free(*text);
+		*text = NULL;
+	}
 	return rc;
 }

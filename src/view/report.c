@@ -132,13 +132,17 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 	int have_trial = 0;
 	long first_ever = MG_NO_DATE;
 	struct view_dose_days all = {.from = 0, .n = 0, .first = MG_NO_DATE};
-	if (targets_compute(p, today, &t, e) < 0 || intake_compute(db, p->id, from, today, &t, &in, e) < 0 ||
-	    journal_dose_list(db, p->id, from, today, view_add_dose, &pd, e) < 0 ||
+	if (targets_compute(p, today, &t, e) < 0 || intake_compute(db, p->id, from, today, &t, &in, e) < 0) {
+		free(pd.mg);
+		return -1;
+	}
+	if (journal_dose_list(db, p->id, from, today, view_add_dose, &pd, e) < 0 ||
 	    journal_dose_list(db, p->id, 0, today, view_add_dose, &all, e) < 0 ||
 	    view_night_list(db, p->id, from, today, &nights, &n_nights, e) < 0 ||
 	    (have_trial = journal_trial_active(db, p->id, &tr, e)) < 0) {
 		free(pd.mg);
 		free(nights);
+		intake_release(&in);
 		return -1;
 	}
 	first_ever = all.first;

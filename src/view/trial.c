@@ -26,8 +26,10 @@ json_t *view_trial_status_json(const struct trial_row *t)
 	json_object_set_new(j, "outcome", json_string(d->outcome));
 	json_object_set_new(j, "blinded", json_boolean(hidden));
 	json_object_set_new(j, "control", json_string(d->control));
-	json_object_set_new(j, "hash", json_string(d->hash));
-	json_object_set_new(j, "seed", json_integer((json_int_t)d->seed));
+	/* While blinded, the seed gives the allocation away, and the hash would
+	 * give the seed to anyone who tries every seed: both stay sealed. */
+	json_object_set_new(j, "hash", hidden ? json_null() : json_string(d->hash));
+	json_object_set_new(j, "seed", hidden ? json_null() : json_integer((json_int_t)d->seed));
 	json_object_set_new(j, "washin_days", json_integer(d->washin_days));
 	if (d->baseline_days) {
 		json_t *bl = json_object();

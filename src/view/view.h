@@ -110,7 +110,8 @@ void view_trial_defaults(struct trial_row *t, long today);
  * registers it; an active trial that has started is abandoned only with
  * force. */
 int view_trial_register(sqlite3 *db, long profile_id, struct trial_row *t, int force, long today, struct mg_err *e);
-/* `mgtrack trial design --json`: id, hash, seed, start, end. */
+/* `mgtrack trial design --json`: id, hash, seed, start, end (hash and seed
+ * null for a blinded design: they are on the sealed sheet). */
 json_t *view_trial_registered_json(const struct trial_row *t);
 
 /* `mgtrack trial status --json` and `trial today --json`. */

@@ -265,8 +265,12 @@ void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *
 		return (void)bad(rs, "form", "must be a form's name (see 'mgtrack product --help')");
 	if (hydrate && !json_is_null(hydrate) && (!json_is_string(hydrate) || json_string_length(hydrate) >= sizeof(p.hydrate)))
 		return (void)bad(rs, "hydrate", "must be a hydrate's name");
+	if (json_is_null(units))
+		units = NULL;
 	if (units && (!json_is_integer(units) || json_integer_value(units) < 1 || json_integer_value(units) > 20))
 		return (void)bad(rs, "per_serving_units", "must be a whole number from 1 to 20");
+	third = json_is_null(third) ? NULL : third;
+	blend = json_is_null(blend) ? NULL : blend;
 	if ((third && !json_is_boolean(third)) || (blend && !json_is_boolean(blend)))
 		return (void)bad(rs, third && !json_is_boolean(third) ? "third_party" : "proprietary_blend",
 				 "must be true or false");

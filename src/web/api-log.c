@@ -32,7 +32,7 @@ static int window(struct web_req *rq, struct web_resp *rs, long def_days, long *
 		*to = *from;
 		return 0;
 	}
-	if (web_query_long(rq, rs, "days", 1, 366, def_days, &days) < 0)
+	if (web_query_long(rq, rs, "days", 1, 3660, def_days, &days) < 0)
 		return -1;
 	*from = *to - days + 1;
 	return 0;
@@ -243,8 +243,8 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	struct profile p;
 	json_t *product = json_object_get(rq->body, "product"), *servings = json_object_get(rq->body, "servings"),
 	       *at = json_object_get(rq->body, "at");
-	char key[64];
-	if (json_is_string(product) && json_string_length(product) > 0)
+	char key[128];   /* a product's name or id: names are up to 127 bytes */
+	if (json_is_string(product) && json_string_length(product) > 0 && json_string_length(product) < sizeof(key))
 		mg_strlcpy(key, json_string_value(product), sizeof(key));
 	else if (json_is_integer(product))
 		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(product));

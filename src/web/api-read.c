@@ -20,17 +20,6 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-sqlite3 *web_foods(struct web_app *app, struct web_resp *rs)
-{
-	struct mg_err e = {0};
-	if (!app->foods && foods_open(app->foods_path, &app->foods, &e) < 0) {
-		app->foods = NULL;
-		web_error(rs, 503, "unavailable", NULL, "no food database: run 'mgtrack food import --sr24 PATH' (%s)",
-			  e.msg);
-	}
-	return app->foods;
-}
-
 int web_query_long(struct web_req *rq, struct web_resp *rs, const char *name, long min, long max, long def, long *out)
 {
 	const char *v = web_query(rq, name);
@@ -99,12 +88,17 @@ void api_foods(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		return;
 	if (!q || !*q)
 		return web_error(rs, 400, "bad_request", "q", "give the words to search for as q");
-	sqlite3 *foods = web_foods(app, rs);
-	if (!foods)
-		return;
+	/* Opened per request (a fraction of a millisecond): `food import`
+	 * replaces the file, and the next search must see the new one. */
+	sqlite3 *foods;
 	struct search_result res;
 	struct mg_err e = {0};
-	if (food_search(foods, app->db, q, (size_t)limit, &res, &e) < 0)
+	if (foods_open(app->foods_path, &foods, &e) < 0)
+		return web_error(rs, 503, "unavailable", NULL, "no food database: run 'mgtrack food import --sr24 PATH' (%s)",
+				 e.msg);
+	int rc = food_search(foods, app->db, q, (size_t)limit, &res, &e);
+	db_close(foods);
+	if (rc < 0)
 		return web_fail(rs, &e, "q");
 	json_t *a = json_array();
 	for (size_t i = 0; i < res.n; i++)
@@ -205,7 +199,7 @@ void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	snprintf(key, sizeof(key), "%s|%ld|%ld|%s", app->profile, today, at, outcome ? outcome : "");
 	long long version = web_journal_version(app);
 	size_t n_cache = sizeof(app->review_cache) / sizeof(app->review_cache[0]);
-	for (size_t i = 0; i < n_cache; i++) {
+	for (size_t i = 0; version >= 0 && i < n_cache; i++) {
 		struct web_cache *c = &app->review_cache[i];
 		if (c->body && c->version == version && strcmp(c->key, key) == 0)
 			return web_bytes(rs, 200, "application/json", c->body, c->len);
@@ -216,10 +210,12 @@ void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	struct review r;
 	struct mg_err e = {0};
 	if (view_review_compute(app->db, app->foods_path, &p, today, at, outcome, &r, &e) < 0)
-		return outcome && (e.code == MG_EUSAGE || e.code == MG_EDATA) ? web_fail_flags(rs, &e, "outcome")
-									       : web_fail(rs, &e, NULL);
+		return e.code == MG_EUSAGE ? web_fail_flags(rs, &e, "outcome")
+					   : web_fail(rs, &e, strncmp(e.msg, "at ", 3) == 0 ? "at" : NULL);
 	web_json(rs, 200, view_review_json(&r));
 	review_release(&r);
+	if (version < 0)
+		return;   /* no version to check a cached answer against */
 	struct web_cache *c = &app->review_cache[app->review_next++ % n_cache];
 	free(c->body);
 	mg_strlcpy(c->key, key, sizeof(c->key));

@@ -91,7 +91,7 @@ void web_fail(struct web_resp *rs, const struct mg_err *e, const char *field)
 	case MG_EUSAGE: web_error(rs, 400, "bad_request", field, "%s", e->msg); break;
 	case MG_EDATA: web_error(rs, 422, "bad_value", field, "%s", e->msg); break;
 	case MG_ENOINPUT: web_error(rs, 404, "not_found", field, "%s", e->msg); break;
-	case MG_EUNAVAIL: web_error(rs, 409, "conflict", NULL, "%s", e->msg); break;
+	case MG_EUNAVAIL: web_error(rs, 503, "unavailable", NULL, "%s", e->msg); break;
 	default: web_error(rs, 500, "internal", NULL, "%s", e->msg[0] ? e->msg : "internal error"); break;
 	}
 }
@@ -327,6 +327,35 @@ static void handle(struct web_app *app, struct MHD_Connection *c, const char *me
 	json_decref(rq.body);
 }
 
+struct query_acc {
+	struct strbuf *sb;
+	int n;
+};
+
+/* Appends one query parameter, percent-encoded, unless it is the token. */
+static enum MHD_Result add_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct query_acc *q = cls;
+	if (strcmp(key, "token") == 0)
+		return MHD_YES;
+	strbuf_adds(q->sb, q->n++ ? "&" : "?");
+	for (int part = 0; part < 2; part++) {
+		const char *v = part ? value : key;
+		if (part) {
+			if (!v)
+				break;
+			strbuf_adds(q->sb, "=");
+		}
+		for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+				strbuf_add(q->sb, (const char *)p, 1);
+			else
+				strbuf_addf(q->sb, "%%%02X", *p);
+		}
+	}
+	return MHD_YES;
+}
+
 static enum MHD_Result send_response(struct web_app *app, struct MHD_Connection *c, const char *path, struct web_resp *rs)
 {
 	struct MHD_Response *resp =
@@ -346,7 +375,16 @@ static enum MHD_Result send_response(struct web_app *app, struct MHD_Connection 
 		char cookie[200];
 		snprintf(cookie, sizeof(cookie), "mg_token=%s; Path=/; HttpOnly; SameSite=Strict", app->token);
 		MHD_add_response_header(resp, "Set-Cookie", cookie);
-		MHD_add_response_header(resp, "Location", path);
+		struct strbuf loc;
+		strbuf_init(&loc);
+		/* Same path on this server ("//x" would leave it), the query
+		 * without the token. */
+		strbuf_adds(&loc, "/");
+		strbuf_adds(&loc, path + strspn(path, "/"));
+		struct query_acc q = {&loc, 0};
+		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_query, &q);
+		MHD_add_response_header(resp, "Location", strbuf_str(&loc));
+		strbuf_release(&loc);
 	}
 	enum MHD_Result ret = MHD_queue_response(c, rs->status ? rs->status : 500, resp);
 	MHD_destroy_response(resp);
@@ -369,16 +407,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		else
 			return MHD_YES;
 	}
-	if (*upload_size && !st->too_large) {
-		if (st->body.len + *upload_size > WEB_MAX_BODY)
+	if (*upload_size) {
+		/* Keep reading (and dropping) past the cap: libmicrohttpd takes a
+		 * response only before the body or after all of it, so the 413
+		 * waits for the final call. */
+		if (!st->too_large && st->body.len + *upload_size > WEB_MAX_BODY)
 			st->too_large = 1;
-		else
+		if (!st->too_large)
 			strbuf_add(&st->body, upload, *upload_size);
 		*upload_size = 0;
-		if (!st->too_large)
-			return MHD_YES;
-	} else if (*upload_size) {
-		*upload_size = 0;
+		return MHD_YES;
 	}
 	if (st->answered)
 		return MHD_YES;

@@ -34,7 +34,6 @@ struct web_cache {
 
 struct web_app {
 	sqlite3 *db;                    /* the journal, opened once, used by the server thread only */
-	sqlite3 *foods;                 /* foods.db, opened on first use; NULL without one */
 	sqlite3_stmt *data_version;     /* PRAGMA data_version, prepared once */
 	char journal_path[4096];
 	char foods_path[4096];
@@ -111,8 +110,6 @@ void web_bytes(struct web_resp *rs, unsigned status, const char *type, const cha
 void web_fail_flags(struct web_resp *rs, const struct mg_err *e, const char *fallback);
 /* Loads the app's profile; on failure answers 404 and returns -1. */
 int web_profile(struct web_app *app, struct web_resp *rs, struct profile *p);
-/* foods.db, opened on first use; on failure answers 503 and returns NULL. */
-sqlite3 *web_foods(struct web_app *app, struct web_resp *rs);
 /* Parses an optional whole-number query parameter within [min, max]
  * (default def); on failure answers 400 naming it and returns -1. */
 int web_query_long(struct web_req *rq, struct web_resp *rs, const char *name, long min, long max, long def, long *out);

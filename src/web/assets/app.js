@@ -1161,8 +1161,8 @@ function trialStatus(s) {
     ['Blinded', scalar(s.blinded)],
     ['Wash-in days', scalar(s.washin_days)],
     ['Baseline', s.baseline ? [scalarNode(s.baseline.start), ' to ', scalarNode(s.baseline.end)] : 'none'],
-    ['Seed', scalar(s.seed)],
-    ['Design hash', h('code', null, scalar(s.hash))],
+    ['Seed', s.seed === null ? 'sealed until unblinding' : scalar(s.seed)],
+    ['Design hash', s.hash === null ? 'sealed until unblinding' : h('code', null, scalar(s.hash))],
   ];
   const rest = Object.fromEntries(Object.entries(s).filter(([k]) => !known.includes(k)));
   return [

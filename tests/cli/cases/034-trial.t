@@ -30,6 +30,8 @@ $ mgtrack trial status --json
 ~ "blinded": true,
 ~ "arm": "hidden"
 !~ "arm": "magnesium"
+~ "seed": null
+~ "hash": null
 $ mgtrack trial today
 ~ take the capsules labelled
 $ mgtrack trial analyze
