@@ -7,7 +7,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include "cmd/cmd.h"
 #include "core/product.h"
 #include "core/tables.h"
@@ -15,32 +14,6 @@
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
-
-/* "YYYY-MM-DD HH:MM" */
-static int parse_at(const char *s, long *date, int *time)
-{
-	char d[11], t[6];
-	if (strlen(s) != 16 || s[10] != ' ')
-		goto bad;
-	memcpy(d, s, 10);
-	d[10] = '\0';
-	memcpy(t, s + 11, 5);
-	t[5] = '\0';
-	if (mg_parse_date(d, date) < 0 || mg_parse_hhmm(t, time) < 0)
-		goto bad;
-	return 0;
-bad:
-	fprintf(stderr, "mgtrack: --at \"%s\" is not a date and time (YYYY-MM-DD HH:MM)\n", s);
-	return MG_EDATA;
-}
-
-static int now_minutes(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return tm.tm_hour * 60 + tm.tm_min;
-}
 
 static int print_dose(const struct dose_entry *d, void *ctx)
 {
@@ -98,15 +71,17 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		{NULL, 0, NULL, 0},
 	};
 	long today = mg_today(), date = today, days = 0, del = 0;
-	int c, rc, json = 0, list = 0, has_at = 0, has_date = 0, time = 0;
 	const char *at_arg = NULL;
+	int c, rc, json = 0, list = 0, has_at = 0, has_date = 0, time = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			if ((rc = parse_at(optarg, &date, &time)))
-				return rc;
+			if (mg_parse_datetime(optarg, &date, &time) < 0) {
+				fprintf(stderr, "mgtrack: --at \"%s\" is not a date and time (YYYY-MM-DD HH:MM)\n", optarg);
+				return MG_EDATA;
+			}
 			has_at = 1;
 			at_arg = optarg;
 			break;
@@ -177,7 +152,7 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		return MG_EDATA;
 	}
 	if (!has_at)
-		time = now_minutes();
+		time = mg_now_minutes();
 	if (date > today) {
 		fprintf(stderr, "mgtrack: --at \"%s\" is in the future\n", at_arg);
 		return MG_EDATA;

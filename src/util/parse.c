@@ -139,6 +139,26 @@ long mg_today(void)
 	return mg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+int mg_now_minutes(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
+int mg_parse_datetime(const char *s, long *days, int *minutes)
+{
+	char d[11], t[6];
+	if (strlen(s) != 16 || s[10] != ' ')
+		return -1;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	memcpy(t, s + 11, 5);
+	t[5] = '\0';
+	return mg_parse_date(d, days) < 0 || mg_parse_hhmm(t, minutes) < 0 ? -1 : 0;
+}
+
 int mg_age_months(long born, long on)
 {
 	int by, bm, bd, oy, om, od;

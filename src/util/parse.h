@@ -35,12 +35,19 @@ void mg_civil_from_days(long days, int *y, int *m, int *d);
 /* A clock time HH:MM (00:00..23:59) as minutes after midnight. */
 int mg_parse_hhmm(const char *s, int *minutes);
 
+/* "YYYY-MM-DD HH:MM" (exactly one space) as a date and minutes after
+ * midnight. */
+int mg_parse_datetime(const char *s, long *days, int *minutes);
+
 /* Writes minutes after midnight as HH:MM into buf (at least 6 bytes). */
 void mg_format_hhmm(int minutes, char *buf, size_t n);
 
 /* Today's local date as days since 1970-01-01. MGTRACK_TODAY=YYYY-MM-DD
  * overrides it, so tests and demos are reproducible. */
 long mg_today(void);
+
+/* The local clock time now, in minutes after midnight. */
+int mg_now_minutes(void);
 
 /* Whole years between two dates given as days (birthday rule). */
 int mg_age_years(long born, long on);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "core/night.h"
 #include "store/db.h"
 #include "view/view.h"
@@ -225,19 +224,6 @@ void api_doses(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	list_entries(app, rq, rs, list_doses);
 }
 
-/* "YYYY-MM-DD HH:MM" */
-static int parse_at(const char *s, long *date, int *minutes)
-{
-	char d[11], t[6];
-	if (strlen(s) != 16 || s[10] != ' ')
-		return -1;
-	memcpy(d, s, 10);
-	d[10] = '\0';
-	memcpy(t, s + 11, 5);
-	t[5] = '\0';
-	return mg_parse_date(d, date) < 0 || mg_parse_hhmm(t, minutes) < 0 ? -1 : 0;
-}
-
 void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
@@ -256,13 +242,10 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	long date = mg_today();
 	int minutes;
 	if (at && !json_is_null(at)) {
-		if (!json_is_string(at) || parse_at(json_string_value(at), &date, &minutes) < 0)
+		if (!json_is_string(at) || mg_parse_datetime(json_string_value(at), &date, &minutes) < 0)
 			return web_error(rs, 422, "bad_value", "at", "at must be a date and time (YYYY-MM-DD HH:MM)");
 	} else {
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		minutes = tm.tm_hour * 60 + tm.tm_min;
+		minutes = mg_now_minutes();
 	}
 	if (web_profile(app, rs, &p) < 0)
 		return;

@@ -79,6 +79,23 @@ static void test_times(void **state)
 	assert_string_equal(buf, "23:00");
 }
 
+static void test_datetime(void **state)
+{
+	long d;
+	int m;
+	assert_int_equal(mg_parse_datetime("2026-11-24 21:05", &d, &m), 0);
+	assert_int_equal(d, mg_days_from_civil(2026, 11, 24));
+	assert_int_equal(m, 21 * 60 + 5);
+	assert_int_equal(mg_parse_datetime("2026-11-24T21:05", &d, &m), -1);
+	assert_int_equal(mg_parse_datetime("2026-11-24  21:05", &d, &m), -1);
+	assert_int_equal(mg_parse_datetime("2026-11-24 21:05 ", &d, &m), -1);
+	assert_int_equal(mg_parse_datetime("2026-11-24 24:00", &d, &m), -1);
+	assert_int_equal(mg_parse_datetime("2026-02-30 08:00", &d, &m), -1);
+	assert_int_equal(mg_parse_datetime("", &d, &m), -1);
+	int now = mg_now_minutes();
+	assert_true(now >= 0 && now < 1440);
+}
+
 static void test_ages(void **state)
 {
 	long born = mg_days_from_civil(1990, 6, 15);
@@ -108,6 +125,7 @@ int main(void)
 		cmocka_unit_test(test_double),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_datetime),
 		cmocka_unit_test(test_ages),
 		cmocka_unit_test(test_today_override),
 	};
