@@ -69,7 +69,7 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 	if (dd.first != MG_NO_DATE && at_day) {
 		at = dd.first + at_day - 1;
 		if (at > today)
-			return mg_err_set(e, MG_EDATA, "at \"%ld\" is after today (day %ld of dosing)", at_day,
+			return mg_err_set(e, MG_EDATA, "--at \"%ld\" is after today (day %ld of dosing)", at_day,
 					  today - dd.first + 1);
 	}
 	struct night *nights = NULL;

@@ -288,7 +288,7 @@ void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *
 	struct product_mg mg;
 	struct mg_err e = {0};
 	if (view_product_add(app->db, &p, &mg, &e) < 0)
-		return web_fail_flags(rs, &e, strstr(e.msg, "exists") ? "name" : NULL);
+		return web_fail_flags(rs, &e, "name");   /* the one check without a flag: the name is taken */
 	web_json(rs, 201, view_product_json(&p, &mg));
 }
 

@@ -210,8 +210,7 @@ void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	struct review r;
 	struct mg_err e = {0};
 	if (view_review_compute(app->db, app->foods_path, &p, today, at, outcome, &r, &e) < 0)
-		return e.code == MG_EUSAGE ? web_fail_flags(rs, &e, "outcome")
-					   : web_fail(rs, &e, strncmp(e.msg, "at ", 3) == 0 ? "at" : NULL);
+		return e.code == MG_EUSAGE || e.code == MG_EDATA ? web_fail_flags(rs, &e, NULL) : web_fail(rs, &e, NULL);
 	web_json(rs, 200, view_review_json(&r));
 	review_release(&r);
 	if (version < 0)
