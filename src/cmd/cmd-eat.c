@@ -3,11 +3,8 @@
  * log survives food database rebuilds), list the log, delete an entry.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
-#include <string.h>
 #include "cmd/cmd.h"
-#include "core/portion.h"
 #include "core/tables.h"
 #include "store/db.h"
 #include "util/parse.h"
@@ -151,12 +148,7 @@ int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx)
 	sqlite3 *db;
 	struct profile p;
 	long food_id;
-	if (mg_parse_long(argv[optind], 1, 999999999999L, &food_id) < 0) {
-		strbuf_release(&unit);
-		fprintf(stderr, "mgtrack: food id \"%s\" is not a number; find ids with 'mgtrack food search'\n", argv[optind]);
-		return MG_EDATA;
-	}
-	if ((rc = cmd_open_profile(ctx, &db, &p))) {
+	if ((rc = cmd_parse_food_id(argv[optind], &food_id)) || (rc = cmd_open_profile(ctx, &db, &p))) {
 		strbuf_release(&unit);
 		return rc;
 	}

@@ -142,17 +142,25 @@ static int food_search_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 	return 0;
 }
 
-int cmd_find_food(struct cmd_ctx *ctx, sqlite3 *journal, const char *arg, struct food_record *f)
+int cmd_parse_food_id(const char *arg, long *id)
 {
-	long id;
-	struct mg_err e = {0};
-	if (mg_parse_long(arg, 1, 999999999999L, &id) < 0) {
+	if (mg_parse_long(arg, 1, 999999999999L, id) < 0) {
 		fprintf(stderr, "mgtrack: food id \"%s\" is not a number; find ids with 'mgtrack food search'\n", arg);
 		return MG_EDATA;
 	}
-	if (view_find_food(journal, ctx->foods_path, id, f, &e) < 0)
-		return cmd_fail(&e);
 	return 0;
+}
+
+/* Food `arg` from foods.db, or from the journal for custom ids (journal
+ * may be NULL). Returns 0 or an exit code (reported). */
+static int find_food(struct cmd_ctx *ctx, sqlite3 *journal, const char *arg, struct food_record *f)
+{
+	long id;
+	struct mg_err e = {0};
+	int rc = cmd_parse_food_id(arg, &id);
+	if (rc)
+		return rc;
+	return view_find_food(journal, ctx->foods_path, id, f, &e) < 0 ? cmd_fail(&e) : 0;
 }
 
 static int food_show(int argc, char **argv, struct cmd_ctx *ctx)
@@ -168,7 +176,7 @@ static int food_show(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_fail(&e);
 	struct food_record f;
 	food_record_init(&f);
-	rc = cmd_find_food(ctx, journal, argv[optind], &f);
+	rc = find_food(ctx, journal, argv[optind], &f);
 	db_close(journal);
 	if (rc) {
 		food_record_release(&f);

@@ -81,10 +81,8 @@ int cmd_read_profile(struct cmd_ctx *ctx, struct profile *p);
  * the first positional argument. Returns 0 or an exit code (reported). */
 int cmd_parse_json_flag(struct cmd_ctx *ctx, int argc, char **argv, int *json);
 
-/* Looks food id `arg` up in foods.db, or in the journal for custom ids
- * (journal may be NULL). f is initialised by the caller. Returns 0 or an
- * exit code (already reported). */
-int cmd_find_food(struct cmd_ctx *ctx, sqlite3 *journal, const char *arg, struct food_record *f);
+/* Parses a food id argument; prints and returns 65 when it is not one. */
+int cmd_parse_food_id(const char *arg, long *id);
 
 struct targets;
 struct intake;
