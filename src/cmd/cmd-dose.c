@@ -71,7 +71,6 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		{NULL, 0, NULL, 0},
 	};
 	long today = mg_today(), date = today, days = 0, del = 0;
-	const char *at_arg = NULL;
 	int c, rc, json = 0, list = 0, has_at = 0, has_date = 0, time = 0;
 	optind = 0;
 	opterr = 0;
@@ -83,7 +82,6 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 				return MG_EDATA;
 			}
 			has_at = 1;
-			at_arg = optarg;
 			break;
 		case 'l': list = 1; break;
 		case 'd':
@@ -153,9 +151,5 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (!has_at)
 		time = mg_now_minutes();
-	if (date > today) {
-		fprintf(stderr, "mgtrack: --at \"%s\" is in the future\n", at_arg);
-		return MG_EDATA;
-	}
 	return log_dose(ctx, date, time, argv[optind], servings, json);
 }

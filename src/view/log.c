@@ -90,6 +90,12 @@ int view_dose_log(sqlite3 *db, const struct profile *p, long date, int time, con
 {
 	struct product pr;
 	struct product_mg mg;
+	if (date > mg_today()) {
+		char day[16], hhmm[8];
+		mg_format_date(date, day, sizeof(day));
+		mg_format_hhmm(time, hhmm, sizeof(hhmm));
+		return mg_err_set(e, MG_EDATA, "--at \"%s %s\" is in the future", day, hhmm);
+	}
 	if (!(servings >= 0.25 && servings <= 20))
 		return mg_err_set(e, MG_EDATA, "servings \"%g\" must be a number from 0.25 to 20", servings);
 	int found = journal_product_get(db, key, &pr, e);

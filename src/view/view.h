@@ -48,7 +48,7 @@ int view_find_food(sqlite3 *journal, const char *foods_path, long id, struct foo
 int view_food_log_add(sqlite3 *db, const char *foods_path, long profile_id, long food_id, double amount,
 		      const char *unit, long date, struct food_log_entry *en, struct mg_err *e);
 /* Logs `servings` (0.25-20) of product `key` (name or id) at date and time
- * (minutes); day_total is the day's supplemental magnesium with it, t the
+ * (minutes), not in the future; day_total is the day's supplemental magnesium with it, t the
  * targets (for the upper-limit warning). */
 int view_dose_log(sqlite3 *db, const struct profile *p, long date, int time, const char *key, double servings,
 		  struct dose_entry *d, double *day_total, struct targets *t, struct mg_err *e);

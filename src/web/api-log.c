@@ -254,7 +254,7 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	double day_total;
 	struct mg_err e = {0};
 	if (view_dose_log(app->db, &p, date, minutes, key, n, &d, &day_total, &t, &e) < 0)
-		return web_fail(rs, &e, e.code == MG_ENOINPUT ? "product" : "servings");
+		return web_fail_flags(rs, &e, e.code == MG_ENOINPUT ? "product" : "servings");
 	json_t *j = view_dose_json(&d);
 	json_object_set_new(j, "day_supplement_mg", view_num(day_total, 1));
 	/* The dose is recorded either way: the log must say what was taken. */
