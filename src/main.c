@@ -42,13 +42,38 @@
 
 /* Sorted by name: cmd_find uses binary search. */
 const struct cmd mg_commands[] = {
-	{"dose", cmd_dose, "log a supplement dose taken, list or delete doses",
-	 "usage: mgtrack dose [--at \"YYYY-MM-DD HH:MM\"] PRODUCT [SERVINGS]\n"
+	{"course", cmd_course, "the course: where you are in the programme, start, stop, resume",
+	 "usage: mgtrack course [show] [--json]\n"
+	 "       mgtrack course start [--date YYYY-MM-DD] [--json]\n"
+	 "       mgtrack course stop [--reason TEXT] [--json]\n"
+	 "       mgtrack course resume [--json]\n\n"
+	 "start adopts today's plan (see 'mgtrack plan') as version 1 of a course; --date\n"
+	 "is the day you began, if that was in the past (day 1; checkpoints on days 14\n"
+	 "and 42). Refused while the plan's status is clinician or pause, without a\n"
+	 "product, or while a course runs. From then on the course follows your log:\n"
+	 "after 7 days at a step it steps up, only while stools stay formed (Bristol 5\n"
+	 "or below, 3 nights with stool form logged) and no red flag appears; loose\n"
+	 "stools on 3 of the last 7 logged nights split the dose, then lower it; a red\n"
+	 "flag pauses it until you resume. Every change is a version with its reason\n"
+	 "and rule; versions are never edited.\n"
+	 "show: the day, phase, today's intakes and what you logged of them, a held step\n"
+	 "and why, the next step or checkpoint, adherence (magnesium taken against the\n"
+	 "version in force each day) and every version.\n"
+	 "stop ends the course. resume ends a pause once the red flag has gone: the\n"
+	 "course restarts at its start dose. 'mgtrack review --apply' turns a review's\n"
+	 "decision into the next version.\n"},
+	{"dose", cmd_dose, "log a supplement dose taken or a planned intake skipped; list or delete doses",
+	 "usage: mgtrack dose [--at \"YYYY-MM-DD HH:MM\"] [PRODUCT [SERVINGS]] [--json]\n"
+	 "       mgtrack dose --skip [--at \"YYYY-MM-DD HH:MM\"] [PRODUCT]\n"
 	 "       mgtrack dose --list [--date YYYY-MM-DD | --days N] [--json]\n"
 	 "       mgtrack dose --delete DOSE_ID\n\n"
-	 "Logs SERVINGS (default 1) of a product (name or id, see 'mgtrack product list')\n"
-	 "taken now or at --at. Doses count in 'mgtrack intake' as supplement_mg. A day\n"
-	 "above the upper limit for supplements is recorded and warned about.\n"},
+	 "With a course running (see 'mgtrack course'), 'mgtrack dose' alone logs the\n"
+	 "next planned intake of the day, with its capsules; --skip records it as\n"
+	 "skipped. Otherwise it logs SERVINGS (default 1) of a product (name or id, see\n"
+	 "'mgtrack product list') taken now or at --at: a multivitamin, an antacid or a\n"
+	 "laxative is welcome too, and counts against the upper limit for supplements.\n"
+	 "Doses count in 'mgtrack intake' as supplement_mg. A day above the upper limit\n"
+	 "is recorded and warned about.\n"},
 	{"eat", cmd_eat, "log food, list or delete food log entries",
 	 "usage: mgtrack eat [--date YYYY-MM-DD] FOOD_ID AMOUNT [MEASURE|g]\n"
 	 "       mgtrack eat --list [--date YYYY-MM-DD | --days N] [--json]\n"
@@ -145,7 +170,8 @@ const struct cmd mg_commands[] = {
 	{"product", cmd_product, "supplement products: add, list, show, check a label",
 	 "usage: mgtrack product add --name NAME --form FORM [--hydrate HYDRATE]\n"
 	 "                           [--compound-mg MG] [--elemental-mg MG] [--per-serving-units N]\n"
-	 "                           [--third-party] [--proprietary-blend] [--json]\n"
+	 "                           [--third-party] [--proprietary-blend] [--taking[=SERVINGS]] [--json]\n"
+	 "       mgtrack product set NAME|ID --taking[=SERVINGS] | --not-taking [--json]\n"
 	 "       mgtrack product list [--json]\n"
 	 "       mgtrack product show NAME|ID [--json]\n"
 	 "       mgtrack product check NAME|ID [--json]\n\n"
@@ -157,7 +183,11 @@ const struct cmd mg_commands[] = {
 	 "buffered-chelate, taurate, threonate, sulfate, orotate, aspartate, pidolate,\n"
 	 "glycerophosphate, acetate. Hydrates: anhydrous, dihydrate, trihydrate,\n"
 	 "tetrahydrate, hexahydrate, heptahydrate, nonahydrate (where the form has them).\n"
-	 "check warns about the label against your profile's limit and plan.\n"},
+	 "check warns about the label against your profile's limit and plan.\n"
+	 "--taking marks a product you take regularly (SERVINGS a day, default 1): a\n"
+	 "multivitamin, a Cal-Mag tablet, an antacid. Its magnesium counts against the\n"
+	 "upper limit for supplements every day, and the plan sizes its own supplement\n"
+	 "to what is left; doses you log of any product count the same way.\n"},
 	{"profile", cmd_profile, "show, change or list profiles",
 	 "usage: mgtrack profile show [--json]\n"
 	 "       mgtrack profile set [flags]\n"
@@ -170,7 +200,8 @@ const struct cmd mg_commands[] = {
 	 "days (default 42) with the doses taken, the first dose and any trial periods\n"
 	 "marked, and the checkpoint review.\n"},
 	{"review", cmd_review, "checkpoint review: is magnesium helping, and what next",
-	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n\n"
+	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n"
+	 "       mgtrack review --apply [--product NAME] [--json]\n\n"
 	 "Compares nights before the first dose (baseline) with nights from the third day\n"
 	 "of dosing, up to day DAY of dosing (default today; the checkpoints are days 14\n"
 	 "and 42). For each outcome: the change, its 95 % interval and the probability\n"
@@ -179,7 +210,16 @@ const struct cmd mg_commands[] = {
 	 "stop, extend or insufficient_data, with its reasons. Outcomes: quality, sol,\n"
 	 "waso, cramps, rested, rls, tightness, stress, mood, energy (default: from your\n"
 	 "goals, else quality). A before/after comparison cannot separate magnesium from\n"
-	 "time and expectation; a trial can.\n"},
+	 "time and expectation; a trial can. Loose stools are looked at first, however\n"
+	 "few the nights.\n"
+	 "With a course running (see 'mgtrack course') the review counts from the\n"
+	 "course's day 1, measures adherence in magnesium against the version in force\n"
+	 "each day, and says what applying its decision would change. --apply makes\n"
+	 "that the next version: split_dose (the same mg in two intakes), change_form (to\n"
+	 "a product of another form: --product NAME, or one of yours), lower_dose, pause,\n"
+	 "stop; continue at day 42 or later steps down one step for two weeks, and the\n"
+	 "review after that keeps the lower dose if the benefit held, else goes back up.\n"
+	 "insufficient_data has nothing to apply (exit 65).\n"},
 	{"serve", cmd_serve, "the web app: log, plan and review from a browser",
 	 "usage: mgtrack serve [--bind 127.0.0.1] [--port 8737] [--token TOKEN] [--open]\n\n"
 	 "Serves the web app (Today, Plan, Review, Trial, Foods, Profile) and its JSON API\n"

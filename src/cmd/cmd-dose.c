@@ -1,6 +1,7 @@
 /*
  * `mgtrack dose`: log a dose of a product taken now or at --at (back-filling
- * allowed), list doses, delete one. A dose keeps the elemental magnesium it
+ * allowed) — with a course running, the next planned intake by default, or
+ * that intake skipped (--skip) — list doses, delete one. A dose keeps the elemental magnesium it
  * gave, so it counts in `intake` as supplement_mg whatever happens to the
  * product later.
  */
@@ -22,15 +23,25 @@ static int print_dose(const struct dose_entry *d, void *ctx)
 		json_array_append_new(a, view_dose_json(d));
 		return 0;
 	}
-	char date[16], t[8];
+	char date[16], t[8], planned[24] = "";
 	mg_format_date(d->date, date, sizeof(date));
 	mg_format_hhmm(d->time, t, sizeof(t));
-	printf("%5ld  %s %s  %-28.28s %5g serving%s  %6.1f mg%s\n", d->id, date, t, d->product_name, d->servings,
-	       d->servings == 1 ? " " : "s", d->elemental_mg, d->estimated ? " (estimated)" : "");
+	if (d->planned_time >= 0) {
+		char pt[8];
+		mg_format_hhmm(d->planned_time, pt, sizeof(pt));
+		snprintf(planned, sizeof(planned), "  (planned %s)", pt);
+	}
+	if (d->skipped)
+		printf("%5ld  %s %s  %-28.28s skipped the planned %.0f mg%s\n", d->id, date, t, d->product_name,
+		       d->elemental_mg, planned);
+	else
+		printf("%5ld  %s %s  %-28.28s %5g serving%s  %6.1f mg%s%s\n", d->id, date, t, d->product_name, d->servings,
+		       d->servings == 1 ? " " : "s", d->elemental_mg, d->estimated ? " (estimated)" : "", planned);
 	return 0;
 }
 
-static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, double servings, int json)
+static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, double servings, enum dose_mode mode,
+		    int json)
 {
 	sqlite3 *db;
 	int rc;
@@ -41,7 +52,7 @@ static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, d
 	double day_total;
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	rc = view_dose_log(db, &p, date, time, key, servings, &d, &day_total, &t, &e);
+	rc = view_dose_log(db, ctx->foods_path, &p, date, time, key, servings, mode, &d, &day_total, &t, &e);
 	db_close(db);
 	if (rc < 0)
 		return cmd_fail(&e);
@@ -68,10 +79,11 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		{"days", required_argument, NULL, 'n'},
 		{"delete", required_argument, NULL, 'x'},
 		{"json", no_argument, NULL, 'j'},
+		{"skip", no_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
 	long today = mg_today(), date = today, days = 0, del = 0;
-	int c, rc, json = 0, list = 0, has_at = 0, has_date = 0, time = 0;
+	int c, rc, json = 0, list = 0, has_at = 0, has_date = 0, time = 0, skip = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -98,9 +110,12 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 				return rc;
 			break;
 		case 'j': json = 1; break;
+		case 's': skip = 1; break;
 		default: return cmd_bad_option(ctx, c, argv);
 		}
 	}
+	if (skip && (del || list))
+		return cmd_usage(ctx, "--skip records a planned intake; it does not go with --list or --delete");
 	if (del) {
 		if (list || has_at || optind < argc)
 			return cmd_usage(ctx, "--delete takes only the dose id");
@@ -130,7 +145,7 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		if ((rc = cmd_open_profile(ctx, &db, &p)))
 			return rc;
 		json_t *a = json ? json_array() : NULL;
-		rc = journal_dose_list(db, p.id, from, to, print_dose, a, &e);
+		rc = journal_dose_events(db, p.id, from, to, print_dose, a, &e);
 		db_close(db);
 		if (rc < 0) {
 			json_decref(a);
@@ -142,14 +157,15 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (has_date || days)
 		return cmd_usage(ctx, "--date and --days go with --list; use --at to log a dose at another time");
-	if (optind >= argc || argc - optind > 2)
-		return cmd_usage(ctx, "dose needs PRODUCT [SERVINGS]");
-	double servings = 1;
-	if (argc - optind == 2 && mg_parse_double(argv[optind + 1], 0.25, 20, &servings) < 0) {
+	if (argc - optind > (skip ? 1 : 2))
+		return cmd_usage(ctx, skip ? "dose --skip takes at most PRODUCT" : "dose takes [PRODUCT [SERVINGS]]");
+	double servings = 0;
+	enum dose_mode mode = skip ? DOSE_SKIP : argc - optind == 2 ? DOSE_SERVINGS : DOSE_PLANNED;
+	if (mode == DOSE_SERVINGS && mg_parse_double(argv[optind + 1], 0.25, 20, &servings) < 0) {
 		fprintf(stderr, "mgtrack: servings \"%s\" must be a number from 0.25 to 20\n", argv[optind + 1]);
 		return MG_EDATA;
 	}
 	if (!has_at)
 		time = mg_now_minutes();
-	return log_dose(ctx, date, time, argv[optind], servings, json);
+	return log_dose(ctx, date, time, optind < argc ? argv[optind] : NULL, servings, mode, json);
 }

@@ -1,8 +1,10 @@
 /*
  * `mgtrack plan`: reads the profile, the food log's average, the products
  * and (when foods.db exists) food suggestions, asks core/plan.c for the
- * plan and prints it as text, JSON or an iCalendar file. cmd_plan_build is
- * shared with `product check`, which needs the planned dose.
+ * plan and prints it as text, JSON or an iCalendar file. With a course
+ * running it shows the course from where it stands (view/course.c);
+ * without one, the proposal and how to start it. cmd_plan_build is shared
+ * with `product check`, which needs the planned dose.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -32,25 +34,24 @@ int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build 
 	memset(b, 0, sizeof(*b));
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	rc = view_plan_build(db, ctx->foods_path, &p, today, days, b, &e);
+	rc = view_plan_build(db, ctx->foods_path, &p, today, days, NULL, b, &e);
 	db_close(db);
 	return rc < 0 ? cmd_fail(&e) : 0;
 }
 
 
-static void print_dose_line(const struct plan_schedule *s, const struct plan *p)
+static void print_dose_line(const struct view_segment *s)
 {
-	for (size_t i = 0; i < s->n_doses; i++) {
-		const struct plan_dose *d = &s->doses[i];
+	for (size_t i = 0; s && i < s->n; i++) {
+		const struct course_intake *d = &s->intakes[i];
 		char at[8];
 		mg_format_hhmm(d->time, at, sizeof(at));
-		printf("%s%s %.0f mg", i ? ", " : "", at, d->elemental_mg);
+		printf("%s%s %.0f mg", i ? ", " : "", at, d->mg);
 		if (d->units)
 			printf(" (%d unit%s)", d->units, d->units == 1 ? "" : "s");
-		if (d->conflict)
+		if (s->conflict[i])
 			printf(" [conflict]");
 	}
-	(void)p;
 }
 
 static void print_notes(const char *title, const struct notes *ns, int with_source)
@@ -65,9 +66,80 @@ static void print_notes(const char *title, const struct notes *ns, int with_sour
 	}
 }
 
-static void print_text(const struct plan_build *b, int explain)
+/* The supplement lines: the proposal's titration, or the course's step. */
+static void print_supplement(const struct course_view *cv, const struct view_schedule *sc)
 {
+	const struct plan *p = &cv->plan.plan;
+	char d[16];
+	if (sc->course) {
+		const struct course_state *st = &cv->state;
+		const struct course_version *v = &st->now;
+		mg_format_date(cv->course.started, d, sizeof(d));
+		printf("Following your course since %s: day %d, %s.\n", d, st->day, course_phase_name(v->phase));
+		if (!v->n_intakes) {
+			printf("No magnesium now: %s [%s]\n", v->reason, v->rule);
+		} else {
+			printf("Supplement: %.0f mg elemental magnesium a day as %s, from \"%s\" (%.0f mg per unit)\n",
+			       v->daily_mg, v->form, v->product_name, v->unit_mg);
+			for (size_t i = 0; i < sc->n; i++) {
+				const struct view_segment *sg = &sc->seg[i];
+				mg_format_date(sg->from, d, sizeof(d));
+				printf("  %s day %ld (%s): %3.0f mg  ", i ? "from" : "now, ", sg->from - sc->day1 + 1, d, sg->daily_mg);
+				print_dose_line(sg);
+				printf("  (with food)%s\n", sg->tentative ? "  if stools stay formed and no red flag appears" : "");
+			}
+			printf("  log each intake with: mgtrack dose   (skip one: mgtrack dose --skip)\n");
+		}
+		if (st->hold[0])
+			printf("  held: %s [%s]\n", st->hold, st->hold_rule);
+		printf("  next: %s", st->next_what);
+		if (st->next_date != MG_NO_DATE) {
+			mg_format_date(st->next_date, d, sizeof(d));
+			printf(" (%s)", d);
+		}
+		printf("\n  'mgtrack course' shows every version and your adherence.\n");
+		return;
+	}
+	if (p->status == PLAN_CLINICIAN) {
+		printf("No supplement schedule: see a clinician first. Food guidance and logging still work.\n");
+	} else if (p->status == PLAN_PAUSE) {
+		printf("Pause magnesium now and reassess; see a clinician if the symptom persists.\n");
+	} else if (p->daily_mg <= 0) {
+		if (p->other_mg > 0)
+			printf("No supplement added: your other supplements already give %.0f mg a day.\n", p->other_mg);
+		else
+			printf("No supplement needed: your food meets the target.\n");
+	} else {
+		printf("Supplement: %.0f mg elemental magnesium a day as %s", p->daily_mg, p->form.form);
+		if (p->product)
+			printf(", from \"%s\" (%.0f mg per unit%s)", p->product->name, p->product_mg.per_unit,
+			       p->product_mg.estimated ? ", estimated" : "");
+		printf("\n");
+		for (size_t i = 0; i < sc->n; i++) {
+			const struct view_segment *sg = &sc->seg[i];
+			int from = (int)(sg->from - sc->day1 + 1);
+			if (i + 1 < sc->n)
+				printf("  days %d-%ld:    %3.0f mg  ", from, sc->seg[i + 1].from - sc->day1, sg->daily_mg);
+			else
+				printf("  from day %d: %3.0f mg  ", from, sg->daily_mg);
+			print_dose_line(sg);
+			printf("  (with food)\n");
+		}
+		if (p->product)
+			printf("  to follow it day by day: mgtrack course start   (then log each intake with: mgtrack dose)\n");
+		else
+			printf("  add the product you will take ('mgtrack product add'), then: mgtrack course start\n");
+		if (p->label.n)
+			print_notes("Label checks:", &p->label, 0);
+	}
+}
+
+static void print_text(const struct course_view *cv, int explain)
+{
+	const struct plan_build *b = &cv->plan;
 	const struct plan *p = &b->plan;
+	struct view_schedule sc;
+	view_plan_schedule(cv, &sc);
 	char d[16], at[8];
 	printf("Plan for \"%s\": status %s\n", b->profile.name, plan_status_name(p->status));
 	printf("Target %.0f mg/day; ", p->targets.target_mg);
@@ -77,38 +149,12 @@ static void print_text(const struct plan_build *b, int explain)
 	else
 		printf("food unknown (%d of the 3 days needed are logged in the 7 days before today)\n",
 		       b->intake.days_logged);
+	if (p->other_mg > 0)
+		printf("Other supplements: %.0f mg a day, counted against the %.0f mg upper limit\n", p->other_mg,
+		       p->targets.supplement_ul_mg);
 	print_notes(p->status == PLAN_OK ? "Notes:" : "Warnings (read first):", &p->warnings, 0);
 	printf("\n");
-	if (p->status == PLAN_CLINICIAN) {
-		printf("No supplement schedule: see a clinician first. Food guidance and logging still work.\n");
-	} else if (p->status == PLAN_PAUSE) {
-		printf("Pause magnesium now and reassess; see a clinician if the symptom persists.\n");
-	} else if (p->daily_mg <= 0) {
-		printf("No supplement needed: your food meets the target.\n");
-	} else {
-		printf("Supplement: %.0f mg elemental magnesium a day as %s", p->daily_mg, p->form.form);
-		if (p->product)
-			printf(", from \"%s\" (%.0f mg per unit%s)", p->product->name, p->product_mg.per_unit,
-			       p->product_mg.estimated ? ", estimated" : "");
-		printf("\n");
-		for (size_t i = 0; i < p->n_steps; i++) {
-			const struct plan_schedule *s = &p->steps[i];
-			if (i + 1 < p->n_steps)
-				printf("  days %d-%d:    %3.0f mg  ", s->from_day, p->steps[i + 1].from_day - 1, s->daily_mg);
-			else
-				printf("  from day %d: %3.0f mg  ", s->from_day, s->daily_mg);
-			print_dose_line(s, p);
-			printf("  (with food)\n");
-		}
-		if (p->product) {
-			/* Doses are logged in servings; say how many one intake is. */
-			const struct plan_schedule *full = &p->steps[p->n_steps - 1];
-			printf("  log each intake with: mgtrack dose \"%s\" %g\n", p->product->name,
-			       full->doses[0].units / (double)p->product->units_per_serving);
-		}
-		if (p->label.n)
-			print_notes("Label checks:", &p->label, 0);
-	}
+	print_supplement(cv, &sc);
 	if (p->n_windows) {
 		printf("\nNo magnesium in these hours:\n");
 		for (size_t i = 0; i < p->n_windows; i++) {
@@ -122,16 +168,17 @@ static void print_text(const struct plan_build *b, int explain)
 	printf("\n%zu-day plan:\n", p->n_days);
 	for (size_t i = 0; i < p->n_days; i++) {
 		const struct plan_day *day = &p->days[i];
+		const struct view_segment *sg = view_segment_on(&sc, day->date);
 		char bed[8], wake[8], off[8];
 		mg_format_date(day->date, d, sizeof(d));
 		mg_format_hhmm(day->bed, bed, sizeof(bed));
 		mg_format_hhmm(day->wake, wake, sizeof(wake));
 		mg_format_hhmm(day->screens_off, off, sizeof(off));
-		printf("  Day %d  %s\n", day->day, d);
-		if (day->schedule) {
+		printf("  Day %ld  %s\n", day->date - sc.day1 + 1, d);
+		if (sg && sg->n) {
 			printf("    magnesium  ");
-			print_dose_line(day->schedule, p);
-			printf("\n");
+			print_dose_line(sg);
+			printf("%s\n", sg->tentative ? "  (if stools stay formed)" : "");
 		}
 		if (day->food)
 			printf("    food       %s: %s (%.0f mg)\n", day->food->name, day->food->portion, day->food->portion_mg);
@@ -157,12 +204,13 @@ static void print_text(const struct plan_build *b, int explain)
 	for (size_t r = 0; r < tl->nrows; r++)
 		if (strncmp(table_cell(tl, r, "id"), "expect-", 7) == 0)
 			printf("  from day %-3ld %s\n", view_cell_long(tl, r, "from_day"), table_cell(tl, r, "what"));
-	printf("Checkpoints:\n");
+	printf("Checkpoints%s:\n", sc.course ? " (days of your course)" : "");
 	for (size_t i = 0; i < 2; i++) {
 		const char *id = i == 0 ? "check-day-14" : "check-day-42";
-		mg_format_date(p->days[0].date + p->checkpoint_days[i] - 1, d, sizeof(d));
-		printf("  day %-3d %s  %s\n", p->checkpoint_days[i], d,
-		       table_cell(tl, (size_t)table_find(tl, "id", id), "what"));
+		long date = sc.day1 + p->checkpoint_days[i] - 1;
+		mg_format_date(date, d, sizeof(d));
+		printf("  day %-3d %s  %s%s\n", p->checkpoint_days[i], d,
+		       table_cell(tl, (size_t)table_find(tl, "id", id), "what"), date < p->days[0].date ? " (passed)" : "");
 	}
 	if (explain)
 		print_notes("Why (each decision, its rule and source):", &p->explain, 1);
@@ -171,7 +219,7 @@ static void print_text(const struct plan_build *b, int explain)
 	printf("%s\n", view_not_advice);
 }
 
-static int write_ics(const struct plan_build *b, const char *path)
+static int write_ics(const struct course_view *b, const char *path)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -213,11 +261,18 @@ int cmd_plan(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (optind < argc)
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
-	struct plan_build b;
-	if ((rc = cmd_plan_build(ctx, mg_today(), (int)days, &b)))
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
+	struct course_view b;
+	rc = view_course_load(db, ctx->foods_path, &p, mg_today(), (int)days, 1, &b, &e);
+	db_close(db);
+	if (rc < 0)
+		return cmd_fail(&e);
 	if (ics && (rc = write_ics(&b, ics))) {
-		view_plan_release(&b);
+		view_course_release(&b);
 		return rc;
 	}
 	if (json)
@@ -226,6 +281,6 @@ int cmd_plan(int argc, char **argv, struct cmd_ctx *ctx)
 		print_text(&b, explain);
 	if (ics && !json)
 		printf("Calendar written to %s\n", ics);
-	view_plan_release(&b);
+	view_course_release(&b);
 	return 0;
 }

@@ -1,6 +1,6 @@
 /*
- * `mgtrack product add|list|show|check`: supplement products as their
- * labels state them. check judges a label (core/product.c) against the
+ * `mgtrack product add|set|list|show|check`: supplement products as their
+ * labels state them, and whether the person takes one regularly (set). check judges a label (core/product.c) against the
  * profile's upper limit and planned dose.
  */
 #include <getopt.h>
@@ -15,7 +15,18 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-enum { O_NAME = 256, O_FORM, O_HYDRATE, O_COMPOUND, O_ELEMENTAL, O_UNITS, O_THIRD, O_BLEND, O_JSON };
+enum { O_NAME = 256, O_FORM, O_HYDRATE, O_COMPOUND, O_ELEMENTAL, O_UNITS, O_THIRD, O_BLEND, O_JSON, O_TAKING, O_NOT_TAKING };
+
+/* --taking[=SERVINGS]: servings a day taken regularly (default 1). */
+static int parse_taking(const char *arg, double *out)
+{
+	*out = 1;
+	if (arg && mg_parse_double(arg, 0.25, 20, out) < 0) {
+		fprintf(stderr, "mgtrack: --taking \"%s\" must be servings a day from 0.25 to 20\n", arg);
+		return MG_EDATA;
+	}
+	return 0;
+}
 
 static int parse_mg(const char *flag, const char *s, double *out)
 {
@@ -40,6 +51,9 @@ static void print_product(const struct product *p, const struct product_mg *mg)
 	printf("  tested      %s\n", p->third_party ? "third-party tested" : "not stated");
 	if (p->proprietary_blend)
 		printf("  blend       proprietary blend\n");
+	if (p->taking_servings > 0)
+		printf("  taking      %g serving%s a day, %.0f mg: counted against the upper limit for supplements\n",
+		       p->taking_servings, p->taking_servings == 1 ? "" : "s", p->taking_servings * mg->per_serving);
 }
 
 static int add(int argc, char **argv, struct cmd_ctx *ctx)
@@ -53,6 +67,7 @@ static int add(int argc, char **argv, struct cmd_ctx *ctx)
 		{"per-serving-units", required_argument, NULL, O_UNITS},
 		{"third-party", no_argument, NULL, O_THIRD},
 		{"proprietary-blend", no_argument, NULL, O_BLEND},
+		{"taking", optional_argument, NULL, O_TAKING},
 		{"json", no_argument, NULL, O_JSON},
 		{NULL, 0, NULL, 0},
 	};
@@ -86,6 +101,10 @@ static int add(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case O_THIRD: p.third_party = 1; break;
 		case O_BLEND: p.proprietary_blend = 1; break;
+		case O_TAKING:
+			if ((rc = parse_taking(optarg, &p.taking_servings)))
+				return rc;
+			break;
 		case O_JSON: json = 1; break;
 		default: return cmd_bad_option(ctx, c, argv);
 		}
@@ -244,15 +263,77 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 	return 0;
 }
 
+/* `product set NAME|ID --taking[=N] | --not-taking`: whether the person
+ * takes the product regularly (it then counts against the upper limit
+ * every day, without a dose logged). */
+static int set(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"taking", optional_argument, NULL, O_TAKING},
+		{"not-taking", no_argument, NULL, O_NOT_TAKING},
+		{"json", no_argument, NULL, O_JSON},
+		{NULL, 0, NULL, 0},
+	};
+	int c, rc, json = 0, given = 0;
+	double servings = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case O_TAKING:
+			if ((rc = parse_taking(optarg, &servings)))
+				return rc;
+			given++;
+			break;
+		case O_NOT_TAKING: servings = 0; given++; break;
+		case O_JSON: json = 1; break;
+		default: return cmd_bad_option(ctx, c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(ctx, "product set needs one product name or id");
+	if (given != 1)
+		return cmd_usage(ctx, "product set needs --taking[=SERVINGS] or --not-taking");
+	const char *key = argv[optind];
+	sqlite3 *db;
+	struct mg_err e = {0};
+	struct product p;
+	struct product_mg mg;
+	if ((rc = cmd_open_journal(ctx, &db)))
+		return rc;
+	int found = -1;
+	if (db_begin(db, &e) == 0 && (found = journal_product_get(db, key, &p, &e)) > 0 &&
+	    journal_product_set_taking(db, p.id, servings, &e) == 0 && db_commit(db, &e) == 0) {
+		db_close(db);
+		p.taking_servings = servings;
+		if (product_magnesium(&p, &mg, &e) < 0)
+			return cmd_fail(&e);
+		if (json)
+			cmd_print_json(view_product_json(&p, &mg));
+		else
+			print_product(&p, &mg);
+		return 0;
+	}
+	db_rollback(db);
+	db_close(db);
+	if (found == 0) {
+		fprintf(stderr, "mgtrack: no product \"%s\" (see 'mgtrack product list')\n", key);
+		return MG_ENOINPUT;
+	}
+	return cmd_fail(&e);
+}
+
 int cmd_product(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
-		return cmd_usage(ctx, "product needs add, list, show or check");
+		return cmd_usage(ctx, "product needs add, set, list, show or check");
 	const char *sub = argv[1];
 	if (strcmp(sub, "add") == 0)
 		return add(argc - 1, argv + 1, ctx);
 	if (strcmp(sub, "list") == 0)
 		return list(argc - 1, argv + 1, ctx);
+	if (strcmp(sub, "set") == 0)
+		return set(argc - 1, argv + 1, ctx);
 	if (strcmp(sub, "show") == 0)
 		return show_or_check(argc - 1, argv + 1, ctx, 0);
 	if (strcmp(sub, "check") == 0)

@@ -37,6 +37,7 @@ extern const struct cmd mg_commands[];
 extern const size_t mg_n_commands;
 const struct cmd *cmd_find(const char *name);
 
+int cmd_course(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
@@ -94,6 +95,9 @@ int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p
 /* Reads the journal (and foods.db when present) and computes the plan for
  * `days` days from today. Returns 0 or an exit code (already reported). */
 int cmd_plan_build(struct cmd_ctx *ctx, long today, int days, struct plan_build *b);
+
+/* Prints where the course stands (course show; plan and review reuse it). */
+void cmd_print_course(const struct course_view *cv, long today);
 
 /* Writes data to path through a temporary file and a rename. Returns 0 or
  * MG_EIO (reported). */

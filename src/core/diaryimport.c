@@ -94,6 +94,7 @@ static int dose_row(struct csv_reader *r, void *ctx)
 	const char *sv = csv_cell(r, st->cols[2]);
 	struct dose_entry d;
 	memset(&d, 0, sizeof(d));
+	d.planned_time = -1;
 	if (mg_parse_datetime(at, &d.date, &d.time) < 0)
 		return mg_err_set(r->e, MG_EDATA, "%s line %zu: at \"%s\" is not a date and time (YYYY-MM-DD HH:MM)",
 				  r->file, r->row, at);

@@ -166,6 +166,8 @@ static void choose_product(const struct plan_input *in, struct plan *p)
 			why = "magnesium oxide is poorly absorbed and never recommended";
 		else if (p->targets.ul_set && mg.per_unit > p->targets.supplement_ul_mg)
 			why = "one unit is above the daily upper limit for supplements";
+		else if (pr->taking_servings > 0)
+			why = "you already take it regularly, so it counts as another source";
 		if (why) {
 			notes_add(&p->explain, "plan-product-skipped", rule_source("plan-product-skipped"), "product \"%s\" not used: %s", pr->name, why);
 			continue;
@@ -190,11 +192,9 @@ static void choose_product(const struct plan_input *in, struct plan *p)
 
 /* ---- 2. the daily dose, rounded to what the product delivers ---- */
 
-/* mg rounded to whole units of the product (or to plan-round-mg steps),
- * kept within [lo, hi] where whole units allow. */
-static double fit_dose(const struct plan *p, double mg, double lo, double hi)
+double plan_fit_dose(double unit_mg, double mg, double lo, double hi)
 {
-	double unit = p->product ? p->product_mg.per_unit : th("plan-round-mg");
+	double unit = unit_mg > 0 ? unit_mg : th("plan-round-mg");
 	double n = round(mg / unit);
 	if (n < 1)
 		n = 1;
@@ -203,6 +203,28 @@ static double fit_dose(const struct plan *p, double mg, double lo, double hi)
 	while (n * unit > hi + 1e-6 && n > 1)
 		n--;
 	return n * unit;
+}
+
+static double fit_dose(const struct plan *p, double mg, double lo, double hi)
+{
+	return plan_fit_dose(p->product ? p->product_mg.per_unit : 0, mg, lo, hi);
+}
+
+/* Supplemental magnesium from other sources a day: the products the person
+ * takes besides the plan's own (marked as taken, or logged), which count
+ * against the same upper limit. */
+static double other_mg(const struct plan_input *in, const struct plan *p, struct strbuf *names)
+{
+	double sum = 0;
+	for (size_t i = 0; i < in->n_others; i++) {
+		const struct plan_other *o = &in->others[i];
+		if ((p->product && o->product_id == p->product->id) || !(o->mg_per_day > 0))
+			continue;
+		sum += o->mg_per_day;
+		if (names)
+			strbuf_addf(names, "%s%s %.0f mg", names->len ? ", " : "", o->name, o->mg_per_day);
+	}
+	return sum;
 }
 
 static double decide_dose(const struct plan_input *in, struct plan *p, double *start)
@@ -230,10 +252,30 @@ static double decide_dose(const struct plan_input *in, struct plan *p, double *s
 			rule(&p->explain, "plan-min-dose");
 		}
 	}
+	struct strbuf names;
+	strbuf_init(&names);
+	double other = other_mg(in, p, &names);
+	p->other_mg = other;
+	if (other > 0 && ul - other < lo) {
+		/* Nothing fits under the limit: the plan adds nothing and says why. */
+		raise_status(p, PLAN_CAUTION);
+		notes_add(&p->warnings, "plan-ul-reached", rule_source("plan-ul-reached"),
+			  "your other supplements give %.0f mg a day (%s) of the %.0f mg upper limit [%s]: %s", other,
+			  strbuf_str(&names), ul, p->targets.ul.id, rule_text("plan-ul-reached"));
+		strbuf_release(&names);
+		*start = 0;
+		return 0;
+	}
+	if (other > 0)
+		notes_add(&p->explain, "plan-ul-others", rule_source("plan-ul-others"),
+			  "%s: %s, %.0f mg a day in all, leave %.0f mg under the %.0f mg limit", rule_text("plan-ul-others"),
+			  strbuf_str(&names), other, ul - other, ul);
+	strbuf_release(&names);
+	ul -= other;
 	if (daily > ul) {
 		daily = ul;
-		notes_add(&p->explain, "plan-ul-cap", p->targets.ul.source, "%s (%s: %.0f mg/day)",
-			  rule_text("plan-ul-cap"), p->targets.ul.id, ul);
+		notes_add(&p->explain, "plan-ul-cap", p->targets.ul.source, "%s (%s: %.0f mg/day%s)",
+			  rule_text("plan-ul-cap"), p->targets.ul.id, ul + other, other > 0 ? ", less your other supplements" : "");
 	}
 	daily = fit_dose(p, daily, lo, ul);
 	if (*start == 0)
@@ -359,35 +401,42 @@ static void place_dose(struct plan *p, struct plan_schedule *s, size_t i, int pr
 	d->conflict = 1;
 }
 
-static void add_dose(struct plan_schedule *s, const struct plan *p, int time, double mg, const char *slot)
+/* unit_mg: one capsule's elemental mg, 0 without a product (no units). */
+static void add_dose(struct plan_schedule *s, double unit_mg, int time, double mg, const char *slot)
 {
 	struct plan_dose *d = &s->doses[s->n_doses++];
 	memset(d, 0, sizeof(*d));
 	d->time = wrap(time);
 	d->elemental_mg = mg;
-	d->units = p->product ? (int)lround(mg / p->product_mg.per_unit) : 0;
+	d->units = unit_mg > 0 ? (int)lround(mg / unit_mg) : 0;
 	d->with_food = 1;
 	d->slot = slot;
 }
 
+/* Lays out `daily` mg in one or two intakes. A dose is split above
+ * plan-split-above-mg, or when min_intakes asks for two, but only when
+ * whole units make two non-empty intakes: a single tablet is never cut
+ * into a "0 units" intake. */
 static void schedule(const struct plan_input *in, struct plan *p, double daily, int from_day,
-		     struct plan_schedule *s, int explain)
+		     struct plan_schedule *s, int explain, double unit_mg, int min_intakes)
 {
 	const struct profile *pr = in->profile;
 	memset(s, 0, sizeof(*s));
 	s->from_day = from_day;
 	s->daily_mg = daily;
+	double unit = unit_mg > 0 ? unit_mg : th("plan-round-mg");
+	double n_units = round(daily / unit);
 	int sleep = has_goal(pr, "sleep");
 	int morning = pr->train_at >= 0 && pr->train_at < (int)th("plan-morning-training-before");
 	int evening = p->bed - (int)th("plan-evening-before-bed-min");
 	int day = morning ? pr->train_at + (int)th("plan-post-workout-min") : (int)th("plan-afternoon-time");
 	const char *day_slot = morning ? "post-workout" : "afternoon";
-	if (daily > th("plan-split-above-mg")) {
-		double unit = p->product ? p->product_mg.per_unit : th("plan-round-mg");
-		double n = round(daily / unit);
-		double ev = ceil(n * th("plan-evening-share")) * unit;
-		add_dose(s, p, evening, ev, "evening");
-		add_dose(s, p, day, daily - ev, day_slot);
+	if (explain && daily > th("plan-split-above-mg") && n_units < 2)
+		rule(&p->explain, "plan-no-split");
+	if ((daily > th("plan-split-above-mg") || min_intakes > 1) && n_units >= 2) {
+		double ev = ceil(n_units * th("plan-evening-share")) * unit;
+		add_dose(s, unit_mg, evening, ev, "evening");
+		add_dose(s, unit_mg, day, daily - ev, day_slot);
 		if (explain) {
 			rule(&p->explain, "plan-split");
 			if (sleep)
@@ -396,15 +445,15 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 				rule(&p->explain, "plan-morning-training");
 		}
 	} else if (morning && !sleep) {
-		add_dose(s, p, day, daily, day_slot);
+		add_dose(s, unit_mg, day, daily, day_slot);
 		if (explain)
 			rule(&p->explain, "plan-morning-training");
 	} else if (!sleep && (has_goal(pr, "energy") || has_goal(pr, "focus"))) {
-		add_dose(s, p, (int)th("plan-afternoon-time"), daily, "afternoon");
+		add_dose(s, unit_mg, (int)th("plan-afternoon-time"), daily, "afternoon");
 		if (explain)
 			rule(&p->explain, "plan-single-daytime");
 	} else {
-		add_dose(s, p, evening, daily, "evening");
+		add_dose(s, unit_mg, evening, daily, "evening");
 		if (explain)
 			rule(&p->explain, sleep ? "plan-evening-sleep" : "plan-single-evening");
 	}
@@ -552,15 +601,16 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 		build_windows(pr, p);
 		if (p->n_windows)
 			rule(&p->explain, "plan-window");
+		double unit = p->product ? p->product_mg.per_unit : 0;
 		if (p->daily_mg > 0) {
 			if (start < p->daily_mg) {
-				schedule(in, p, start, 1, &p->steps[p->n_steps++], 0);
+				schedule(in, p, start, 1, &p->steps[p->n_steps++], 0, unit, 1);
 				notes_add(&p->explain, "plan-titrate", rule_source("plan-titrate"),
 					  "%s: %.0f mg a day from day 1, %.0f mg from day %d", rule_text("plan-titrate"),
 					  start, p->daily_mg, (int)th("plan-step-up-day"));
 			}
 			schedule(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
-				 &p->steps[p->n_steps], 1);
+				 &p->steps[p->n_steps], 1, unit, 1);
 			p->n_steps++;
 			for (size_t k = 0; k < p->n_steps; k++)
 				relabel_moved(&p->steps[k]);
@@ -569,12 +619,20 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 					      &p->label);
 		}
 	}
+	p->other_mg = other_mg(in, p, NULL);
 	if (p->status != PLAN_CLINICIAN)
 		rule(&p->explain, "plan-topical");
 	p->checkpoint_days[0] = timeline_day("check-day-14");
 	p->checkpoint_days[1] = timeline_day("check-day-42");
 	build_days(in, p);
 	return 0;
+}
+
+void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int min_intakes,
+		 struct plan_schedule *out)
+{
+	schedule(in, p, daily_mg, 1, out, 0, unit_mg, min_intakes);
+	relabel_moved(out);
 }
 
 void plan_release(struct plan *p)

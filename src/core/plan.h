@@ -67,6 +67,15 @@ struct plan_day {
 	int bed, wake, screens_off;
 };
 
+/* Supplemental magnesium the person takes besides the plan's own product:
+ * a multivitamin, an antacid, a laxative, a Cal-Mag tablet. It counts
+ * against the same upper limit. */
+struct plan_other {
+	long product_id;
+	const char *name;
+	double mg_per_day;
+};
+
 struct plan_input {
 	const struct profile *profile;
 	long today;                       /* day 1 of the plan */
@@ -79,6 +88,8 @@ struct plan_input {
 	int red_flag;                     /* a red flag logged since the last plan */
 	const struct suggestion *foods;   /* ranked foods for the gap (may be NULL) */
 	size_t n_foods;
+	const struct plan_other *others;  /* other supplemental sources (may be NULL) */
+	size_t n_others;
 };
 
 struct plan {
@@ -87,6 +98,7 @@ struct plan {
 	int food_known;
 	double food_mg, gap_mg;
 	double daily_mg;                  /* the full daily dose; 0 for none */
+	double other_mg;                  /* other supplements a day, counted against the UL */
 	struct form_info form;            /* the suggested form */
 	const struct product *product;    /* points into the input; NULL for none */
 	struct product_mg product_mg;
@@ -109,6 +121,18 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e);
 void plan_release(struct plan *p);
 
 const char *plan_status_name(enum plan_status s);
+
+/* daily_mg in whole units of unit_mg (0: plan-round-mg steps), at least
+ * one unit, kept within [lo, hi] where whole units allow. */
+double plan_fit_dose(double unit_mg, double mg, double lo, double hi);
+
+/* The intakes of daily_mg for the plan's profile, bed time and medicine
+ * windows, as the plan itself would lay them out; unit_mg is one capsule's
+ * elemental mg (0: no product); min_intakes 2 splits the dose even below
+ * the split threshold when whole units allow. p is a computed plan (its
+ * windows are used); nothing is added to its notes. */
+void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int min_intakes,
+		 struct plan_schedule *out);
 
 /* Whether minute t lies inside window w (edges allowed). */
 int plan_window_contains(const struct plan_window *w, int t);

@@ -152,17 +152,8 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 	if (prow < 0)
 		return -1;
 	r->checkpoint_day = (int)(in->at - in->first_dose + 1);
-	long on_from = in->first_dose + (long)th("review-on-from-day") - 1;
-
-	/* Adherence: per day, the planned intakes that were logged (capped at
-	 * the plan, so extra doses never make up for missed ones). */
-	double planned = 0, taken = 0;
-	for (long d = 0; in->planned && d < r->checkpoint_day; d++) {
-		planned += in->planned[d];
-		taken += in->taken[d] < in->planned[d] ? in->taken[d] : in->planned[d];
-	}
-	if (planned > 0)
-		r->adherence = taken / planned;
+	long on_from = in->on_from != MG_NO_DATE ? in->on_from : in->first_dose + (long)th("review-on-from-day") - 1;
+	r->adherence = in->adherence;
 
 	const struct mg_table *t = tables_get("outcomes.tsv");
 	for (size_t row = 0; row < t->nrows && r->n_outcomes < REVIEW_MAX_OUTCOMES; row++) {
@@ -182,6 +173,8 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 	long flag_from = in->at - (long)th("pause-red-flag-days") + 1;
 	int loose = 0, flagged = 0;
 	long loose_from = in->at - (long)th("review-loose-window") + 1;
+	if (in->loose_after != MG_NO_DATE && loose_from <= in->loose_after)
+		loose_from = in->loose_after + 1;
 	for (size_t i = 0; i < in->n_nights; i++) {
 		const struct night *n = &in->nights[i];
 		if (n->date >= flag_from && n->date <= in->at && n->red_flags && !flagged++)
@@ -189,16 +182,18 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 		if (n->date >= loose_from && n->date <= in->at && n->bristol >= (int)th("review-loose-bristol"))
 			loose++;
 	}
-	if (!r->decision && (p->n_base < th("review-min-baseline") || p->n_on < th("review-min-on")))
-		decide(r, "review-too-few");
-	if (!r->decision && !isnan(r->adherence) && r->adherence < th("review-min-adherence"))
-		decide(r, "review-adherence");
+	/* Tolerance before efficacy: loose stools are acted on however few
+	 * nights the comparison has. */
 	if (!r->decision && loose >= (int)th("review-loose-nights")) {
 		const struct mg_table *forms = tables_get("forms.tsv");
 		long f = in->form ? table_find(forms, "form", in->form) : -1;
 		int gentle = f >= 0 && mg_has_any_word(table_cell(forms, (size_t)f, "traits"), "gentle");
 		decide(r, !in->split ? "review-split" : !gentle ? "review-gentler" : "review-lower");
 	}
+	if (!r->decision && (p->n_base < th("review-min-baseline") || p->n_on < th("review-min-on")))
+		decide(r, "review-too-few");
+	if (!r->decision && !isnan(r->adherence) && r->adherence < th("review-min-adherence"))
+		decide(r, "review-adherence");
 	if (!r->decision && p->fitted && p->p_harm >= th("review-p-decide"))
 		decide(r, "review-stop");
 	if (!r->decision && p->fitted && p->p_benefit >= th("review-p-decide"))

@@ -4,9 +4,10 @@
  * first dose; on-magnesium nights start on the third day of dosing. Each
  * outcome's effect comes from the AR(1) Bayesian model in core/ar1.c with
  * treatment = on magnesium, so day-to-day correlation is respected. The
- * decision follows data/review-rules.tsv in a fixed order: pause,
- * insufficient data, tolerance (split, change form), stop, continue,
- * change form at day 42, extend. Pure: the caller reads the journal.
+ * decision follows data/review-rules.tsv in a fixed order: safety (pause),
+ * tolerance (split, gentler form, lower dose), insufficient data, stop,
+ * continue, change form at day 42, extend: a loose-stool signal is never
+ * hidden behind "too few nights". Pure: the caller reads the journal.
  */
 #ifndef MG_REVIEW_H
 #define MG_REVIEW_H
@@ -24,8 +25,9 @@ struct review_input {
 	long at;                     /* the checkpoint date (inclusive) */
 	const struct night *nights;  /* merged nights up to `at`, by date */
 	size_t n_nights;
-	const int *planned;          /* intakes planned per day, first_dose..at */
-	const int *taken;            /* doses logged per day, first_dose..at */
+	double adherence;            /* magnesium taken against the plan in force, 0-1; NAN without a plan */
+	long on_from;                /* first on-magnesium night; MG_NO_DATE: review-on-from-day of dosing */
+	long loose_after;            /* stool form counts on nights after this (the regimen's start); MG_NO_DATE: any */
 	int split;                   /* the plan already splits the dose */
 	const char *form;            /* the plan's form */
 	const char *outcome;         /* primary outcome; NULL: from the goals */

@@ -119,6 +119,43 @@ static const char *const migrations[] = {
 	"  date TEXT NOT NULL, source TEXT NOT NULL, magnesium_mg REAL NOT NULL,"
 	"  PRIMARY KEY (profile_id, date, source));"
 	"ALTER TABLE profile ADD COLUMN food_source TEXT NOT NULL DEFAULT 'log';",
+	/* 7: the course (PRODUCT.md section 1b). A course per profile runs at
+	 * a time; its plan versions are history, so a trigger refuses any
+	 * UPDATE of them. Doses record whether a planned intake was taken or
+	 * skipped and which planned time they answer; a product can be marked
+	 * as taken regularly (servings a day), so it counts against the
+	 * supplemental upper limit without a dose logged each day. */
+	"CREATE TABLE course ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,"
+	"  started TEXT NOT NULL, ended TEXT,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE UNIQUE INDEX course_one_running ON course(profile_id) WHERE ended IS NULL;"
+	"CREATE TABLE plan_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  course_id INTEGER NOT NULL REFERENCES course(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, from_date TEXT NOT NULL,"
+	"  phase TEXT NOT NULL CHECK (phase IN ('titrating', 'maintenance', 'stepping_down', 'paused', 'stopped')),"
+	"  event TEXT NOT NULL,"
+	"  daily_mg REAL NOT NULL, full_mg REAL NOT NULL, start_mg REAL NOT NULL, step_mg REAL NOT NULL,"
+	"  form TEXT NOT NULL,"
+	"  product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
+	"  product_name TEXT NOT NULL, unit_mg REAL NOT NULL, units_per_serving INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL, rule TEXT NOT NULL,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  UNIQUE (course_id, seq));"
+	"CREATE TABLE plan_intake ("
+	"  version_id INTEGER NOT NULL REFERENCES plan_version(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, time TEXT NOT NULL, elemental_mg REAL NOT NULL,"
+	"  units INTEGER NOT NULL CHECK (units >= 1), slot TEXT NOT NULL,"
+	"  PRIMARY KEY (version_id, seq));"
+	"CREATE TRIGGER plan_version_is_history BEFORE UPDATE ON plan_version"
+	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;"
+	"CREATE TRIGGER plan_intake_is_history BEFORE UPDATE ON plan_intake"
+	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;"
+	"ALTER TABLE dose ADD COLUMN status TEXT NOT NULL DEFAULT 'taken' CHECK (status IN ('taken', 'skipped'));"
+	"ALTER TABLE dose ADD COLUMN planned_time TEXT;"
+	"ALTER TABLE product ADD COLUMN taking_servings REAL;",
 };
 
 int journal_schema_version(void)

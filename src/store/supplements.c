@@ -71,11 +71,24 @@ int journal_product_add(sqlite3 *db, struct product *p, struct mg_err *e)
 	if (step_done(db, st, "cannot save product", e) < 0)
 		return -1;
 	p->id = sqlite3_last_insert_rowid(db);
-	return 0;
+	return p->taking_servings > 0 ? journal_product_set_taking(db, p->id, p->taking_servings, e) : 0;
+}
+
+int journal_product_set_taking(sqlite3 *db, long id, double servings, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "UPDATE product SET taking_servings = ? WHERE id = ?", &st, e) < 0)
+		return -1;
+	if (servings > 0)
+		sqlite3_bind_double(st, 1, servings);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, id);
+	return step_done(db, st, "cannot save product", e);
 }
 
 #define PRODUCT_COLS "id, name, form, hydrate, compound_mg, elemental_mg, units_per_serving," \
-		     " third_party, proprietary_blend"
+		     " third_party, proprietary_blend, coalesce(taking_servings, 0)"
 
 static void product_from_row(sqlite3_stmt *st, struct product *p)
 {
@@ -89,6 +102,7 @@ static void product_from_row(sqlite3_stmt *st, struct product *p)
 	p->units_per_serving = sqlite3_column_int(st, 6);
 	p->third_party = sqlite3_column_int(st, 7);
 	p->proprietary_blend = sqlite3_column_int(st, 8);
+	p->taking_servings = sqlite3_column_double(st, 9);
 }
 
 int journal_product_get(sqlite3 *db, const char *key, struct product *p, struct mg_err *e)
@@ -131,7 +145,7 @@ int journal_dose_add(sqlite3 *db, long profile_id, struct dose_entry *d, struct 
 {
 	sqlite3_stmt *st;
 	if (db_prepare(db, "INSERT INTO dose(profile_id, date, time, product_id, product_name, servings,"
-		       " elemental_mg, estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
+		       " elemental_mg, estimated, status, planned_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
 		return -1;
 	char date[16], time[8];
 	mg_format_date(d->date, date, sizeof(date));
@@ -147,6 +161,14 @@ int journal_dose_add(sqlite3 *db, long profile_id, struct dose_entry *d, struct 
 	sqlite3_bind_double(st, 6, d->servings);
 	sqlite3_bind_double(st, 7, d->elemental_mg);
 	sqlite3_bind_int(st, 8, d->estimated);
+	sqlite3_bind_text(st, 9, d->skipped ? "skipped" : "taken", -1, SQLITE_STATIC);
+	char planned[8];
+	if (d->planned_time >= 0) {
+		mg_format_hhmm(d->planned_time, planned, sizeof(planned));
+		sqlite3_bind_text(st, 10, planned, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_null(st, 10);
+	}
 	if (step_done(db, st, "cannot save dose", e) < 0)
 		return -1;
 	d->id = sqlite3_last_insert_rowid(db);
@@ -167,13 +189,17 @@ int journal_dose_delete(sqlite3 *db, long profile_id, long id, struct mg_err *e)
 	return 0;
 }
 
-int journal_dose_list(sqlite3 *db, long profile_id, long from, long to,
+static int dose_query(sqlite3 *db, long profile_id, long from, long to, int with_skipped,
 		      int (*cb)(const struct dose_entry *d, void *ctx), void *ctx, struct mg_err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT id, date, time, product_id, product_name, servings, elemental_mg,"
-		       " estimated FROM dose WHERE profile_id = ? AND date BETWEEN ? AND ?"
-		       " ORDER BY date, time, id", &st, e) < 0)
+	if (db_prepare(db, with_skipped
+		       ? "SELECT id, date, time, product_id, product_name, servings, elemental_mg, estimated,"
+			 " status = 'skipped', planned_time FROM dose WHERE profile_id = ? AND date BETWEEN ? AND ?"
+			 " ORDER BY date, time, id"
+		       : "SELECT id, date, time, product_id, product_name, servings, elemental_mg, estimated,"
+			 " 0, planned_time FROM dose WHERE profile_id = ? AND date BETWEEN ? AND ? AND status = 'taken'"
+			 " ORDER BY date, time, id", &st, e) < 0)
 		return -1;
 	char a[16], b[16];
 	mg_format_date(from, a, sizeof(a));
@@ -196,8 +222,24 @@ int journal_dose_list(sqlite3 *db, long profile_id, long from, long to,
 		d.servings = sqlite3_column_double(st, 5);
 		d.elemental_mg = sqlite3_column_double(st, 6);
 		d.estimated = sqlite3_column_int(st, 7);
+		d.skipped = sqlite3_column_int(st, 8);
+		const unsigned char *pt = sqlite3_column_text(st, 9);
+		if (!pt || mg_parse_hhmm((const char *)pt, &d.planned_time) < 0)
+			d.planned_time = -1;
 		stop = cb(&d, ctx);
 	}
 	sqlite3_finalize(st);
 	return 0;
+}
+
+int journal_dose_list(sqlite3 *db, long profile_id, long from, long to,
+		      int (*cb)(const struct dose_entry *d, void *ctx), void *ctx, struct mg_err *e)
+{
+	return dose_query(db, profile_id, from, to, 0, cb, ctx, e);
+}
+
+int journal_dose_events(sqlite3 *db, long profile_id, long from, long to,
+			int (*cb)(const struct dose_entry *d, void *ctx), void *ctx, struct mg_err *e)
+{
+	return dose_query(db, profile_id, from, to, 1, cb, ctx, e);
 }

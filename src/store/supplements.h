@@ -20,6 +20,7 @@ struct product {
 	double elemental_mg;      /* declared per serving; NAN when not declared */
 	int units_per_serving;    /* capsules, tablets or scoops per serving */
 	int third_party, proprietary_blend;
+	double taking_servings;   /* servings a day the person takes regularly; 0: not marked */
 };
 
 void product_init(struct product *p);
@@ -28,6 +29,8 @@ void product_init(struct product *p);
 int journal_product_add(sqlite3 *db, struct product *p, struct mg_err *e);
 /* By name (ignoring case) or by id when key is all digits. 1 found, 0 not. */
 int journal_product_get(sqlite3 *db, const char *key, struct product *p, struct mg_err *e);
+/* Marks product id as taken regularly, `servings` a day (0 clears it). */
+int journal_product_set_taking(sqlite3 *db, long id, double servings, struct mg_err *e);
 /* Every product, in name order. cb returns non-zero to stop. */
 int journal_product_list(sqlite3 *db, int (*cb)(const struct product *p, void *ctx), void *ctx,
 			 struct mg_err *e);
@@ -41,13 +44,20 @@ struct dose_entry {
 	double servings;
 	double elemental_mg;     /* magnesium in this dose */
 	int estimated;           /* elemental computed from %Mg, not declared */
+	int skipped;             /* a planned intake recorded as skipped (elemental_mg: what was planned) */
+	int planned_time;        /* the planned intake it answers, minutes after midnight; -1 none */
 };
 
 int journal_dose_add(sqlite3 *db, long profile_id, struct dose_entry *d, struct mg_err *e);
 /* MG_ENOINPUT when the profile has no dose with that id. */
 int journal_dose_delete(sqlite3 *db, long profile_id, long id, struct mg_err *e);
-/* Doses with from <= date <= to, in time order. */
+/* Doses taken with from <= date <= to, in time order (skipped intakes are
+ * not doses: they never count as magnesium). */
 int journal_dose_list(sqlite3 *db, long profile_id, long from, long to,
 		      int (*cb)(const struct dose_entry *d, void *ctx), void *ctx, struct mg_err *e);
+/* Doses taken and intakes skipped, in time order (the course's record of
+ * planned intakes; `dose --list`). */
+int journal_dose_events(sqlite3 *db, long profile_id, long from, long to,
+			int (*cb)(const struct dose_entry *d, void *ctx), void *ctx, struct mg_err *e);
 
 #endif

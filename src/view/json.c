@@ -89,6 +89,13 @@ json_t *view_dose_json(const struct dose_entry *d)
 	json_object_set_new(o, "servings", view_num(d->servings, 2));
 	json_object_set_new(o, "elemental_mg", view_num(d->elemental_mg, 1));
 	json_object_set_new(o, "estimated", json_boolean(d->estimated));
+	json_object_set_new(o, "status", json_string(d->skipped ? "skipped" : "taken"));
+	if (d->planned_time >= 0) {
+		mg_format_hhmm(d->planned_time, buf, sizeof(buf));
+		json_object_set_new(o, "planned_time", json_string(buf));
+	} else {
+		json_object_set_new(o, "planned_time", json_null());
+	}
 	return o;
 }
 
@@ -143,6 +150,7 @@ json_t *view_product_json(const struct product *p, const struct product_mg *mg)
 	json_object_set_new(j, "third_party", json_boolean(p->third_party));
 	json_object_set_new(j, "proprietary_blend", json_boolean(p->proprietary_blend));
 	json_object_set_new(j, "form_rule", json_string(mg->form.id));
+	json_object_set_new(j, "taking_servings", p->taking_servings > 0 ? view_num(p->taking_servings, 2) : json_null());
 	return j;
 }
 

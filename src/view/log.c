@@ -6,6 +6,7 @@
  * transaction.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/portion.h"
 #include "store/db.h"
@@ -85,44 +86,153 @@ static int sum_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
-int view_dose_log(sqlite3 *db, const struct profile *p, long date, int time, const char *key, double servings,
-		  struct dose_entry *d, double *day_total, struct targets *t, struct mg_err *e)
+/* The course's next planned intake of `date` as a dose of its product (or
+ * the intake to skip). *other is set when key names another product, which
+ * is then logged as one serving. */
+static int planned_dose(sqlite3 *db, const char *foods_path, const struct profile *p, long date, int time,
+			const char *key, enum dose_mode mode, struct product *pr, struct dose_entry *d, int *other, struct mg_err *e)
+{
+	struct course_view cv;
+	memset(&cv, 0, sizeof(cv));
+	*other = 0;
+	int rc = view_course_load_in(db, foods_path, p, mg_today(), 1, 0, &cv, e);
+	if (rc < 0)
+		goto out;
+	if ((!cv.has_course || cv.course.ended != MG_NO_DATE) && key && mode == DOSE_PLANNED) {
+		*other = 1;   /* no course: PRODUCT alone is one serving, as always */
+		goto out;
+	}
+	if (!cv.has_course || cv.course.ended != MG_NO_DATE) {
+		rc = mode == DOSE_SKIP ? mg_err_set(e, MG_EDATA, "no course is running, so no intake is planned to skip")
+				       : mg_err_set(e, MG_EUSAGE, "no course is running: give PRODUCT and SERVINGS, or start"
+						    " one with 'mgtrack course start'");
+		goto out;
+	}
+	const struct course_version *v = course_version_on(&cv.course, date);
+	if (key) {
+		int found = journal_product_get(db, key, pr, e);
+		if (found <= 0) {
+			rc = found < 0 ? -1 : mg_err_set(e, MG_ENOINPUT, "no product \"%s\" (add it with 'mgtrack product add')", key);
+			goto out;
+		}
+		if (!v || pr->id != v->product_id) {
+			if (mode == DOSE_SKIP) {
+				rc = mg_err_set(e, MG_EDATA, "--skip records a planned intake of the course's product%s%s%s; \"%s\""
+						" is not it", v ? " \"" : "", v ? v->product_name : "", v ? "\"" : "", pr->name);
+				goto out;
+			}
+			*other = 1;   /* a multivitamin or an antacid: welcome, as one serving */
+			goto out;
+		}
+	}
+	struct course_intake in[COURSE_MAX_INTAKES];
+	enum intake_status status[COURSE_MAX_INTAKES];
+	size_t n;
+	char day[16];
+	mg_format_date(date, day, sizeof(day));
+	int next = course_day_intakes(&cv.course, cv.doses, cv.n_doses, date, in, status, &n);
+	if (!n) {
+		rc = mg_err_set(e, MG_EDATA, "no intake is planned on %s (the course is %s then)%s", day,
+				v ? course_phase_name(v->phase) : "not started",
+				mode == DOSE_SKIP ? "" : ": give PRODUCT and SERVINGS to log a dose anyway");
+		goto out;
+	}
+	if (next < 0) {
+		rc = mg_err_set(e, MG_EDATA, "every intake planned on %s is already logged%s", day,
+				mode == DOSE_SKIP ? ": nothing is left to skip" : ": give PRODUCT and SERVINGS to log an extra dose");
+		goto out;
+	}
+	/* A dose taken answers the due intake nearest its time (the evening
+	 * one, when the lunch one was missed); a skip, the next one due. */
+	for (size_t i = 0; mode == DOSE_PLANNED && i < n; i++) {
+		int gi = abs(in[i].time - time), gn = abs(in[next].time - time);
+		if (status[i] == INTAKE_DUE && gi < gn)
+			next = (int)i;
+	}
+	if (!key) {
+		char id[24];
+		snprintf(id, sizeof(id), "%ld", v->product_id);
+		int found = v->product_id ? journal_product_get(db, id, pr, e) : 0;
+		if (found <= 0) {
+			rc = found < 0 ? -1 : mg_err_set(e, MG_ENOINPUT, "the course's product \"%s\" is no longer recorded",
+							 v->product_name);
+			goto out;
+		}
+	}
+	d->planned_time = in[next].time;
+	d->elemental_mg = in[next].mg;
+	d->servings = (double)in[next].units / (pr->units_per_serving > 0 ? pr->units_per_serving : 1);
+	d->skipped = mode == DOSE_SKIP;
+out:
+	view_course_release(&cv);
+	return rc;
+}
+
+int view_dose_log(sqlite3 *db, const char *foods_path, const struct profile *p, long date, int time,
+		  const char *key, double servings, enum dose_mode mode, struct dose_entry *d, double *day_total,
+		  struct targets *t, struct mg_err *e)
 {
 	struct product pr;
 	struct product_mg mg;
+	memset(d, 0, sizeof(*d));
+	d->planned_time = -1;
+	*day_total = 0;
 	if (date > mg_today()) {
 		char day[16], hhmm[8];
 		mg_format_date(date, day, sizeof(day));
 		mg_format_hhmm(time, hhmm, sizeof(hhmm));
 		return mg_err_set(e, MG_EDATA, "--at \"%s %s\" is in the future", day, hhmm);
 	}
-	if (!(servings >= 0.25 && servings <= 20))
+	if (mode == DOSE_SERVINGS && !(servings >= 0.25 && servings <= 20))
 		return mg_err_set(e, MG_EDATA, "servings \"%g\" must be a number from 0.25 to 20", servings);
-	int found = journal_product_get(db, key, &pr, e);
-	if (found < 0)
+	if (mode == DOSE_SERVINGS && !key)
+		return mg_err_set(e, MG_EUSAGE, "a dose needs a product");
+	if (targets_compute(p, date, t, e) < 0)
 		return -1;
-	if (!found)
-		return mg_err_set(e, MG_ENOINPUT, "no product \"%s\" (add it with 'mgtrack product add')", key);
-	memset(d, 0, sizeof(*d));
-	d->date = date;
-	d->time = time;
-	d->product_id = pr.id;
-	d->servings = servings;
-	*day_total = 0;
-	if (product_magnesium(&pr, &mg, e) < 0 || targets_compute(p, date, t, e) < 0)
-		return -1;
-	mg_strlcpy(d->product_name, pr.name, sizeof(d->product_name));
-	d->elemental_mg = mg.per_serving * servings;
-	d->estimated = mg.estimated;
-	/* The day's total is read in the same transaction as the insert, so
-	 * the upper-limit warning counts a dose logged meanwhile elsewhere. */
+	/* The course's state, the product and the day's total are read in
+	 * the same transaction as the insert, so an intake or a dose logged
+	 * meanwhile elsewhere is counted. */
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (journal_dose_list(db, p->id, date, date, sum_dose, day_total, e) < 0 ||
-	    journal_dose_add(db, p->id, d, e) < 0 || db_commit(db, e) < 0) {
+	int rc = 0;
+	if (mode != DOSE_SERVINGS) {
+		int other;
+		rc = planned_dose(db, foods_path, p, date, time, key, mode, &pr, d, &other, e);
+		if (rc == 0 && other) {
+			mode = DOSE_SERVINGS;
+			servings = 1;
+		}
+	}
+	if (rc == 0 && mode == DOSE_SERVINGS) {
+		int found = journal_product_get(db, key, &pr, e);
+		if (found < 0)
+			rc = -1;
+		else if (!found)
+			rc = mg_err_set(e, MG_ENOINPUT, "no product \"%s\" (add it with 'mgtrack product add')", key);
+	}
+	if (rc == 0)
+		rc = product_magnesium(&pr, &mg, e);
+	if (rc == 0) {
+		d->date = date;
+		d->time = time;
+		d->product_id = pr.id;
+		mg_strlcpy(d->product_name, pr.name, sizeof(d->product_name));
+		if (mode == DOSE_SERVINGS) {
+			d->servings = servings;
+			d->elemental_mg = mg.per_serving * servings;
+		}
+		d->estimated = mg.estimated;
+		rc = journal_dose_list(db, p->id, date, date, sum_dose, day_total, e);
+	}
+	if (rc == 0)
+		rc = journal_dose_add(db, p->id, d, e);
+	if (rc == 0)
+		rc = db_commit(db, e);
+	if (rc < 0) {
 		db_rollback(db);
 		return -1;
 	}
-	*day_total += d->elemental_mg;
+	if (!d->skipped)
+		*day_total += d->elemental_mg;
 	return 0;
 }

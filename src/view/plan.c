@@ -4,6 +4,7 @@
  * food ideas when foods.db exists), asks core/plan.c, and turns the result
  * into the JSON of `mgtrack plan --json` and the API, or an iCalendar text.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +35,56 @@ static int on_product(const struct product *p, void *ctx)
 	return 0;
 }
 
-int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
-		    struct plan_build *b, struct mg_err *e)
+struct dose_sum {
+	const struct product *products;
+	double *mg;            /* per product, summed over the window */
+	size_t n;
+};
+
+static int sum_by_product(const struct dose_entry *d, void *ctx)
 {
+	struct dose_sum *s = ctx;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->products[i].id == d->product_id)
+			s->mg[i] += d->elemental_mg;
+	return 0;
+}
+
+/* The other supplemental sources a day: each product (but the course's own)
+ * at the larger of what it is marked as taken and its logged average over
+ * the last course-other-days days, so a multivitamin marked and logged is
+ * counted once. */
+static int other_sources(sqlite3 *db, struct plan_build *b, long today, long exclude, struct mg_err *e)
+{
+	long days = (long)tables_threshold("course-other-days", NULL);
+	struct dose_sum s = {.products = b->products, .n = b->n_products};
+	s.mg = mg_calloc(b->n_products ? b->n_products : 1, sizeof(double));
+	if (journal_dose_list(db, b->profile.id, today - days + 1, today, sum_by_product, &s, e) < 0) {
+		free(s.mg);
+		return -1;
+	}
+	b->others = mg_calloc(b->n_products ? b->n_products : 1, sizeof(*b->others));
+	for (size_t i = 0; i < b->n_products; i++) {
+		const struct product *pr = &b->products[i];
+		struct product_mg mg;
+		struct mg_err pe = {0};
+		if (pr->id == exclude || product_magnesium(pr, &mg, &pe) < 0)
+			continue;
+		double marked = pr->taking_servings * mg.per_serving, logged = s.mg[i] / (double)days;
+		double a_day = marked > logged ? marked : logged;
+		if (a_day > 0)
+			b->others[b->n_others++] = (struct plan_other){.product_id = pr->id, .name = pr->name, .mg_per_day = a_day};
+	}
+	free(s.mg);
+	return 0;
+}
+
+int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
+		    const struct plan_opts *opts, struct plan_build *b, struct mg_err *e)
+{
+	static const struct plan_opts defaults = {.exclude_product = 0, .flags_after = MG_NO_DATE, .no_foods = 0};
+	if (!opts)
+		opts = &defaults;
 	memset(b, 0, sizeof(*b));
 	b->profile = *p;
 	long window = (long)tables_threshold("intake-default-days", NULL);
@@ -51,7 +99,12 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	}
 	b->products = products.v;
 	b->n_products = products.n;
-	/* A red flag in the recent nights pauses the plan. */
+	if (other_sources(db, b, today, opts->exclude_product, e) < 0) {
+		view_plan_release(b);
+		return -1;
+	}
+	/* A red flag in the recent nights pauses the plan; a course's resume
+	 * clears the nights before it (the person confirmed they are gone). */
 	long flag_days = (long)tables_threshold("pause-red-flag-days", NULL);
 	struct night *nights = NULL;
 	size_t n_nights = 0;
@@ -61,7 +114,8 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		return -1;
 	}
 	for (size_t i = 0; i < n_nights; i++)
-		red_flag |= nights[i].red_flags != 0;
+		if (opts->flags_after == MG_NO_DATE || nights[i].date > opts->flags_after)
+			red_flag |= nights[i].red_flags != 0;
 	free(nights);
 
 	/* Food suggestions need foods.db; without it the plan still works and
@@ -69,7 +123,7 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	double gap = t.target_mg - (b->intake.food_known ? b->intake.food_mg : 0);
 	sqlite3 *foods;
 	struct mg_err fe = {0};
-	if (access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
+	if (!opts->no_foods && access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
 		if (suggest_foods(foods, gap, SUGGEST_BY_SERVING, (size_t)days, &b->foods, &b->n_foods, &fe) < 0)
 			b->n_foods = 0;
 		db_close(foods);
@@ -81,8 +135,10 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		.products = b->products, .n_products = b->n_products,
 		.foods = b->foods, .n_foods = b->n_foods,
 		.red_flag = red_flag,
+		.others = b->others, .n_others = b->n_others,
 	};
-	if (plan_compute(&in, &b->plan, e) < 0) {
+	b->input = in;
+	if (plan_compute(&b->input, &b->plan, e) < 0) {
 		view_plan_release(b);
 		return -1;
 	}
@@ -95,6 +151,7 @@ void view_plan_release(struct plan_build *b)
 	intake_release(&b->intake);
 	free(b->products);
 	free(b->foods);
+	free(b->others);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -139,19 +196,89 @@ static json_t *notes_json(const struct notes *ns)
 	return a;
 }
 
-static json_t *doses_json(const struct plan_schedule *s)
+/* ---- what is taken when: the proposal's titration, or the course ---- */
+
+static void seg_from_schedule(const struct plan_schedule *ps, long from, struct view_segment *sg)
+{
+	memset(sg, 0, sizeof(*sg));
+	sg->from = from;
+	sg->daily_mg = ps->daily_mg;
+	for (size_t i = 0; i < ps->n_doses && i < COURSE_MAX_INTAKES; i++) {
+		struct course_intake *in = &sg->intakes[sg->n++];
+		in->time = ps->doses[i].time;
+		in->mg = ps->doses[i].elemental_mg;
+		in->units = ps->doses[i].units;
+		mg_strlcpy(in->slot, ps->doses[i].slot ? ps->doses[i].slot : "", sizeof(in->slot));
+		sg->conflict[i] = ps->doses[i].conflict;
+	}
+}
+
+static void seg_from_version(const struct course_version *v, long from, int tentative, struct view_segment *sg)
+{
+	memset(sg, 0, sizeof(*sg));
+	sg->from = from;
+	sg->daily_mg = v->n_intakes ? v->daily_mg : 0;
+	sg->tentative = tentative;
+	for (size_t i = 0; i < v->n_intakes; i++)
+		sg->intakes[sg->n++] = v->intakes[i];
+}
+
+int view_plan_following(const struct course_view *cv)
+{
+	return cv->has_course && cv->course.ended == MG_NO_DATE && cv->evaluated;
+}
+
+void view_plan_schedule(const struct course_view *cv, struct view_schedule *out)
+{
+	const struct plan *p = &cv->plan.plan;
+	long today = p->days[0].date;
+	memset(out, 0, sizeof(*out));
+	if (view_plan_following(cv)) {
+		const struct course_state *st = &cv->state;
+		out->course = 1;
+		out->day1 = cv->course.started;
+		seg_from_version(&st->now, st->now.from < today ? today : st->now.from, 0, &out->seg[out->n++]);
+		if (st->has_projection)
+			seg_from_version(&st->projected, st->projected.from, 1, &out->seg[out->n++]);
+		/* The projection shows the next step at its dose. */
+		if (st->has_projection) {
+			struct view_segment *sg = &out->seg[1];
+			const struct course_version *v = &st->now;
+			double up = fmin(v->full_mg, v->daily_mg + v->step_mg);
+			struct plan_schedule ps;
+			plan_layout(&cv->plan.input, (struct plan *)p, up, v->unit_mg, v->n_intakes >= 2 ? 2 : 1, &ps);
+			seg_from_schedule(&ps, st->projected.from, sg);
+			sg->tentative = 1;
+		}
+		return;
+	}
+	out->day1 = today;
+	for (size_t k = 0; k < p->n_steps && out->n < VIEW_MAX_SEGMENTS; k++)
+		seg_from_schedule(&p->steps[k], today + p->steps[k].from_day - 1, &out->seg[out->n++]);
+}
+
+const struct view_segment *view_segment_on(const struct view_schedule *s, long date)
+{
+	const struct view_segment *found = NULL;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->seg[i].from <= date)
+			found = &s->seg[i];
+	return found;
+}
+
+static json_t *doses_json(const struct view_segment *s)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; s && i < s->n_doses; i++) {
-		const struct plan_dose *d = &s->doses[i];
+	for (size_t i = 0; s && i < s->n; i++) {
+		const struct course_intake *d = &s->intakes[i];
 		json_t *o = json_object();
 		json_object_set_new(o, "time", hhmm_json(d->time));
-		json_object_set_new(o, "elemental_mg", view_num(d->elemental_mg, 0));
+		json_object_set_new(o, "elemental_mg", view_num(d->mg, 0));
 		if (d->units)
 			json_object_set_new(o, "units", json_integer(d->units));
-		json_object_set_new(o, "with_food", json_boolean(d->with_food));
+		json_object_set_new(o, "with_food", json_true());
 		json_object_set_new(o, "slot", json_string(d->slot));
-		if (d->conflict)
+		if (s->conflict[i])
 			json_object_set_new(o, "conflict", json_true());
 		json_array_append_new(a, o);
 	}
@@ -169,19 +296,33 @@ static json_t *practice_json(const char *id)
 	return o;
 }
 
-json_t *view_plan_json(const struct plan_build *b, int explain)
+json_t *view_plan_json(const struct course_view *cv, int explain)
 {
+	const struct plan_build *b = &cv->plan;
 	const struct plan *p = &b->plan;
+	struct view_schedule sc;
+	view_plan_schedule(cv, &sc);
+	int following = sc.course;
+	const struct course_version *now = following ? &cv->state.now : NULL;
+	int paused = now && !now->n_intakes;
 	json_t *j = json_object();
-	json_object_set_new(j, "status", json_string(plan_status_name(p->status)));
+	json_object_set_new(j, "status", json_string(paused && p->status < PLAN_PAUSE ? "pause" : plan_status_name(p->status)));
 	json_object_set_new(j, "target_mg", view_num(p->targets.target_mg, 0));
 	json_object_set_new(j, "supplement_ul_mg", p->targets.ul_set ? view_num(p->targets.supplement_ul_mg, 0)
 								 : json_null());
+	json_object_set_new(j, "other_supplements_mg", view_num(p->other_mg, 0));
 	json_object_set_new(j, "food_mg", p->food_known ? view_num(p->food_mg, 0) : json_null());
 	json_object_set_new(j, "gap_mg", p->food_known ? view_num(p->gap_mg, 0) : json_null());
-	json_object_set_new(j, "daily_elemental_mg", view_num(p->daily_mg, 0));
-	json_object_set_new(j, "form", p->daily_mg > 0 ? json_string(p->form.form) : json_null());
-	if (p->product && p->daily_mg > 0) {
+	double daily = now ? now->daily_mg : p->daily_mg;
+	json_object_set_new(j, "daily_elemental_mg", view_num(daily, 0));
+	json_object_set_new(j, "form", now ? json_string(now->form) : p->daily_mg > 0 ? json_string(p->form.form) : json_null());
+	if (now) {
+		json_t *o = json_object();
+		json_object_set_new(o, "name", json_string(now->product_name));
+		json_object_set_new(o, "form", json_string(now->form));
+		json_object_set_new(o, "elemental_mg_per_unit", view_num(now->unit_mg, 1));
+		json_object_set_new(j, "product", o);
+	} else if (p->product && p->daily_mg > 0) {
 		json_t *o = json_object();
 		json_object_set_new(o, "name", json_string(p->product->name));
 		json_object_set_new(o, "form", json_string(p->product_mg.form.form));
@@ -192,14 +333,16 @@ json_t *view_plan_json(const struct plan_build *b, int explain)
 	} else {
 		json_object_set_new(j, "product", json_null());
 	}
-	const struct plan_schedule *full = p->n_steps ? &p->steps[p->n_steps - 1] : NULL;
-	json_object_set_new(j, "doses", doses_json(full));
+	/* doses: the course's intakes today, or the proposal's full dose. */
+	json_object_set_new(j, "doses", doses_json(following ? &sc.seg[0] : sc.n ? &sc.seg[sc.n - 1] : NULL));
 	json_t *a = json_array();
-	for (size_t i = 0; i < p->n_steps; i++) {
+	for (size_t i = 0; i < sc.n; i++) {
 		json_t *o = json_object();
-		json_object_set_new(o, "from_day", json_integer(p->steps[i].from_day));
-		json_object_set_new(o, "daily_elemental_mg", view_num(p->steps[i].daily_mg, 0));
-		json_object_set_new(o, "doses", doses_json(&p->steps[i]));
+		json_object_set_new(o, "from_day", json_integer(sc.seg[i].from - sc.day1 + 1));
+		json_object_set_new(o, "from", date_json(sc.seg[i].from));
+		json_object_set_new(o, "daily_elemental_mg", view_num(sc.seg[i].daily_mg, 0));
+		json_object_set_new(o, "doses", doses_json(&sc.seg[i]));
+		json_object_set_new(o, "tentative", json_boolean(sc.seg[i].tentative));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "titration", a);
@@ -220,7 +363,7 @@ json_t *view_plan_json(const struct plan_build *b, int explain)
 		json_t *o = json_object();
 		const char *id = i == 0 ? "check-day-14" : "check-day-42";
 		json_object_set_new(o, "day", json_integer(p->checkpoint_days[i]));
-		json_object_set_new(o, "date", date_json(b->plan.days[0].date + p->checkpoint_days[i] - 1));
+		json_object_set_new(o, "date", date_json(sc.day1 + p->checkpoint_days[i] - 1));
 		json_object_set_new(o, "what", json_string(table_cell(tl, (size_t)table_find(tl, "id", id), "what")));
 		json_object_set_new(o, "rule", json_string(id));
 		json_array_append_new(a, o);
@@ -229,11 +372,13 @@ json_t *view_plan_json(const struct plan_build *b, int explain)
 	a = json_array();
 	for (size_t i = 0; i < p->n_days; i++) {
 		const struct plan_day *d = &p->days[i];
+		const struct view_segment *sg = view_segment_on(&sc, d->date);
 		json_t *o = json_object();
-		json_object_set_new(o, "day", json_integer(d->day));
+		json_object_set_new(o, "day", json_integer(d->date - sc.day1 + 1));
 		json_object_set_new(o, "date", date_json(d->date));
-		json_object_set_new(o, "daily_elemental_mg", view_num(d->schedule ? d->schedule->daily_mg : 0, 0));
-		json_object_set_new(o, "doses", doses_json(d->schedule));
+		json_object_set_new(o, "daily_elemental_mg", view_num(sg ? sg->daily_mg : 0, 0));
+		json_object_set_new(o, "doses", doses_json(sg));
+		json_object_set_new(o, "tentative", json_boolean(sg && sg->tentative));
 		if (d->food) {
 			json_t *f = json_object();
 			json_object_set_new(f, "food_id", json_integer(d->food->food_id));
@@ -277,6 +422,7 @@ json_t *view_plan_json(const struct plan_build *b, int explain)
 	json_object_set_new(j, "warnings", notes_json(&p->warnings));
 	if (explain)
 		json_object_set_new(j, "explain", notes_json(&p->explain));
+	json_object_set_new(j, "course", following ? view_course_json(cv, p->days[0].date) : json_null());
 	const struct mg_table *st = tables_get("safety.tsv");
 	json_object_set_new(j, "see_clinician",
 			    json_string(table_cell(st, (size_t)table_find(st, "id", "safety-see-clinician"), "advice")));
@@ -284,66 +430,85 @@ json_t *view_plan_json(const struct plan_build *b, int explain)
 	return j;
 }
 
-static void dose_events(const struct plan_build *b, struct ics_event *ev, size_t *n)
+/* The calendar runs to the day-42 checkpoint, and at least four weeks. */
+static long ics_until(const struct view_schedule *sc, const struct plan *p)
 {
+	long last = sc->day1 + p->checkpoint_days[1] - 1, min = p->days[0].date + 27;
+	return last > min ? last : min;
+}
+
+static void dose_events(const struct course_view *cv, const struct view_schedule *sc, struct ics_event *ev, size_t *n)
+{
+	const struct plan_build *b = &cv->plan;
 	const struct plan *p = &b->plan;
-	int last_day = p->checkpoint_days[1];
-	for (size_t k = 0; k < p->n_steps; k++) {
-		const struct plan_schedule *s = &p->steps[k];
-		int until = k + 1 < p->n_steps ? p->steps[k + 1].from_day - 1 : last_day;
-		for (size_t i = 0; i < s->n_doses; i++) {
-			const struct plan_dose *d = &s->doses[i];
+	long until_all = ics_until(sc, p);
+	const char *product = sc->course ? cv->state.now.product_name : p->product ? p->product->name : p->form.form;
+	for (size_t k = 0; k < sc->n; k++) {
+		const struct view_segment *s = &sc->seg[k];
+		long until = k + 1 < sc->n ? sc->seg[k + 1].from - 1 : until_all;
+		if (until < s->from)
+			continue;
+		for (size_t i = 0; i < s->n; i++) {
+			const struct course_intake *d = &s->intakes[i];
 			struct ics_event *e = &ev[(*n)++];
 			memset(e, 0, sizeof(*e));
-			e->date = p->days[0].date + s->from_day - 1;
+			e->date = s->from;
 			snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-dose-%zu-%zu@mgtrack.local",
-				 b->profile.id, p->days[0].date, k, i);
-			snprintf(e->summary, sizeof(e->summary), "Magnesium %.0f mg (%s) with food", d->elemental_mg,
-				 p->product ? p->product->name : p->form.form);
-			snprintf(e->description, sizeof(e->description), "%s dose of the mgtrack plan, days %d-%d. %s %s",
-				 d->slot, s->from_day, until,
-				 k + 1 < p->n_steps ? "Step up after this only while stools stay formed and no red flag appears."
-						    : "Reassess at the day-42 checkpoint.",
+				 b->profile.id, sc->day1, k, i);
+			snprintf(e->summary, sizeof(e->summary), "Magnesium %.0f mg (%s) with food", d->mg, product);
+			snprintf(e->description, sizeof(e->description), "%s dose of the mgtrack %s, days %ld-%ld. %s %s",
+				 d->slot, sc->course ? "course" : "plan", s->from - sc->day1 + 1, until - sc->day1 + 1,
+				 s->tentative ? "Only if stools stayed formed and no red flag appeared: 'mgtrack course' says."
+				 : k + 1 < sc->n ? "Step up after this only while stools stay formed and no red flag appears."
+						 : "Reassess at the day-42 checkpoint.",
 				 view_not_advice);
 			e->start_min = d->time;
 			e->duration_min = 10;
-			e->daily_count = until - s->from_day + 1;
+			e->daily_count = (int)(until - s->from + 1);
 			e->alarm_before_min = 0;
 		}
 	}
 }
 
-int view_plan_ics(const struct plan_build *b, char **text, size_t *len, struct mg_err *err)
+int view_plan_ics(const struct course_view *cv, char **text, size_t *len, struct mg_err *err)
 {
+	const struct plan_build *b = &cv->plan;
 	const struct plan *p = &b->plan;
-	struct ics_event ev[PLAN_MAX_STEPS * PLAN_MAX_DOSES + PLAN_MAX_WINDOWS + 2];
+	struct view_schedule sc;
+	view_plan_schedule(cv, &sc);
+	struct ics_event ev[VIEW_MAX_SEGMENTS * COURSE_MAX_INTAKES + PLAN_MAX_WINDOWS + 2];
 	size_t n = 0;
-	dose_events(b, ev, &n);
+	dose_events(cv, &sc, ev, &n);
+	long today = p->days[0].date, until = ics_until(&sc, p);
 	for (size_t i = 0; i < p->n_windows; i++) {
 		const struct plan_window *w = &p->windows[i];
 		struct ics_event *e = &ev[n++];
 		memset(e, 0, sizeof(*e));
-		e->date = p->days[0].date;
+		e->date = today;
 		snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-window-%zu@mgtrack.local", b->profile.id, e->date, i);
 		snprintf(e->summary, sizeof(e->summary), "No magnesium (%s)", w->medicine);
 		snprintf(e->description, sizeof(e->description),
 			 "Keep magnesium out of these hours around %s [%s].", w->medicine, w->rule);
 		e->start_min = w->avoid_from;
 		e->duration_min = (w->avoid_to - w->avoid_from + 1440) % 1440;
-		e->daily_count = p->checkpoint_days[1];
+		e->daily_count = (int)(until - today + 1);
 		e->alarm_before_min = -1;
 		e->transparent = 1;
 	}
 	const struct mg_table *tl = tables_get("timeline.tsv");
 	for (size_t i = 0; i < 2; i++) {
 		const char *id = i == 0 ? "check-day-14" : "check-day-42";
+		long date = sc.day1 + p->checkpoint_days[i] - 1;
+		if (date < today)
+			continue;   /* a checkpoint passed needs no reminder */
 		struct ics_event *e = &ev[n++];
 		memset(e, 0, sizeof(*e));
-		e->date = p->days[0].date + p->checkpoint_days[i] - 1;
-		snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-%s@mgtrack.local", b->profile.id, p->days[0].date, id);
+		e->date = date;
+		snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-%s@mgtrack.local", b->profile.id, sc.day1, id);
 		snprintf(e->summary, sizeof(e->summary), "mgtrack checkpoint, day %d", p->checkpoint_days[i]);
-		snprintf(e->description, sizeof(e->description), "%s. Run 'mgtrack review'.",
-			 table_cell(tl, (size_t)table_find(tl, "id", id), "what"));
+		snprintf(e->description, sizeof(e->description), "%s. Run 'mgtrack review'%s.",
+			 table_cell(tl, (size_t)table_find(tl, "id", id), "what"),
+			 sc.course ? ", then 'mgtrack review --apply'" : "");
 		e->start_min = p->wake + 60;
 		e->duration_min = 15;
 		e->alarm_before_min = 0;

@@ -19,21 +19,40 @@
 struct dose_days {
 	long first;        /* MG_NO_DATE until a dose is seen */
 	long from;
-	int *taken;        /* per day from `from`; NULL while counting the first */
+	double *taken_mg;  /* per day from `from`; NULL while looking for the first */
 	size_t n;
 };
 
 static int on_dose(const struct dose_entry *d, void *ctx)
 {
 	struct dose_days *dd = ctx;
-	if (!dd->taken) {
+	if (!dd->taken_mg) {
 		dd->first = d->date;
 		return 1;   /* the list is in date order: the first row is the first dose */
 	}
 	long k = d->date - dd->from;
 	if (k >= 0 && (size_t)k < dd->n)
-		dd->taken[k]++;
+		dd->taken_mg[k] += d->elemental_mg;
 	return 0;
+}
+
+/* Without a course: magnesium taken against the plan's titration from the
+ * first dose, per day capped at 100 %, a day at a time. */
+static double plan_adherence(const struct plan *pl, const struct dose_days *dd)
+{
+	double sum = 0;
+	size_t days = 0;
+	for (size_t d = 0; d < dd->n; d++) {
+		double planned = 0;
+		for (size_t k = 0; k < pl->n_steps; k++)
+			if (pl->steps[k].from_day <= (int)d + 1)
+				planned = pl->steps[k].daily_mg;
+		if (planned <= 0)
+			continue;
+		sum += fmin(dd->taken_mg[d] / planned, 1.0);
+		days++;
+	}
+	return days ? sum / days : NAN;
 }
 
 static json_t *outcome_json(const struct review_outcome *o)
@@ -62,59 +81,78 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 			const char *outcome, struct review *r, struct mg_err *e)
 {
 	memset(r, 0, sizeof(*r));
+	struct course c;
+	int has_course = journal_course_latest(db, p->id, &c, e);
+	if (has_course < 0)
+		return -1;
 	struct dose_days dd = {.first = MG_NO_DATE};
-	if (journal_dose_list(db, p->id, 0, today, on_dose, &dd, e) < 0)
+	if (has_course)
+		dd.first = c.started;   /* the course's day 1, whether or not a dose was logged that day */
+	else if (journal_dose_list(db, p->id, 0, today, on_dose, &dd, e) < 0)
 		return -1;
 	long at = today;
 	if (dd.first != MG_NO_DATE && at_day) {
 		at = dd.first + at_day - 1;
-		if (at > today)
-			return mg_err_set(e, MG_EDATA, "--at \"%ld\" is after today (day %ld of dosing)", at_day,
-					  today - dd.first + 1);
+		if (at > today) {
+			course_release(&c);
+			return mg_err_set(e, MG_EDATA, "--at \"%ld\" is after today (day %ld of %s)", at_day,
+					  today - dd.first + 1, has_course ? "the course" : "dosing");
+		}
 	}
 	struct night *nights = NULL;
 	size_t n_nights = 0;
-	int *planned = NULL;
-	if (dd.first != MG_NO_DATE) {
+	struct review_input in = {
+		.profile = p, .first_dose = dd.first, .at = at, .outcome = outcome, .seed = 1,
+		.adherence = NAN, .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE,
+	};
+	char form_buf[24] = "";
+	int rc = 0;
+	if (dd.first != MG_NO_DATE && view_night_list(db, p->id, 0, at, &nights, &n_nights, e) < 0)
+		rc = -1;
+	if (rc == 0 && has_course) {
+		/* The course knows what was planned each day, the form and
+		 * whether the dose is split; the step-down review looks at the
+		 * nights on the lower dose. */
+		struct course_view cv;
+		struct mg_err ce = {0};
+		if (view_course_read(db, foods_path, p, at, 1, 0, &cv, &ce) == 0 && cv.has_course) {
+			const struct course_version *v = &cv.state.now;
+			const struct course_adherence *a = &cv.state.adherence;
+			in.adherence = isnan(a->mg_pct) ? NAN : a->mg_pct / 100;
+			in.split = v->n_intakes > 1;
+			mg_strlcpy(form_buf, v->form, sizeof(form_buf));
+			in.form = form_buf;
+			in.loose_after = v->from;
+			if (v->phase == PHASE_STEPPING_DOWN)
+				in.on_from = v->from + (long)tables_threshold("review-on-from-day", NULL) - 1;
+			view_course_release(&cv);
+		}
+	} else if (rc == 0 && dd.first != MG_NO_DATE) {
+		/* Without a course the review still runs against the plan from
+		 * the first dose; without a plan, only without adherence. */
+		struct plan_build b;
+		struct mg_err pe = {0};
 		dd.from = dd.first;
 		dd.n = (size_t)(at - dd.first + 1);
-		dd.taken = mg_calloc(dd.n, sizeof(int));
-		planned = mg_calloc(dd.n, sizeof(int));
-		if (journal_dose_list(db, p->id, dd.first, at, on_dose, &dd, e) < 0 ||
-		    view_night_list(db, p->id, 0, at, &nights, &n_nights, e) < 0) {
-			free(dd.taken);
-			free(planned);
-			return -1;
+		dd.taken_mg = mg_calloc(dd.n, sizeof(double));
+		if (journal_dose_list(db, p->id, dd.first, at, on_dose, &dd, e) < 0) {
+			rc = -1;
+		} else if (view_plan_build(db, foods_path, p, dd.first, 1, NULL, &b, &pe) == 0) {
+			const struct plan *pl = &b.plan;
+			in.adherence = plan_adherence(pl, &dd);
+			in.split = pl->n_steps && pl->steps[pl->n_steps - 1].n_doses > 1;
+			mg_strlcpy(form_buf, pl->form.form, sizeof(form_buf));
+			in.form = form_buf;
+			view_plan_release(&b);
 		}
+		free(dd.taken_mg);
 	}
-	/* Without a plan (no product, a safety stop) the review still runs,
-	 * only without adherence and form advice. */
-	struct plan_build b;
-	struct mg_err pe = {0};
-	int have_plan = dd.first != MG_NO_DATE && view_plan_build(db, foods_path, p, dd.first, 1, &b, &pe) == 0;
-	int split = 0;
-	const char *form = NULL;
-	char form_buf[24] = "";
-	if (have_plan) {
-		const struct plan *pl = &b.plan;
-		for (size_t d = 0; d < dd.n; d++)
-			for (size_t k = 0; k < pl->n_steps; k++)
-				if (pl->steps[k].from_day <= (int)d + 1)
-					planned[d] = (int)pl->steps[k].n_doses;
-		split = pl->n_steps && pl->steps[pl->n_steps - 1].n_doses > 1;
-		mg_strlcpy(form_buf, pl->form.form, sizeof(form_buf));
-		form = form_buf;
-		view_plan_release(&b);
-	}
-	struct review_input in = {
-		.profile = p, .first_dose = dd.first, .at = at, .nights = nights, .n_nights = n_nights,
-		.planned = have_plan ? planned : NULL, .taken = dd.taken, .split = split, .form = form,
-		.outcome = outcome, .seed = 1,
-	};
-	int rc = review_compute(&in, r, e);
+	course_release(&c);
+	in.nights = nights;
+	in.n_nights = n_nights;
+	if (rc == 0)
+		rc = review_compute(&in, r, e);
 	free(nights);
-	free(dd.taken);
-	free(planned);
 	if (rc < 0) {
 		review_release(r);
 		return -1;

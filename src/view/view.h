@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 #include <sqlite3.h>
+#include "core/course.h"
 #include "core/intake.h"
 #include "core/plan.h"
 #include "core/product.h"
@@ -47,11 +48,18 @@ int view_find_food(sqlite3 *journal, const char *foods_path, long id, struct foo
  * `date`; en is the entry as stored. */
 int view_food_log_add(sqlite3 *db, const char *foods_path, long profile_id, long food_id, double amount,
 		      const char *unit, long date, struct food_log_entry *en, struct mg_err *e);
-/* Logs `servings` (0.25-20) of product `key` (name or id) at date and time
- * (minutes), not in the future; day_total is the day's supplemental magnesium with it, t the
- * targets (for the upper-limit warning). */
-int view_dose_log(sqlite3 *db, const struct profile *p, long date, int time, const char *key, double servings,
-		  struct dose_entry *d, double *day_total, struct targets *t, struct mg_err *e);
+/* How a dose is logged: `servings` of a product, the course's next planned
+ * intake of the day (its capsules), or that intake recorded as skipped. */
+enum dose_mode { DOSE_SERVINGS, DOSE_PLANNED, DOSE_SKIP };
+/* Logs a dose at date and time (minutes), not in the future, in one
+ * transaction: `servings` (0.25-20) of product `key` (name or id), or with
+ * DOSE_PLANNED / DOSE_SKIP the next planned intake of the course (key NULL
+ * or the course's product; another product is logged as one serving).
+ * day_total is the day's supplemental magnesium with it, t the targets
+ * (for the upper-limit warning). */
+int view_dose_log(sqlite3 *db, const char *foods_path, const struct profile *p, long date, int time,
+		  const char *key, double servings, enum dose_mode mode, struct dose_entry *d, double *day_total,
+		  struct targets *t, struct mg_err *e);
 
 /* The nights of [from, to], one per date, the user's own entry merged over
  * imported ones. *out is owned by the caller. */
@@ -76,20 +84,107 @@ struct plan_build {
 	size_t n_products;
 	struct suggestion *foods;      /* owned; none without foods.db */
 	size_t n_foods;
+	struct plan_other *others;     /* owned: other supplemental sources a day */
+	size_t n_others;
+	struct plan_input input;       /* what the plan was computed from (points into this struct) */
 	struct plan plan;
 };
+/* How a plan is built: exclude_product is the course's own product (never
+ * "another source"); red flags on nights up to flags_after are cleared
+ * (MG_NO_DATE: none); no_foods skips the food suggestions. */
+struct plan_opts {
+	long exclude_product;
+	long flags_after;
+	int no_foods;
+};
 /* Computes the plan for `days` days from today; foods.db (foods_path) is
- * optional. On failure nothing is left to release. */
+ * optional; opts may be NULL. On failure nothing is left to release. The
+ * plan_build must not be copied: its input points into it. */
 int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
-		    struct plan_build *b, struct mg_err *e);
+		    const struct plan_opts *opts, struct plan_build *b, struct mg_err *e);
 void view_plan_release(struct plan_build *b);
-/* `mgtrack plan --json`; explain adds every decision with its rule. */
-json_t *view_plan_json(const struct plan_build *b, int explain);
+struct course_view;
+/* `mgtrack plan --json`: the proposal, or with a course running the course
+ * from where it stands (today's step, the days ahead by course day, its
+ * checkpoints); explain adds every decision with its rule. */
+json_t *view_plan_json(const struct course_view *cv, int explain);
 /* The plan as iCalendar text (*text is owned by the caller). */
-int view_plan_ics(const struct plan_build *b, char **text, size_t *len, struct mg_err *err);
+int view_plan_ics(const struct course_view *cv, char **text, size_t *len, struct mg_err *err);
+/* What is taken from which day: the proposal's titration steps, or the
+ * course's version in force and the step ahead (tentative until taken). */
+#define VIEW_MAX_SEGMENTS 3
+struct view_segment {
+	long from;                 /* first date */
+	double daily_mg;
+	struct course_intake intakes[2];
+	int conflict[2];           /* no clear time around the medicines */
+	size_t n;
+	int tentative;             /* a step still to come, if tolerated */
+};
+struct view_schedule {
+	int course;                /* from a running course */
+	long day1;                 /* the course's start, or today for a proposal */
+	struct view_segment seg[VIEW_MAX_SEGMENTS];
+	size_t n;
+};
+void view_plan_schedule(const struct course_view *cv, struct view_schedule *out);
+const struct view_segment *view_segment_on(const struct view_schedule *s, long date);
+/* Whether cv holds a running, evaluated course the plan follows. */
+int view_plan_following(const struct course_view *cv);
 /* A cell of practices.tsv by practice id ("" when there is none). */
 const char *view_practice_cell(const char *id, const char *col);
 long view_cell_long(const struct mg_table *t, size_t r, const char *col);
+
+/* ---- the course (course.c) ---- */
+/* Today's plan, the course (running, or else the most recent) and where it
+ * stands. */
+struct course_view {
+	struct plan_build plan;        /* today's proposal (the course's product is not "another source") */
+	int plan_built;
+	int has_course;                /* a course exists (running or ended) */
+	struct course course;          /* its stored versions */
+	int evaluated;
+	struct course_state state;
+	struct night *nights;          /* since the course began */
+	size_t n_nights;
+	struct dose_entry *doses;      /* taken and skipped, since the course began */
+	size_t n_doses;
+};
+/* Loads and evaluates the course; a step that is due is stored (read and
+ * write in one transaction). with_foods adds food ideas to the plan.
+ * On failure nothing is left to release. */
+int view_course_load(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
+		     int with_foods, struct course_view *cv, struct mg_err *e);
+/* The same, storing nothing: due versions stay in cv->state.due. */
+int view_course_read(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
+		     int with_foods, struct course_view *cv, struct mg_err *e);
+/* The same inside the caller's transaction (cv zeroed by the caller). */
+int view_course_load_in(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
+			int with_foods, struct course_view *cv, struct mg_err *e);
+void view_course_release(struct course_view *cv);
+/* `course start [--date start]`, `course stop`, `course resume`: one
+ * transaction each; cv is the course afterwards. */
+int view_course_start(sqlite3 *db, const char *foods_path, const struct profile *p, long today, long start,
+		      struct course_view *cv, struct mg_err *e);
+int view_course_stop(sqlite3 *db, const char *foods_path, const struct profile *p, long today, const char *why,
+		     struct course_view *cv, struct mg_err *e);
+int view_course_resume(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
+		       struct course_view *cv, struct mg_err *e);
+/* `review --apply`: the review of today and its decision turned into the
+ * next version (product_key: the product for change_form, or NULL). On
+ * success r holds the review (release it) and *changed says whether a
+ * version was written; else *what says why nothing changed. */
+int view_review_apply(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
+		      const char *product_key, struct course_view *cv, struct review *r, int *changed, char *what,
+		      size_t what_len, struct mg_err *e);
+/* What `review --apply` would make of review r, stored nowhere: {changes,
+ * event, daily_elemental_mg, doses, reason, rule}, {changes: false, what},
+ * {changes: false, error}, or null without a running course. */
+json_t *view_review_preview(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
+			    const struct review *r);
+/* `mgtrack course --json` (null without any course). */
+json_t *view_course_json(const struct course_view *cv, long today);
+json_t *view_course_intakes_json(const struct course_intake *in, size_t n, const enum intake_status *status);
 
 /* The checkpoint review at day at_day of dosing (0: today) for `outcome`
  * (NULL: from the goals). On success the caller releases r. */

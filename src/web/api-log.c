@@ -228,13 +228,20 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
 	json_t *product = json_object_get(rq->body, "product"), *servings = json_object_get(rq->body, "servings"),
-	       *at = json_object_get(rq->body, "at");
-	char key[128];   /* a product's name or id: names are up to 127 bytes */
+	       *at = json_object_get(rq->body, "at"), *planned = json_object_get(rq->body, "planned"),
+	       *skip = json_object_get(rq->body, "skip");
+	if ((planned && !json_is_boolean(planned)) || (skip && !json_is_boolean(skip)))
+		return web_error(rs, 422, "bad_value", planned && !json_is_boolean(planned) ? "planned" : "skip",
+				 "planned and skip must be true or false");
+	enum dose_mode mode = json_is_true(skip) ? DOSE_SKIP : json_is_true(planned) ? DOSE_PLANNED : DOSE_SERVINGS;
+	if (mode != DOSE_SERVINGS && servings && !json_is_null(servings))
+		return web_error(rs, 422, "bad_value", "servings", "a planned intake has its own capsules: leave servings out");
+	char key[128] = "";   /* a product's name or id: names are up to 127 bytes */
 	if (json_is_string(product) && json_string_length(product) > 0 && json_string_length(product) < sizeof(key))
 		mg_strlcpy(key, json_string_value(product), sizeof(key));
 	else if (json_is_integer(product))
 		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(product));
-	else
+	else if (mode == DOSE_SERVINGS || (product && !json_is_null(product)))
 		return web_error(rs, 422, "bad_value", "product", "product must be a product's name or id");
 	if (servings && !json_is_null(servings) && !json_is_number(servings))
 		return web_error(rs, 422, "bad_value", "servings", "servings must be a number from 0.25 to 20");
@@ -253,8 +260,9 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	struct targets t;
 	double day_total;
 	struct mg_err e = {0};
-	if (view_dose_log(app->db, &p, date, minutes, key, n, &d, &day_total, &t, &e) < 0)
-		return web_fail_flags(rs, &e, e.code == MG_ENOINPUT ? "product" : "servings");
+	if (view_dose_log(app->db, app->foods_path, &p, date, minutes, key[0] ? key : NULL, n, mode, &d, &day_total, &t,
+			  &e) < 0)
+		return web_fail_flags(rs, &e, e.code == MG_ENOINPUT ? "product" : mode == DOSE_SERVINGS ? "servings" : "planned");
 	json_t *j = view_dose_json(&d);
 	json_object_set_new(j, "day_supplement_mg", view_num(day_total, 1));
 	/* The dose is recorded either way: the log must say what was taken. */

@@ -142,14 +142,15 @@ void api_products(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	web_json(rs, 200, a);
 }
 
-static int plan_for(struct web_app *app, struct web_req *rq, struct web_resp *rs, struct plan_build *b)
+/* The plan (and the course, whose due steps are stored on the way). */
+static int plan_for(struct web_app *app, struct web_req *rq, struct web_resp *rs, struct course_view *cv)
 {
 	struct profile p;
 	long days;
 	struct mg_err e = {0};
 	if (web_query_long(rq, rs, "days", 1, 28, 7, &days) < 0 || web_profile(app, rs, &p) < 0)
 		return -1;
-	if (view_plan_build(app->db, app->foods_path, &p, mg_today(), (int)days, b, &e) < 0) {
+	if (view_course_load(app->db, app->foods_path, &p, mg_today(), (int)days, 1, cv, &e) < 0) {
 		web_fail(rs, &e, NULL);
 		return -1;
 	}
@@ -158,16 +159,25 @@ static int plan_for(struct web_app *app, struct web_req *rq, struct web_resp *rs
 
 void api_plan(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
-	struct plan_build b;
+	struct course_view b;
 	if (plan_for(app, rq, rs, &b) < 0)
 		return;
 	web_json(rs, 200, view_plan_json(&b, 1));
-	view_plan_release(&b);
+	view_course_release(&b);
+}
+
+void api_course(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	struct course_view b;
+	if (plan_for(app, rq, rs, &b) < 0)
+		return;
+	web_json(rs, 200, view_course_json(&b, mg_today()));
+	view_course_release(&b);
 }
 
 void api_plan_ics(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
-	struct plan_build b;
+	struct course_view b;
 	if (plan_for(app, rq, rs, &b) < 0)
 		return;
 	char *text;
@@ -183,7 +193,7 @@ void api_plan_ics(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		rs->len = len;
 		rs->disposition = "attachment; filename=\"mgtrack-plan.ics\"";
 	}
-	view_plan_release(&b);
+	view_course_release(&b);
 }
 
 void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)

@@ -21,6 +21,7 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/doses", 0, api_doses},
 	{"POST", "/api/v1/doses", 0, api_dose_post},
 	{"DELETE", "/api/v1/doses/", 1, api_dose_delete},
+	{"GET", "/api/v1/course", 0, api_course},
 	{"GET", "/api/v1/plan", 0, api_plan},
 	{"GET", "/api/v1/plan.ics", 0, api_plan_ics},
 	{"GET", "/api/v1/nights", 0, api_nights},

@@ -125,6 +125,7 @@ void api_foods(struct web_app *, struct web_req *, struct web_resp *);
 void api_food(struct web_app *, struct web_req *, struct web_resp *);
 void api_products(struct web_app *, struct web_req *, struct web_resp *);
 void api_plan(struct web_app *, struct web_req *, struct web_resp *);
+void api_course(struct web_app *, struct web_req *, struct web_resp *);
 void api_plan_ics(struct web_app *, struct web_req *, struct web_resp *);
 void api_review(struct web_app *, struct web_req *, struct web_resp *);
 void api_review_chart(struct web_app *, struct web_req *, struct web_resp *);

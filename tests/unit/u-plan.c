@@ -158,14 +158,17 @@ static const struct scenario scenarios[] = {
 	 PLAN_OK, 225, 225, NULL, 2, "plan-product-skipped", NULL},
 	{"the user's malate for a sleep goal", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90, "malate", 150, 2, 0,
 	 PLAN_OK, 225, 225, "glycinate", 2, "plan-product-form", NULL},
+	/* One 200 mg capsule is the whole dose: it cannot be split (never a
+	 * "0 capsules" intake). */
 	{"a serving above the UL, its capsules below", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 90,
-	 "glycinate", 400, 2, 0, PLAN_OK, 200, 200, NULL, 2, "check-above-ul", "tested"},
+	 "glycinate", 400, 2, 0, PLAN_OK, 200, 200, NULL, 1, "plan-no-split", "tested"},
 	{"50 mg capsules: 5 a day", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 70, "glycinate", 50, 1, 0,
 	 PLAN_OK, 250, 250, NULL, 2, "check-many-units", "tested"},
 	{"a proprietary blend of buffered chelate", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 220,
 	 "buffered-chelate", 100, 1, 0, PLAN_OK, 100, 100, NULL, 1, "check-no-stoichiometry", "blend"},
 	{"citrate by compound weight", 35, "female", "", "regularity", "", NOMEDS, NULL, NULL, NULL, 0, 150, "citrate", 1000, 1, 0,
-	 PLAN_OK, 162, 162, "citrate", 2, "check-citrate", "compound"},
+	 PLAN_OK, 162, 162, "citrate", 1, "check-citrate", "compound"},
+
 	/* 700 mg compound = 98.7 mg: one capsule is under the 100 mg floor, so two. */
 	{"glycinate by compound weight, hydrate unknown", 35, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 220,
 	 "glycinate", 700, 1, 0, PLAN_OK, 197, 198, NULL, 2, "check-hydrate", "compound"},
@@ -278,10 +281,15 @@ static void check_invariants(const struct scenario *s, const struct profile *pr,
 					fail_msg("%s: dose at %d inside the %s window", s->name, d->time, p->windows[w].medicine);
 			if (i)
 				assert_true(d->time > st->doses[i - 1].time);
+			/* Never an empty intake, never "0 capsules" to take. */
+			assert_true(d->elemental_mg > 0);
+			if (p->product)
+				assert_true(d->units >= 1);
 		}
 		assert_true(fabs(sum - st->daily_mg) < 1e-6);
-		/* Split above 150 mg unless medicine windows forced one intake. */
-		if (st->daily_mg > 150 && p->n_windows == 0)
+		/* Split above 150 mg unless medicine windows forced one intake,
+		 * or one capsule is the whole dose. */
+		if (st->daily_mg > 150 && p->n_windows == 0 && !notes_has(&p->explain, "plan-no-split"))
 			assert_int_equal(st->n_doses, 2);
 		if (st->daily_mg <= 150)
 			assert_int_equal(st->n_doses, 1);
@@ -416,6 +424,50 @@ static const char *const not_from_plans[] = {
 	"check-oxide",            /* oxide products are skipped, not used: u-forms checks it */
 };
 
+/* Other supplements (a multivitamin, an antacid) count against the same
+ * upper limit: the plan sizes its own to what is left, and with the limit
+ * reached it adds nothing and says caution with the figures. */
+static void test_other_supplements(void **state)
+{
+	static const struct {
+		double other, food, want;
+		enum plan_status status;
+		const char *rule;
+	} cases[] = {
+		{100, 50, 250, PLAN_OK, "plan-ul-others"},
+		{280, 50, 0, PLAN_CAUTION, "plan-ul-reached"},
+		{400, -1, 0, PLAN_CAUTION, "plan-ul-reached"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct profile pr;
+		struct mg_err e = {0};
+		profile_defaults(&pr, "t");
+		pr.born = MG_NO_DATE;
+		pr.age_years = 45;
+		pr.age_on = today;
+		mg_strlcpy(pr.sex, "male", sizeof(pr.sex));
+		mg_strlcpy(pr.training, "heavy", sizeof(pr.training));
+		struct plan_other other = {.product_id = 99, .name = "Multi", .mg_per_day = cases[i].other};
+		struct plan_input in = {
+			.profile = &pr, .today = today, .days = 7, .food_known = cases[i].food >= 0,
+			.food_mg = cases[i].food >= 0 ? cases[i].food : 0, .food_days_logged = 7, .others = &other,
+			.n_others = 1,
+		};
+		struct plan p;
+		assert_int_equal(plan_compute(&in, &p, &e), 0);
+		assert_int_equal(p.status, cases[i].status);
+		assert_true(fabs(p.daily_mg - cases[i].want) < 1e-6);
+		assert_true(fabs(p.other_mg - cases[i].other) < 1e-6);
+		assert_true(p.daily_mg == 0 || p.daily_mg + cases[i].other <= 350 + 1e-6);
+		assert_true(has_rule(&p, cases[i].rule));
+		if (p.daily_mg == 0)
+			assert_int_equal(p.n_steps, 0);
+		remember(&p.warnings);
+		remember(&p.explain);
+		plan_release(&p);
+	}
+}
+
 static void test_every_rule_exercised(void **state)
 {
 	static const char *const tables[] = {"plan-rules.tsv", "safety.tsv", "conditions.tsv", "med-classes.tsv",
@@ -441,7 +493,7 @@ int main(void)
 {
 	/* One cmocka test per scenario, named after it, so a failure names
 	 * the profile and the count shows every scenario. */
-	struct CMUnitTest tests[N_SCENARIOS + 3];
+	struct CMUnitTest tests[N_SCENARIOS + 4];
 	for (size_t i = 0; i < N_SCENARIOS; i++) {
 		struct CMUnitTest t = {scenarios[i].name, test_scenario, NULL, NULL, (void *)&scenarios[i]};
 		tests[i] = t;
@@ -450,8 +502,10 @@ int main(void)
 	struct CMUnitTest days = cmocka_unit_test(test_days_follow_titration);
 	tests[N_SCENARIOS] = cipro;
 	tests[N_SCENARIOS + 1] = days;
+	struct CMUnitTest others = cmocka_unit_test(test_other_supplements);
+	tests[N_SCENARIOS + 2] = others;
 	struct CMUnitTest every = cmocka_unit_test(test_every_rule_exercised);
-	tests[N_SCENARIOS + 2] = every;
+	tests[N_SCENARIOS + 3] = every;
 	_Static_assert(N_SCENARIOS >= 40, "the issue asks for at least 40 scenarios");
-	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 3, tu_tables_setup, tu_tables_teardown);
+	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 4, tu_tables_setup, tu_tables_teardown);
 }

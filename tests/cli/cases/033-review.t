@@ -35,7 +35,7 @@ $ mgtrack night --date 2026-11-22 --bristol 6
 $ mgtrack night --date 2026-11-23 --bristol 7
 $ mgtrack night --date 2026-11-24 --bristol 6
 $ mgtrack review --json
-~ "decision": "change_form",
+~ "decision": "lower_dose",
 ~ "rule": "review-lower"
 # A red flag comes first.
 $ mgtrack night --date 2026-11-24 --red-flag palpitations

@@ -1,0 +1,801 @@
+/*
+ * The course engine (see course.h). Numbers come from data/thresholds.tsv
+ * (course-*, and the review's loose-stool figures, so the plan and the
+ * review read stools the same way); sentences from data/course-rules.tsv.
+ * The replay (replay_day) is the heart: one day at a time from the last
+ * version, the same order every time: red flag, loose stools, step up.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/course.h"
+#include "core/tables.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+#define DAY_MIN 1440
+
+static double th(const char *id)
+{
+	return tables_threshold(id, NULL);
+}
+
+static const char *rule_text(const char *id)
+{
+	const struct mg_table *t = tables_get("course-rules.tsv");
+	return table_cell(t, (size_t)table_find(t, "id", id), "text");
+}
+
+/* The reason: the figures of this change, then the rule's sentence. */
+static void reason(struct course_version *v, const char *rule, const char *text, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void reason(struct course_version *v, const char *rule, const char *text, const char *fmt, ...)
+{
+	char head[256] = "";
+	if (fmt) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(head, sizeof(head), fmt, ap);
+		va_end(ap);
+	}
+	snprintf(v->reason, sizeof(v->reason), "%s%s%s", head, head[0] ? ": " : "", text ? text : rule_text(rule));
+	mg_strlcpy(v->rule, rule, sizeof(v->rule));
+}
+
+static int active(enum course_phase p)
+{
+	return p != PHASE_PAUSED && p != PHASE_STOPPED;
+}
+
+/* A new version continuing from cur on `from`. */
+static void derive(const struct course_version *cur, long from, const char *event, enum course_phase phase,
+		   struct course_version *v)
+{
+	*v = *cur;
+	v->id = 0;
+	v->seq = cur->seq + 1;
+	v->from = from;
+	v->phase = phase;
+	mg_strlcpy(v->event, event, sizeof(v->event));
+	v->reason[0] = v->rule[0] = '\0';
+}
+
+/* Lays daily mg out in intakes as today's plan would; min_intakes 2 keeps
+ * a split. Returns the number of intakes. */
+static size_t layout(const struct plan_input *pin, struct plan *plan, struct course_version *v, double daily,
+		     int min_intakes)
+{
+	v->daily_mg = daily;
+	v->n_intakes = 0;
+	if (daily <= 0)
+		return 0;
+	struct plan_schedule s;
+	plan_layout(pin, plan, daily, v->unit_mg, min_intakes, &s);
+	for (size_t i = 0; i < s.n_doses && i < COURSE_MAX_INTAKES; i++) {
+		struct course_intake *in = &v->intakes[v->n_intakes++];
+		in->time = s.doses[i].time;
+		in->mg = s.doses[i].elemental_mg;
+		in->units = s.doses[i].units > 0 ? s.doses[i].units : 1;
+		mg_strlcpy(in->slot, s.doses[i].slot ? s.doses[i].slot : "", sizeof(in->slot));
+	}
+	return v->n_intakes;
+}
+
+static void pause_version(const struct course_version *cur, long from, const char *rule, const char *text,
+			  struct course_version *v)
+{
+	derive(cur, from, "pause", PHASE_PAUSED, v);
+	v->daily_mg = 0;
+	v->n_intakes = 0;
+	reason(v, rule, text, NULL);
+}
+
+const struct course_version *course_version_on(const struct course *c, long date)
+{
+	const struct course_version *found = NULL;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].from <= date)
+			found = &c->v[i];
+	return found;
+}
+
+/* ---- nights ---- */
+
+/* Index of the last night dated on or before d, or -1. */
+static long night_at_or_before(const struct course_input *in, long d)
+{
+	long lo = 0, hi = (long)in->n_nights - 1, found = -1;
+	while (lo <= hi) {
+		long mid = lo + (hi - lo) / 2;
+		if (in->nights[mid].date <= d) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return found;
+}
+
+static const struct night *night_on(const struct course_input *in, long d)
+{
+	long i = night_at_or_before(in, d);
+	return i >= 0 && in->nights[i].date == d ? &in->nights[i] : NULL;
+}
+
+struct stools {
+	int logged;          /* nights with stool form in (after, d] */
+	int loose_recent;    /* loose among the last review-loose-window logged ones */
+	int recent_logged;
+	long last_loose;     /* the newest loose night within the last course-step-min-days days */
+};
+
+/* Stool form in the nights after `after` up to d. */
+static void stools(const struct course_input *in, long after, long d, struct stools *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->last_loose = MG_NO_DATE;
+	int loose = (int)th("review-loose-bristol");
+	int window = (int)th("review-loose-window");
+	long hold_from = d - (long)th("course-step-min-days") + 1;
+	for (long i = night_at_or_before(in, d); i >= 0 && in->nights[i].date > after; i--) {
+		const struct night *n = &in->nights[i];
+		if (n->bristol < 1)
+			continue;
+		s->logged++;
+		if (s->recent_logged < window) {
+			s->recent_logged++;
+			s->loose_recent += n->bristol >= loose;
+		}
+		if (n->bristol >= loose && n->date >= hold_from && s->last_loose == MG_NO_DATE)
+			s->last_loose = n->date;
+	}
+}
+
+static const char *flag_names(unsigned flags, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	for (unsigned bit = 1; bit <= RED_PALPITATIONS; bit <<= 1)
+		if (flags & bit) {
+			size_t l = strlen(buf);
+			snprintf(buf + l, n - l, "%s%s", l ? " and " : "", night_red_flag_name(bit));
+		}
+	return buf;
+}
+
+/* ---- the changes ---- */
+
+static double min_dose(void)
+{
+	return th("plan-min-dose-mg");
+}
+
+/* Room under the supplemental upper limit left by other supplements;
+ * HUGE_VAL when no limit applies. */
+static double ul_room(const struct plan *plan)
+{
+	if (!plan->targets.ul_set)
+		return HUGE_VAL;
+	return plan->targets.supplement_ul_mg - plan->other_mg;
+}
+
+/* The daily dose one step below cur, in whole units, or 0 when that
+ * would fall under the minimum dose. */
+static double one_step_down(const struct course_version *cur)
+{
+	double want = cur->daily_mg - cur->step_mg;
+	if (want < min_dose() - 1e-6)
+		return 0;
+	double lower = plan_fit_dose(cur->unit_mg, want, min_dose(), cur->daily_mg - cur->unit_mg);
+	return lower < cur->daily_mg - 1e-6 && lower >= min_dose() - 1e-6 ? lower : 0;
+}
+
+/* Loose stools on enough recent nights: split, else lower, else pause. */
+static void tolerance_change(const struct course_input *in, const struct course_version *cur, long d,
+			     const struct stools *s, struct course_version *v)
+{
+	int split = cur->n_intakes >= 2;
+	if (!split) {
+		derive(cur, d, "split", cur->phase, v);
+		if (layout(in->plan_in, in->plan, v, cur->daily_mg, 2) >= 2) {
+			reason(v, "course-split", NULL, "loose stools on %d of the last %d nights with stool form logged",
+			       s->loose_recent, s->recent_logged);
+			return;
+		}
+	}
+	double lower = one_step_down(cur);
+	if (lower > 0) {
+		derive(cur, d, "lower", PHASE_MAINTENANCE, v);
+		layout(in->plan_in, in->plan, v, lower, split ? 2 : 1);
+		v->full_mg = lower;
+		reason(v, "course-lower", NULL, "loose stools on %d of the last %d nights with stool form logged%s; %.0f mg a day instead of %.0f mg",
+		       s->loose_recent, s->recent_logged, split ? " on a split dose" : " (one capsule cannot be split)",
+		       lower, cur->daily_mg);
+		return;
+	}
+	pause_version(cur, d, "course-pause-loose", NULL, v);
+}
+
+/* What the course does on day d (nights up to d known): 1 with *v filled
+ * when a change is due. */
+static int replay_day(const struct course_input *in, const struct course_version *cur, long d,
+		      struct course_version *v)
+{
+	const struct night *n = night_on(in, d);
+	if (n && n->red_flags) {
+		char names[64], date[16];
+		mg_format_date(d, date, sizeof(date));
+		pause_version(cur, d, "course-pause-red-flag", NULL, v);
+		char head[160];
+		snprintf(head, sizeof(head), "%s logged on %s", flag_names(n->red_flags, names, sizeof(names)), date);
+		reason(v, "course-pause-red-flag", NULL, "%s", head);
+		return 1;
+	}
+	struct stools s;
+	stools(in, cur->from, d, &s);
+	if (s.loose_recent >= (int)th("review-loose-nights")) {
+		tolerance_change(in, cur, d, &s, v);
+		return 1;
+	}
+	if (cur->phase != PHASE_TITRATING || cur->daily_mg >= cur->full_mg - 1e-6)
+		return 0;
+	if (d - cur->from < (long)th("course-step-min-days") || s.logged < (int)th("course-step-min-stool-nights") ||
+	    s.last_loose != MG_NO_DATE)
+		return 0;
+	double room = ul_room(in->plan);
+	double target = fmin(fmin(cur->full_mg, cur->daily_mg + cur->step_mg), room);
+	double up = plan_fit_dose(cur->unit_mg, target, cur->daily_mg, target);
+	if (up > target + 1e-6 || up <= cur->daily_mg + 1e-6)
+		return 0;   /* no room under the upper limit for another step */
+	int reached = up >= cur->full_mg - 1e-6;
+	derive(cur, d, "step_up", reached ? PHASE_MAINTENANCE : PHASE_TITRATING, v);
+	layout(in->plan_in, in->plan, v, up, cur->n_intakes >= 2 ? 2 : 1);
+	reason(v, "course-step-up", NULL, "%ld days at %.0f mg, %d nights with stool form logged, none loose: %.0f mg a day",
+	       d - cur->from, cur->daily_mg, s.logged, up);
+	return 1;
+}
+
+/* The changes that depend on the present only, checked on today. */
+static int present_change(const struct course_input *in, const struct course_version *cur, struct course_version *v)
+{
+	long today = in->today;
+	struct plan *plan = in->plan;
+	if (plan->status == PLAN_CLINICIAN) {
+		pause_version(cur, today, "course-pause-clinician", NULL, v);
+		if (plan->warnings.n)
+			reason(v, "course-pause-clinician", NULL, "%s", plan->warnings.v[0].text);
+		return 1;
+	}
+	double room = ul_room(plan);
+	if (cur->daily_mg > room + 1e-6) {
+		double fit = room >= min_dose() - 1e-6 ? plan_fit_dose(cur->unit_mg, room, min_dose(), room) : 0;
+		if (fit < min_dose() - 1e-6 || fit > room + 1e-6) {
+			pause_version(cur, today, "course-pause-ul", NULL, v);
+			reason(v, "course-pause-ul", NULL, "your other supplements give %.0f mg a day of the %.0f mg upper limit",
+			       plan->other_mg, plan->targets.supplement_ul_mg);
+			return 1;
+		}
+		derive(cur, today, "fit_ul", cur->phase, v);
+		layout(in->plan_in, plan, v, fit, cur->n_intakes >= 2 ? 2 : 1);
+		v->full_mg = fmin(cur->full_mg, fit);
+		v->start_mg = fmin(cur->start_mg, fit);
+		if (v->phase == PHASE_TITRATING && v->daily_mg >= v->full_mg - 1e-6)
+			v->phase = PHASE_MAINTENANCE;
+		reason(v, "course-fit-ul", NULL, "other supplements give %.0f mg a day, so %.0f mg is left under the %.0f mg limit",
+		       plan->other_mg, room, plan->targets.supplement_ul_mg);
+		return 1;
+	}
+	for (size_t i = 0; i < cur->n_intakes; i++)
+		for (size_t w = 0; w < plan->n_windows; w++)
+			if (plan_window_contains(&plan->windows[w], cur->intakes[i].time)) {
+				derive(cur, today, "retime", cur->phase, v);
+				layout(in->plan_in, plan, v, cur->daily_mg, cur->n_intakes >= 2 ? 2 : 1);
+				reason(v, "course-retime", NULL, "an intake at %02d:%02d is now within the hours around %s",
+				       cur->intakes[i].time / 60, cur->intakes[i].time % 60, plan->windows[w].medicine);
+				return 1;
+			}
+	return 0;
+}
+
+/* ---- adherence ---- */
+
+static int same_product(const struct dose_entry *d, const struct course_version *v)
+{
+	if (v->product_id)
+		return d->product_id == v->product_id;
+	return strcasecmp(d->product_name, v->product_name) == 0;
+}
+
+static int circular_gap(int a, int b)
+{
+	int d = abs(a - b) % DAY_MIN;
+	return d > DAY_MIN / 2 ? DAY_MIN - d : d;
+}
+
+static int nearest_intake(const struct course_version *v, int t)
+{
+	int best = -1;
+	for (size_t i = 0; i < v->n_intakes; i++)
+		if (best < 0 || circular_gap(v->intakes[i].time, t) < circular_gap(best, t))
+			best = v->intakes[i].time;
+	return best;
+}
+
+static int in_window(const struct plan *plan, int t)
+{
+	for (size_t w = 0; plan && w < plan->n_windows; w++)
+		if (plan_window_contains(&plan->windows[w], t))
+			return 1;
+	return 0;
+}
+
+void course_adherence(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
+		      long today, const struct plan *plan, struct course_adherence *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->mg_pct = out->on_time_pct = NAN;
+	double sum_pct = 0;
+	int on_time = 0, timed = 0;
+	int tolerance = (int)th("course-on-time-min");
+	size_t k = 0;
+	while (k < n_doses && doses[k].date < from)
+		k++;
+	for (long d = from; d <= to; d++) {
+		const struct course_version *v = course_version_on(c, d);
+		double taken = 0;
+		size_t answered = 0;
+		for (; k < n_doses && doses[k].date == d; k++) {
+			const struct dose_entry *x = &doses[k];
+			if (!v || !same_product(x, v))
+				continue;
+			answered++;
+			if (x->skipped)
+				continue;
+			taken += x->elemental_mg;
+			if (v->n_intakes) {
+				int planned = x->planned_time >= 0 ? x->planned_time : nearest_intake(v, x->time);
+				timed++;
+				on_time += circular_gap(planned, x->time) <= tolerance && !in_window(plan, x->time);
+			}
+		}
+		if (!v || !active(v->phase) || v->daily_mg <= 0)
+			continue;
+		if (d == today && answered < v->n_intakes)
+			continue;   /* today is not over: it counts once every intake is answered */
+		double f = fmin(taken / v->daily_mg, 1.0);
+		sum_pct += f;
+		out->days_planned++;
+		out->days_adherent += f >= th("course-adherent-day") - 1e-9;
+	}
+	if (out->days_planned)
+		out->mg_pct = 100 * sum_pct / out->days_planned;
+	if (timed)
+		out->on_time_pct = 100.0 * on_time / timed;
+}
+
+/* ---- where the course stands ---- */
+
+int course_day_intakes(const struct course *c, const struct dose_entry *doses, size_t n_doses, long date,
+		       struct course_intake *out, enum intake_status *status, size_t *n)
+{
+	const struct course_version *v = course_version_on(c, date);
+	*n = v && active(v->phase) ? v->n_intakes : 0;
+	for (size_t i = 0; i < *n; i++) {
+		out[i] = v->intakes[i];
+		status[i] = INTAKE_DUE;
+	}
+	/* A dose answers the intake of its planned time, else the earliest
+	 * one still due (a dose logged with servings, or from a CSV). */
+	for (size_t k = 0; k < n_doses; k++) {
+		const struct dose_entry *x = &doses[k];
+		if (x->date != date || !v || !same_product(x, v))
+			continue;
+		long slot = -1;
+		for (size_t i = 0; i < *n && slot < 0; i++)
+			if (status[i] == INTAKE_DUE && x->planned_time == out[i].time)
+				slot = (long)i;
+		for (size_t i = 0; i < *n && slot < 0; i++)
+			if (status[i] == INTAKE_DUE)
+				slot = (long)i;
+		if (slot >= 0)
+			status[slot] = x->skipped ? INTAKE_SKIPPED : INTAKE_TAKEN;
+	}
+	for (size_t i = 0; i < *n; i++)
+		if (status[i] == INTAKE_DUE)
+			return (int)i;
+	return -1;
+}
+
+static void set_next(struct course_state *st, const char *rule, long date, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void set_next(struct course_state *st, const char *rule, long date, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->next_what, sizeof(st->next_what), fmt, ap);
+	va_end(ap);
+	st->next_date = date;
+	mg_strlcpy(st->next_rule, rule, sizeof(st->next_rule));
+}
+
+static int has_event(const struct course *c, const char *event)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].event, event) == 0)
+			return 1;
+	return 0;
+}
+
+/* Why today's step up is held, the tentative step ahead, and what is next. */
+static void look_ahead(const struct course_input *in, const struct course *work, struct course_state *st)
+{
+	const struct course_version *v = &st->now;
+	long today = in->today;
+	st->next_date = MG_NO_DATE;
+	switch (v->phase) {
+	case PHASE_PAUSED:
+		set_next(st, "course-resume", MG_NO_DATE, "paused: when the cause has gone, resume with 'mgtrack course resume'"
+			 " (the course restarts at %.0f mg)", v->start_mg);
+		return;
+	case PHASE_STOPPED:
+		set_next(st, "course-stop", MG_NO_DATE, "the course has ended: 'mgtrack course start' begins a new one");
+		return;
+	case PHASE_STEPPING_DOWN: {
+		long at = v->from + (long)th("course-step-down-hold-days");
+		set_next(st, "course-step-down", at, "review the lower dose: 'mgtrack review --apply' keeps it if the benefit"
+			 " holds, else goes back up");
+		return;
+	}
+	case PHASE_TITRATING:
+		if (v->daily_mg < v->full_mg - 1e-6) {
+			long earliest = v->from + (long)th("course-step-min-days");
+			struct stools s;
+			stools(in, v->from, today, &s);
+			if (earliest <= today) {
+				/* Due today, yet the replay did not step: say why. */
+				if (s.last_loose != MG_NO_DATE) {
+					char date[16];
+					mg_format_date(s.last_loose, date, sizeof(date));
+					snprintf(st->hold, sizeof(st->hold), "loose stools on %s: %s", date,
+						 rule_text("course-hold-loose"));
+					mg_strlcpy(st->hold_rule, "course-hold-loose", sizeof(st->hold_rule));
+				} else if (s.logged < (int)th("course-step-min-stool-nights")) {
+					snprintf(st->hold, sizeof(st->hold), "%d of the %.0f nights with stool form needed: %s",
+						 s.logged, th("course-step-min-stool-nights"), rule_text("course-hold-no-log"));
+					mg_strlcpy(st->hold_rule, "course-hold-no-log", sizeof(st->hold_rule));
+				} else {
+					snprintf(st->hold, sizeof(st->hold), "%s", rule_text("course-hold-ul"));
+					mg_strlcpy(st->hold_rule, "course-hold-ul", sizeof(st->hold_rule));
+				}
+				set_next(st, st->hold_rule, MG_NO_DATE, "step up to %.0f mg once the hold ends",
+					 fmin(v->full_mg, v->daily_mg + v->step_mg));
+				return;
+			}
+			st->has_projection = 1;
+			st->projected = *v;
+			st->projected.from = earliest;
+			st->projected.seq = v->seq + 1;
+			mg_strlcpy(st->projected.event, "step_up", sizeof(st->projected.event));
+			set_next(st, "course-step-up", earliest, "step up to %.0f mg if stools stay formed and no red flag appears",
+				 fmin(v->full_mg, v->daily_mg + v->step_mg));
+			return;
+		}
+		break;
+	case PHASE_MAINTENANCE:
+		break;
+	}
+	for (size_t i = 0; i < 2; i++)
+		if (st->checkpoint_date[i] >= today) {
+			set_next(st, i == 0 ? "check-day-14" : "check-day-42", st->checkpoint_date[i],
+				 "checkpoint, day %d: 'mgtrack review'%s", st->checkpoint_day[i],
+				 i == 1 ? " and then 'mgtrack review --apply'" : "");
+			return;
+		}
+	if (has_event(work, "keep_lower") || has_event(work, "step_back_up"))
+		set_next(st, "course-keep-lower", MG_NO_DATE, "continue at %.0f mg, the lowest dose found to help",
+			 v->daily_mg);
+	else
+		set_next(st, "check-day-42", today, "the day-%d review is due: 'mgtrack review', then 'mgtrack review --apply'",
+			 st->checkpoint_day[1]);
+}
+
+int course_evaluate(const struct course_input *in, struct course_state *st, struct mg_err *e)
+{
+	memset(st, 0, sizeof(*st));
+	st->next_intake = -1;
+	const struct course *c = in->course;
+	if (!c->n)
+		return mg_err_set(e, MG_EDATA, "course %ld has no plan version", c->id);
+	struct course work;
+	course_init(&work);
+	work.id = c->id;
+	work.started = c->started;
+	work.ended = c->ended;
+	for (size_t i = 0; i < c->n; i++)
+		course_push(&work, &c->v[i]);
+
+	const struct course_version *cur = course_last(&work);
+	if (active(cur->phase)) {
+		for (long d = cur->from + 1; d <= in->today; d++) {
+			struct course_version v;
+			if (!replay_day(in, cur, d, &v))
+				continue;
+			course_push(&work, &v);
+			cur = course_last(&work);
+			if (!active(cur->phase))
+				break;
+		}
+	}
+	if (active(cur->phase) && cur->from <= in->today) {
+		struct course_version v;
+		if (present_change(in, cur, &v)) {
+			course_push(&work, &v);
+			cur = course_last(&work);
+		}
+	}
+	st->n_due = work.n - c->n;
+	if (st->n_due) {
+		st->due = mg_calloc(st->n_due, sizeof(*st->due));
+		memcpy(st->due, work.v + c->n, st->n_due * sizeof(*st->due));
+	}
+	const struct course_version *now = course_version_on(&work, in->today);
+	st->now = now ? *now : work.v[0];
+	st->day = (int)(in->today - c->started + 1);
+	for (size_t i = 0; i < 2; i++) {
+		st->checkpoint_day[i] = in->plan->checkpoint_days[i];
+		st->checkpoint_date[i] = c->started + in->plan->checkpoint_days[i] - 1;
+	}
+	long to = c->ended != MG_NO_DATE && c->ended < in->today ? c->ended : in->today;
+	course_adherence(&work, in->doses, in->n_doses, c->started, to, in->today, in->plan, &st->adherence);
+	st->next_intake = course_day_intakes(&work, in->doses, in->n_doses, in->today, st->today, st->today_status,
+					     &st->n_today);
+	look_ahead(in, &work, st);
+	course_release(&work);
+	return 0;
+}
+
+void course_state_release(struct course_state *st)
+{
+	free(st->due);
+	memset(st, 0, sizeof(*st));
+}
+
+/* ---- explicit changes ---- */
+
+int course_first_version(const struct plan_input *pin, struct plan *plan, long start, struct course_version *v,
+			 struct mg_err *e)
+{
+	memset(v, 0, sizeof(*v));
+	if (plan->status == PLAN_CLINICIAN || plan->status == PLAN_PAUSE)
+		return mg_err_set(e, MG_EDATA, "the plan's status is %s, so no course can start: %s", plan_status_name(plan->status),
+				  plan->warnings.n ? plan->warnings.v[0].text : "see a clinician first");
+	if (!(plan->daily_mg > 0))
+		return mg_err_set(e, MG_EDATA, "the plan adds no supplement, so there is no course to start (see 'mgtrack plan --explain')");
+	if (!plan->product)
+		return mg_err_set(e, MG_ENOINPUT, "the plan has no product: add the one you will take with 'mgtrack product add',"
+				  " then start the course");
+	const struct plan_schedule *first = &plan->steps[0];
+	v->seq = 1;
+	v->from = start;
+	mg_strlcpy(v->event, "start", sizeof(v->event));
+	v->full_mg = plan->daily_mg;
+	v->start_mg = first->daily_mg;
+	v->step_mg = v->full_mg - v->start_mg > 1e-6 ? v->full_mg - v->start_mg : plan->product_mg.per_unit;
+	v->phase = v->start_mg < v->full_mg - 1e-6 ? PHASE_TITRATING : PHASE_MAINTENANCE;
+	mg_strlcpy(v->form, plan->product_mg.form.form, sizeof(v->form));
+	v->product_id = plan->product->id;
+	mg_strlcpy(v->product_name, plan->product->name, sizeof(v->product_name));
+	v->unit_mg = plan->product_mg.per_unit;
+	v->units_per_serving = plan->product->units_per_serving;
+	layout(pin, plan, v, v->start_mg, first->n_doses >= 2 ? 2 : 1);
+	if (v->phase == PHASE_TITRATING)
+		reason(v, "course-start", NULL, "%.0f mg a day to start, %.0f mg once stools stay formed", v->start_mg,
+		       v->full_mg);
+	else
+		reason(v, "course-start", NULL, "%.0f mg a day", v->start_mg);
+	return 0;
+}
+
+/* The last version before the pause, for what the course resumes with. */
+static const struct course_version *last_active(const struct course *c)
+{
+	for (size_t i = c->n; i-- > 0;)
+		if (active(c->v[i].phase))
+			return &c->v[i];
+	return c->n ? &c->v[0] : NULL;
+}
+
+int course_resume_version(const struct course *c, const struct plan_input *pin, struct plan *plan, long date,
+			  struct course_version *v, struct mg_err *e)
+{
+	const struct course_version *cur = course_last(c);
+	if (!cur || cur->phase != PHASE_PAUSED)
+		return mg_err_set(e, MG_EDATA, "the course is not paused (it is %s): there is nothing to resume",
+				  cur ? course_phase_name(cur->phase) : "not started");
+	if (plan->status == PLAN_CLINICIAN)
+		return mg_err_set(e, MG_EDATA, "the plan's status is clinician, so the course cannot resume: %s",
+				  plan->warnings.n ? plan->warnings.v[0].text : "see a clinician first");
+	const struct course_version *base = last_active(c);
+	double room = ul_room(plan);
+	if (base->start_mg > room + 1e-6)
+		return mg_err_set(e, MG_EDATA, "your other supplements give %.0f mg a day of the %.0f mg upper limit: the"
+				  " course cannot resume at %.0f mg until they change", plan->other_mg,
+				  plan->targets.supplement_ul_mg, base->start_mg);
+	derive(cur, date, "resume", base->start_mg < base->full_mg - 1e-6 ? PHASE_TITRATING : PHASE_MAINTENANCE, v);
+	v->full_mg = base->full_mg;
+	v->start_mg = base->start_mg;
+	v->step_mg = base->step_mg;
+	layout(pin, plan, v, base->start_mg, base->n_intakes >= 2 ? 2 : 1);
+	reason(v, "course-resume", NULL, "back to %.0f mg a day%s", v->start_mg,
+	       v->phase == PHASE_TITRATING ? ", stepping up again while stools stay formed" : "");
+	return 0;
+}
+
+void course_stop_version(const struct course *c, long date, const char *why, struct course_version *v)
+{
+	derive(course_last(c), date, "stop", PHASE_STOPPED, v);
+	v->daily_mg = 0;
+	v->n_intakes = 0;
+	if (why && *why)
+		reason(v, "course-stop", why, NULL);
+	else
+		reason(v, "course-stop", NULL, NULL);
+}
+
+/* A product to change to: of `form`, or (form NULL) of another recommended
+ * form than the course's; never oxide, one taken regularly, or one whose
+ * capsule alone is above the room under the limit. */
+static const struct product *pick_product(const struct course_version *cur, const char *form, int need_gentle,
+					  const struct product *products, size_t n, double room)
+{
+	const struct product *best = NULL;
+	int best_rank = 99;
+	for (size_t i = 0; i < n; i++) {
+		struct product_mg mg;
+		struct mg_err e = {0};
+		const struct product *p = &products[i];
+		if (p->id == cur->product_id || p->taking_servings > 0 || product_magnesium(p, &mg, &e) < 0)
+			continue;
+		if (strcmp(mg.form.form, "oxide") == 0 || !mg.form.recommend || mg.per_unit > room + 1e-6)
+			continue;
+		int gentle = mg_has_any_word(mg.form.traits, "gentle");
+		if (need_gentle && !gentle)
+			continue;
+		int rank;
+		if (form)
+			rank = strcmp(mg.form.form, form) == 0 ? 0 : 99;
+		else
+			rank = strcmp(mg.form.form, cur->form) == 0 ? 99 : gentle ? 0 : 1;
+		if (rank < best_rank) {
+			best = p;
+			best_rank = rank;
+		}
+	}
+	return best;
+}
+
+static int change_form(const struct course_version *cur, const char *form, int need_gentle,
+		       const struct product *products, size_t n_products, const struct plan_input *pin,
+		       struct plan *plan, long today, struct course_version *v, struct mg_err *e)
+{
+	double room = ul_room(plan);
+	const struct product *p = pick_product(cur, form, need_gentle, products, n_products, room);
+	if (!p)
+		return mg_err_set(e, MG_ENOINPUT, "no product of %s%s%s is recorded: add one (for example glycinate) with"
+				  " 'mgtrack product add', or name it with --product, then apply again",
+				  need_gentle ? "a gentle form other than " : form ? "the form " : "another form than ",
+				  form ? form : cur->form, "");
+	struct product_mg mg;
+	if (product_magnesium(p, &mg, e) < 0)
+		return -1;
+	derive(cur, today, "change_form", cur->phase, v);
+	v->product_id = p->id;
+	mg_strlcpy(v->product_name, p->name, sizeof(v->product_name));
+	mg_strlcpy(v->form, mg.form.form, sizeof(v->form));
+	v->unit_mg = mg.per_unit;
+	v->units_per_serving = p->units_per_serving;
+	v->full_mg = plan_fit_dose(mg.per_unit, cur->full_mg, min_dose(), fmin(cur->full_mg, room));
+	v->start_mg = plan_fit_dose(mg.per_unit, cur->start_mg, min_dose(), v->full_mg);
+	double daily = plan_fit_dose(mg.per_unit, cur->daily_mg, min_dose(), v->full_mg);
+	v->step_mg = v->full_mg - v->start_mg > 1e-6 ? v->full_mg - v->start_mg : mg.per_unit;
+	layout(pin, plan, v, daily, cur->n_intakes >= 2 ? 2 : 1);
+	if (v->phase == PHASE_TITRATING && v->daily_mg >= v->full_mg - 1e-6)
+		v->phase = PHASE_MAINTENANCE;
+	return 0;
+}
+
+int course_apply_decision(const struct course *c, const struct course_state *st, const char *decision,
+			  const char *rule, const char *rule_text_, const char *form, const struct product *products,
+			  size_t n_products, const struct plan_input *pin, struct plan *plan, long today,
+			  struct course_version *v, char *what, size_t what_len, struct mg_err *e)
+{
+	const struct course_version *cur = &st->now;
+	what[0] = '\0';
+	if (!active(cur->phase))
+		return mg_err_set(e, MG_EDATA, "the course is %s: %s", course_phase_name(cur->phase),
+				  cur->phase == PHASE_PAUSED ? "resume it first ('mgtrack course resume')"
+							     : "start a new one first ('mgtrack course start')");
+	if (strcmp(decision, "insufficient_data") == 0)
+		return mg_err_set(e, MG_EDATA, "the decision is insufficient_data, so there is nothing to apply: keep"
+				  " logging and review again");
+	if (strcmp(decision, "pause") == 0) {
+		pause_version(cur, today, rule, rule_text_, v);
+		return 1;
+	}
+	if (strcmp(decision, "stop") == 0) {
+		course_stop_version(c, today, rule_text_, v);
+		mg_strlcpy(v->rule, rule, sizeof(v->rule));
+		return 1;
+	}
+	if (strcmp(decision, "split_dose") == 0) {
+		if (cur->n_intakes >= 2) {
+			snprintf(what, what_len, "the dose is already split into %zu intakes: nothing changes", cur->n_intakes);
+			return 0;
+		}
+		derive(cur, today, "split", cur->phase, v);
+		if (layout(pin, plan, v, cur->daily_mg, 2) < 2)
+			return mg_err_set(e, MG_EDATA, "the day's %.0f mg is one capsule of \"%s\" and cannot be split:"
+					  " lower the dose or change the form instead", cur->daily_mg, cur->product_name);
+		reason(v, rule, rule_text_, NULL);
+		return 1;
+	}
+	if (strcmp(decision, "lower_dose") == 0) {
+		double lower = one_step_down(cur);
+		if (lower <= 0)
+			return mg_err_set(e, MG_EDATA, "%.0f mg a day is already the lowest dose the course uses: pause"
+					  " or change the form instead", cur->daily_mg);
+		derive(cur, today, "lower", PHASE_MAINTENANCE, v);
+		layout(pin, plan, v, lower, cur->n_intakes >= 2 ? 2 : 1);
+		v->full_mg = lower;
+		reason(v, rule, rule_text_, "%.0f mg a day instead of %.0f mg", lower, cur->daily_mg);
+		return 1;
+	}
+	int stepping = cur->phase == PHASE_STEPPING_DOWN;
+	if (stepping && strcmp(decision, "continue") == 0) {
+		derive(cur, today, "keep_lower", PHASE_MAINTENANCE, v);
+		v->full_mg = cur->daily_mg;
+		reason(v, "course-keep-lower", NULL, "%.0f mg a day", cur->daily_mg);
+		return 1;
+	}
+	if (stepping && (strcmp(decision, "extend") == 0 || strcmp(decision, "change_form") == 0)) {
+		const struct course_version *before = NULL;
+		for (size_t i = c->n; i-- > 0 && !before;)
+			if (c->v[i].phase == PHASE_MAINTENANCE && c->v[i].daily_mg > cur->daily_mg + 1e-6)
+				before = &c->v[i];
+		double back = before ? before->daily_mg : cur->full_mg;
+		derive(cur, today, "step_back_up", PHASE_MAINTENANCE, v);
+		layout(pin, plan, v, fmin(back, ul_room(plan)), before && before->n_intakes >= 2 ? 2 : (int)cur->n_intakes);
+		v->full_mg = v->daily_mg;
+		reason(v, "course-step-back-up", NULL, "back to %.0f mg a day", v->daily_mg);
+		return 1;
+	}
+	if (strcmp(decision, "change_form") == 0) {
+		if (change_form(cur, form, strcmp(rule, "review-gentler") == 0, products, n_products, pin, plan, today, v,
+				e) < 0)
+			return -1;
+		reason(v, rule, rule_text_, "%s (%s) instead of %s", v->product_name, v->form, cur->form);
+		return 1;
+	}
+	if (strcmp(decision, "continue") == 0) {
+		if (cur->phase == PHASE_MAINTENANCE && st->day >= st->checkpoint_day[1]) {
+			double lower = one_step_down(cur);
+			if (lower <= 0) {
+				snprintf(what, what_len, "%.0f mg a day is already the lowest dose: continue as you are",
+					 cur->daily_mg);
+				return 0;
+			}
+			derive(cur, today, "step_down", PHASE_STEPPING_DOWN, v);
+			layout(pin, plan, v, lower, cur->n_intakes >= 2 ? 2 : 1);
+			reason(v, "course-step-down", NULL, "%.0f mg a day instead of %.0f mg for %.0f days", lower,
+			       cur->daily_mg, th("course-step-down-hold-days"));
+			return 1;
+		}
+		snprintf(what, what_len, "continue: nothing changes before the day-%d review", st->checkpoint_day[1]);
+		return 0;
+	}
+	snprintf(what, what_len, "%s: nothing changes; keep logging to the next checkpoint", decision);
+	return 0;
+}
