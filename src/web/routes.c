@@ -40,7 +40,9 @@ const struct web_route web_routes[] = {
 	{"GET", "/trial", 0, page_app},
 	{"GET", "/foods", 0, page_app},
 	{"GET", "/profile", 0, page_app},
+	/* The compiled-in files: the page's own at the top, its ES modules in /js/. */
 	{"GET", "/", 1, page_asset},
+	{"GET", "/js/", 1, page_asset},
 };
 
 const size_t web_n_routes = sizeof(web_routes) / sizeof(web_routes[0]);
