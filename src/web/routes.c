@@ -33,7 +33,7 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/trial/analysis", 0, api_trial_analysis},
 	{"GET", "/api/v1/report", 0, page_report},
 	{"GET", "/report", 0, page_report},
-	/* The app's screens: one page, drawn by app.js. */
+	/* The app's screens: one page, drawn by app.js and its modules. */
 	{"GET", "/", 0, page_app},
 	{"GET", "/plan", 0, page_app},
 	{"GET", "/review", 0, page_app},
