@@ -7,7 +7,7 @@
 #define MG_WEB_ASSETS_H
 
 struct web_asset {
-	const char *path;            /* "/app.js" */
+	const char *path;            /* "/app.js", "/js/core.js" */
 	const char *type;            /* Content-Type */
 	const unsigned char *data;
 	unsigned long len;

@@ -1,7 +1,8 @@
 /*
- * The pages: the app's one HTML page for every screen path (app.js draws
- * the screen from the API), its compiled-in scripts, styles and icon, and
- * the printable report (the same HTML as `mgtrack report --html`).
+ * The pages: the app's one HTML page for every screen path (app.js and the
+ * ES modules it imports from /js/ draw the screen from the API), its
+ * compiled-in scripts, styles and icon, and the printable report (the same
+ * HTML as `mgtrack report --html`).
  */
 #include <string.h>
 #include "view/view.h"

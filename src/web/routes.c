@@ -34,14 +34,16 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/trial/analysis", 0, api_trial_analysis},
 	{"GET", "/api/v1/report", 0, page_report},
 	{"GET", "/report", 0, page_report},
-	/* The app's screens: one page, drawn by app.js. */
+	/* The app's screens: one page, drawn by app.js and its modules. */
 	{"GET", "/", 0, page_app},
 	{"GET", "/plan", 0, page_app},
 	{"GET", "/review", 0, page_app},
 	{"GET", "/trial", 0, page_app},
 	{"GET", "/foods", 0, page_app},
 	{"GET", "/profile", 0, page_app},
+	/* The compiled-in files: the page's own at the top, its ES modules in /js/. */
 	{"GET", "/", 1, page_asset},
+	{"GET", "/js/", 1, page_asset},
 };
 
 const size_t web_n_routes = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -1,10 +1,12 @@
 /*
  * Unit tests for the web layer's pure parts: the route table (exact and
- * prefix routes, the argument after a prefix, 405 against 404), the
+ * prefix routes, the argument after a prefix, 405 against 404), that every
+ * compiled-in asset has a route and a script's content type, the
  * constant-time secret comparison, and that docs/API.md documents every
  * API route the table serves.
  */
 #include "testutil.h"
+#include "web/assets.h"
 #include "web/web.h"
 
 static void route(const char *method, const char *path, web_handler want, const char *want_arg, int want_known)
@@ -43,8 +45,10 @@ static void test_prefix_routes_take_one_segment(void **state)
 	route("DELETE", "/api/v1/doses/17", api_dose_delete, "17", 1);
 	route("GET", "/api/v1/foods/12061", api_food, "12061", 1);
 	route("GET", "/app.js", page_asset, "app.js", 1);
+	route("GET", "/js/core.js", page_asset, "core.js", 1);
 	/* A second segment matches nothing: no route walks into subfolders. */
 	route("GET", "/api/v1/nights/2026-11-24/x", NULL, NULL, 0);
+	route("GET", "/js/x/core.js", NULL, NULL, 0);
 	route("DELETE", "/api/v1/doses/", NULL, NULL, 0);
 }
 
@@ -66,6 +70,30 @@ static void test_every_route_has_a_handler_and_a_method(void **state)
 		if (web_routes[i].prefix)
 			assert_int_equal(web_routes[i].path[strlen(web_routes[i].path) - 1], '/');
 	}
+}
+
+/* Each file scripts/embed-assets.py compiled in is reachable: a file in a
+ * folder the route table does not serve would be a module the browser
+ * cannot import. Scripts are text/javascript, which module scripts need
+ * (the server sends nosniff). */
+static void test_every_asset_is_routed(void **state)
+{
+	assert_true(web_n_assets > 0);
+	int scripts = 0;
+	for (unsigned long i = 0; i < web_n_assets; i++) {
+		const struct web_asset *a = &web_assets[i];
+		const char *arg = NULL;
+		int known = 0;
+		const struct web_route *r = web_find_route("GET", a->path, &arg, &known);
+		if (!r || r->fn != page_asset)
+			fail_msg("no route serves the asset \"%s\"", a->path);
+		size_t n = strlen(a->path);
+		if (n > 3 && strcmp(a->path + n - 3, ".js") == 0) {
+			assert_string_equal(a->type, "text/javascript; charset=utf-8");
+			scripts++;
+		}
+	}
+	assert_true(scripts > 0);
 }
 
 static void test_same_secret(void **state)
@@ -106,6 +134,7 @@ int main(void)
 		cmocka_unit_test(test_prefix_routes_take_one_segment),
 		cmocka_unit_test(test_wrong_method_is_known_path),
 		cmocka_unit_test(test_every_route_has_a_handler_and_a_method),
+		cmocka_unit_test(test_every_asset_is_routed),
 		cmocka_unit_test(test_same_secret),
 		cmocka_unit_test(test_api_doc_lists_every_route),
 	};

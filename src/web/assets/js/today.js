@@ -1,0 +1,306 @@
+/* mgtrack web app, the Today page (/, js/today.js): last night's log, the
+ * doses planned today as buttons and the doses logged, and today's food
+ * with the intake of the last 7 days.
+ */
+import {alertBox, api, app, clearErrors, h, longDate, mg, minutes, num, showDisclaimer, showError,
+  words} from './core.js';
+import {addFoodForm, foodPicker} from './food-picker.js';
+
+// The nightly log's fields (docs/API.md "A night"): [name, label, kind, min, max].
+const NIGHT_TIMES = [
+  ['bed', 'Into bed', 'time'],
+  ['tried', 'Tried to sleep', 'time'],
+  ['wake', 'Final awakening', 'time'],
+  ['up', 'Out of bed', 'time'],
+];
+const NIGHT_SLEEP = [
+  ['sol', 'Minutes to fall asleep', 'int', 0, 1440],
+  ['waso', 'Minutes awake after', 'int', 0, 1440],
+  ['awakenings', 'Times woken', 'int', 0, 99],
+  ['quality', 'Sleep quality, 1 very poor – 5 very good', 'int', 1, 5],
+];
+const NIGHT_MORNING = [
+  ['rested', 'Rested, 0–10', 'int', 0, 10],
+  ['stress', 'Stress, 0–10', 'int', 0, 10],
+  ['mood', 'Mood, 0–10', 'int', 0, 10],
+  ['energy', 'Energy, 0–10', 'int', 0, 10],
+];
+const NIGHT_BODY = [
+  ['cramps', 'Leg cramps, count', 'int', 0, 99],
+  ['bristol', 'Stool form, Bristol 1–7', 'int', 1, 7],
+];
+const NIGHT_MORE = [
+  ['rls', 'Restless legs, 0–10', 'int', 0, 10],
+  ['tightness', 'Muscle tightness, 0–10', 'int', 0, 10],
+  ['alcohol', 'Alcoholic drinks', 'int', 0, 99],
+  ['caffeine_after_noon', 'Caffeine after noon', 'yesno'],
+  ['headache', 'Headache', 'yesno'],
+  ['training', 'Training', 'choice', ['none', 'light', 'hard']],
+];
+const NIGHT_TEXT = [['note', 'Note', 'text']];
+const NIGHT_FIELDS = [...NIGHT_TIMES, ...NIGHT_SLEEP, ...NIGHT_MORNING, ...NIGHT_BODY, ...NIGHT_MORE, ...NIGHT_TEXT];
+const RED_FLAGS = ['diarrhoea', 'dizziness', 'palpitations'];
+
+function nightInput([name, label, kind, a, b]) {
+  const id = `night-${name}`;
+  let input;
+  if (kind === 'time') {
+    input = h('input', {id, name, type: 'time'});
+  } else if (kind === 'int') {
+    input = h('input', {id, name, type: 'number', inputmode: 'numeric', min: a, max: b, step: 1});
+  } else if (kind === 'yesno') {
+    input = h('select', {id, name}, h('option', {value: ''}, '—'), h('option', {value: 'yes'}, 'yes'), h('option', {value: 'no'}, 'no'));
+  } else if (kind === 'choice') {
+    input = h('select', {id, name}, h('option', {value: ''}, '—'), a.map((c) => h('option', {value: c}, c)));
+  } else {
+    input = h('textarea', {id, name, rows: 2, maxlength: 1000});
+  }
+  return h('div', {class: `field field-${kind}`, id: `field-${name}`}, h('label', {for: id}, label), input);
+}
+
+function setNightForm(form, night) {
+  for (const [name, , kind] of NIGHT_FIELDS) {
+    const input = form.elements[name];
+    const v = night ? night[name] : null;
+    if (v === null || v === undefined) input.value = '';
+    else if (kind === 'yesno') input.value = v ? 'yes' : 'no';
+    else input.value = String(v);
+  }
+  const flags = (night && night.red_flags) || [];
+  for (const f of RED_FLAGS) form.elements[`red_flag_${f}`].checked = flags.includes(f);
+}
+
+// The POST body: the filled fields, and null for a stored field the user emptied.
+function nightBody(form, date, stored) {
+  const body = {date};
+  for (const [name, , kind] of NIGHT_FIELDS) {
+    const raw = form.elements[name].value.trim();
+    const before = stored ? stored[name] : null;
+    if (raw === '') {
+      if (before !== null && before !== undefined) body[name] = null;
+    } else if (kind === 'int') {
+      body[name] = Number(raw);
+    } else if (kind === 'yesno') {
+      body[name] = raw === 'yes';
+    } else {
+      body[name] = raw;
+    }
+  }
+  const flags = RED_FLAGS.filter((f) => form.elements[`red_flag_${f}`].checked);
+  if (flags.length || (stored && stored.red_flags && stored.red_flags.length)) body.red_flags = flags;
+  return body;
+}
+
+function nightSaved(n) {
+  const bits = [`Saved the night of ${n.date}.`];
+  if (n.tib_min !== null && n.tib_min !== undefined) bits.push(`Time in bed ${minutes(n.tib_min)}.`);
+  if (n.tst_min !== null && n.tst_min !== undefined) bits.push(`Total sleep ${minutes(n.tst_min)}.`);
+  if (n.se_pct !== null && n.se_pct !== undefined) bits.push(`Sleep efficiency ${num(n.se_pct)} %.`);
+  if (n.red_flags && n.red_flags.length && !n.warning) bits.push('A red flag pauses the plan: see the Plan page.');
+  return bits.join(' ');
+}
+
+function nightSection(today, stored, onSaved) {
+  const status = h('div', {class: 'status', id: 'night-status', role: 'status', 'aria-live': 'polite'});
+  const group = (legend, fields, cls) => h('fieldset', {class: cls || 'grid'}, h('legend', null, legend), fields.map(nightInput));
+  const flags = h('fieldset', {class: 'flags', id: 'night-red_flags'},
+    h('legend', null, 'Red flags'),
+    RED_FLAGS.map((f) => h('label', {class: 'check'},
+      h('input', {type: 'checkbox', name: `red_flag_${f}`, id: `night-red_flag_${f}`, value: f}), ` ${f}`)));
+  const submit = h('button', {type: 'submit', class: 'primary', id: 'night-save'}, 'Save night');
+  const form = h('form', {id: 'night-form', novalidate: true, 'aria-labelledby': 'night-title'},
+    group('Times', NIGHT_TIMES),
+    group('Sleep', NIGHT_SLEEP),
+    group('This morning', NIGHT_MORNING),
+    group('Body', NIGHT_BODY),
+    flags,
+    h('details', {class: 'more'}, h('summary', null, 'More: restless legs, tightness, alcohol, caffeine, headache, training'),
+      h('div', {class: 'grid'}, NIGHT_MORE.map(nightInput))),
+    h('div', {class: 'grid one'}, NIGHT_TEXT.map(nightInput)),
+    h('div', {class: 'actions'}, submit, status));
+  setNightForm(form, stored);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    status.textContent = 'Saving…';
+    submit.disabled = true;
+    const r = await api('POST', '/api/v1/nights', nightBody(form, today, stored));
+    submit.disabled = false;
+    if (!r.ok) {
+      status.textContent = '';
+      showError(form, r.error, 'night', status);
+      return;
+    }
+    stored = r.data;
+    setNightForm(form, stored);
+    status.replaceChildren(nightSaved(stored));
+    if (typeof stored.warning === 'string') status.append(alertBox(stored.warning));
+    onSaved(stored);
+  });
+  return h('section', {class: 'card', 'aria-labelledby': 'night-title'},
+    h('h2', {id: 'night-title'}, 'Last night'),
+    h('p', {class: 'small muted'}, `The night that ended this morning, ${longDate(today)}. Every field is optional.`),
+    form);
+}
+
+function doseLine(d) {
+  const bits = [d.time, d.product, `× ${num(d.servings, 2)}`, mg(d.elemental_mg)];
+  if (d.estimated) bits.push('(estimated)');
+  return bits.join(' · ');
+}
+
+// Planned doses as buttons, and today's logged doses; onChange runs after a dose is logged or removed.
+function dosesSection(today, onChange) {
+  const planned = h('div', {id: 'planned-doses'});
+  const logged = h('ul', {id: 'dose-list', class: 'entries'});
+  const total = h('p', {id: 'dose-total', class: 'small'});
+  const status = h('div', {class: 'status', id: 'dose-status', role: 'status', 'aria-live': 'polite'});
+  let ul = null;    // the upper limit for supplements, from the plan
+  let sum = null;   // magnesium from today's logged doses
+  const showTotal = () => {
+    if (sum !== null) total.textContent = `Supplements today: ${mg(sum)}${typeof ul === 'number' ? ` (upper limit for supplements ${mg(ul)})` : ''}.`;
+  };
+
+  async function refreshLogged() {
+    const r = await api('GET', `/api/v1/doses?date=${today}`);
+    if (!r.ok) { logged.replaceChildren(h('li', null, alertBox(r.error.message))); return; }
+    const doses = r.data || [];
+    logged.replaceChildren(...doses.map((d) => h('li', null,
+      h('span', {class: 'what'}, doseLine(d)),
+      h('button', {type: 'button', class: 'small-button', 'aria-label': `Remove the dose at ${d.time}`,
+        onclick: async () => {
+          const del = await api('DELETE', `/api/v1/doses/${encodeURIComponent(d.id)}`);
+          status.textContent = del.ok ? `Removed the dose at ${d.time}.` : del.error.message;
+          refreshLogged();
+          onChange();
+        }}, 'Remove'))));
+    if (!doses.length) logged.append(h('li', {class: 'muted'}, 'No dose logged today.'));
+    sum = doses.reduce((s, d) => s + (d.elemental_mg || 0), 0);
+    showTotal();
+  }
+
+  async function refreshPlanned() {
+    const [plan, products] = await Promise.all([api('GET', '/api/v1/plan'), api('GET', '/api/v1/products')]);
+    if (!plan.ok) { planned.replaceChildren(alertBox(`No plan: ${plan.error.message}`)); return; }
+    const p = plan.data;
+    ul = p.supplement_ul_mg;
+    showTotal();
+    const day = (p.days || []).find((d) => d.date === today) || (p.days || [])[0];
+    const doses = (day && day.doses) || [];
+    const product = p.product && products.ok ? (products.data || []).find((x) => x.name === p.product.name) : null;
+    const kids = [];
+    if (p.status && p.status !== 'ok') kids.push(h('p', {class: `plan-status status-${p.status}`}, `Plan status: ${words(p.status)}. See the Plan page.`));
+    if (!doses.length) kids.push(h('p', {class: 'muted'}, 'No dose is planned today.'));
+    else if (!p.product) kids.push(h('p', {class: 'muted'}, 'Planned today: ', doses.map((d) => `${d.time} ${mg(d.elemental_mg)}`).join(', '), '. Add your product on the ', h('a', {href: '/plan'}, 'Plan page'), ' to log doses here.'));
+    else {
+      kids.push(h('p', {class: 'small muted'}, `Planned today with ${p.product.name}; press a button when you take it.`));
+      kids.push(h('div', {class: 'buttons'}, doses.map((d) => {
+        let servings;
+        if (product && product.per_serving_units > 0 && typeof d.units === 'number') servings = d.units / product.per_serving_units;
+        else if (product && product.elemental_mg_per_serving > 0) servings = d.elemental_mg / product.elemental_mg_per_serving;
+        else servings = typeof d.units === 'number' ? d.units : 1;
+        servings = Math.round(servings * 10000) / 10000;
+        const unitText = typeof d.units === 'number' ? `${num(d.units, 2)} ${d.units === 1 ? 'unit' : 'units'}` : '';
+        return h('button', {type: 'button', class: 'dose-button', 'data-time': d.time, onclick: async (ev) => {
+          const btn = ev.currentTarget;
+          btn.disabled = true;
+          status.textContent = 'Logging…';
+          const r = await api('POST', '/api/v1/doses', {product: p.product.name, servings});
+          btn.disabled = false;
+          if (!r.ok) { status.replaceChildren(alertBox(r.error.message)); return; }
+          const dose = r.data;
+          let text = `Logged ${num(dose.servings, 2)} serving of ${dose.product} at ${dose.time}: ${mg(dose.elemental_mg)}.`;
+          if (typeof dose.day_supplement_mg === 'number') text += ` Supplements today: ${mg(dose.day_supplement_mg)}.`;
+          status.replaceChildren(text);
+          if (typeof dose.warning === 'string') status.append(alertBox(dose.warning));
+          else if (typeof dose.day_supplement_mg === 'number' && typeof ul === 'number' && dose.day_supplement_mg > ul) {
+            status.append(alertBox(`Above the upper limit for supplements (${mg(ul)}) today.`));
+          }
+          refreshLogged();
+          onChange();
+        }}, `Took the ${d.time} dose`, h('span', {class: 'sub'}, [mg(d.elemental_mg), unitText, d.with_food ? 'with food' : ''].filter(Boolean).join(' · ')));
+      })));
+    }
+    planned.replaceChildren(...kids);
+  }
+
+  const section = h('section', {class: 'card', 'aria-labelledby': 'doses-title'},
+    h('h2', {id: 'doses-title'}, 'Doses'), planned, status, h('h3', null, 'Logged today'), logged, total);
+  section.refresh = () => Promise.all([refreshPlanned(), refreshLogged()]);
+  return section;
+}
+
+function foodLine(e) {
+  return `${num(e.amount, 2)} ${e.measure} · ${e.food} · ${mg(e.mg)}`;
+}
+
+function foodSection(today) {
+  const chosen = h('div', {id: 'food-chosen'});
+  const logged = h('ul', {id: 'food-log', class: 'entries'});
+  const intakeBox = h('div', {id: 'intake'});
+  const status = h('div', {class: 'status', role: 'status', 'aria-live': 'polite'});
+
+  async function refreshLog() {
+    const r = await api('GET', `/api/v1/food-log?date=${today}`);
+    if (!r.ok) { logged.replaceChildren(h('li', null, alertBox(r.error.message))); return; }
+    const entries = r.data || [];
+    logged.replaceChildren(...entries.map((e) => h('li', null,
+      h('span', {class: 'what'}, foodLine(e)),
+      h('button', {type: 'button', class: 'small-button', 'aria-label': `Remove ${e.food}`, onclick: async () => {
+        const del = await api('DELETE', `/api/v1/food-log/${encodeURIComponent(e.id)}`);
+        status.textContent = del.ok ? `Removed ${e.food}.` : del.error.message;
+        refresh();
+      }}, 'Remove'))));
+    const sum = entries.reduce((s, e) => s + (e.mg || 0), 0);
+    if (!entries.length) logged.append(h('li', {class: 'muted'}, 'Nothing logged today.'));
+    else logged.append(h('li', {class: 'total'}, `Food today: ${mg(sum)}`));
+  }
+
+  async function refreshIntake() {
+    const r = await api('GET', '/api/v1/intake?days=7');
+    if (!r.ok) { intakeBox.replaceChildren(alertBox(r.error.message)); return; }
+    const x = r.data;
+    const rows = [
+      ['Food', x.food_known
+        ? `${mg(x.food_mg)} a day (${x.days_logged} of ${x.days} days logged)`
+        : `not known yet: ${x.days_logged} of ${x.days} days logged; log food on at least 3 days`],
+      ['Supplements', `${mg(x.supplement_mg)} a day`],
+      ['Target', `${mg(x.target_mg)} a day`],
+      ['Gap', x.gap_mg === null || x.gap_mg === undefined ? 'unknown' : `${mg(x.gap_mg)} a day`],
+    ];
+    const kids = [h('dl', {class: 'kv', id: 'intake-figures'}, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))];
+    if (typeof x.total_mg === 'number' && typeof x.target_mg === 'number' && x.target_mg > 0) {
+      kids.push(h('label', {for: 'intake-meter', class: 'small'}, `Food and supplements against the target: ${mg(x.total_mg)} of ${mg(x.target_mg)}`),
+        h('meter', {id: 'intake-meter', min: 0, max: x.target_mg, low: x.target_mg * 0.5, high: x.target_mg * 0.99, optimum: x.target_mg, value: Math.min(x.total_mg, x.target_mg)}));
+    }
+    intakeBox.replaceChildren(...kids);
+    showDisclaimer(x);
+  }
+
+  function refresh() {
+    return Promise.all([refreshLog(), refreshIntake()]);
+  }
+
+  const picker = foodPicker('food', (food) => {
+    chosen.replaceChildren(addFoodForm('food-add', food, () => refresh()));
+  });
+  const section = h('section', {class: 'card', 'aria-labelledby': 'food-title'},
+    h('h2', {id: 'food-title'}, 'Food'), picker, chosen, status,
+    h('h3', null, 'Logged today'), logged,
+    h('h3', null, 'Intake, last 7 days'), intakeBox);
+  section.refresh = refresh;
+  return section;
+}
+
+export async function pageToday(view) {
+  const today = app.session.today;
+  const nightP = api('GET', `/api/v1/nights/${today}`);   // 404: nothing logged yet
+  const food = foodSection(today);
+  const doses = dosesSection(today, () => food.refresh());
+  const filling = Promise.all([doses.refresh(), food.refresh()]);
+  const nightR = await nightP;
+  view.append(h('h1', {tabindex: '-1'}, 'Today'), h('p', {class: 'lead'}, longDate(today)));
+  if (!nightR.ok && nightR.status !== 404) view.append(alertBox(`Could not read last night: ${nightR.error.message}`));
+  view.append(nightSection(today, nightR.ok ? nightR.data : null, () => doses.refresh()), doses, food);
+  await filling;
+}
