@@ -567,3 +567,108 @@ void svg_bar_chart(struct strbuf *sb, const char *title, const char *const *labe
 	}
 	strbuf_adds(sb, "</svg>\n");
 }
+
+/* ---- the effects of a review ---- */
+
+/* Decimals for numbers in units whose meaningful difference is mid: whole
+ * minutes for a 10-minute difference, hundredths for half a point. */
+static int effect_decimals(double mid)
+{
+	return mid >= 5 ? 0 : mid >= 1 ? 1 : 2;
+}
+
+/* A value in units of mid, turned so that positive is better. */
+static double benefit(const struct svg_effect *r, double v)
+{
+	return (r->higher_better ? v : -v) / r->mid;
+}
+
+static int effect_drawable(const struct svg_effect *r)
+{
+	return r->estimated && isfinite(r->effect) && isfinite(r->lo) && isfinite(r->hi) && r->mid > 0;
+}
+
+void svg_effect_chart(struct strbuf *sb, const char *title, const struct svg_effect *rows, size_t n)
+{
+	enum { ROW = 26, ET = 46, MAX_RANGE = 5 };
+	char (*txt)[112] = mg_calloc(n ? n : 1, sizeof(*txt));
+	double lw = 0, nw = 0, range = 1.5;
+	struct strbuf d;
+	strbuf_init(&d);
+	strbuf_adds(&d, "Change on magnesium with its 95 % interval; each outcome is drawn in units of its own "
+		    "meaningful difference, with better to the right.");
+	for (size_t i = 0; i < n; i++) {
+		const struct svg_effect *r = &rows[i];
+		char e[32], l[32], h[32];
+		int dec = effect_decimals(r->mid);
+		if (effect_drawable(r)) {
+			snprintf(e, sizeof(e), "%+.*f", dec, r->effect);
+			snprintf(l, sizeof(l), "%+.*f", dec, r->lo);
+			snprintf(h, sizeof(h), "%+.*f", dec, r->hi);
+			snprintf(txt[i], sizeof(txt[i]), "%s (%s to %s)%s%s", e, l, h, r->unit ? " " : "",
+				 r->unit ? r->unit : "");
+			range = fmax(range, fmax(fabs(benefit(r, r->lo)), fabs(benefit(r, r->hi))));
+			num(e, sizeof(e), r->mid, dec);
+			strbuf_addf(&d, " %s: %s, meaningful difference %s.", r->label, txt[i], e);
+		} else {
+			snprintf(txt[i], sizeof(txt[i]), "too few nights to tell");
+			strbuf_addf(&d, " %s: too few nights to tell.", r->label);
+		}
+		lw = fmax(lw, svg_text_width(r->label, 12));
+		nw = fmax(nw, svg_text_width(txt[i], 11));
+	}
+	/* A symmetric axis in whole meaningful differences, 2 to 5 of them;
+	 * an interval reaching further ends in an arrow. */
+	range = fmin(ceil(range - 1e-9), MAX_RANGE);
+	double left = fmin(fmax(lw + 16, 80), W * 0.3), right = fmin(fmax(nw + 16, 120), W * 0.38);
+	double x0 = left, pw = W - left - right;
+	int bottom = ET + (int)(n ? n : 1) * ROW, height = bottom + 44;
+#define EX(v) (x0 + ((v) + range) / (2 * range) * pw)
+	svg_open(sb, height, title, strbuf_str(&d));
+	strbuf_release(&d);
+	text_in(sb, 4, 16, 13, START, 4, W - 4, "font-weight=\"bold\"", title);
+	text_in(sb, EX(-range), ET - 10, 11, START, 4, EX(0) - 4, "fill=\"#555\"", "\xe2\x86\x90 worse");
+	text_in(sb, EX(range), ET - 10, 11, END, EX(0) + 4, W - right, "fill=\"#555\"", "better \xe2\x86\x92");
+	text_in(sb, W - right + 8, ET - 10, 11, START, W - right + 8, W - 4, "fill=\"#555\"", "change (95 % interval)");
+	strbuf_addf(sb, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#e6e6e6\"/>\n", EX(-1), ET - 2,
+		    EX(1) - EX(-1), bottom - ET + 4);
+	for (int k = (int)-range; k <= (int)range; k++) {
+		char t[16];
+		snprintf(t, sizeof(t), k ? "%+d" : "0", k);
+		strbuf_addf(sb, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\"/>\n", EX(k), EX(k),
+			    k ? bottom : ET - 2, bottom + 4, k ? "#999" : "#666");
+		text_in(sb, EX(k), bottom + 16, 11, MIDDLE, 4, W - 4, "fill=\"#555\"", t);
+	}
+	if (!n)
+		text_in(sb, EX(0), ET + 17, 12, MIDDLE, 4, W - 4, NULL, "no outcomes to show");
+	for (size_t i = 0; i < n; i++) {
+		const struct svg_effect *r = &rows[i];
+		double yc = ET + (double)i * ROW + ROW / 2.0;
+		if (i)
+			strbuf_addf(sb, "<line x1=\"4\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#f0f0f0\"/>\n", W - 4,
+				    yc - ROW / 2.0, yc - ROW / 2.0);
+		text_in(sb, left - 10, yc + 4, 12, END, 4, left - 10, NULL, r->label);
+		text_in(sb, W - right + 8, yc + 4, 11, START, W - right + 8, W - 4, "fill=\"#333\"", txt[i]);
+		if (!effect_drawable(r))
+			continue;
+		double a = benefit(r, r->lo), b = benefit(r, r->hi), m = benefit(r, r->effect);
+		if (a > b) {
+			double t = a;
+			a = b;
+			b = t;
+		}
+		double ca = fmax(a, -range), cb = fmin(b, range), cm = fmax(-range, fmin(m, range));
+		strbuf_addf(sb, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" C_MEAN "\" "
+			    "stroke-width=\"2.5\"/>\n", EX(ca), EX(cb), yc, yc);
+		if (a < -range)
+			strbuf_addf(sb, "<path d=\"M%.1f %.1fl7 -4v8z\" fill=\"" C_MEAN "\"/>\n", EX(-range) - 2, yc);
+		if (b > range)
+			strbuf_addf(sb, "<path d=\"M%.1f %.1fl-7 -4v8z\" fill=\"" C_MEAN "\"/>\n", EX(range) + 2, yc);
+		strbuf_addf(sb, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#1a365d\"/>\n", EX(cm), yc);
+	}
+	text_in(sb, 4, bottom + 34, 10.5, START, 4, W - 4, "fill=\"#555\"",
+		"Axis: change in meaningful differences (grey band: less than one, too small to matter).");
+#undef EX
+	strbuf_adds(sb, "</svg>\n");
+	free(txt);
+}

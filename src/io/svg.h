@@ -3,11 +3,11 @@
  * /api/v1/review/chart.svg draw with the same functions): an outcome
  * night by night on the outcome's own scale with its rolling mean, shaded
  * spans of days (trial periods, course phases) that can carry a label and
- * the outcome's mean over the span, dose bars and a marker line; and a
- * bar chart of intake against a target. Each chart is one self-contained
- * <svg> element with a <title>, a <desc> and an aria-label; every text is
- * escaped and kept inside the canvas (moved in, or shortened with an
- * ellipsis). Start reading at
+ * the outcome's mean over the span, dose bars and a marker line; a bar
+ * chart of intake against a target; and a forest plot of a review's
+ * effects. Each chart is one self-contained <svg> element with a <title>,
+ * a <desc> and an aria-label; every text is escaped and kept inside the
+ * canvas (moved in, or shortened with an ellipsis). Start reading at
  * struct svg_series; the helpers below it (ticks, means) are exported so
  * the unit tests can check each choice on its own.
  */
@@ -79,6 +79,29 @@ void svg_series_chart(struct strbuf *sb, const struct svg_series *s);
 /* Horizontal bars (one per label) with a target line. */
 void svg_bar_chart(struct strbuf *sb, const char *title, const char *const *labels, const double *values, size_t n,
 		   double target, const char *target_label);
+
+/* One row of an effect chart: a change with its 95 % interval, in the
+ * outcome's own units. */
+struct svg_effect {
+	const char *label;         /* e.g. "quality (primary)" */
+	const char *unit;          /* after the numbers: "points", "min"; NULL: none */
+	int estimated;             /* 0: too few nights; the row says so and draws nothing */
+	double effect, lo, hi;     /* change (on magnesium minus before) and its interval */
+	double mid;                /* the meaningful difference, > 0 */
+	int higher_better;         /* 1: an increase is an improvement */
+};
+
+/*
+ * A forest plot, one row per effect: the interval as a line, the change as
+ * a dot, a zero line and a shaded band for plus or minus the meaningful
+ * difference, with the label on the left and the numbers on the right.
+ * Outcomes have different units, so every row is drawn in units of its
+ * own meaningful difference (the band is the same width on every row),
+ * and turned so that right of zero is better for every outcome (a shorter
+ * sleep onset plots to the right); the numbers keep their real sign and
+ * unit. Intervals wider than the axis end in an arrow.
+ */
+void svg_effect_chart(struct strbuf *sb, const char *title, const struct svg_effect *rows, size_t n);
 
 /* ---- the choices the charts make, for the tests ---- */
 

@@ -5,7 +5,7 @@
  * the target, every recorded outcome over the last N days on its own scale
  * (night-fields.tsv) with its rolling mean, the doses, the first dose and
  * shaded spans (trial periods, or before and on magnesium) with their
- * means, and the checkpoint review.
+ * means, and the checkpoint review with a forest plot of its effects.
  * view_outcome_chart gives one of those charts alone, for the web.
  */
 #include <math.h>
@@ -186,6 +186,37 @@ void view_charts_note(struct strbuf *sb, enum view_spans spans, int first_dose)
 	strbuf_adds(sb, "</p>\n");
 }
 
+/* The unit a review outcome's numbers are in, from its mid_kind. */
+static const char *mid_unit(const char *outcome)
+{
+	const struct mg_table *t = tables_get("outcomes.tsv");
+	long r = table_find(t, "outcome", outcome);
+	const char *kind = r >= 0 ? table_cell(t, (size_t)r, "mid_kind") : "";
+	if (strcmp(kind, "minutes") == 0)
+		return "min";
+	if (strcmp(kind, "points") == 0)
+		return "points";
+	/* Cramps: the change in cramps a night. */
+	return strcmp(kind, "fraction-or-weekly") == 0 ? "per night" : NULL;
+}
+
+/* The review's effects as a forest plot, one row per outcome. */
+static void effect_chart(struct strbuf *sb, const struct review *r)
+{
+	struct svg_effect rows[REVIEW_MAX_OUTCOMES];
+	char labels[REVIEW_MAX_OUTCOMES][64];
+	for (size_t i = 0; i < r->n_outcomes; i++) {
+		const struct review_outcome *o = &r->outcomes[i];
+		snprintf(labels[i], sizeof(labels[i]), "%s%s", o->name, i == r->primary ? " (primary)" : "");
+		rows[i] = (struct svg_effect){.label = labels[i], .unit = mid_unit(o->name), .estimated = o->fitted,
+					      .effect = o->effect, .lo = o->lo, .hi = o->hi, .mid = o->mid,
+					      .higher_better = strcmp(o->better, "higher") == 0};
+	}
+	char title[96];
+	snprintf(title, sizeof(title), "Change on magnesium, day %d, with its 95 %% interval", r->checkpoint_day);
+	svg_effect_chart(sb, title, rows, r->n_outcomes);
+}
+
 static void review_section(struct strbuf *sb, const struct review *r)
 {
 	strbuf_adds(sb, "<h2>Checkpoint review</h2>\n<p><strong>");
@@ -198,7 +229,9 @@ static void review_section(struct strbuf *sb, const struct review *r)
 		html_escape(sb, r->reasons.v[i].rule);
 		strbuf_adds(sb, "]</span></li>\n");
 	}
-	strbuf_adds(sb, "</ul>\n<table><tr><th>outcome</th><th class=\"n\">before</th><th class=\"n\">on magnesium</th>"
+	strbuf_adds(sb, "</ul>\n<section>\n");
+	effect_chart(sb, r);
+	strbuf_adds(sb, "</section>\n<table><tr><th>outcome</th><th class=\"n\">before</th><th class=\"n\">on magnesium</th>"
 		    "<th class=\"n\">change</th><th class=\"n\">95 % interval</th><th class=\"n\">P(better)</th></tr>\n");
 	for (size_t i = 0; i < r->n_outcomes; i++) {
 		const struct review_outcome *o = &r->outcomes[i];
