@@ -4,8 +4,8 @@
  * goes through text_in, which knows roughly how wide the text will be
  * (svg_text_width) and keeps it inside the room it is given, moving it or
  * shortening it: that is what keeps labels from being cut off at the
- * canvas edge. Start at svg_series_chart; the tick and mean helpers come
- * first.
+ * canvas edge, and tests/unit/u-svg.c checks it for every chart. Start at
+ * svg_series_chart; the tick and mean helpers come first.
  */
 #include <math.h>
 #include <stdio.h>
