@@ -197,8 +197,9 @@ const struct cmd mg_commands[] = {
 	 "usage: mgtrack report --html FILE [--days N]\n\n"
 	 "Writes one self-contained HTML file (inline charts, no scripts, printable):\n"
 	 "magnesium intake against the target, each recorded outcome over the last N\n"
-	 "days (default 42) with the doses taken, the first dose and any trial periods\n"
-	 "marked, and the checkpoint review.\n"},
+	 "days (default 42) on its own scale with a 7-night mean, the doses taken, the\n"
+	 "first dose, and the nights before and on magnesium (or the trial periods)\n"
+	 "shaded with their means, and the checkpoint review with its effects drawn.\n"},
 	{"review", cmd_review, "checkpoint review: is magnesium helping, and what next",
 	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n"
 	 "       mgtrack review --apply [--product NAME] [--json]\n\n"

@@ -149,7 +149,8 @@ int cmd_trial_report(int argc, char **argv, struct cmd_ctx *ctx)
 	strbuf_adds(&sb, "</p>\n<h2>Periods</h2>\n<table><tr><th>block</th><th>from</th><th>to</th><th>arm</th></tr>\n");
 	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
 	size_t np = trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS);
-	struct svg_span spans[2 * TRIAL_MAX_BLOCKS];
+	struct svg_span spans[2 * TRIAL_MAX_BLOCKS + 1];
+	size_t n_spans = view_trial_spans(d, spans, sizeof(spans) / sizeof(spans[0]));
 	for (size_t i = 0; i < np; i++) {
 		mg_format_date(per[i].start, a, sizeof(a));
 		mg_format_date(per[i].end, b, sizeof(b));
@@ -159,7 +160,6 @@ int cmd_trial_report(int argc, char **argv, struct cmd_ctx *ctx)
 		view_html_cell(&sb, 0, "%s", b);
 		view_html_cell(&sb, 0, "%s", per[i].magnesium ? "magnesium" : d->control);
 		strbuf_adds(&sb, "</tr>\n");
-		spans[i] = (struct svg_span){per[i].start, per[i].end, per[i].magnesium};
 	}
 	strbuf_adds(&sb, "</table>\n<h2>Adherence and data</h2>\n<p>");
 	html_addf(&sb, "Nights analysed: %d on magnesium, %d control (after wash-in). ", an.nights_magnesium,
@@ -168,7 +168,8 @@ int cmd_trial_report(int argc, char **argv, struct cmd_ctx *ctx)
 		html_addf(&sb, "Doses were logged on %.0f %% of magnesium days and %.0f %% of control days.",
 			  100 * an.adherence_magnesium, 100 * an.doses_in_control);
 	strbuf_adds(&sb, "</p>\n<section>\n");
-	view_outcome_charts(&sb, d->start, pd.n, nights, n_nights, pd.mg, -1, spans, np, d->outcome);
+	view_outcome_charts(&sb, d->start, pd.n, nights, n_nights, pd.mg, -1, spans, n_spans, d->outcome);
+	view_charts_note(&sb, VIEW_SPANS_TRIAL, 0);
 	strbuf_adds(&sb, "</section>\n<h2>Results</h2>\n<table>\n");
 	strbuf_adds(&sb, "<tr><th>analysis</th><th class=\"n\">effect</th><th class=\"n\">95 % interval</th>"
 		    "<th class=\"n\">p or P(benefit)</th></tr>\n");

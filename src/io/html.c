@@ -49,7 +49,8 @@ void html_begin(struct strbuf *sb, const char *title)
 		    "table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.2rem .6rem;border-bottom:1px solid #eee;"
 		    "text-align:left}\n"
 		    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-		    "svg{max-width:100%;height:auto}.note{color:#555;font-size:.9rem}\n"
+		    "svg{max-width:100%;height:auto}section>svg{display:block;margin:.4rem 0 1.1rem}\n"
+		    ".note{color:#555;font-size:.9rem}\n"
 		    "section{break-inside:avoid}@media print{body{margin:0}*{-webkit-print-color-adjust:exact;"
 		    "print-color-adjust:exact}}\n"
 		    "</style>\n</head>\n<body>\n<h1>");

@@ -2,9 +2,11 @@
  * The personal HTML report (`mgtrack report --html` and the web app's
  * /report) and the pieces the trial report shares: one self-contained page
  * with inline CSS and SVG, no scripts, printable. It shows intake against
- * the target, every recorded outcome over the last N days with the doses
- * and the first dose marked (trial periods shaded), and the checkpoint
- * review. view_outcome_chart gives one of those charts alone, for the web.
+ * the target, every recorded outcome over the last N days on its own scale
+ * (night-fields.tsv) with its rolling mean, the doses, the first dose and
+ * shaded spans (trial periods, or before and on magnesium) with their
+ * means, and the checkpoint review with a forest plot of its effects.
+ * view_outcome_chart gives one of those charts alone, for the web.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -51,12 +53,90 @@ static double night_value(const struct night *n, const char *field)
 	return buf[0] && mg_parse_double(buf, -1e9, 1e9, &v) == 0 ? v : NAN;
 }
 
-/* One chart per outcome that has any night in the window. */
+/*
+ * The y axis of an outcome, from data/night-fields.tsv: a rating is drawn
+ * on its whole scale (sleep quality 1-5, the 0-10 ratings), so a flat week
+ * looks flat; counts and minutes start at the table's minimum and reach
+ * the data's highest value, because their table maximum is a typo guard
+ * (720 minutes), not a scale anyone's nights fill.
+ */
+static struct svg_axis outcome_axis(const char *field, char *words, size_t len)
+{
+	struct svg_axis a = {.min = NAN, .max = NAN};
+	const struct mg_table *t = tables_get("night-fields.tsv");
+	long r = table_find(t, "field", field);
+	words[0] = 0;
+	if (r < 0)
+		return a;
+	const char *kind = table_cell(t, (size_t)r, "kind");
+	double lo, hi;
+	int have = mg_parse_double(table_cell(t, (size_t)r, "min"), -1e9, 1e9, &lo) == 0 &&
+		   mg_parse_double(table_cell(t, (size_t)r, "max"), -1e9, 1e9, &hi) == 0 && hi > lo;
+	if (!have)
+		return a;
+	if (strcmp(kind, "rating") == 0) {
+		a.min = lo;
+		a.max = hi;
+		a.integer = 1;
+		snprintf(words, len, "%.0f-%.0f, ", lo, hi);
+	} else if (strcmp(kind, "count") == 0) {
+		a.min = lo;
+		a.integer = 1;
+		snprintf(words, len, "per night, ");
+	} else if (strcmp(kind, "minutes") == 0) {
+		a.min = lo;
+		a.integer = 1;
+		a.unit = "min";
+		snprintf(words, len, "minutes, ");
+	}
+	return a;
+}
+
+size_t view_trial_spans(const struct trial_design *d, struct svg_span *out, size_t max)
+{
+	struct trial_period per[2 * TRIAL_MAX_BLOCKS];
+	size_t np = trial_periods(d, per, 2 * TRIAL_MAX_BLOCKS), n = 0;
+	const char *control = strcmp(d->control, "placebo") == 0 ? "placebo" : "no magnesium";
+	if (d->baseline_days > 0 && n < max)
+		out[n++] = (struct svg_span){.from = d->start, .to = d->start + d->baseline_days - 1,
+					     .shade = SVG_SHADE_NONE, .label = "baseline", .mean = 1};
+	for (size_t i = 0; i < np && n < max; i++)
+		out[n++] = (struct svg_span){.from = per[i].start, .to = per[i].end,
+					     .shade = per[i].magnesium ? SVG_SHADE_GREEN : SVG_SHADE_GREY,
+					     .label = per[i].magnesium ? "magnesium" : control, .mean = 1};
+	return n;
+}
+
+/*
+ * The spans a personal chart shades. An open or unblinded trial: its
+ * baseline and periods. A blinded one: none, since the shading would give
+ * the allocation away. Without a trial: the nights before the first dose,
+ * and the nights the review counts as on magnesium (from its
+ * review-on-from-day), each with its mean, so the chart shows the very
+ * comparison the review makes. Returns how many spans were written.
+ */
+static size_t personal_spans(int have_trial, const struct trial_row *tr, long first_dose, long from, long today,
+			     struct svg_span *out, size_t max)
+{
+	if (have_trial)
+		return tr->design.blind && !tr->unblinded ? 0 : view_trial_spans(&tr->design, out, max);
+	if (first_dose == MG_NO_DATE || max < 2)
+		return 0;
+	long on_from = first_dose + (long)tables_threshold("review-on-from-day", NULL) - 1;
+	out[0] = (struct svg_span){.from = from, .to = first_dose - 1, .shade = SVG_SHADE_GREY,
+				   .label = "before magnesium", .mean = 1};
+	out[1] = (struct svg_span){.from = on_from, .to = today, .shade = SVG_SHADE_GREEN, .label = "on magnesium",
+				   .mean = 1};
+	return 2;
+}
+
 void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct night *nights, size_t n_nights,
 			 const double *dose_mg, long first_dose, const struct svg_span *spans, size_t n_spans,
 			 const char *only)
 {
 	const struct mg_table *t = tables_get("outcomes.tsv");
+	int window = (int)tables_threshold("chart-mean-nights", NULL);
+	int min_n = (int)tables_threshold("chart-mean-min-nights", NULL);
 	double *y = mg_calloc(n, sizeof(double));
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *name = table_cell(t, r, "outcome"), *field = table_cell(t, r, "field");
@@ -72,11 +152,14 @@ void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct ni
 		}
 		if (!seen)
 			continue;
-		char title[96];
-		snprintf(title, sizeof(title), "%s (%s is better)", name, table_cell(t, r, "better"));
+		char kind_words[32];
+		struct svg_axis axis = outcome_axis(field, kind_words, sizeof(kind_words));
+		char title[128];
+		snprintf(title, sizeof(title), "%s (%s%s is better)", name, kind_words, table_cell(t, r, "better"));
 		struct svg_series s = {
-			.title = title, .first_day = from, .n = n, .y = y, .bars = dose_mg,
-			.bars_label = "magnesium mg", .spans = spans, .n_spans = n_spans,
+			.title = title, .first_day = from, .n = n, .y = y, .axis = axis,
+			.mean_window = window, .mean_min = min_n, .bars = dose_mg,
+			.bars_label = "magnesium taken, mg", .spans = spans, .n_spans = n_spans,
 			.marker_day = first_dose >= from ? first_dose : -1, .marker_label = "first dose",
 		};
 		strbuf_adds(sb, "<section>\n");
@@ -84,6 +167,54 @@ void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct ni
 		strbuf_adds(sb, "</section>\n");
 	}
 	free(y);
+}
+
+void view_charts_note(struct strbuf *sb, enum view_spans spans, int first_dose)
+{
+	double min_n = tables_threshold("chart-mean-min-nights", NULL);
+	strbuf_adds(sb, "<p class=\"note\">");
+	html_addf(sb, "Dots: each night. Blue line: the mean of the %.0f nights centred on each night, drawn where at "
+		  "least %.0f of them are recorded. ", tables_threshold("chart-mean-nights", NULL), min_n);
+	if (spans == VIEW_SPANS_TRIAL)
+		html_addf(sb, "Shaded: trial periods (green on magnesium, grey control); orange lines: the mean of each "
+			  "period with at least %.0f nights, wash-in days included. ", min_n);
+	else if (spans == VIEW_SPANS_DOSING)
+		html_addf(sb, "Grey: before the first dose; green: from day %.0f of dosing, as the review counts nights; "
+			  "orange lines: the mean of the nights shown in each. ",
+			  tables_threshold("review-on-from-day", NULL));
+	html_addf(sb, "Blue bars: magnesium taken.%s", first_dose ? " Dashed line: first dose." : "");
+	strbuf_adds(sb, "</p>\n");
+}
+
+/* The unit a review outcome's numbers are in, from its mid_kind. */
+static const char *mid_unit(const char *outcome)
+{
+	const struct mg_table *t = tables_get("outcomes.tsv");
+	long r = table_find(t, "outcome", outcome);
+	const char *kind = r >= 0 ? table_cell(t, (size_t)r, "mid_kind") : "";
+	if (strcmp(kind, "minutes") == 0)
+		return "min";
+	if (strcmp(kind, "points") == 0)
+		return "points";
+	/* Cramps: the change in cramps a night. */
+	return strcmp(kind, "fraction-or-weekly") == 0 ? "per night" : NULL;
+}
+
+/* The review's effects as a forest plot, one row per outcome. */
+static void effect_chart(struct strbuf *sb, const struct review *r)
+{
+	struct svg_effect rows[REVIEW_MAX_OUTCOMES];
+	char labels[REVIEW_MAX_OUTCOMES][64];
+	for (size_t i = 0; i < r->n_outcomes; i++) {
+		const struct review_outcome *o = &r->outcomes[i];
+		snprintf(labels[i], sizeof(labels[i]), "%s%s", o->name, i == r->primary ? " (primary)" : "");
+		rows[i] = (struct svg_effect){.label = labels[i], .unit = mid_unit(o->name), .estimated = o->fitted,
+					      .effect = o->effect, .lo = o->lo, .hi = o->hi, .mid = o->mid,
+					      .higher_better = strcmp(o->better, "higher") == 0};
+	}
+	char title[96];
+	snprintf(title, sizeof(title), "Change on magnesium, day %d, with its 95 %% interval", r->checkpoint_day);
+	svg_effect_chart(sb, title, rows, r->n_outcomes);
 }
 
 static void review_section(struct strbuf *sb, const struct review *r)
@@ -98,7 +229,9 @@ static void review_section(struct strbuf *sb, const struct review *r)
 		html_escape(sb, r->reasons.v[i].rule);
 		strbuf_adds(sb, "]</span></li>\n");
 	}
-	strbuf_adds(sb, "</ul>\n<table><tr><th>outcome</th><th class=\"n\">before</th><th class=\"n\">on magnesium</th>"
+	strbuf_adds(sb, "</ul>\n<section>\n");
+	effect_chart(sb, r);
+	strbuf_adds(sb, "</section>\n<table><tr><th>outcome</th><th class=\"n\">before</th><th class=\"n\">on magnesium</th>"
 		    "<th class=\"n\">change</th><th class=\"n\">95 % interval</th><th class=\"n\">P(better)</th></tr>\n");
 	for (size_t i = 0; i < r->n_outcomes; i++) {
 		const struct review_outcome *o = &r->outcomes[i];
@@ -165,24 +298,16 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 		  in.food_known ? "" : " (too few to know the usual intake)", t.basis);
 	strbuf_adds(sb, "</p>\n</section>\n<h2>Nights</h2>\n");
 
-	struct svg_span spans[2 * TRIAL_MAX_BLOCKS];
-	size_t n_spans = 0;
-	if (have_trial && !(tr.design.blind && !tr.unblinded)) {
-		struct trial_period per[2 * TRIAL_MAX_BLOCKS];
-		size_t np = trial_periods(&tr.design, per, 2 * TRIAL_MAX_BLOCKS);
-		for (size_t i = 0; i < np; i++) {
-			spans[n_spans].from = per[i].start;
-			spans[n_spans].to = per[i].end;
-			spans[n_spans++].magnesium = per[i].magnesium;
-		}
-	}
-	if (n_nights)
+	struct svg_span spans[2 * TRIAL_MAX_BLOCKS + 1];
+	size_t n_spans = personal_spans(have_trial, &tr, first_ever, from, today, spans,
+					sizeof(spans) / sizeof(spans[0]));
+	if (n_nights) {
 		view_outcome_charts(sb, from, pd.n, nights, n_nights, pd.mg, first_ever, spans, n_spans, NULL);
-	else
+		view_charts_note(sb, !n_spans ? VIEW_SPANS_NONE : have_trial ? VIEW_SPANS_TRIAL : VIEW_SPANS_DOSING,
+				 first_ever != MG_NO_DATE && first_ever >= from);
+	} else {
 		strbuf_adds(sb, "<p>No nights logged in this period.</p>\n");
-	if (n_spans)
-		strbuf_adds(sb, "<p class=\"note\">Shaded: trial periods (green on magnesium, grey control). "
-			    "Blue bars: magnesium taken. Dashed line: first dose.</p>\n");
+	}
 
 	free(nights);
 	if (first_ever != MG_NO_DATE) {
@@ -213,23 +338,33 @@ int view_outcome_chart(sqlite3 *db, const struct profile *p, long today, long da
 	pd.mg = mg_calloc(pd.n, sizeof(double));
 	struct night *nights = NULL;
 	size_t n_nights = 0;
+	struct trial_row tr;
+	int have_trial = 0;
 	if (journal_dose_list(db, p->id, from, today, view_add_dose, &pd, e) < 0 ||
 	    journal_dose_list(db, p->id, 0, today, view_add_dose, &all, e) < 0 ||
-	    view_night_list(db, p->id, from, today, &nights, &n_nights, e) < 0) {
+	    view_night_list(db, p->id, from, today, &nights, &n_nights, e) < 0 ||
+	    (have_trial = journal_trial_active(db, p->id, &tr, e)) < 0) {
 		free(pd.mg);
+		free(nights);
 		return -1;
 	}
+	/* The same spans as the report's chart, so the web shows the same. */
+	struct svg_span spans[2 * TRIAL_MAX_BLOCKS + 1];
+	size_t n_spans = personal_spans(have_trial, &tr, all.first, from, today, spans,
+					sizeof(spans) / sizeof(spans[0]));
 	size_t before = sb->len;
-	view_outcome_charts(sb, from, pd.n, nights, n_nights, pd.mg, all.first, NULL, 0, outcome);
+	view_outcome_charts(sb, from, pd.n, nights, n_nights, pd.mg, all.first, spans, n_spans, outcome);
 	if (sb->len == before) {
 		/* No night has this outcome yet: an empty chart says so. */
 		double *y = mg_calloc(pd.n, sizeof(double));
 		for (size_t i = 0; i < pd.n; i++)
 			y[i] = NAN;
-		char title[96];
+		char title[96], words[32];
 		snprintf(title, sizeof(title), "%s (no nights logged yet)", outcome);
-		struct svg_series s = {.title = title, .first_day = from, .n = pd.n, .y = y, .bars = pd.mg,
-				       .bars_label = "magnesium mg", .marker_day = -1};
+		struct svg_series s = {.title = title, .first_day = from, .n = pd.n, .y = y,
+				       .axis = outcome_axis(table_cell(t, (size_t)table_find(t, "outcome", outcome),
+								       "field"), words, sizeof(words)),
+				       .bars = pd.mg, .bars_label = "magnesium taken, mg", .marker_day = -1};
 		svg_series_chart(sb, &s);
 		free(y);
 	}

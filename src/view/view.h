@@ -238,10 +238,29 @@ struct view_dose_days {
 	long first;       /* MG_NO_DATE until a dose is seen */
 };
 int view_add_dose(const struct dose_entry *d, void *ctx);
-/* One chart per outcome with any night in the window (only: just that one). */
+/*
+ * One chart per outcome with any night in [from, from + n) (only: just
+ * that one), each on the outcome's own scale (data/night-fields.tsv) with
+ * its rolling mean (chart-mean-nights, chart-mean-min-nights in
+ * thresholds.tsv), the doses as bars and the first dose marked (< from:
+ * none). spans are drawn on every chart: trial periods, or phases of a
+ * course such as baseline / titrating / maintenance. For each phase give
+ * its days, a shade (SVG_SHADE_GREY before magnesium, SVG_SHADE_PALE_GREEN
+ * while titrating, SVG_SHADE_GREEN at the full dose), a label, and mean = 1
+ * to have the outcome's mean over the phase drawn and written next to the
+ * label; see struct svg_span in io/svg.h. The caller keeps spans.
+ */
 void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct night *nights, size_t n_nights,
 			 const double *dose_mg, long first_dose, const struct svg_span *spans, size_t n_spans,
 			 const char *only);
+/* A trial's baseline (unshaded) and periods (green magnesium, grey
+ * control) as labelled spans with their means, for view_outcome_charts;
+ * writes at most max and returns the count. */
+size_t view_trial_spans(const struct trial_design *d, struct svg_span *out, size_t max);
+/* The note under a page's outcome charts: what the dots, lines, shading
+ * and bars mean, with the rules (thresholds.tsv) behind them. */
+enum view_spans { VIEW_SPANS_NONE, VIEW_SPANS_TRIAL, VIEW_SPANS_DOSING };
+void view_charts_note(struct strbuf *sb, enum view_spans spans, int first_dose);
 /* <td>TEXT</td> with the formatted text escaped; numeric cells align right. */
 void view_html_cell(struct strbuf *sb, int numeric, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -12,6 +12,14 @@ $ mgtrack --profile '<b>&amp' report --html report.html --days 42
 @ grep -q 'Day 20: continue' report.html
 @ ! grep -Eq '<script|https?://[^"]*\.(js|css)' report.html
 @ python3 -c 'import re, xml.etree.ElementTree as ET; t=open("report.html").read(); s=re.findall(r"<svg.*?</svg>", t, re.S); assert len(s) >= 4, len(s); [ET.fromstring(x) for x in s]'
+# Charts: accessible, every label inside its chart; each outcome on its own
+# scale with its rolling mean, before/on magnesium with their means, and
+# the review's effects as a forest plot.
+@ python3 "$ROOT/tests/tools/svg-check.py" report.html
+@ grep -q '<title>Change on magnesium, day 20, with its 95 % interval</title>' report.html
+@ grep -q '>before magnesium: mean 3.0<' report.html && grep -q '>on magnesium: mean 4.1<' report.html
+@ grep -q 'text-anchor="end" fill="#555">min</text>' report.html
+@ grep -q 'mean of 7 nights centred on each night, drawn where at least 4 of them are recorded' report.html
 $ mgtrack --profile '<b>&amp' report
 ? 64
 e~ --html FILE
@@ -28,3 +36,4 @@ $ mgtrack trial report --html t.html
 @ grep -q '<h2>Design</h2>' t.html && grep -q '<h2>Periods</h2>' t.html && grep -q '<h2>Adherence and data</h2>' t.html && grep -q '<h2>Results</h2>' t.html && grep -q '<h2>Limitations</h2>' t.html
 @ grep -q 'design hash 5b932afa4688fc5d' t.html
 @ grep -q 'p = 0.125' t.html
+@ python3 "$ROOT/tests/tools/svg-check.py" t.html
