@@ -217,9 +217,7 @@ void api_profile_post(struct web_app *app, struct web_req *rq, struct web_resp *
 		web_json(rs, 200, view_profile_json(&p, today));
 }
 
-/* Every key of body is one of known (NULL-terminated); else answers 422
- * naming the first stranger. */
-static int only_known(struct web_resp *rs, json_t *body, const char *const *known, const char *what)
+int web_only_known(struct web_resp *rs, json_t *body, const char *const *known, const char *what)
 {
 	const char *key;
 	json_t *v;
@@ -254,7 +252,7 @@ void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *
 					    "per_serving_units", "third_party", "proprietary_blend", NULL};
 	struct product p;
 	product_init(&p);
-	if (only_known(rs, rq->body, known, "product") < 0)
+	if (web_only_known(rs, rq->body, known, "product") < 0)
 		return;
 	json_t *name = json_object_get(rq->body, "name"), *form = json_object_get(rq->body, "form"),
 	       *hydrate = json_object_get(rq->body, "hydrate"), *units = json_object_get(rq->body, "per_serving_units"),
@@ -311,7 +309,7 @@ void api_trial_post(struct web_app *app, struct web_req *rq, struct web_resp *rs
 	static const char *const controls[] = {"none", "placebo", NULL};
 	static const char *const known[] = {"outcome", "blocks", "period_days", "washin_days", "baseline_days",
 					    "control", "blind", "seed", "start", "force", NULL};
-	if (only_known(rs, rq->body, known, "trial design") < 0)
+	if (web_only_known(rs, rq->body, known, "trial design") < 0)
 		return;
 	struct trial_row t;
 	struct trial_design *d = &t.design;

@@ -221,7 +221,10 @@ void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	struct mg_err e = {0};
 	if (view_review_compute(app->db, app->foods_path, &p, today, at, outcome, &r, &e) < 0)
 		return e.code == MG_EUSAGE || e.code == MG_EDATA ? web_fail_flags(rs, &e, NULL) : web_fail(rs, &e, NULL);
-	web_json(rs, 200, view_review_json(&r));
+	json_t *j = view_review_json(&r);
+	if (!at && !outcome)
+		json_object_set_new(j, "apply", view_review_preview(app->db, app->foods_path, &p, today, &r));
+	web_json(rs, 200, j);
 	review_release(&r);
 	if (version < 0)
 		return;   /* no version to check a cached answer against */

@@ -113,6 +113,9 @@ int web_profile(struct web_app *app, struct web_resp *rs, struct profile *p);
 /* Parses an optional whole-number query parameter within [min, max]
  * (default def); on failure answers 400 naming it and returns -1. */
 int web_query_long(struct web_req *rq, struct web_resp *rs, const char *name, long min, long max, long def, long *out);
+/* Every key of body is one of known (NULL-terminated); else answers 422
+ * naming the first stranger (what: "product", "trial design"...). */
+int web_only_known(struct web_resp *rs, json_t *body, const char *const *known, const char *what);
 /* A journal version that changes with every commit, from any process. */
 long long web_journal_version(struct web_app *app);
 
@@ -126,6 +129,8 @@ void api_food(struct web_app *, struct web_req *, struct web_resp *);
 void api_products(struct web_app *, struct web_req *, struct web_resp *);
 void api_plan(struct web_app *, struct web_req *, struct web_resp *);
 void api_course(struct web_app *, struct web_req *, struct web_resp *);
+void api_course_post(struct web_app *, struct web_req *, struct web_resp *);
+void api_review_apply(struct web_app *, struct web_req *, struct web_resp *);
 void api_plan_ics(struct web_app *, struct web_req *, struct web_resp *);
 void api_review(struct web_app *, struct web_req *, struct web_resp *);
 void api_review_chart(struct web_app *, struct web_req *, struct web_resp *);
