@@ -196,10 +196,13 @@ const struct cmd mg_commands[] = {
 	{"report", cmd_report, "a printable HTML report of intake, nights and the review",
 	 "usage: mgtrack report --html FILE [--days N]\n\n"
 	 "Writes one self-contained HTML file (inline charts, no scripts, printable):\n"
-	 "magnesium intake against the target, each recorded outcome over the last N\n"
-	 "days (default 42) on its own scale with a 7-night mean, the doses taken, the\n"
-	 "first dose, and the nights before and on magnesium (or the trial periods)\n"
-	 "shaded with their means, and the checkpoint review with its effects drawn.\n"},
+	 "magnesium intake against the target; the course (a timeline of the dose\n"
+	 "planned and taken, its checkpoints, and every version with its reason); each\n"
+	 "recorded outcome over the last N days on its own scale with a 7-night mean,\n"
+	 "the doses taken, the first dose, and the course's phases (or the nights before\n"
+	 "and on magnesium, or the trial periods) shaded with their means; and the\n"
+	 "checkpoint review with its effects drawn. N defaults to the whole course and\n"
+	 "the two weeks before it (at least 42 days, at most 366), else 42.\n"},
 	{"review", cmd_review, "checkpoint review: is magnesium helping, and what next",
 	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n"
 	 "       mgtrack review --apply [--product NAME] [--json]\n\n"

@@ -55,7 +55,7 @@ static int html_option(struct cmd_ctx *ctx, int argc, char **argv, const char **
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	const char *path = NULL;
-	long days = 42;
+	long days = 0;   /* the view's default: the course and its baseline, else 42 days */
 	int rc;
 	if ((rc = html_option(ctx, argc, argv, &path, &days)))
 		return rc;

@@ -113,7 +113,7 @@ int cmd_write_file(const char *path, const char *data, size_t len)
 
 void cmd_print_json(json_t *j)
 {
-	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY);
 	fputc('\n', stdout);
 	json_decref(j);
 }

@@ -178,6 +178,9 @@ void view_charts_note(struct strbuf *sb, enum view_spans spans, int first_dose)
 	if (spans == VIEW_SPANS_TRIAL)
 		html_addf(sb, "Shaded: trial periods (green on magnesium, grey control); orange lines: the mean of each "
 			  "period with at least %.0f nights, wash-in days included. ", min_n);
+	else if (spans == VIEW_SPANS_COURSE)
+		html_addf(sb, "Shaded: the course's phases (pale green titrating or stepping down, green maintenance, grey "
+			  "paused) after the baseline; orange lines: the mean of the nights shown in each. ");
 	else if (spans == VIEW_SPANS_DOSING)
 		html_addf(sb, "Grey: before the first dose; green: from day %.0f of dosing, as the review counts nights; "
 			  "orange lines: the mean of the nights shown in each. ",
@@ -251,9 +254,26 @@ static void review_section(struct strbuf *sb, const struct review *r)
 	strbuf_adds(sb, "</table>\n");
 }
 
+/* days 0: the whole course and the two weeks before it (its baseline),
+ * within 42 to 366 days; without a course, 42. */
+static long default_days(sqlite3 *db, const struct profile *p, long today)
+{
+	struct course c;
+	struct mg_err e = {0};
+	long days = 42;
+	if (journal_course_latest(db, p->id, &c, &e) > 0) {
+		long want = today - c.started + 1 + 14;
+		days = want < 42 ? 42 : want > 366 ? 366 : want;
+		course_release(&c);
+	}
+	return days;
+}
+
 int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *p, long today, long days,
 		     struct strbuf *sb, struct mg_err *e)
 {
+	if (days <= 0)
+		days = default_days(db, p, today);
 	long from = today - days + 1;
 	struct view_dose_days pd = {.from = from, .n = (size_t)days, .first = MG_NO_DATE};
 	pd.mg = mg_calloc(pd.n, sizeof(double));
@@ -279,6 +299,15 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 		return -1;
 	}
 	first_ever = all.first;
+	/* The course, when there is one, reads as it stands today (nothing is
+	 * stored by a report). */
+	struct course_view cv;
+	struct mg_err ce = {0};
+	int have_course = view_course_read(db, foods_path, p, today, 1, 0, &cv, &ce) == 0;
+	if (have_course && !cv.has_course) {
+		view_course_release(&cv);
+		have_course = 0;
+	}
 
 	char title[160], a[16], b[16];
 	mg_format_date(from, a, sizeof(a));
@@ -296,14 +325,21 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 	strbuf_adds(sb, "<p class=\"note\">");
 	html_addf(sb, "%d of %d days have food logged%s. %s", in.days_logged, in.days,
 		  in.food_known ? "" : " (too few to know the usual intake)", t.basis);
-	strbuf_adds(sb, "</p>\n</section>\n<h2>Nights</h2>\n");
+	strbuf_adds(sb, "</p>\n</section>\n");
+	if (have_course)
+		view_course_section(sb, &cv, today);
+	strbuf_adds(sb, "<h2>Nights</h2>\n");
 
 	struct svg_span spans[2 * TRIAL_MAX_BLOCKS + 1];
-	size_t n_spans = personal_spans(have_trial, &tr, first_ever, from, today, spans,
-					sizeof(spans) / sizeof(spans[0]));
+	size_t n_spans = have_course && !have_trial
+		? view_course_spans(&cv.course, from, today, spans, sizeof(spans) / sizeof(spans[0]))
+		: personal_spans(have_trial, &tr, first_ever, from, today, spans, sizeof(spans) / sizeof(spans[0]));
+	if (have_course)
+		view_course_release(&cv);
 	if (n_nights) {
 		view_outcome_charts(sb, from, pd.n, nights, n_nights, pd.mg, first_ever, spans, n_spans, NULL);
-		view_charts_note(sb, !n_spans ? VIEW_SPANS_NONE : have_trial ? VIEW_SPANS_TRIAL : VIEW_SPANS_DOSING,
+		view_charts_note(sb, !n_spans ? VIEW_SPANS_NONE : have_trial ? VIEW_SPANS_TRIAL
+						: have_course ? VIEW_SPANS_COURSE : VIEW_SPANS_DOSING,
 				 first_ever != MG_NO_DATE && first_ever >= from);
 	} else {
 		strbuf_adds(sb, "<p>No nights logged in this period.</p>\n");

@@ -224,7 +224,8 @@ json_t *view_trial_analysis_json(const struct trial_row *t, const struct trial_a
 /* ---- the HTML report (report.c) ---- */
 struct strbuf;
 struct svg_span;
-/* The personal report over the last `days` days, appended to sb. */
+/* The personal report over the last `days` days (0: the course and its
+ * baseline, else 42), appended to sb. */
 int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *p, long today, long days,
 		     struct strbuf *sb, struct mg_err *e);
 /* The report's chart of one outcome (an SVG element) over the last days. */
@@ -259,8 +260,14 @@ void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct ni
 size_t view_trial_spans(const struct trial_design *d, struct svg_span *out, size_t max);
 /* The note under a page's outcome charts: what the dots, lines, shading
  * and bars mean, with the rules (thresholds.tsv) behind them. */
-enum view_spans { VIEW_SPANS_NONE, VIEW_SPANS_TRIAL, VIEW_SPANS_DOSING };
+enum view_spans { VIEW_SPANS_NONE, VIEW_SPANS_TRIAL, VIEW_SPANS_DOSING, VIEW_SPANS_COURSE };
 void view_charts_note(struct strbuf *sb, enum view_spans spans, int first_dose);
+/* The course's phases from `from` (a baseline before the course) to today
+ * as labelled spans with their means (report-course.c). */
+size_t view_course_spans(const struct course *c, long from, long today, struct svg_span *out, size_t max);
+/* The report's course section: where it stands, the dose timeline, the
+ * checkpoints and every version with its reason. */
+void view_course_section(struct strbuf *sb, const struct course_view *cv, long today);
 /* <td>TEXT</td> with the formatted text escaped; numeric cells align right. */
 void view_html_cell(struct strbuf *sb, int numeric, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

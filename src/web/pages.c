@@ -43,7 +43,7 @@ void page_report(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
 	long days;
-	if (web_query_long(rq, rs, "days", 7, 366, 42, &days) < 0 || web_profile(app, rs, &p) < 0)
+	if (web_query_long(rq, rs, "days", 7, 366, 0, &days) < 0 || web_profile(app, rs, &p) < 0)
 		return;
 	struct strbuf sb;
 	struct mg_err e = {0};
