@@ -214,9 +214,10 @@ static int on_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
+/* Doses taken and planned intakes skipped, as `dose --list` shows them. */
 static int list_doses(sqlite3 *db, long profile_id, long from, long to, json_t *a, struct mg_err *e)
 {
-	return journal_dose_list(db, profile_id, from, to, on_dose, a, e);
+	return journal_dose_events(db, profile_id, from, to, on_dose, a, e);
 }
 
 void api_doses(struct web_app *app, struct web_req *rq, struct web_resp *rs)
