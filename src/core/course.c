@@ -258,11 +258,37 @@ static int replay_day(const struct course_input *in, const struct course_version
 	return 1;
 }
 
+/* The date since which a red flag has not been acted on: the newest start,
+ * resume or pause (a pause acted on the flags before it; a resume cleared
+ * them). */
+static long flags_cleared(const struct course *c)
+{
+	long at = c->started;
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].event, "start") == 0 || strcmp(c->v[i].event, "resume") == 0 ||
+		    strcmp(c->v[i].event, "pause") == 0)
+			at = c->v[i].from;
+	return at;
+}
+
 /* The changes that depend on the present only, checked on today. */
-static int present_change(const struct course_input *in, const struct course_version *cur, struct course_version *v)
+static int present_change(const struct course_input *in, const struct course *work, const struct course_version *cur,
+			  struct course_version *v)
 {
 	long today = in->today;
 	struct plan *plan = in->plan;
+	/* A red flag logged afterwards for an earlier night (the replay only
+	 * reads each night on its own day) still pauses, today. */
+	long cleared = flags_cleared(work);
+	for (long i = night_at_or_before(in, today); i >= 0 && in->nights[i].date > cleared; i--)
+		if (in->nights[i].red_flags) {
+			char names[64], date[16];
+			mg_format_date(in->nights[i].date, date, sizeof(date));
+			pause_version(cur, today, "course-pause-red-flag", NULL, v);
+			reason(v, "course-pause-red-flag", NULL, "%s logged for the night of %s",
+			       flag_names(in->nights[i].red_flags, names, sizeof(names)), date);
+			return 1;
+		}
 	if (plan->status == PLAN_CLINICIAN) {
 		pause_version(cur, today, "course-pause-clinician", NULL, v);
 		if (plan->warnings.n)
@@ -293,6 +319,13 @@ static int present_change(const struct course_input *in, const struct course_ver
 			if (plan_window_contains(&plan->windows[w], cur->intakes[i].time)) {
 				derive(cur, today, "retime", cur->phase, v);
 				layout(in->plan_in, plan, v, cur->daily_mg, cur->n_intakes >= 2 ? 2 : 1);
+				/* With no clear time the layout lands where it did:
+				 * nothing changes, and no version is written. */
+				int same = v->n_intakes == cur->n_intakes;
+				for (size_t k = 0; same && k < v->n_intakes; k++)
+					same = v->intakes[k].time == cur->intakes[k].time;
+				if (same)
+					return 0;
 				reason(v, "course-retime", NULL, "an intake at %02d:%02d is now within the hours around %s",
 				       cur->intakes[i].time / 60, cur->intakes[i].time % 60, plan->windows[w].medicine);
 				return 1;
@@ -531,7 +564,7 @@ int course_evaluate(const struct course_input *in, struct course_state *st, stru
 	}
 	if (active(cur->phase) && cur->from <= in->today) {
 		struct course_version v;
-		if (present_change(in, cur, &v)) {
+		if (present_change(in, &work, cur, &v)) {
 			course_push(&work, &v);
 			cur = course_last(&work);
 		}

@@ -37,7 +37,8 @@ struct span {
 
 struct action {
 	int day;               /* 0 ends the list */
-	const char *what;      /* resume, stop, apply:DECISION[:RULE], other:MG, med:NAME@HH:MM, pregnant */
+	const char *what;      /* resume, stop, apply:DECISION[:RULE], other:MG, med:NAME@HH:MM, pregnant,
+				  redflag:DAY (a red flag written later into an earlier night) */
 };
 
 #define ANY -1
@@ -138,6 +139,16 @@ static const struct scenario scenarios[] = {
 	{"skipped intakes count as not taken", 100, "sleep", -1, 0, 20,
 	 {FORMED(1, 9, TAKE_ALL), FORMED(10, 19, TAKE_SKIP), FORMED(20, 20, TAKE_ALL)}, {{0}},
 	 {{20, "maintenance", 200, 2, NULL, 40, 55, "", NULL, 2}}},
+	{"a red flag logged later for an earlier night still pauses, today", 100, "sleep", -1, 0, 20,
+	 {FORMED(1, 20, TAKE_ALL)}, {{12, "redflag:9"}},
+	 {{11, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
+	  {12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3},
+	  {20, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
+	{"medicines around the clock: one least-bad time, no new version every day", 100, "sleep", -1, 0, 20,
+	 {FORMED(1, 20, TAKE_ALL)}, {{10, "med:levothyroxine@08:00,12:00,16:00,20:00"}},
+	 {{10, "maintenance", 200, ANY, NULL, ANY, 0, "", NULL, ANY},
+	  {11, "maintenance", 200, ANY, NULL, ANY, 0, "", NULL, 3},
+	  {20, "maintenance", 200, ANY, NULL, ANY, 0, "", NULL, 3}}},
 	{"a pregnancy pauses the course", 100, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{12, "pregnant"}},
 	 {{12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
@@ -273,6 +284,13 @@ static void act(struct sim *s, long today, const char *what)
 	}
 	if (strcmp(what, "pregnant") == 0) {
 		s->pr.pregnant = 1;
+		return;
+	}
+	if (strncmp(what, "redflag:", 8) == 0) {
+		long date = day0 + strtol(what + 8, NULL, 10) - 1;
+		for (size_t i = 0; i < s->n_nights; i++)
+			if (s->nights[i].date == date)
+				s->nights[i].red_flags = RED_DIARRHOEA;
 		return;
 	}
 	sim_eval(s, today, &st);
