@@ -99,34 +99,10 @@ void cmd_print_course(const struct course_view *cv, long today)
 	printf("\n%s\n", view_not_advice);
 }
 
-static int show(struct cmd_ctx *ctx, int json)
-{
-	sqlite3 *db;
-	struct profile p;
-	struct mg_err e = {0};
-	int rc;
-	if ((rc = cmd_open_profile(ctx, &db, &p)))
-		return rc;
-	long today = mg_today();
-	struct course_view cv;
-	rc = view_course_load(db, ctx->foods_path, &p, today, 7, 0, &cv, &e);
-	db_close(db);
-	if (rc < 0)
-		return cmd_fail(&e);
-	if (json) {
-		cmd_print_json(cv.has_course ? view_course_json(&cv, today) : json_null());
-	} else if (!cv.has_course) {
-		printf("No course yet for \"%s\". 'mgtrack plan' shows the proposal; 'mgtrack course start' begins it.\n",
-		       p.name);
-	} else {
-		cmd_print_course(&cv, today);
-	}
-	view_course_release(&cv);
-	return 0;
-}
+enum change { SHOW, START, STOP, RESUME };
 
-enum change { START, STOP, RESUME };
-
+/* Runs the subcommand (SHOW stores only the steps that are due) and prints
+ * the course afterwards. */
 static int change(struct cmd_ctx *ctx, enum change what, long start, const char *why, int json)
 {
 	sqlite3 *db;
@@ -137,7 +113,8 @@ static int change(struct cmd_ctx *ctx, enum change what, long start, const char 
 		return rc;
 	long today = mg_today();
 	struct course_view cv;
-	rc = what == START ? view_course_start(db, ctx->foods_path, &p, today, start, &cv, &e)
+	rc = what == SHOW ? view_course_load(db, ctx->foods_path, &p, today, 7, 0, &cv, &e)
+	   : what == START ? view_course_start(db, ctx->foods_path, &p, today, start, &cv, &e)
 	   : what == STOP ? view_course_stop(db, ctx->foods_path, &p, today, why, &cv, &e)
 			  : view_course_resume(db, ctx->foods_path, &p, today, &cv, &e);
 	db_close(db);
@@ -145,10 +122,14 @@ static int change(struct cmd_ctx *ctx, enum change what, long start, const char 
 		return cmd_fail(&e);
 	if (json) {
 		cmd_print_json(view_course_json(&cv, today));
+	} else if (!cv.has_course) {
+		printf("No course yet for \"%s\". 'mgtrack plan' shows the proposal; 'mgtrack course start' begins it.\n",
+		       p.name);
 	} else {
 		const struct course_version *v = course_last(&cv.course);
-		printf("%s: %s [%s]\n\n", what == START ? "Course started" : what == STOP ? "Course stopped" : "Course resumed",
-		       v->reason, v->rule);
+		if (what != SHOW)
+			printf("%s: %s [%s]\n\n", what == START ? "Course started" : what == STOP ? "Course stopped" : "Course resumed",
+			       v->reason, v->rule);
 		cmd_print_course(&cv, today);
 	}
 	view_course_release(&cv);
@@ -194,7 +175,7 @@ int cmd_course(int argc, char **argv, struct cmd_ctx *ctx)
 	if (why && !is_stop)
 		return cmd_usage(ctx, "--reason goes with 'course stop'");
 	if (strcmp(sub, "show") == 0)
-		return show(ctx, json);
+		return change(ctx, SHOW, 0, NULL, json);
 	if (is_start)
 		return change(ctx, START, date, NULL, json);
 	if (is_stop)

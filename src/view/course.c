@@ -230,15 +230,26 @@ int view_course_start(sqlite3 *db, const char *foods_path, const struct profile 
 	return finish(db, rc, cv, e);
 }
 
-int view_course_stop(sqlite3 *db, const char *foods_path, const struct profile *p, long today, const char *why,
-		     struct course_view *cv, struct mg_err *e)
+/* Begins the transaction of a change to a running course and loads it
+ * (due steps stored first); -1 when there is none (`none` says so). */
+static int begin_running(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
+			 struct course_view *cv, const char *none, struct mg_err *e)
 {
 	memset(cv, 0, sizeof(*cv));
 	if (db_begin(db, e) < 0)
-		return -1;
+		return -2;
 	int rc = view_course_load_in(db, foods_path, p, today, 7, 0, cv, e);
 	if (rc == 0 && !running(cv))
-		rc = mg_err_set(e, MG_EDATA, "no course is running: nothing to stop");
+		rc = mg_err_set(e, MG_EDATA, "%s", none);
+	return rc;
+}
+
+int view_course_stop(sqlite3 *db, const char *foods_path, const struct profile *p, long today, const char *why,
+		     struct course_view *cv, struct mg_err *e)
+{
+	int rc = begin_running(db, foods_path, p, today, cv, "no course is running: nothing to stop", e);
+	if (rc == -2)
+		return -1;
 	if (rc == 0) {
 		struct course_version v;
 		course_stop_version(&cv->course, today, why, &v);
@@ -250,12 +261,9 @@ int view_course_stop(sqlite3 *db, const char *foods_path, const struct profile *
 int view_course_resume(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
 		       struct course_view *cv, struct mg_err *e)
 {
-	memset(cv, 0, sizeof(*cv));
-	if (db_begin(db, e) < 0)
+	int rc = begin_running(db, foods_path, p, today, cv, "no course is running: 'mgtrack course start' begins one", e);
+	if (rc == -2)
 		return -1;
-	int rc = view_course_load_in(db, foods_path, p, today, 7, 0, cv, e);
-	if (rc == 0 && !running(cv))
-		rc = mg_err_set(e, MG_EDATA, "no course is running: 'mgtrack course start' begins one");
 	if (rc == 0) {
 		/* The person confirms the red flag has gone: today's plan is
 		 * judged without the nights up to now. */
@@ -283,15 +291,12 @@ int view_review_apply(sqlite3 *db, const char *foods_path, const struct profile 
 		      const char *product_key, struct course_view *cv, struct review *r, int *changed, char *what,
 		      size_t what_len, struct mg_err *e)
 {
-	memset(cv, 0, sizeof(*cv));
 	memset(r, 0, sizeof(*r));
 	*changed = 0;
-	if (db_begin(db, e) < 0)
+	int rc = begin_running(db, foods_path, p, today, cv, "no course is running: 'mgtrack course start' begins one,"
+			       " and the review decisions apply to it", e);
+	if (rc == -2)
 		return -1;
-	int rc = view_course_load_in(db, foods_path, p, today, 7, 0, cv, e);
-	if (rc == 0 && !running(cv))
-		rc = mg_err_set(e, MG_EDATA, "no course is running: 'mgtrack course start' begins one, and the review"
-				" decisions apply to it");
 	int have_review = 0;
 	if (rc == 0) {
 		rc = view_review_compute(db, foods_path, p, today, 0, NULL, r, e);
