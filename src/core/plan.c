@@ -602,16 +602,25 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 		if (p->n_windows)
 			rule(&p->explain, "plan-window");
 		double unit = p->product ? p->product_mg.per_unit : 0;
+		/* Loose stools now: the plan stays at its start dose, with no step
+		 * up in the days ahead, until stools are formed again. */
+		int hold = in->loose_nights >= (int)th("review-loose-nights");
+		if (hold && p->daily_mg > 0)
+			notes_add(&p->warnings, "plan-loose-hold", rule_source("plan-loose-hold"),
+				  "stool form 6-7 on %d of the last 7 nights: %s", in->loose_nights, rule_text("plan-loose-hold"));
 		if (p->daily_mg > 0) {
 			if (start < p->daily_mg) {
-				schedule(in, p, start, 1, &p->steps[p->n_steps++], 0, unit, 1);
-				notes_add(&p->explain, "plan-titrate", rule_source("plan-titrate"),
-					  "%s: %.0f mg a day from day 1, %.0f mg from day %d", rule_text("plan-titrate"),
-					  start, p->daily_mg, (int)th("plan-step-up-day"));
+				schedule(in, p, start, 1, &p->steps[p->n_steps++], hold, unit, 1);
+				if (!hold)
+					notes_add(&p->explain, "plan-titrate", rule_source("plan-titrate"),
+						  "%s: %.0f mg a day from day 1, %.0f mg from day %d", rule_text("plan-titrate"),
+						  start, p->daily_mg, (int)th("plan-step-up-day"));
 			}
-			schedule(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
-				 &p->steps[p->n_steps], 1, unit, 1);
-			p->n_steps++;
+			if (!hold || start >= p->daily_mg) {
+				schedule(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
+					 &p->steps[p->n_steps], 1, unit, 1);
+				p->n_steps++;
+			}
 			for (size_t k = 0; k < p->n_steps; k++)
 				relabel_moved(&p->steps[k]);
 			if (p->product)

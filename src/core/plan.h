@@ -86,6 +86,7 @@ struct plan_input {
 	const struct product *products;   /* the journal's products */
 	size_t n_products;
 	int red_flag;                     /* a red flag logged since the last plan */
+	int loose_nights;                 /* nights with stool form 6-7 in the last 7 days */
 	const struct suggestion *foods;   /* ranked foods for the gap (may be NULL) */
 	size_t n_foods;
 	const struct plan_other *others;  /* other supplemental sources (may be NULL) */

@@ -108,7 +108,7 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	long flag_days = (long)tables_threshold("pause-red-flag-days", NULL);
 	struct night *nights = NULL;
 	size_t n_nights = 0;
-	int red_flag = 0;
+	int red_flag = 0, loose = 0;
 	if (view_night_list(db, b->profile.id, today - flag_days + 1, today, &nights, &n_nights, e) < 0) {
 		view_plan_release(b);
 		return -1;
@@ -116,6 +116,8 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	for (size_t i = 0; i < n_nights; i++)
 		if (opts->flags_after == MG_NO_DATE || nights[i].date > opts->flags_after)
 			red_flag |= nights[i].red_flags != 0;
+	for (size_t i = 0; i < n_nights; i++)
+		loose += nights[i].bristol >= (int)tables_threshold("review-loose-bristol", NULL);
 	free(nights);
 
 	/* Food suggestions need foods.db; without it the plan still works and
@@ -134,7 +136,7 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		.food_days_logged = b->intake.days_logged,
 		.products = b->products, .n_products = b->n_products,
 		.foods = b->foods, .n_foods = b->n_foods,
-		.red_flag = red_flag,
+		.red_flag = red_flag, .loose_nights = loose,
 		.others = b->others, .n_others = b->n_others,
 	};
 	b->input = in;

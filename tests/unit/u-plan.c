@@ -468,6 +468,31 @@ static void test_other_supplements(void **state)
 	}
 }
 
+/* Loose stools on 3 of the last 7 nights: the proposal holds its start
+ * dose, with no step up ahead (the course does the same day by day). */
+static void test_loose_hold(void **state)
+{
+	struct profile pr;
+	struct mg_err e = {0};
+	profile_defaults(&pr, "t");
+	pr.born = MG_NO_DATE;
+	pr.age_years = 34;
+	pr.age_on = today;
+	mg_strlcpy(pr.sex, "female", sizeof(pr.sex));
+	for (int loose = 2; loose <= 3; loose++) {
+		struct plan_input in = {.profile = &pr, .today = today, .days = 14, .loose_nights = loose};
+		struct plan p;
+		assert_int_equal(plan_compute(&in, &p, &e), 0);
+		int held = loose >= 3;
+		assert_int_equal(notes_has(&p.warnings, "plan-loose-hold"), held);
+		assert_int_equal(p.n_steps, held ? 1 : 2);
+		assert_true(p.steps[p.n_steps - 1].daily_mg == (held ? 100 : 200));
+		assert_true(p.days[13].schedule->daily_mg == (held ? 100 : 200));
+		remember(&p.warnings);
+		plan_release(&p);
+	}
+}
+
 static void test_every_rule_exercised(void **state)
 {
 	static const char *const tables[] = {"plan-rules.tsv", "safety.tsv", "conditions.tsv", "med-classes.tsv",
@@ -493,7 +518,7 @@ int main(void)
 {
 	/* One cmocka test per scenario, named after it, so a failure names
 	 * the profile and the count shows every scenario. */
-	struct CMUnitTest tests[N_SCENARIOS + 4];
+	struct CMUnitTest tests[N_SCENARIOS + 5];
 	for (size_t i = 0; i < N_SCENARIOS; i++) {
 		struct CMUnitTest t = {scenarios[i].name, test_scenario, NULL, NULL, (void *)&scenarios[i]};
 		tests[i] = t;
@@ -504,8 +529,10 @@ int main(void)
 	tests[N_SCENARIOS + 1] = days;
 	struct CMUnitTest others = cmocka_unit_test(test_other_supplements);
 	tests[N_SCENARIOS + 2] = others;
+	struct CMUnitTest loose = cmocka_unit_test(test_loose_hold);
+	tests[N_SCENARIOS + 3] = loose;
 	struct CMUnitTest every = cmocka_unit_test(test_every_rule_exercised);
-	tests[N_SCENARIOS + 3] = every;
+	tests[N_SCENARIOS + 4] = every;
 	_Static_assert(N_SCENARIOS >= 40, "the issue asks for at least 40 scenarios");
-	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 4, tu_tables_setup, tu_tables_teardown);
+	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 5, tu_tables_setup, tu_tables_teardown);
 }
