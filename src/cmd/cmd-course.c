@@ -65,6 +65,8 @@ void cmd_print_course(const struct course_view *cv, long today)
 		printf("\nToday: %.0f mg a day of %s from \"%s\" (version %d, since %s)\n", v->daily_mg, v->form,
 		       v->product_name, v->seq, d);
 		print_intakes(st->today, st->n_today, st->today_status, "  ");
+		if (st->today_warning[0])
+			printf("  today: %s\n", st->today_warning);
 		if (st->next_intake >= 0)
 			printf("  log the next intake with: mgtrack dose   (or skip it: mgtrack dose --skip)\n");
 	}
@@ -162,6 +164,9 @@ int cmd_course(int argc, char **argv, struct cmd_ctx *ctx)
 		case 'r':
 			if (!*optarg || strlen(optarg) > 200)
 				return cmd_usage(ctx, "--reason needs a text of 1 to 200 characters");
+			for (const unsigned char *c2 = (const unsigned char *)optarg; *c2; c2++)
+				if (*c2 < 0x20 || *c2 == 0x7f)
+					return cmd_usage(ctx, "--reason must be one line of text, without control characters");
 			why = optarg;
 			break;
 		default: return cmd_bad_option(ctx, c, argv + shift);

@@ -52,7 +52,9 @@ static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, d
 	double day_total;
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	rc = view_dose_log(db, ctx->foods_path, &p, date, time, key, servings, mode, &d, &day_total, &t, &e);
+	char warning[320];
+	rc = view_dose_log(db, ctx->foods_path, &p, date, time, key, servings, mode, &d, &day_total, &t, warning,
+			   sizeof(warning), &e);
 	db_close(db);
 	if (rc < 0)
 		return cmd_fail(&e);
@@ -64,6 +66,8 @@ static int log_dose(struct cmd_ctx *ctx, long date, int time, const char *key, d
 		print_dose(&d, NULL);
 	}
 	/* The dose is recorded either way: the log must say what was taken. */
+	if (warning[0])
+		fprintf(stderr, "mgtrack: warning: %s\n", warning);
 	if (t.ul_set && day_total > t.supplement_ul_mg + 1e-6)
 		fprintf(stderr, "mgtrack: warning: supplements on this day add up to %.0f mg, above the upper limit "
 			"of %.0f mg [%s]\n", day_total, t.supplement_ul_mg, t.ul.id);

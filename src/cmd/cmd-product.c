@@ -302,8 +302,14 @@ static int set(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((rc = cmd_open_journal(ctx, &db)))
 		return rc;
 	int found = -1;
+	/* Marked or unmarked, it changes the room under the upper limit: the
+	 * profile's course takes it into account in the same transaction. */
+	struct profile prof;
+	struct mg_err pe = {0};
+	int has_profile = journal_profile_get(db, ctx->profile, &prof, &pe) == 0;
 	if (db_begin(db, &e) == 0 && (found = journal_product_get(db, key, &p, &e)) > 0 &&
-	    journal_product_set_taking(db, p.id, servings, &e) == 0 && db_commit(db, &e) == 0) {
+	    journal_product_set_taking(db, p.id, servings, &e) == 0 &&
+	    (!has_profile || view_course_touch(db, &prof, mg_today(), &e) == 0) && db_commit(db, &e) == 0) {
 		db_close(db);
 		p.taking_servings = servings;
 		if (product_magnesium(&p, &mg, &e) < 0)

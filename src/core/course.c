@@ -126,32 +126,56 @@ static const struct night *night_on(const struct course_input *in, long d)
 	return i >= 0 && in->nights[i].date == d ? &in->nights[i] : NULL;
 }
 
+/* The newest version that starts a new reading of tolerance: the start, a
+ * resume, and the tolerance changes themselves (split, lower, another
+ * form), so the loose nights that caused a split are not counted again
+ * for a lower dose. A step up or a retime does not restart it: a loose
+ * night logged late for the days before a step up still counts. */
+static long tolerance_anchor(const struct course *c)
+{
+	static const char *const events[] = {"start", "resume", "split", "lower", "change_form"};
+	long at = c->started - 1;
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t k = 0; k < sizeof(events) / sizeof(events[0]); k++)
+			if (strcmp(c->v[i].event, events[k]) == 0)
+				at = c->v[i].from;
+	return at;
+}
+
 struct stools {
-	int logged;          /* nights with stool form in (after, d] */
-	int loose_recent;    /* loose among the last review-loose-window logged ones */
+	int loose_recent;    /* loose among the last review-loose-window nights with stool form, after the anchor */
 	int recent_logged;
-	long last_loose;     /* the newest loose night within the last course-step-min-days days */
+	int logged;          /* nights with stool form since the current version began */
+	long last_logged;    /* the newest of them */
+	long last_loose;     /* the newest loose night in the last course-step-min-days days */
 };
 
-/* Stool form in the nights after `after` up to d. */
-static void stools(const struct course_input *in, long after, long d, struct stools *s)
+static void stools(const struct course_input *in, const struct course *c, const struct course_version *cur, long d,
+		   struct stools *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->last_loose = MG_NO_DATE;
+	s->last_loose = s->last_logged = MG_NO_DATE;
 	int loose = (int)th("review-loose-bristol");
 	int window = (int)th("review-loose-window");
+	long anchor = tolerance_anchor(c);
 	long hold_from = d - (long)th("course-step-min-days") + 1;
-	for (long i = night_at_or_before(in, d); i >= 0 && in->nights[i].date > after; i--) {
+	for (long i = night_at_or_before(in, d); i >= 0; i--) {
 		const struct night *n = &in->nights[i];
 		if (n->bristol < 1)
 			continue;
-		s->logged++;
-		if (s->recent_logged < window) {
+		if (n->date > anchor && s->recent_logged < window) {
 			s->recent_logged++;
 			s->loose_recent += n->bristol >= loose;
 		}
+		if (n->date > cur->from) {
+			s->logged++;
+			if (s->last_logged == MG_NO_DATE)
+				s->last_logged = n->date;
+		}
 		if (n->bristol >= loose && n->date >= hold_from && s->last_loose == MG_NO_DATE)
 			s->last_loose = n->date;
+		if (n->date <= anchor && n->date <= cur->from && n->date < hold_from)
+			break;
 	}
 }
 
@@ -219,59 +243,71 @@ static void tolerance_change(const struct course_input *in, const struct course_
 	pause_version(cur, d, "course-pause-loose", NULL, v);
 }
 
-/* What the course does on day d (nights up to d known): 1 with *v filled
- * when a change is due. */
-static int replay_day(const struct course_input *in, const struct course_version *cur, long d,
-		      struct course_version *v)
+/* A red flag on the night of day d pauses from that day: magnesium stops
+ * the morning it is logged for, even when the course learns it later. */
+static int red_flag_day(const struct course_input *in, const struct course_version *cur, long d,
+			struct course_version *v)
 {
 	const struct night *n = night_on(in, d);
-	if (n && n->red_flags) {
-		char names[64], date[16];
-		mg_format_date(d, date, sizeof(date));
-		pause_version(cur, d, "course-pause-red-flag", NULL, v);
-		char head[160];
-		snprintf(head, sizeof(head), "%s logged on %s", flag_names(n->red_flags, names, sizeof(names)), date);
-		reason(v, "course-pause-red-flag", NULL, "%s", head);
-		return 1;
-	}
-	struct stools s;
-	stools(in, cur->from, d, &s);
-	if (s.loose_recent >= (int)th("review-loose-nights")) {
-		tolerance_change(in, cur, d, &s, v);
-		return 1;
-	}
-	if (cur->phase != PHASE_TITRATING || cur->daily_mg >= cur->full_mg - 1e-6)
+	if (!n || !n->red_flags)
 		return 0;
-	if (d - cur->from < (long)th("course-step-min-days") || s.logged < (int)th("course-step-min-stool-nights") ||
-	    s.last_loose != MG_NO_DATE)
-		return 0;
-	double room = ul_room(in->plan);
-	double target = fmin(fmin(cur->full_mg, cur->daily_mg + cur->step_mg), room);
-	double up = plan_fit_dose(cur->unit_mg, target, cur->daily_mg, target);
-	if (up > target + 1e-6 || up <= cur->daily_mg + 1e-6)
-		return 0;   /* no room under the upper limit for another step */
-	int reached = up >= cur->full_mg - 1e-6;
-	derive(cur, d, "step_up", reached ? PHASE_MAINTENANCE : PHASE_TITRATING, v);
-	layout(in->plan_in, in->plan, v, up, cur->n_intakes >= 2 ? 2 : 1);
-	reason(v, "course-step-up", NULL, "%ld days at %.0f mg, %d nights with stool form logged, none loose: %.0f mg a day",
-	       d - cur->from, cur->daily_mg, s.logged, up);
+	char names[64], date[16];
+	mg_format_date(d, date, sizeof(date));
+	pause_version(cur, d, "course-pause-red-flag", NULL, v);
+	reason(v, "course-pause-red-flag", NULL, "%s logged for %s", flag_names(n->red_flags, names, sizeof(names)), date);
 	return 1;
 }
 
-/* The date since which a red flag has not been acted on: the newest start,
- * resume or pause (a pause acted on the flags before it; a resume cleared
- * them). */
+/* Whether a step up is due today: 1, else 0 with the hold's rule in *hold
+ * ("" when it is simply not time yet). */
+static int step_due(const struct course_input *in, const struct course_version *cur, const struct stools *s,
+		    const char **hold, double *up)
+{
+	*hold = "";
+	if (cur->phase != PHASE_TITRATING || cur->daily_mg >= cur->full_mg - 1e-6)
+		return 0;
+	if (in->today - cur->from < (long)th("course-step-min-days"))
+		return 0;
+	if (s->last_loose != MG_NO_DATE) {
+		*hold = "course-hold-loose";
+		return 0;
+	}
+	if (s->logged < (int)th("course-step-min-stool-nights") ||
+	    in->today - s->last_logged >= (long)th("course-step-recent-days")) {
+		*hold = "course-hold-no-log";
+		return 0;
+	}
+	double room = ul_room(in->plan);
+	double target = fmin(fmin(cur->full_mg, cur->daily_mg + cur->step_mg), room);
+	*up = plan_fit_dose(cur->unit_mg, target, cur->daily_mg, target);
+	if (*up > target + 1e-6 || *up <= cur->daily_mg + 1e-6) {
+		*hold = "course-hold-ul";
+		return 0;
+	}
+	return 1;
+}
+
+/* The last night whose red flags have been dealt with: a pause acted on
+ * the flags up to its own night; a resume is refused while its morning
+ * has one, so it clears the nights before it; a course starts only without
+ * a recent one, so its own morning still counts. */
 static long flags_cleared(const struct course *c)
 {
-	long at = c->started;
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->v[i].event, "start") == 0 || strcmp(c->v[i].event, "resume") == 0 ||
-		    strcmp(c->v[i].event, "pause") == 0)
+	long at = c->started - 1;
+	for (size_t i = 0; i < c->n; i++) {
+		if (strcmp(c->v[i].event, "start") == 0 || strcmp(c->v[i].event, "resume") == 0)
+			at = c->v[i].from - 1;
+		else if (strcmp(c->v[i].event, "pause") == 0)
 			at = c->v[i].from;
+	}
 	return at;
 }
 
-/* The changes that depend on the present only, checked on today. */
+/* What changes today: a red flag not yet acted on, a profile that now
+ * needs a clinician, loose stools, other supplements that leave less room
+ * under the upper limit, a step up that is due, an intake that now falls in
+ * a medicine window. Steps are taken on the day the course learns they are
+ * due, never back-dated: the person could not have followed them before. */
 static int present_change(const struct course_input *in, const struct course *work, const struct course_version *cur,
 			  struct course_version *v)
 {
@@ -285,7 +321,7 @@ static int present_change(const struct course_input *in, const struct course *wo
 			char names[64], date[16];
 			mg_format_date(in->nights[i].date, date, sizeof(date));
 			pause_version(cur, today, "course-pause-red-flag", NULL, v);
-			reason(v, "course-pause-red-flag", NULL, "%s logged for the night of %s",
+			reason(v, "course-pause-red-flag", NULL, "%s logged for %s",
 			       flag_names(in->nights[i].red_flags, names, sizeof(names)), date);
 			return 1;
 		}
@@ -293,6 +329,12 @@ static int present_change(const struct course_input *in, const struct course *wo
 		pause_version(cur, today, "course-pause-clinician", NULL, v);
 		if (plan->warnings.n)
 			reason(v, "course-pause-clinician", NULL, "%s", plan->warnings.v[0].text);
+		return 1;
+	}
+	struct stools s;
+	stools(in, work, cur, today, &s);
+	if (s.loose_recent >= (int)th("review-loose-nights")) {
+		tolerance_change(in, cur, today, &s, v);
 		return 1;
 	}
 	double room = ul_room(plan);
@@ -304,14 +346,23 @@ static int present_change(const struct course_input *in, const struct course *wo
 			       plan->other_mg, plan->targets.supplement_ul_mg);
 			return 1;
 		}
-		derive(cur, today, "fit_ul", cur->phase, v);
+		/* The full dose stays where it was: once the other supplements
+		 * stop, the course steps up again towards it. */
+		derive(cur, today, "fit_ul", fit < cur->full_mg - 1e-6 ? PHASE_TITRATING : cur->phase, v);
 		layout(in->plan_in, plan, v, fit, cur->n_intakes >= 2 ? 2 : 1);
-		v->full_mg = fmin(cur->full_mg, fit);
 		v->start_mg = fmin(cur->start_mg, fit);
-		if (v->phase == PHASE_TITRATING && v->daily_mg >= v->full_mg - 1e-6)
-			v->phase = PHASE_MAINTENANCE;
 		reason(v, "course-fit-ul", NULL, "other supplements give %.0f mg a day, so %.0f mg is left under the %.0f mg limit",
 		       plan->other_mg, room, plan->targets.supplement_ul_mg);
+		return 1;
+	}
+	const char *hold;
+	double up;
+	if (step_due(in, cur, &s, &hold, &up)) {
+		int reached = up >= cur->full_mg - 1e-6;
+		derive(cur, today, "step_up", reached ? PHASE_MAINTENANCE : PHASE_TITRATING, v);
+		layout(in->plan_in, plan, v, up, cur->n_intakes >= 2 ? 2 : 1);
+		reason(v, "course-step-up", NULL, "%ld days at %.0f mg, %d nights with stool form logged, none loose: %.0f mg a day",
+		       today - cur->from, cur->daily_mg, s.logged, up);
 		return 1;
 	}
 	for (size_t i = 0; i < cur->n_intakes; i++)
@@ -357,16 +408,8 @@ static int nearest_intake(const struct course_version *v, int t)
 	return best;
 }
 
-static int in_window(const struct plan *plan, int t)
-{
-	for (size_t w = 0; plan && w < plan->n_windows; w++)
-		if (plan_window_contains(&plan->windows[w], t))
-			return 1;
-	return 0;
-}
-
 void course_adherence(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
-		      long today, const struct plan *plan, struct course_adherence *out)
+		      long today, struct course_adherence *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->mg_pct = out->on_time_pct = NAN;
@@ -391,7 +434,7 @@ void course_adherence(const struct course *c, const struct dose_entry *doses, si
 			if (v->n_intakes) {
 				int planned = x->planned_time >= 0 ? x->planned_time : nearest_intake(v, x->time);
 				timed++;
-				on_time += circular_gap(planned, x->time) <= tolerance && !in_window(plan, x->time);
+				on_time += circular_gap(planned, x->time) <= tolerance;
 			}
 		}
 		if (!v || !active(v->phase) || v->daily_mg <= 0)
@@ -420,8 +463,10 @@ int course_day_intakes(const struct course *c, const struct dose_entry *doses, s
 		out[i] = v->intakes[i];
 		status[i] = INTAKE_DUE;
 	}
-	/* A dose answers the intake of its planned time, else the earliest
-	 * one still due (a dose logged with servings, or from a CSV). */
+	/* A planned dose answers the intake of its planned time. Any other
+	 * dose (servings typed, a CSV) answers the intakes still due in order,
+	 * as many as its magnesium covers: 200 mg taken at once covers both
+	 * 100 mg intakes, so the evening one is not taken again. */
 	for (size_t k = 0; k < n_doses; k++) {
 		const struct dose_entry *x = &doses[k];
 		if (x->date != date || !v || !same_product(x, v))
@@ -430,11 +475,22 @@ int course_day_intakes(const struct course *c, const struct dose_entry *doses, s
 		for (size_t i = 0; i < *n && slot < 0; i++)
 			if (status[i] == INTAKE_DUE && x->planned_time == out[i].time)
 				slot = (long)i;
-		for (size_t i = 0; i < *n && slot < 0; i++)
-			if (status[i] == INTAKE_DUE)
-				slot = (long)i;
-		if (slot >= 0)
-			status[slot] = x->skipped ? INTAKE_SKIPPED : INTAKE_TAKEN;
+		if (slot >= 0 || x->skipped) {
+			for (size_t i = 0; i < *n && slot < 0; i++)
+				if (status[i] == INTAKE_DUE)
+					slot = (long)i;
+			if (slot >= 0)
+				status[slot] = x->skipped ? INTAKE_SKIPPED : INTAKE_TAKEN;
+			continue;
+		}
+		double left = x->elemental_mg;
+		for (size_t i = 0; i < *n; i++)
+			if (status[i] == INTAKE_DUE && (left >= out[i].mg - 1e-6 || left == x->elemental_mg)) {
+				status[i] = INTAKE_TAKEN;
+				left -= out[i].mg;
+				if (left <= 1e-6)
+					break;
+			}
 	}
 	for (size_t i = 0; i < *n; i++)
 		if (status[i] == INTAKE_DUE)
@@ -486,34 +542,34 @@ static void look_ahead(const struct course_input *in, const struct course *work,
 		if (v->daily_mg < v->full_mg - 1e-6) {
 			long earliest = v->from + (long)th("course-step-min-days");
 			struct stools s;
-			stools(in, v->from, today, &s);
-			if (earliest <= today) {
-				/* Due today, yet the replay did not step: say why. */
-				if (s.last_loose != MG_NO_DATE) {
-					char date[16];
+			const char *hold;
+			double up;
+			stools(in, work, v, today, &s);
+			double next_mg = fmin(v->full_mg, v->daily_mg + v->step_mg);
+			if (earliest <= today && !step_due(in, v, &s, &hold, &up) && hold[0]) {
+				/* Due today by the calendar, but not taken: say why. */
+				char date[16];
+				if (strcmp(hold, "course-hold-loose") == 0) {
 					mg_format_date(s.last_loose, date, sizeof(date));
-					snprintf(st->hold, sizeof(st->hold), "loose stools on %s: %s", date,
-						 rule_text("course-hold-loose"));
-					mg_strlcpy(st->hold_rule, "course-hold-loose", sizeof(st->hold_rule));
-				} else if (s.logged < (int)th("course-step-min-stool-nights")) {
-					snprintf(st->hold, sizeof(st->hold), "%d of the %.0f nights with stool form needed: %s",
-						 s.logged, th("course-step-min-stool-nights"), rule_text("course-hold-no-log"));
-					mg_strlcpy(st->hold_rule, "course-hold-no-log", sizeof(st->hold_rule));
+					snprintf(st->hold, sizeof(st->hold), "loose stools on %s: %s", date, rule_text(hold));
+				} else if (strcmp(hold, "course-hold-no-log") == 0) {
+					snprintf(st->hold, sizeof(st->hold), "%d night%s with stool form since the last step (%.0f"
+						 " needed, one in the last %.0f days): %s", s.logged, s.logged == 1 ? "" : "s",
+						 th("course-step-min-stool-nights"), th("course-step-recent-days"), rule_text(hold));
 				} else {
-					snprintf(st->hold, sizeof(st->hold), "%s", rule_text("course-hold-ul"));
-					mg_strlcpy(st->hold_rule, "course-hold-ul", sizeof(st->hold_rule));
+					snprintf(st->hold, sizeof(st->hold), "%s", rule_text(hold));
 				}
-				set_next(st, st->hold_rule, MG_NO_DATE, "step up to %.0f mg once the hold ends",
-					 fmin(v->full_mg, v->daily_mg + v->step_mg));
+				mg_strlcpy(st->hold_rule, hold, sizeof(st->hold_rule));
+				set_next(st, hold, MG_NO_DATE, "step up to %.0f mg once the hold ends", next_mg);
 				return;
 			}
 			st->has_projection = 1;
 			st->projected = *v;
-			st->projected.from = earliest;
+			st->projected.from = earliest > today ? earliest : today + 1;
 			st->projected.seq = v->seq + 1;
 			mg_strlcpy(st->projected.event, "step_up", sizeof(st->projected.event));
-			set_next(st, "course-step-up", earliest, "step up to %.0f mg if stools stay formed and no red flag appears",
-				 fmin(v->full_mg, v->daily_mg + v->step_mg));
+			set_next(st, "course-step-up", st->projected.from,
+				 "step up to %.0f mg if stools stay formed and no red flag appears", next_mg);
 			return;
 		}
 		break;
@@ -551,23 +607,23 @@ int course_evaluate(const struct course_input *in, struct course_state *st, stru
 		course_push(&work, &c->v[i]);
 
 	const struct course_version *cur = course_last(&work);
-	if (active(cur->phase)) {
-		for (long d = cur->from + 1; d <= in->today; d++) {
-			struct course_version v;
-			if (!replay_day(in, cur, d, &v))
-				continue;
+	/* A red flag pauses from its own morning, so the days since it are not
+	 * counted as planned; everything else is decided today. */
+	for (long d = cur->from + 1; active(cur->phase) && d <= in->today; d++) {
+		struct course_version v;
+		if (red_flag_day(in, cur, d, &v)) {
 			course_push(&work, &v);
 			cur = course_last(&work);
-			if (!active(cur->phase))
-				break;
 		}
 	}
-	if (active(cur->phase) && cur->from <= in->today) {
+	/* A change can make another due the same day (a lower dose that now
+	 * needs other times); a few rounds settle it. */
+	for (int round = 0; round < 3 && active(cur->phase) && cur->from <= in->today; round++) {
 		struct course_version v;
-		if (present_change(in, &work, cur, &v)) {
-			course_push(&work, &v);
-			cur = course_last(&work);
-		}
+		if (!present_change(in, &work, cur, &v))
+			break;
+		course_push(&work, &v);
+		cur = course_last(&work);
 	}
 	st->n_due = work.n - c->n;
 	if (st->n_due) {
@@ -582,9 +638,21 @@ int course_evaluate(const struct course_input *in, struct course_state *st, stru
 		st->checkpoint_date[i] = c->started + in->plan->checkpoint_days[i] - 1;
 	}
 	long to = c->ended != MG_NO_DATE && c->ended < in->today ? c->ended : in->today;
-	course_adherence(&work, in->doses, in->n_doses, c->started, to, in->today, in->plan, &st->adherence);
+	course_adherence(&work, in->doses, in->n_doses, c->started, to, in->today, &st->adherence);
 	st->next_intake = course_day_intakes(&work, in->doses, in->n_doses, in->today, st->today, st->today_status,
 					     &st->n_today);
+	/* The limit is a daily one: an antacid taken today leaves less room
+	 * today, whatever the usual day is. */
+	double due_mg = 0;
+	for (size_t i = 0; i < st->n_today; i++)
+		if (st->today_status[i] == INTAKE_DUE)
+			due_mg += st->today[i].mg;
+	if (in->plan->targets.ul_set && due_mg > 0 &&
+	    in->today_other_mg + due_mg > in->plan->targets.supplement_ul_mg + 1e-6)
+		snprintf(st->today_warning, sizeof(st->today_warning),
+			 "your other supplements today give %.0f mg: with the %.0f mg still planned the day would pass the"
+			 " %.0f mg upper limit, so skip today's remaining intakes ('mgtrack dose --skip') [course-pause-ul]",
+			 in->today_other_mg, due_mg, in->plan->targets.supplement_ul_mg);
 	look_ahead(in, &work, st);
 	course_release(&work);
 	return 0;
@@ -611,6 +679,12 @@ int course_first_version(const struct plan_input *pin, struct plan *plan, long s
 		return mg_err_set(e, MG_ENOINPUT, "the plan has no product: add the one you will take with 'mgtrack product add',"
 				  " then start the course");
 	const struct plan_schedule *first = &plan->steps[0];
+	/* A capsule too strong to start low with (the plan could not split
+	 * it): say so plainly rather than start at the full strength. */
+	if (first->n_doses == 1 && first->daily_mg > th("plan-split-above-mg") + 1e-6)
+		return mg_err_set(e, MG_EDATA, "one unit of \"%s\" is %.0f mg: too much to start low with (about %.0f mg,"
+				  " at most %.0f mg in one intake); add a product with smaller capsules, then start the course",
+				  plan->product->name, plan->product_mg.per_unit, th("plan-start-mg"), th("plan-split-above-mg"));
 	v->seq = 1;
 	v->from = start;
 	mg_strlcpy(v->event, "start", sizeof(v->event));
@@ -641,8 +715,9 @@ static const struct course_version *last_active(const struct course *c)
 	return c->n ? &c->v[0] : NULL;
 }
 
-int course_resume_version(const struct course *c, const struct plan_input *pin, struct plan *plan, long date,
-			  struct course_version *v, struct mg_err *e)
+int course_resume_version(const struct course *c, const struct night *nights, size_t n_nights,
+			  const struct plan_input *pin, struct plan *plan, long date, struct course_version *v,
+			  struct mg_err *e)
 {
 	const struct course_version *cur = course_last(c);
 	if (!cur || cur->phase != PHASE_PAUSED)
@@ -651,6 +726,22 @@ int course_resume_version(const struct course *c, const struct plan_input *pin, 
 	if (plan->status == PLAN_CLINICIAN)
 		return mg_err_set(e, MG_EDATA, "the plan's status is clinician, so the course cannot resume: %s",
 				  plan->warnings.n ? plan->warnings.v[0].text : "see a clinician first");
+	/* The flags the person confirms have gone: those of the nights since
+	 * the pause. One logged for this very morning is not gone yet. */
+	char confirmed[160] = "";
+	for (size_t i = 0; i < n_nights; i++) {
+		const struct night *n = &nights[i];
+		if (!n->red_flags || n->date < cur->from || n->date > date)
+			continue;
+		char names[64], d[16];
+		mg_format_date(n->date, d, sizeof(d));
+		if (n->date == date)
+			return mg_err_set(e, MG_EDATA, "%s is logged for this morning (%s): resume once it has gone; see a"
+					  " clinician if it persists", flag_names(n->red_flags, names, sizeof(names)), d);
+		size_t l = strlen(confirmed);
+		snprintf(confirmed + l, sizeof(confirmed) - l, "%s%s (%s)", l ? ", " : "",
+			 flag_names(n->red_flags, names, sizeof(names)), d);
+	}
 	const struct course_version *base = last_active(c);
 	double room = ul_room(plan);
 	if (base->start_mg > room + 1e-6)
@@ -662,8 +753,11 @@ int course_resume_version(const struct course *c, const struct plan_input *pin, 
 	v->start_mg = base->start_mg;
 	v->step_mg = base->step_mg;
 	layout(pin, plan, v, base->start_mg, base->n_intakes >= 2 ? 2 : 1);
-	reason(v, "course-resume", NULL, "back to %.0f mg a day%s", v->start_mg,
-	       v->phase == PHASE_TITRATING ? ", stepping up again while stools stay formed" : "");
+	if (confirmed[0])
+		reason(v, "course-resume", NULL, "you confirm that %s %s gone; back to %.0f mg a day", confirmed,
+		       strchr(confirmed, ',') ? "have" : "has", v->start_mg);
+	else
+		reason(v, "course-resume-other", NULL, "back to %.0f mg a day", v->start_mg);
 	return 0;
 }
 
@@ -678,11 +772,13 @@ void course_stop_version(const struct course *c, long date, const char *why, str
 		reason(v, "course-stop", NULL, NULL);
 }
 
-/* A product to change to: of `form`, or (form NULL) of another recommended
- * form than the course's; never oxide, one taken regularly, or one whose
- * capsule alone is above the room under the limit. */
+/* A product to change to: of `form` when given; else the form suggested
+ * for the person's goals (today's plan), a gentle one, then any other
+ * recommended form than the course's. Never oxide, one taken regularly, or
+ * one whose single capsule is above the course's dose or the room under
+ * the limit (a change of form never raises the dose). */
 static const struct product *pick_product(const struct course_version *cur, const char *form, int need_gentle,
-					  const struct product *products, size_t n, double room)
+					  const char *goal_form, const struct product *products, size_t n, double room)
 {
 	const struct product *best = NULL;
 	int best_rank = 99;
@@ -692,16 +788,14 @@ static const struct product *pick_product(const struct course_version *cur, cons
 		const struct product *p = &products[i];
 		if (p->id == cur->product_id || p->taking_servings > 0 || product_magnesium(p, &mg, &e) < 0)
 			continue;
-		if (strcmp(mg.form.form, "oxide") == 0 || !mg.form.recommend || mg.per_unit > room + 1e-6)
+		if (strcmp(mg.form.form, "oxide") == 0 || !mg.form.recommend || mg.per_unit > room + 1e-6 ||
+		    mg.per_unit > cur->daily_mg + 1e-6)
 			continue;
 		int gentle = mg_has_any_word(mg.form.traits, "gentle");
-		if (need_gentle && !gentle)
+		if ((need_gentle && !gentle) || strcmp(mg.form.form, cur->form) == 0)
 			continue;
-		int rank;
-		if (form)
-			rank = strcmp(mg.form.form, form) == 0 ? 0 : 99;
-		else
-			rank = strcmp(mg.form.form, cur->form) == 0 ? 99 : gentle ? 0 : 1;
+		int rank = form ? (strcmp(mg.form.form, form) == 0 ? 0 : 99)
+			 : goal_form && strcmp(mg.form.form, goal_form) == 0 ? 0 : gentle ? 1 : 2;
 		if (rank < best_rank) {
 			best = p;
 			best_rank = rank;
@@ -710,33 +804,34 @@ static const struct product *pick_product(const struct course_version *cur, cons
 	return best;
 }
 
+/* The course goes on with another product, from that form's start dose:
+ * a new form is started low like the first one. */
 static int change_form(const struct course_version *cur, const char *form, int need_gentle,
 		       const struct product *products, size_t n_products, const struct plan_input *pin,
 		       struct plan *plan, long today, struct course_version *v, struct mg_err *e)
 {
 	double room = ul_room(plan);
-	const struct product *p = pick_product(cur, form, need_gentle, products, n_products, room);
+	const struct product *p = pick_product(cur, form, need_gentle, plan->form.form, products, n_products, room);
 	if (!p)
-		return mg_err_set(e, MG_ENOINPUT, "no product of %s%s%s is recorded: add one (for example glycinate) with"
-				  " 'mgtrack product add', or name it with --product, then apply again",
-				  need_gentle ? "a gentle form other than " : form ? "the form " : "another form than ",
-				  form ? form : cur->form, "");
+		return mg_err_set(e, MG_ENOINPUT, "no product of %s%s is recorded with capsules of at most %.0f mg: add one"
+				  " (for example glycinate) with 'mgtrack product add', or name it with --product, then apply"
+				  " again", need_gentle ? "a gentle form other than " : form ? "the form " : "another form than ",
+				  form ? form : cur->form, cur->daily_mg);
 	struct product_mg mg;
 	if (product_magnesium(p, &mg, e) < 0)
 		return -1;
-	derive(cur, today, "change_form", cur->phase, v);
+	double full = plan_fit_dose(mg.per_unit, cur->full_mg, min_dose(), fmin(cur->full_mg, room));
+	double start = plan_fit_dose(mg.per_unit, cur->start_mg, min_dose(), full);
+	derive(cur, today, "change_form", start < full - 1e-6 ? PHASE_TITRATING : PHASE_MAINTENANCE, v);
 	v->product_id = p->id;
 	mg_strlcpy(v->product_name, p->name, sizeof(v->product_name));
 	mg_strlcpy(v->form, mg.form.form, sizeof(v->form));
 	v->unit_mg = mg.per_unit;
 	v->units_per_serving = p->units_per_serving;
-	v->full_mg = plan_fit_dose(mg.per_unit, cur->full_mg, min_dose(), fmin(cur->full_mg, room));
-	v->start_mg = plan_fit_dose(mg.per_unit, cur->start_mg, min_dose(), v->full_mg);
-	double daily = plan_fit_dose(mg.per_unit, cur->daily_mg, min_dose(), v->full_mg);
-	v->step_mg = v->full_mg - v->start_mg > 1e-6 ? v->full_mg - v->start_mg : mg.per_unit;
-	layout(pin, plan, v, daily, cur->n_intakes >= 2 ? 2 : 1);
-	if (v->phase == PHASE_TITRATING && v->daily_mg >= v->full_mg - 1e-6)
-		v->phase = PHASE_MAINTENANCE;
+	v->full_mg = full;
+	v->start_mg = start;
+	v->step_mg = full - start > 1e-6 ? full - start : mg.per_unit;
+	layout(pin, plan, v, start, cur->n_intakes >= 2 ? 2 : 1);
 	return 0;
 }
 
@@ -787,6 +882,15 @@ int course_apply_decision(const struct course *c, const struct course_state *st,
 		return 1;
 	}
 	int stepping = cur->phase == PHASE_STEPPING_DOWN;
+	long review_at = cur->from + (long)th("course-step-down-hold-days");
+	if (stepping && today < review_at && (strcmp(decision, "continue") == 0 || strcmp(decision, "extend") == 0 ||
+					       strcmp(decision, "change_form") == 0)) {
+		char d[16];
+		mg_format_date(review_at, d, sizeof(d));
+		snprintf(what, what_len, "the lower dose is reviewed on %s, two weeks after the step down: nothing changes"
+			 " yet", d);
+		return 0;
+	}
 	if (stepping && strcmp(decision, "continue") == 0) {
 		derive(cur, today, "keep_lower", PHASE_MAINTENANCE, v);
 		v->full_mg = cur->daily_mg;
@@ -813,6 +917,17 @@ int course_apply_decision(const struct course *c, const struct course_state *st,
 		return 1;
 	}
 	if (strcmp(decision, "continue") == 0) {
+		for (size_t i = 0; i < c->n; i++)
+			if (strcmp(c->v[i].event, "keep_lower") == 0 || strcmp(c->v[i].event, "step_back_up") == 0) {
+				snprintf(what, what_len, "continue at %.0f mg a day, the lowest dose found to help: nothing"
+					 " changes", cur->daily_mg);
+				return 0;
+			}
+		if (cur->phase == PHASE_TITRATING && st->day >= st->checkpoint_day[1]) {
+			snprintf(what, what_len, "the course is still stepping up to %.0f mg: the step down to the lowest"
+				 " helpful dose comes once it is there", cur->full_mg);
+			return 0;
+		}
 		if (cur->phase == PHASE_MAINTENANCE && st->day >= st->checkpoint_day[1]) {
 			double lower = one_step_down(cur);
 			if (lower <= 0) {

@@ -33,11 +33,13 @@ struct course_input {
 	const struct dose_entry *doses;   /* taken and skipped, course start..today, by date and time */
 	size_t n_doses;
 	/* The present: today's plan input and proposal (the profile, status,
-	 * medicine windows, upper limit), and the other supplemental magnesium
-	 * a day besides the course's product. */
+	 * medicine windows, upper limit, and in plan->other_mg the other
+	 * supplemental magnesium of a usual day, which sizes the regimen). */
 	const struct plan_input *plan_in;
 	struct plan *plan;
-	double other_mg;
+	/* Other supplemental magnesium today: what was logged today of other
+	 * products, and the products taken regularly; it guards today. */
+	double today_other_mg;
 };
 
 enum intake_status { INTAKE_DUE, INTAKE_TAKEN, INTAKE_SKIPPED };
@@ -67,6 +69,9 @@ struct course_state {
 	int checkpoint_day[2];
 	long checkpoint_date[2];
 	struct course_adherence adherence;
+	/* Set when today's other supplements leave no room for today's
+	 * intakes under the upper limit: they are to be skipped today. */
+	char today_warning[240];
 	/* Today's intakes and what was logged of them. */
 	struct course_intake today[COURSE_MAX_INTAKES];
 	enum intake_status today_status[COURSE_MAX_INTAKES];
@@ -89,17 +94,20 @@ int course_day_intakes(const struct course *c, const struct dose_entry *doses, s
 /* Adherence over [from, to] (to <= today; today counts once every intake
  * is answered), in magnesium against the version in force each day. */
 void course_adherence(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
-		      long today, const struct plan *plan, struct course_adherence *out);
+		      long today, struct course_adherence *out);
 
 /* Version 1 from today's proposal, starting on `start`: refused (MG_EDATA,
  * with the reason) for status clinician or pause, when no supplement is
  * planned, and (MG_ENOINPUT) without a product. */
 int course_first_version(const struct plan_input *pin, struct plan *plan, long start, struct course_version *v,
 			 struct mg_err *e);
-/* The version that ends a pause on `date`: the start dose again. MG_EDATA
- * when the course is not paused, or today's plan forbids a supplement. */
-int course_resume_version(const struct course *c, const struct plan_input *pin, struct plan *plan, long date,
-			  struct course_version *v, struct mg_err *e);
+/* The version that ends a pause on `date`: the start dose again; the
+ * person confirms that the red flags logged since the pause have gone (the
+ * reason names them). MG_EDATA when the course is not paused, a red flag
+ * is logged for that very morning, or today's plan forbids a supplement. */
+int course_resume_version(const struct course *c, const struct night *nights, size_t n_nights,
+			  const struct plan_input *pin, struct plan *plan, long date, struct course_version *v,
+			  struct mg_err *e);
 /* The version that stops the course on `date`; why may be NULL. */
 void course_stop_version(const struct course *c, long date, const char *why, struct course_version *v);
 

@@ -312,21 +312,22 @@ static int window_depth(const struct plan *p, int t)
 	return depth;
 }
 
-static void build_windows(const struct profile *pr, struct plan *p)
+size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, size_t max)
 {
+	size_t n = 0;
 	for (size_t i = 0; i < pr->n_meds; i++) {
 		struct med_rule m;
 		medicines_lookup(pr->meds[i].name, &m);
 		if (!med_rule_spaces(&m))
 			continue;
 		const char *t = pr->meds[i].times;
-		while (*t && p->n_windows < PLAN_MAX_WINDOWS) {
+		while (*t && n < max) {
 			char hhmm[8];
 			size_t l = strcspn(t, ",");
 			mg_strlcpy(hhmm, t, l + 1 < sizeof(hhmm) ? l + 1 : sizeof(hhmm));
 			int at;
 			if (mg_parse_hhmm(hhmm, &at) == 0) {
-				struct plan_window *w = &p->windows[p->n_windows++];
+				struct plan_window *w = &out[n++];
 				mg_strlcpy(w->medicine, pr->meds[i].name, sizeof(w->medicine));
 				w->med_time = at;
 				w->avoid_from = wrap(at - (int)lround(m.mg_first_h * 60));
@@ -336,6 +337,12 @@ static void build_windows(const struct profile *pr, struct plan *p)
 			t += l + (t[l] == ',');
 		}
 	}
+	return n;
+}
+
+static void build_windows(const struct profile *pr, struct plan *p)
+{
+	p->n_windows = plan_medicine_windows(pr, p->windows, PLAN_MAX_WINDOWS);
 }
 
 static int far_from(const struct plan_schedule *s, size_t self, int t, int gap)

@@ -135,6 +135,10 @@ double plan_fit_dose(double unit_mg, double mg, double lo, double hi);
 void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int min_intakes,
 		 struct plan_schedule *out);
 
+/* The hours around the profile's medicines that magnesium keeps out of
+ * (med-classes.tsv): at most max windows into out; returns the count. */
+size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, size_t max);
+
 /* Whether minute t lies inside window w (edges allowed). */
 int plan_window_contains(const struct plan_window *w, int t);
 

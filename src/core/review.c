@@ -93,7 +93,12 @@ static void fit_outcome(const struct review_input *in, size_t row, struct review
 		if (nt->date < from || nt->date > in->at)
 			continue;
 		double v = value(nt, field);
-		if (isnan(v))
+		if (isnan(v) || (in->baseline_from != MG_NO_DATE && nt->date < in->baseline_from))
+			continue;
+		int off = 0;
+		for (size_t k = 0; k < in->n_off && !off; k++)
+			off = nt->date >= in->off[k][0] && nt->date <= in->off[k][1];
+		if (off)
 			continue;
 		size_t k = (size_t)(nt->date - from);
 		if (nt->date < in->first_dose) {
@@ -171,6 +176,8 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 
 	/* Safety first: a red flag in the last 7 nights. */
 	long flag_from = in->at - (long)th("pause-red-flag-days") + 1;
+	if (in->flags_after != MG_NO_DATE && flag_from <= in->flags_after)
+		flag_from = in->flags_after + 1;
 	int loose = 0, flagged = 0;
 	long loose_from = in->at - (long)th("review-loose-window") + 1;
 	if (in->loose_after != MG_NO_DATE && loose_from <= in->loose_after)
@@ -190,6 +197,10 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 		int gentle = f >= 0 && mg_has_any_word(table_cell(forms, (size_t)f, "traits"), "gentle");
 		decide(r, !in->split ? "review-split" : !gentle ? "review-gentler" : "review-lower");
 	}
+	/* No nights before magnesium began: more nights on it cannot make a
+	 * before/after comparison, so say what can. */
+	if (!r->decision && p->n_base < th("review-min-baseline") && p->n_on >= th("review-min-on"))
+		decide(r, "review-no-baseline");
 	if (!r->decision && (p->n_base < th("review-min-baseline") || p->n_on < th("review-min-on")))
 		decide(r, "review-too-few");
 	if (!r->decision && !isnan(r->adherence) && r->adherence < th("review-min-adherence"))

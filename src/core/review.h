@@ -28,6 +28,10 @@ struct review_input {
 	double adherence;            /* magnesium taken against the plan in force, 0-1; NAN without a plan */
 	long on_from;                /* first on-magnesium night; MG_NO_DATE: review-on-from-day of dosing */
 	long loose_after;            /* stool form counts on nights after this (the regimen's start); MG_NO_DATE: any */
+	long flags_after;            /* red flags count on nights after this (a course's resume); MG_NO_DATE: any */
+	long baseline_from;          /* the baseline starts here (after an earlier course); MG_NO_DATE: any */
+	const long (*off)[2];        /* [from, to] spans left out of both arms (a course's pauses) */
+	size_t n_off;
 	int split;                   /* the plan already splits the dose */
 	const char *form;            /* the plan's form */
 	const char *outcome;         /* primary outcome; NULL: from the goals */

@@ -260,3 +260,18 @@ int journal_course_end(sqlite3 *db, long course_id, long date, struct mg_err *e)
 		return db_fail(db, "cannot end the course", e);
 	return 0;
 }
+
+int journal_course_previous_end(sqlite3 *db, long profile_id, long course_id, long *ended, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	*ended = MG_NO_DATE;
+	if (db_prepare(db, "SELECT max(ended) FROM course WHERE profile_id = ? AND id <> ? AND ended IS NOT NULL", &st,
+		       e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_int64(st, 2, course_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*ended = date_col(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}

@@ -70,6 +70,9 @@ int journal_course_latest(sqlite3 *db, long profile_id, struct course *c, struct
 int journal_course_add(sqlite3 *db, long profile_id, struct course *c, struct mg_err *e);
 /* Appends v as the next version of course_id (v->seq and v->id are set). */
 int journal_version_add(sqlite3 *db, long course_id, struct course_version *v, struct mg_err *e);
+/* The end of the profile's latest course other than course_id
+ * (MG_NO_DATE when none ended). */
+int journal_course_previous_end(sqlite3 *db, long profile_id, long course_id, long *ended, struct mg_err *e);
 /* Marks the course ended on `date`. */
 int journal_course_end(sqlite3 *db, long course_id, long date, struct mg_err *e);
 

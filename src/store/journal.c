@@ -149,7 +149,10 @@ static const char *const migrations[] = {
 	"  seq INTEGER NOT NULL, time TEXT NOT NULL, elemental_mg REAL NOT NULL,"
 	"  units INTEGER NOT NULL CHECK (units >= 1), slot TEXT NOT NULL,"
 	"  PRIMARY KEY (version_id, seq));"
-	"CREATE TRIGGER plan_version_is_history BEFORE UPDATE ON plan_version"
+	/* Every column but product_id, which a deleted product sets to NULL. */
+	"CREATE TRIGGER plan_version_is_history BEFORE UPDATE OF course_id, seq, from_date, phase, event, daily_mg,"
+	"  full_mg, start_mg, step_mg, form, product_name, unit_mg, units_per_serving, reason, rule, created"
+	"  ON plan_version"
 	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;"
 	"CREATE TRIGGER plan_intake_is_history BEFORE UPDATE ON plan_intake"
 	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;"

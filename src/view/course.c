@@ -65,6 +65,26 @@ void view_course_release(struct course_view *cv)
 	memset(cv, 0, sizeof(*cv));
 }
 
+/* Other supplemental magnesium today: each other product at the larger of
+ * what it is marked as taken a day and what was logged of it today. */
+static double today_other(const struct course_view *cv, long today, long course_product)
+{
+	double sum = 0;
+	for (size_t i = 0; i < cv->plan.n_products; i++) {
+		const struct product *pr = &cv->plan.products[i];
+		if (pr->id == course_product)
+			continue;
+		struct product_mg mg;
+		struct mg_err e = {0};
+		double marked = product_magnesium(pr, &mg, &e) == 0 ? pr->taking_servings * mg.per_serving : 0, logged = 0;
+		for (size_t k = 0; k < cv->n_doses; k++)
+			if (cv->doses[k].date == today && !cv->doses[k].skipped && cv->doses[k].product_id == pr->id)
+				logged += cv->doses[k].elemental_mg;
+		sum += marked > logged ? marked : logged;
+	}
+	return sum;
+}
+
 /* Reads everything and evaluates; writes nothing. */
 static int read_all(sqlite3 *db, const char *foods_path, const struct profile *p, long today, int days,
 		    int with_foods, struct course_view *cv, struct mg_err *e)
@@ -77,7 +97,7 @@ static int read_all(sqlite3 *db, const char *foods_path, const struct profile *p
 	int running = found && cv->course.ended == MG_NO_DATE;
 	struct plan_opts opts = {
 		.exclude_product = running ? last->product_id : 0,
-		.flags_after = running ? last_resume(&cv->course) : MG_NO_DATE,
+		.flags_after = running && last_resume(&cv->course) != MG_NO_DATE ? last_resume(&cv->course) - 1 : MG_NO_DATE,
 		.no_foods = !with_foods,
 	};
 	if (view_plan_build(db, foods_path, p, today, days, &opts, &cv->plan, e) < 0)
@@ -101,6 +121,7 @@ static int read_all(sqlite3 *db, const char *foods_path, const struct profile *p
 		.nights = cv->nights, .n_nights = cv->n_nights,
 		.doses = cv->doses, .n_doses = cv->n_doses,
 		.plan_in = &cv->plan.input, .plan = &cv->plan.plan,
+		.today_other_mg = today_other(cv, today, last->product_id),
 	};
 	if (course_evaluate(&in, &cv->state, e) < 0)
 		return -1;
@@ -269,11 +290,11 @@ int view_course_resume(sqlite3 *db, const char *foods_path, const struct profile
 		 * judged without the nights up to now. */
 		struct plan_build b;
 		const struct course_version *last = course_last(&cv->course);
-		struct plan_opts opts = {.exclude_product = last->product_id, .flags_after = today, .no_foods = 1};
+		struct plan_opts opts = {.exclude_product = last->product_id, .flags_after = today - 1, .no_foods = 1};
 		rc = view_plan_build(db, foods_path, p, today, 7, &opts, &b, e);
 		if (rc == 0) {
 			struct course_version v;
-			rc = course_resume_version(&cv->course, &b.input, &b.plan, today, &v, e);
+			rc = course_resume_version(&cv->course, cv->nights, cv->n_nights, &b.input, &b.plan, today, &v, e);
 			view_plan_release(&b);
 			if (rc == 0)
 				rc = write_version(db, foods_path, p, today, cv, &v, 0, e);
@@ -437,6 +458,7 @@ json_t *view_course_json(const struct course_view *cv, long today)
 	json_object_set_new(j, "phase", json_string(course_phase_name(st->now.phase)));
 	json_object_set_new(j, "step", version_json(&st->now, c->started, 0));
 	json_object_set_new(j, "today", view_course_intakes_json(st->today, st->n_today, st->today_status));
+	json_object_set_new(j, "today_warning", st->today_warning[0] ? json_string(st->today_warning) : json_null());
 	if (st->next_intake >= 0) {
 		const struct course_intake *in = &st->today[st->next_intake];
 		json_t *o = json_object();

@@ -16,11 +16,22 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
+int view_course_touch(sqlite3 *db, const struct profile *p, long today, struct mg_err *e)
+{
+	struct course_view cv;
+	memset(&cv, 0, sizeof(cv));
+	int rc = view_course_load_in(db, "", p, today, 1, 0, &cv, e);
+	view_course_release(&cv);
+	return rc;
+}
+
 int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err *e)
 {
 	if (profile_validate(p, today, e) < 0 || db_begin(db, e) < 0)
 		return -1;
-	if (journal_profile_put(db, p, e) < 0 || db_commit(db, e) < 0) {
+	/* A change that pauses or re-times the course (a pregnancy, a new
+	 * medicine) is stored with it, dated today. */
+	if (journal_profile_put(db, p, e) < 0 || view_course_touch(db, p, today, e) < 0 || db_commit(db, e) < 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -131,6 +131,13 @@ static int planned_dose(sqlite3 *db, const char *foods_path, const struct profil
 	char day[16];
 	mg_format_date(date, day, sizeof(day));
 	int next = course_day_intakes(&cv.course, cv.doses, cv.n_doses, date, in, status, &n);
+	if (!n && v && v->phase == PHASE_PAUSED) {
+		char since[16];
+		mg_format_date(v->from, since, sizeof(since));
+		rc = mg_err_set(e, MG_EDATA, "no intake is planned on %s: the course is paused since %s [%s]; resume it"
+				" with 'mgtrack course resume' once the cause has gone", day, since, v->rule);
+		goto out;
+	}
 	if (!n) {
 		rc = mg_err_set(e, MG_EDATA, "no intake is planned on %s (the course is %s then)%s", day,
 				v ? course_phase_name(v->phase) : "not started",
@@ -168,10 +175,41 @@ out:
 	return rc;
 }
 
+/* What a dose just logged should warn about: a time inside the hours
+ * around a medicine, or the course's product taken while it is paused. */
+static void dose_warning(sqlite3 *db, const struct profile *p, const struct dose_entry *d, char *w, size_t n)
+{
+	w[0] = '\0';
+	if (d->skipped)
+		return;
+	struct plan_window win[PLAN_MAX_WINDOWS];
+	size_t nw = plan_medicine_windows(p, win, PLAN_MAX_WINDOWS);
+	for (size_t i = 0; i < nw; i++)
+		if (plan_window_contains(&win[i], d->time)) {
+			char at[8], from[8], to[8];
+			mg_format_hhmm(d->time, at, sizeof(at));
+			mg_format_hhmm(win[i].avoid_from, from, sizeof(from));
+			mg_format_hhmm(win[i].avoid_to, to, sizeof(to));
+			snprintf(w, n, "this dose at %s is within the hours around %s (%s-%s) that magnesium keeps out of [%s]",
+				 at, win[i].medicine, from, to, win[i].rule);
+			return;
+		}
+	struct course c;
+	struct mg_err e = {0};
+	if (journal_course_latest(db, p->id, &c, &e) <= 0)
+		return;
+	const struct course_version *v = course_version_on(&c, d->date);
+	if (v && c.ended == MG_NO_DATE && v->phase == PHASE_PAUSED && v->product_id == d->product_id)
+		snprintf(w, n, "the course is paused [%s]: magnesium is not planned now; see a clinician if the symptom"
+			 " persists", v->rule);
+	course_release(&c);
+}
+
 int view_dose_log(sqlite3 *db, const char *foods_path, const struct profile *p, long date, int time,
 		  const char *key, double servings, enum dose_mode mode, struct dose_entry *d, double *day_total,
-		  struct targets *t, struct mg_err *e)
+		  struct targets *t, char *warning, size_t warning_len, struct mg_err *e)
 {
+	warning[0] = '\0';
 	struct product pr;
 	struct product_mg mg;
 	memset(d, 0, sizeof(*d));
@@ -224,6 +262,16 @@ int view_dose_log(sqlite3 *db, const char *foods_path, const struct profile *p, 
 		d->estimated = mg.estimated;
 		rc = journal_dose_list(db, p->id, date, date, sum_dose, day_total, e);
 	}
+	/* A planned intake never takes the day over the limit: the limit is a
+	 * daily one, and an antacid or a laxative taken today counts. A dose
+	 * typed with its servings is recorded (the log must say what was
+	 * taken) and warned about by the caller. */
+	if (rc == 0 && mode == DOSE_PLANNED && t->ul_set && *day_total + d->elemental_mg > t->supplement_ul_mg + 1e-6)
+		rc = mg_err_set(e, MG_EDATA, "supplements today already add up to %.0f mg: this %.0f mg intake would take the"
+				" day above the %.0f mg upper limit [%s]; skip it ('mgtrack dose --skip')", *day_total,
+				d->elemental_mg, t->supplement_ul_mg, t->ul.id);
+	if (rc == 0)
+		dose_warning(db, p, d, warning, warning_len);
 	if (rc == 0)
 		rc = journal_dose_add(db, p->id, d, e);
 	if (rc == 0)

@@ -299,11 +299,12 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 		return -1;
 	}
 	first_ever = all.first;
-	/* The course, when there is one, reads as it stands today (nothing is
-	 * stored by a report). */
+	/* The course as it stands today: a step that is due is stored first,
+	 * as every command that shows the course does, so the report's
+	 * timeline and its text agree. */
 	struct course_view cv;
 	struct mg_err ce = {0};
-	int have_course = view_course_read(db, foods_path, p, today, 1, 0, &cv, &ce) == 0;
+	int have_course = view_course_load(db, foods_path, p, today, 1, 0, &cv, &ce) == 0;
 	if (have_course && !cv.has_course) {
 		view_course_release(&cv);
 		have_course = 0;

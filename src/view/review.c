@@ -103,9 +103,11 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 	size_t n_nights = 0;
 	struct review_input in = {
 		.profile = p, .first_dose = dd.first, .at = at, .outcome = outcome, .seed = 1,
-		.adherence = NAN, .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE,
+		.adherence = NAN, .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE, .flags_after = MG_NO_DATE,
+		.baseline_from = MG_NO_DATE,
 	};
 	char form_buf[24] = "";
+	long (*off)[2] = NULL;
 	int rc = 0;
 	if (dd.first != MG_NO_DATE && view_night_list(db, p->id, 0, at, &nights, &n_nights, e) < 0)
 		rc = -1;
@@ -125,6 +127,26 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 			in.loose_after = v->from;
 			if (v->phase == PHASE_STEPPING_DOWN)
 				in.on_from = v->from + (long)tables_threshold("review-on-from-day", NULL) - 1;
+			/* A resume cleared the red flags before it; the nights of an
+			 * earlier course are no baseline; paused days are on neither
+			 * side. */
+			off = mg_calloc(cv.course.n + 1, sizeof(*off));
+			for (size_t i = 0; i < cv.course.n; i++) {
+				const struct course_version *x = &cv.course.v[i];
+				if (strcmp(x->event, "resume") == 0)
+					in.flags_after = x->from - 1;
+				if (x->phase == PHASE_PAUSED) {
+					off[in.n_off][0] = x->from;
+					off[in.n_off][1] = i + 1 < cv.course.n ? cv.course.v[i + 1].from - 1 : at;
+					in.n_off++;
+				}
+			}
+			in.off = (const long (*)[2])off;
+			long prev;
+			if (journal_course_previous_end(db, p->id, cv.course.id, &prev, e) < 0)
+				rc = -1;
+			else if (prev != MG_NO_DATE)
+				in.baseline_from = prev + 1;
 			view_course_release(&cv);
 		}
 	} else if (rc == 0 && dd.first != MG_NO_DATE) {
@@ -153,6 +175,7 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 	if (rc == 0)
 		rc = review_compute(&in, r, e);
 	free(nights);
+	free(off);
 	if (rc < 0) {
 		review_release(r);
 		return -1;

@@ -56,10 +56,12 @@ enum dose_mode { DOSE_SERVINGS, DOSE_PLANNED, DOSE_SKIP };
  * DOSE_PLANNED / DOSE_SKIP the next planned intake of the course (key NULL
  * or the course's product; another product is logged as one serving).
  * day_total is the day's supplemental magnesium with it, t the targets
- * (for the upper-limit warning). */
+ * (for the upper-limit warning); warning gets what else the dose should
+ * warn about ("" for nothing): a medicine's hours, a paused course. A
+ * planned intake that would take the day above the upper limit is refused. */
 int view_dose_log(sqlite3 *db, const char *foods_path, const struct profile *p, long date, int time,
 		  const char *key, double servings, enum dose_mode mode, struct dose_entry *d, double *day_total,
-		  struct targets *t, struct mg_err *e);
+		  struct targets *t, char *warning, size_t warning_len, struct mg_err *e);
 
 /* The nights of [from, to], one per date, the user's own entry merged over
  * imported ones. *out is owned by the caller. */
@@ -193,6 +195,9 @@ int view_review_compute(sqlite3 *db, const char *foods_path, const struct profil
 json_t *view_review_json(const struct review *r);
 
 /* ---- changes (edit.c) ---- */
+/* Stores the steps of p's course that a change just made due, inside the
+ * caller's transaction (nothing without a course). */
+int view_course_touch(sqlite3 *db, const struct profile *p, long today, struct mg_err *e);
 /* Checks the profile (contradictions, ranges) and stores it. */
 int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err *e);
 /* Checks a product's label figures and stores it; mg is its magnesium. */

@@ -37,6 +37,9 @@ void api_course_post(struct web_app *app, struct web_req *rq, struct web_resp *r
 		if (!json_is_string(reason) || json_string_length(reason) < 1 || json_string_length(reason) > 200)
 			return web_error(rs, 422, "bad_value", "reason", "reason must be a text of 1 to 200 characters");
 		why = json_string_value(reason);
+		for (const unsigned char *c = (const unsigned char *)why; *c; c++)
+			if (*c < 0x20 || *c == 0x7f)
+				return web_error(rs, 422, "bad_value", "reason", "reason must be one line, without control characters");
 	}
 	struct profile p;
 	if (web_profile(app, rs, &p) < 0)

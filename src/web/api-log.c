@@ -261,8 +261,9 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	struct targets t;
 	double day_total;
 	struct mg_err e = {0};
+	char warning[320];
 	if (view_dose_log(app->db, app->foods_path, &p, date, minutes, key[0] ? key : NULL, n, mode, &d, &day_total, &t,
-			  &e) < 0)
+			  warning, sizeof(warning), &e) < 0)
 		return web_fail_flags(rs, &e, e.code == MG_ENOINPUT ? "product" : mode == DOSE_SERVINGS ? "servings" : "planned");
 	json_t *j = view_dose_json(&d);
 	json_object_set_new(j, "day_supplement_mg", view_num(day_total, 1));
@@ -272,6 +273,8 @@ void api_dose_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		snprintf(w, sizeof(w), "supplements on this day add up to %.0f mg, above the upper limit of %.0f mg [%s]",
 			 day_total, t.supplement_ul_mg, t.ul.id);
 		json_object_set_new(j, "warning", json_string(w));
+	} else if (warning[0]) {
+		json_object_set_new(j, "warning", json_string(warning));
 	}
 	web_json(rs, 201, j);
 }

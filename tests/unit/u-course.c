@@ -62,7 +62,7 @@ struct scenario {
 	int first_eval;        /* the first day mgtrack sees (a course begun in the past); 0: day 1 */
 	int days;
 	struct span spans[6];
-	struct action actions[4];
+	struct action actions[4];   /* at most 3, the 4th ends the list */
 	struct check checks[10];
 };
 
@@ -123,16 +123,39 @@ static const struct scenario scenarios[] = {
 	 {FORMED(1, 70, TAKE_ALL)}, {{42, "apply:continue"}, {56, "apply:continue"}},
 	 {{56, "maintenance", 100, 1, "keep_lower", ANY, 0, "", "course-keep-lower", 4},
 	  {70, "maintenance", 100, 1, "keep_lower", 99, 100, "", "course-keep-lower", 4}}},
-	{"split and change form applied from a review", 100, "regularity", -1, 0, 50,
+	{"another form from a review starts low again, and never above the dose", 100, "regularity", -1, 0, 50,
 	 {FORMED(1, 50, TAKE_ALL)}, {{42, "apply:change_form:review-change-form"}},
-	 {{42, "maintenance", 200, 2, "change_form", ANY, 0, "", NULL, 3}}},
-	{"a course begun three weeks before mgtrack catches up", 100, "sleep", -1, 21, 30,
+	 {{42, "titrating", 100, 1, "change_form", ANY, 0, "", "course-step-up", 3},
+	  {49, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 4}}},
+	/* Steps are taken on the day mgtrack learns they are due, never
+	 * back-dated: she took 100 mg a day as planned, so 100 % adherent. */
+	{"a course begun three weeks before mgtrack steps up the day it is read", 100, "sleep", -1, 21, 30,
 	 {FORMED(1, 20, TAKE_FIXED), FORMED(21, 30, TAKE_ALL)}, {{0}},
-	 {{21, "maintenance", 200, 2, "step_up", 60, 70, "", NULL, 2}}},
+	 {{21, "maintenance", 200, 2, "step_up", 99.9, 100, "", NULL, 2}}},
 	{"other supplements leave less room under the upper limit", 100, "sleep", -1, 0, 30,
-	 {FORMED(1, 30, TAKE_ALL)}, {{15, "other:200"}, {20, "other:300"}},
-	 {{15, "maintenance", 100, 1, "fit_ul", ANY, 0, "", NULL, 3},
-	  {20, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 4}}},
+	 {FORMED(1, 30, TAKE_ALL)}, {{15, "other:200"}, {25, "other:300"}},
+	 {{15, "titrating", 100, 1, "fit_ul", ANY, 0, "", NULL, 3},
+	  {22, "titrating", 100, 1, "fit_ul", ANY, 0, "course-hold-ul", "course-hold-ul", 3},
+	  {25, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 4}}},
+	{"when the other supplement stops, the course steps up again", 100, "sleep", -1, 0, 40,
+	 {FORMED(1, 40, TAKE_ALL)}, {{15, "other:200"}, {20, "other:0"}},
+	 {{15, "titrating", 100, 1, "fit_ul", ANY, 0, "", NULL, 3},
+	  {21, "titrating", 100, 1, "fit_ul", ANY, 0, "", "course-step-up", 3},
+	  {22, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 4}}},
+	{"a step down is reviewed only after its two weeks", 100, "sleep", -1, 0, 60,
+	 {FORMED(1, 60, TAKE_ALL)}, {{42, "apply:continue"}, {50, "noapply:continue"}},
+	 {{50, "stepping_down", 100, 1, "step_down", ANY, 0, "", "course-step-down", 3}}},
+	{"back up after a step down: a later continue changes nothing", 100, "sleep", -1, 0, 64,
+	 {FORMED(1, 64, TAKE_ALL)}, {{42, "apply:continue"}, {56, "apply:extend"}, {60, "noapply:continue"}},
+	 {{60, "maintenance", 200, 2, "step_back_up", ANY, 0, "", "course-keep-lower", 4}}},
+	{"200 mg taken at once answers both intakes", 100, "sleep", -1, 0, 12,
+	 {FORMED(1, 7, TAKE_ALL), FORMED(8, 12, TAKE_ONCE)}, {{0}},
+	 {{12, "maintenance", 200, 2, NULL, 99, 100, "", NULL, 2}}},
+	{"loose nights logged late for the days before a step up still count", 100, "sleep", -1, 0, 14,
+	 {FORMED(1, 4, TAKE_ALL), {5, 8, 0, 0, 0, TAKE_ALL}, FORMED(9, 14, TAKE_ALL)}, {{10, "loose:5-7"}},
+	 {{8, "titrating", 100, 1, "start", ANY, 0, "course-hold-no-log", NULL, 1},
+	  {9, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
+	  {10, "maintenance", 100, 1, "lower", ANY, 0, NULL, NULL, 3}}},
 	{"a new medicine re-times the intakes", 100, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{15, "med:levothyroxine@21:30"}},
 	 {{15, "maintenance", 200, 2, "retime", ANY, 0, "", NULL, 3}}},
@@ -286,6 +309,14 @@ static void act(struct sim *s, long today, const char *what)
 		s->pr.pregnant = 1;
 		return;
 	}
+	if (strncmp(what, "loose:", 6) == 0) {
+		char *dash;
+		long a = strtol(what + 6, &dash, 10), b = strtol(dash + 1, NULL, 10);
+		for (size_t i = 0; i < s->n_nights; i++)
+			if (s->nights[i].date >= day0 + a - 1 && s->nights[i].date <= day0 + b - 1)
+				s->nights[i].bristol = 7;
+		return;
+	}
 	if (strncmp(what, "redflag:", 8) == 0) {
 		long date = day0 + strtol(what + 8, NULL, 10) - 1;
 		for (size_t i = 0; i < s->n_nights; i++)
@@ -296,21 +327,29 @@ static void act(struct sim *s, long today, const char *what)
 	sim_eval(s, today, &st);
 	sim_plan(s, today, &in, &p);
 	if (strcmp(what, "resume") == 0) {
-		assert_int_equal(course_resume_version(&s->c, &in, &p, today, &v, &e), 0);
+		assert_int_equal(course_resume_version(&s->c, s->nights, s->n_nights, &in, &p, today, &v, &e), 0);
 	} else if (strcmp(what, "stop") == 0) {
 		course_stop_version(&s->c, today, NULL, &v);
 	} else {
+		/* apply:DECISION[:RULE] must change the course; noapply:DECISION must not. */
+		int expect_change = strncmp(what, "apply:", 6) == 0;
+		const char *d = strchr(what, ':') + 1;
 		char decision[32], rule[48] = "review-continue";
-		const char *colon = strchr(what + 6, ':');
-		size_t l = colon ? (size_t)(colon - (what + 6)) : strlen(what + 6);
-		mg_strlcpy(decision, what + 6, l + 1 < sizeof(decision) ? l + 1 : sizeof(decision));
+		const char *colon = strchr(d, ':');
+		size_t l = colon ? (size_t)(colon - d) : strlen(d);
+		mg_strlcpy(decision, d, l + 1 < sizeof(decision) ? l + 1 : sizeof(decision));
 		if (colon)
 			mg_strlcpy(rule, colon + 1, sizeof(rule));
 		char said[240];
 		int k = course_apply_decision(&s->c, &st, decision, rule, "the review says so", NULL, s->products,
 					      s->n_products, &in, &p, today, &v, said, sizeof(said), &e);
-		if (k <= 0)
+		if (k != (expect_change ? 1 : 0))
 			fail_msg("%s: apply %s on %ld: %d %s %s", s->sc->name, decision, today - day0 + 1, k, said, e.msg);
+		if (!expect_change) {
+			plan_release(&p);
+			course_state_release(&st);
+			return;
+		}
 	}
 	v.id = (long)s->c.n + 1;
 	course_push(&s->c, &v);
@@ -477,7 +516,7 @@ static void test_refusals(void **state)
 	course_init(&c);
 	c.started = day0;
 	course_push(&c, &v);
-	assert_int_equal(course_resume_version(&c, &in, &p, day0, &v, &e), -1);
+	assert_int_equal(course_resume_version(&c, NULL, 0, &in, &p, day0, &v, &e), -1);
 	assert_non_null(strstr(e.msg, "not paused"));
 
 	struct course_input ci = {.course = &c, .today = day0 + 3, .plan_in = &in, .plan = &p};
@@ -532,7 +571,7 @@ static void test_adherence(void **state)
 	d[2].time = 13 * 60;
 	d[2].elemental_mg = 100;
 	struct course_adherence a;
-	course_adherence(&c, d, 3, day0, day0 + 2, day0 + 2, NULL, &a);
+	course_adherence(&c, d, 3, day0, day0 + 2, day0 + 2, &a);
 	assert_int_equal(a.days_planned, 2);
 	assert_int_equal(a.days_adherent, 1);
 	assert_true(fabs(a.mg_pct - 75) < 1e-9);
@@ -541,7 +580,7 @@ static void test_adherence(void **state)
 	d[3] = d[2];
 	d[3].product_id = 7;
 	d[3].time = 21 * 60;
-	course_adherence(&c, d, 4, day0, day0 + 2, day0 + 2, NULL, &a);
+	course_adherence(&c, d, 4, day0, day0 + 2, day0 + 2, &a);
 	assert_int_equal(a.days_planned, 2);
 	course_release(&c);
 }

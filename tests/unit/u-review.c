@@ -46,7 +46,8 @@ static const char *run(struct log *l, int at_day, int split, const char *form, s
 	assert_int_equal(profile_set_goal_list(&p, "sleep", &e), 0);
 	struct review_input in = {
 		.profile = &p, .first_dose = FIRST, .at = FIRST + at_day - 1, .nights = l->nights, .n_nights = l->n,
-		.adherence = l->adherence, .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE, .split = split, .form = form,
+		.adherence = l->adherence, .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE, .flags_after = MG_NO_DATE,
+		.baseline_from = MG_NO_DATE, .split = split, .form = form,
 		.seed = 3, .draws = 3000,
 	};
 	if (review_compute(&in, r, &e) < 0)
@@ -121,7 +122,8 @@ static void test_decisions(void **state)
 		assert_int_equal(profile_set_goal_list(&p, "sleep", &e), 0);
 		struct review_input in = {
 			.profile = &p, .first_dose = FIRST, .at = FIRST + 7, .nights = l.nights, .n_nights = l.n,
-			.adherence = 1, .on_from = MG_NO_DATE, .loose_after = FIRST + 7, .split = 0, .form = "glycinate",
+			.adherence = 1, .on_from = MG_NO_DATE, .loose_after = FIRST + 7, .flags_after = MG_NO_DATE,
+			.baseline_from = MG_NO_DATE, .split = 0, .form = "glycinate",
 			.seed = 3, .draws = 3000,
 		};
 		assert_int_equal(review_compute(&in, &r, &e), 0);
@@ -136,6 +138,27 @@ static void test_decisions(void **state)
 	l.nights[l.n - 2].red_flags = RED_DIZZINESS;
 	assert_string_equal(run(&l, 20, 1, "glycinate", &r), "pause");
 	review_release(&r);
+	/* ... unless the person resumed after it (the course cleared it). */
+	{
+		struct profile p;
+		profile_defaults(&p, "t");
+		struct mg_err e = {0};
+		assert_int_equal(profile_set_goal_list(&p, "sleep", &e), 0);
+		for (size_t i = l.n - 3; i < l.n; i++)
+			l.nights[i].bristol = 4;
+		long off[1][2] = {{FIRST + 5, FIRST + 9}};
+		struct review_input in = {
+			.profile = &p, .first_dose = FIRST, .at = FIRST + 19, .nights = l.nights, .n_nights = l.n,
+			.adherence = 1, .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE, .flags_after = FIRST + 18,
+			.baseline_from = FIRST - 10, .off = (const long (*)[2])off, .n_off = 1, .split = 1,
+			.form = "glycinate", .seed = 3, .draws = 3000,
+		};
+		assert_int_equal(review_compute(&in, &r, &e), 0);
+		assert_string_equal(r.decision, "continue");
+		assert_int_equal(r.nights_baseline, 10);   /* from FIRST - 10 only */
+		assert_int_equal(r.nights_on, 13);         /* 18 less the 5 paused nights */
+		review_release(&r);
+	}
 }
 
 static void test_errors(void **state)
@@ -145,7 +168,8 @@ static void test_errors(void **state)
 	struct review r;
 	struct mg_err e = {0};
 	struct review_input in = {.profile = &p, .first_dose = MG_NO_DATE, .at = FIRST, .adherence = NAN,
-				  .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE};
+				  .on_from = MG_NO_DATE, .loose_after = MG_NO_DATE, .flags_after = MG_NO_DATE,
+				  .baseline_from = MG_NO_DATE};
 	assert_int_equal(review_compute(&in, &r, &e), -1);
 	assert_int_equal(e.code, MG_ENOINPUT);
 	review_release(&r);

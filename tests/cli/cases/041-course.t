@@ -84,16 +84,21 @@ $ MGTRACK_TODAY=2026-11-09 mgtrack intake --json
 # A red flag pauses the course; it does not lift by itself.
 $ MGTRACK_TODAY=2026-11-10 mgtrack night --bristol 4 --red-flag dizziness
 $ MGTRACK_TODAY=2026-11-10 mgtrack course
-~ ^Paused since 2026-11-10: no magnesium\. dizziness logged on 2026-11-10
+~ ^Paused since 2026-11-10: no magnesium\. dizziness logged for 2026-11-10
 ~ seek medical advice promptly
 $ MGTRACK_TODAY=2026-11-10 mgtrack dose
 ? 65
-e~ no intake is planned on 2026-11-10 \(the course is paused then\)
+e~ no intake is planned on 2026-11-10: the course is paused since 2026-11-10 \[course-pause-red-flag\]
 $ MGTRACK_TODAY=2026-11-20 mgtrack plan --json
 ~ "status": "pause",
 ~ "phase": "paused",
+# A red flag logged for the very morning of a resume is not gone yet.
+$ MGTRACK_TODAY=2026-11-19 mgtrack night --bristol 4 --red-flag palpitations
+$ MGTRACK_TODAY=2026-11-19 mgtrack course resume
+? 65
+e~ palpitations is logged for this morning \(2026-11-19\): resume once it has gone
 $ MGTRACK_TODAY=2026-11-20 mgtrack course resume
-~ ^Course resumed: back to 100 mg a day, stepping up again while stools stay formed
+~ ^Course resumed: you confirm that dizziness \(2026-11-10\), palpitations \(2026-11-19\) have gone; back to 100 mg a day
 ~ titrating
 $ MGTRACK_TODAY=2026-11-20 mgtrack plan --json
 ~ "status": "ok",
@@ -117,10 +122,14 @@ e~ no course is running
 $ MGTRACK_TODAY=2026-11-21 mgtrack course --json
 ~ "phase": "stopped",
 ~ "ended": "2026-11-21",
-# After a stop the plan is a proposal again, and a new course can start.
-$ MGTRACK_TODAY=2026-11-21 mgtrack plan
-~ to follow it day by day: mgtrack course start
+# After a stop the plan is a proposal again; a red flag of the last 7
+# nights still forbids a new start, a week later it can begin.
 $ MGTRACK_TODAY=2026-11-21 mgtrack course start
+? 65
+e~ the plan's status is pause, so no course can start
+$ MGTRACK_TODAY=2026-11-27 mgtrack plan
+~ to follow it day by day: mgtrack course start
+$ MGTRACK_TODAY=2026-11-27 mgtrack course start
 ~ ^Course started
 @ [ "$(sqlite3 "$MGTRACK_DB" 'SELECT count(*) FROM course')" = 2 ]
 # Who must not self-dose cannot start a course.
