@@ -1,7 +1,13 @@
 /* mgtrack web app, the Review page (/review, js/review.js): the decision at
- * the checkpoint, the outcomes before and on magnesium, and the chart.
+ * the checkpoint, what applying it would change in the course (and the
+ * button that applies it), the outcomes before and on magnesium, and the
+ * chart.
  */
-import {alertBox, api, h, noteList, num, scalar, showDisclaimer, table, words} from './core.js';
+import {alertBox, api, h, mg, noteList, num, render, scalar, showDisclaimer, table, words} from './core.js';
+import {EVENT_DO, EVENT_TEXT, intakesText, phaseText, reasonNode} from './course.js';
+
+// What the last Apply did, shown once the page is drawn again.
+let applied = null;
 
 const DECISIONS = {
   continue: 'Continue',
@@ -10,11 +16,55 @@ const DECISIONS = {
   pause: 'Pause',
   stop: 'Stop',
   extend: 'Extend: keep going and look again',
+  lower_dose: 'Lower the dose',
   insufficient_data: 'Not enough data yet',
 };
 
 function chartSrc(outcome) {
   return `/api/v1/review/chart.svg?outcome=${encodeURIComponent(outcome)}`;
+}
+
+// The review's "apply" (docs/API.md): what POST /api/v1/review/apply would do.
+function applySection(a) {
+  const status = h('div', {class: 'status', id: 'review-apply-status', role: 'status', 'aria-live': 'polite', tabindex: '-1'});
+  if (applied) { status.replaceChildren(...applied); applied = null; }
+  const kids = [h('h2', {id: 'apply-title'}, 'Apply it to your course')];
+  if (a === null || a === undefined) {
+    kids.push(h('p', {class: 'muted', id: 'review-apply-what'}, 'No course is running, so there is nothing to apply: start the course on the ',
+      h('a', {href: '/plan'}, 'Plan page'), ', and the review’s decisions apply to it.'));
+  } else if (a.changes) {
+    const todo = a.event === 'stop' || a.event === 'pause' ? EVENT_DO[a.event]
+      : `${EVENT_DO[a.event] || words(a.event || 'change')} to ${mg(a.daily_elemental_mg)} a day`;
+    kids.push(h('p', {id: 'review-apply-what'}, 'Applying it makes a new version of your course from today: ',
+      h('strong', null, todo), a.doses && a.doses.length ? ` — ${intakesText(a.doses)}${a.product ? ` of ${a.product}` : ''}` : '',
+      `. The course is then ${phaseText(a.phase)}.`),
+    reasonNode(a.reason, a.rule));
+    const btn = h('button', {type: 'button', class: 'primary', id: 'review-apply', onclick: async () => {
+      btn.disabled = true;
+      status.textContent = 'Applying…';
+      const r = await api('POST', '/api/v1/review/apply', {});
+      btn.disabled = false;
+      if (!r.ok) { status.replaceChildren(alertBox(r.error.message || r.error.code)); status.focus(); return; }
+      const x = r.data;
+      const c = x.course || {};
+      const step = c.step || {};
+      applied = x.changes
+        ? [h('strong', null, `Applied: ${(EVENT_TEXT[x.event] || words(x.event || '')).toLowerCase()}.`),
+          ` Your course is now ${phaseText(c.phase)}, ${mg(step.daily_elemental_mg)} a day from today — ${intakesText(step.doses)}.`,
+          reasonNode(x.reason, x.rule)]
+        : [`Nothing changed: ${x.what || 'the course stays as it is'}.`];
+      await render(false);
+      const st = document.getElementById('review-apply-status');
+      if (st) st.focus();
+    }}, `Apply: ${todo}`);
+    kids.push(h('div', {class: 'actions'}, btn));
+  } else if (a.error) {
+    kids.push(h('p', {class: 'notice', id: 'review-apply-what'}, `It cannot be applied yet: ${a.error}.`));
+  } else {
+    kids.push(h('p', {id: 'review-apply-what'}, `Nothing changes: ${a.what || 'the course stays as it is'}.`));
+  }
+  kids.push(status);
+  return h('section', {class: 'card', id: 'apply', 'aria-labelledby': 'apply-title'}, kids);
 }
 
 export async function pageReview(view) {
@@ -32,6 +82,7 @@ export async function pageReview(view) {
     h('p', {class: 'big', id: 'review-decision'}, DECISIONS[v.decision] || words(v.decision || 'none'), ' ', h('code', {class: 'rule'}, v.decision)),
     facts.length ? h('p', {class: 'small'}, `At ${facts.join('; ')}.`) : null,
     Array.isArray(v.reasons) && v.reasons.length ? noteList(v.reasons) : null));
+  if ('apply' in v) view.append(applySection(v.apply));
 
   const outcomes = Array.isArray(v.outcomes) ? v.outcomes : [];
   if (outcomes.length) {
