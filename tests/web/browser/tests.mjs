@@ -999,6 +999,7 @@ await test('Review at day 42: the decision (continue) and what applying it chang
       [c0.versions.length + 1, 'step_down', 'course-step-down', 'stepping_down', rv.apply.daily_elemental_mg], 'the course after Apply');
     check((await page.textContent('#review-apply-status')).includes('stepping down'), 'the result does not say stepping down');
     same(await page.locator('#review-apply').count(), 0, 'an Apply button after applying');   // the page was drawn again
+    check((await page.textContent('.decision')).includes('on the lower dose'), 'the review does not count the nights on the lower dose');
     const again = await pageFetch(page, 'POST', '/api/v1/review/apply', {});
     same(again.status, 422, 'applying again, with no night on the lower dose yet');
     same((await get('/api/v1/course', REVIEW)).json.versions.length, c.versions.length, 'versions after the refused apply');

@@ -27,8 +27,12 @@ function chartSrc(outcome) {
 // The review's "apply" (docs/API.md): what POST /api/v1/review/apply would do.
 function applySection(a) {
   const status = h('div', {class: 'status', id: 'review-apply-status', role: 'status', 'aria-live': 'polite', tabindex: '-1'});
-  if (applied) { status.replaceChildren(...applied); applied = null; }
   const kids = [h('h2', {id: 'apply-title'}, 'Apply it to your course')];
+  if (applied) {   // what the last Apply did comes first, then what applying now would do
+    status.replaceChildren(...applied);
+    applied = null;
+    kids.push(status);
+  }
   if (a === null || a === undefined) {
     kids.push(h('p', {class: 'muted', id: 'review-apply-what'}, 'No course is running, so there is nothing to apply: start the course on the ',
       h('a', {href: '/plan'}, 'Plan page'), ', and the review’s decisions apply to it.'));
@@ -63,20 +67,22 @@ function applySection(a) {
   } else {
     kids.push(h('p', {id: 'review-apply-what'}, `Nothing changes: ${a.what || 'the course stays as it is'}.`));
   }
-  kids.push(status);
+  if (!kids.includes(status)) kids.push(status);
   return h('section', {class: 'card', id: 'apply', 'aria-labelledby': 'apply-title'}, kids);
 }
 
 export async function pageReview(view) {
-  const r = await api('GET', '/api/v1/review');
+  const [r, course] = await Promise.all([api('GET', '/api/v1/review'), api('GET', '/api/v1/course')]);
   view.append(h('h1', {tabindex: '-1'}, 'Review'));
   if (!r.ok) { view.append(alertBox(r.error.message)); return; }
   const v = r.data;
   showDisclaimer(v);
+  // Stepping down, the review looks at the nights on the lower dose (against those before magnesium).
+  const on = course.ok && course.data && course.data.phase === 'stepping_down' ? 'on the lower dose' : 'on magnesium';
   const facts = [];
   if (v.checkpoint_day !== undefined) facts.push(`day ${v.checkpoint_day} of dosing`);
   if (typeof v.adherence === 'number') facts.push(`adherence ${num(v.adherence * 100, 0)} %`);
-  if (v.nights_baseline !== undefined) facts.push(`${v.nights_baseline} nights before, ${v.nights_on} on magnesium`);
+  if (v.nights_baseline !== undefined) facts.push(`${v.nights_baseline} nights before, ${v.nights_on} ${on}`);
   view.append(h('section', {class: 'card decision', 'aria-labelledby': 'dec-title'},
     h('h2', {id: 'dec-title'}, 'Decision'),
     h('p', {class: 'big', id: 'review-decision'}, DECISIONS[v.decision] || words(v.decision || 'none'), ' ', h('code', {class: 'rule'}, v.decision)),
@@ -91,13 +97,13 @@ export async function pageReview(view) {
         ['name', 'Outcome', (x, o) => [x, o.name === v.primary ? ' (primary)' : '',
           o.better ? h('span', {class: 'source'}, `${o.better} is better`) : null]],
         ['baseline_mean', 'Before', scalar],
-        ['on_mean', 'On magnesium', scalar],
+        ['on_mean', on === 'on magnesium' ? 'On magnesium' : 'On the lower dose', scalar],
         ['effect', 'Change', scalar],
         ['ci95', '95 % interval', (x) => (Array.isArray(x) ? `${scalar(x[0])} to ${scalar(x[1])}` : scalar(x))],
         ['p_benefit', 'P(meaningful benefit)', (x) => (typeof x === 'number' ? `${num(x * 100, 0)} %` : scalar(x))],
         ['mid', 'Meaningful change', scalar],
       ]),
-      h('p', {class: 'small muted'}, 'Change: on magnesium minus before, with the 95 % interval and the probability that the change beats the meaningful difference.')));
+      h('p', {class: 'small muted'}, `Change: ${on} minus before, with the 95 % interval and the probability that the change beats the meaningful difference.`)));
   }
   const primary = v.primary || (outcomes[0] && outcomes[0].name);
   if (primary) {
