@@ -116,7 +116,7 @@ function aheadItem(c, t) {
     h('p', {class: 'when'}, dateAndDay(c, t.from), ' ', h('span', {class: 'badge badge-tentative'}, 'tentative')),
     h('p', {class: 'dose'}, h('strong', null, 'Step ahead'), `: ${mg(t.daily_elemental_mg)} a day`,
       t.doses && t.doses.length ? ` — ${intakesText(t.doses)}` : ''),
-    reasonNode(next ? `${next.what}: it happens only if the nights logged until then allow it.` : 'Only if the nights logged until then allow it.',
+    reasonNode(next ? `${next.what}: not decided yet` : 'not decided yet: it happens only if the nights logged until then allow it',
       next ? next.rule : null));
 }
 
@@ -162,8 +162,10 @@ function courseSection(p, c, act) {
         h('button', {type: 'button', class: 'primary', id: 'course-resume', onclick: (ev) => post(ev.currentTarget, {action: 'resume'},
           (x) => `Resumed: ${mg(x.step.daily_elemental_mg)} a day again from today, stepping up only while stools stay formed.`)}, 'Resume the course')));
     }
-    kids.push(h('h3', null, 'Versions'), timeline((p.titration || []).filter((t) => t.tentative)));
-    if (c.phase !== 'paused') kids.push(nextNode(c, 'course-next'));
+    const ahead = (p.titration || []).filter((t) => t.tentative);
+    kids.push(h('h3', null, 'Versions'), timeline(ahead));
+    // The next step, unless the timeline already shows it as the step ahead.
+    if (c.phase !== 'paused' && !(c.next && ahead.some((t) => t.from === c.next.date))) kids.push(nextNode(c, 'course-next'));
     const reason = h('input', {id: 'course-stop-reason', name: 'reason', type: 'text', maxlength: 200, autocomplete: 'off'});
     const stop = h('button', {type: 'submit', id: 'course-stop'}, 'Stop the course');
     const form = h('form', {id: 'course-stop-form', novalidate: true},
