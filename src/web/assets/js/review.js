@@ -20,8 +20,13 @@ const DECISIONS = {
   insufficient_data: 'Not enough data yet',
 };
 
-function chartSrc(outcome) {
-  return `/api/v1/review/chart.svg?outcome=${encodeURIComponent(outcome)}`;
+// The chart reaches back over the nights before magnesium too: at day 42
+// the route's default of 42 days would show none of the baseline that the
+// review compares with.
+function chartSrc(outcome, v) {
+  const back = (typeof v.checkpoint_day === 'number' ? v.checkpoint_day : 0) + (typeof v.nights_baseline === 'number' ? v.nights_baseline : 0);
+  const days = Math.min(366, Math.max(42, back + 1));
+  return `/api/v1/review/chart.svg?outcome=${encodeURIComponent(outcome)}&days=${days}`;
 }
 
 // The review's "apply" (docs/API.md): what POST /api/v1/review/apply would do.
@@ -108,9 +113,9 @@ export async function pageReview(view) {
   const primary = v.primary || (outcomes[0] && outcomes[0].name);
   if (primary) {
     const alt = (o) => `Chart of ${o} night by night, before and on magnesium`;
-    const img = h('img', {id: 'review-chart', src: chartSrc(primary), alt: alt(primary), width: 640, height: 320});
+    const img = h('img', {id: 'review-chart', src: chartSrc(primary, v), alt: alt(primary), width: 640, height: 320});
     const pick = outcomes.length > 1 ? h('select', {id: 'chart-outcome', onchange: (ev) => {
-      img.src = chartSrc(ev.target.value);
+      img.src = chartSrc(ev.target.value, v);
       img.alt = alt(ev.target.value);
     }}, outcomes.map((o) => h('option', {value: o.name, selected: o.name === primary}, o.name))) : null;
     view.append(h('section', {class: 'card', 'aria-labelledby': 'chart-title'}, h('h2', {id: 'chart-title'}, 'Chart'),
