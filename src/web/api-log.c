@@ -214,7 +214,8 @@ static int on_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
-/* Doses taken and planned intakes skipped, as `dose --list` shows them. */
+/* Doses taken and intakes skipped, as `dose --list --json` lists them: a
+ * skip is part of the record, and the only way to see or remove it. */
 static int list_doses(sqlite3 *db, long profile_id, long from, long to, json_t *a, struct mg_err *e)
 {
 	return journal_dose_events(db, profile_id, from, to, on_dose, a, e);

@@ -64,7 +64,9 @@ void web_json(struct web_resp *rs, unsigned status, json_t *j)
 	free(rs->body);
 	rs->status = status;
 	rs->type = "application/json";
-	rs->body = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	/* JSON_ENCODE_ANY: an answer may be a bare null (GET /api/v1/course
+	 * before any course), which jansson otherwise refuses to encode. */
+	rs->body = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | JSON_ENCODE_ANY);
 	rs->len = rs->body ? strlen(rs->body) : 0;
 	json_decref(j);
 }

@@ -19,7 +19,12 @@ if (!BASE) {
 }
 const ORIGIN = new URL(BASE).origin;
 const TODAY = '2026-11-24';
-const at = (path) => new URL(path, BASE).href;
+const at = (path, base = BASE) => new URL(path, base).href;
+// Two more servers, each on a journal with a course (see ./run): COURSE on
+// its day 10 (2026-10-10), REVIEW on its day 42 (2026-11-11) with a benefit.
+const COURSE = process.env.COURSE_URL;
+const REVIEW = process.env.REVIEW_URL;
+const ORIGINS = new Set([BASE, COURSE, REVIEW].filter(Boolean).map((u) => new URL(u).origin));
 const ONLY = process.env.ONLY ? new RegExp(process.env.ONLY) : null;   // run only the tests whose name matches
 
 const browser = await chromium.launch({
@@ -48,8 +53,8 @@ function same(actual, expected, what) {
 }
 
 // GET from the test runner itself (not the page): {status, type, text, json}.
-async function get(path) {
-  const r = await fetch(at(path), {headers: {Accept: 'application/json'}});
+async function get(path, base = BASE) {
+  const r = await fetch(at(path, base), {headers: {Accept: 'application/json'}});
   const text = await r.text();
   let json = null;
   try { json = JSON.parse(text); } catch (err) { /* not JSON */ }
@@ -121,7 +126,12 @@ async function openPage(options = {}) {
   page.on('request', (r) => {
     requestsSeen++;
     const u = r.url();
-    if (u.startsWith(`${ORIGIN}/`) || /^(data|blob|about):/.test(u)) return;
+    if (/^(data|blob|about):/.test(u)) return;
+    // A page loads from one of the test servers, and asks only its own.
+    let own = null;
+    try { own = new URL(r.frame().url()).origin; } catch (err) { /* no frame */ }
+    const origin = new URL(u).origin;
+    if (ORIGINS.has(origin) && (r.isNavigationRequest() || own === 'null' || origin === own)) return;
     offOrigin.push(u);
     watched.problems.push(`request left the origin: ${u}`);
   });
@@ -445,6 +455,22 @@ await test('Review: the decision, its reasons, the outcomes and the chart image'
   check(report.status === 200 && report.type.startsWith('text/html'), `GET /report: ${report.status} ${report.type}`);
 });
 
+await test('without a course: Today keeps the dose buttons and points to the Plan page, Plan offers to start one, Review has nothing to apply',
+  {expected: [NIGHT_404]}, async ({page}) => {
+    same((await get('/api/v1/course')).json, null, 'GET /api/v1/course');
+    await openToday(page);
+    await page.locator('.dose-button').first().waitFor();
+    same(await page.locator('#course-start-hint a').getAttribute('href'), '/plan#course', 'the link to start the course');
+    same(await page.locator('#course-day').isVisible(), false, 'the course day line');
+    await page.goto(at('/plan'));
+    await page.locator('#course-start').waitFor();
+    check((await page.textContent('#course')).includes('Glycinate 100'), 'the start text does not name the product');
+    await page.goto(at('/review'));
+    await page.locator('#review-apply-what', {hasText: 'No course is running'}).waitFor();
+    same(await page.locator('#review-apply').count(), 0, 'Apply buttons');
+    same((await get('/api/v1/course')).json, null, 'GET /api/v1/course afterwards');
+  });
+
 await test('Trial: without a trial, says how to design one and offers the design form, without blinding', {expected: [TRIAL]}, async ({page}) => {
   same((await get('/api/v1/trial')).status, 404, 'GET /api/v1/trial status');
   await page.goto(at('/trial'));
@@ -744,6 +770,241 @@ await test('Trial: design one with the form; the page shows its periods and resu
     await page.locator('#trial-flash', {hasText: `Trial ${u.status.id} designed`}).waitFor();
     same([u.status.outcome, u.status.periods.length], ['quality', 8], 'the new design (the defaults)');
     same(await page.locator('#trial-periods tbody tr').count(), 8, 'period rows on the page');
+  });
+
+/* The course, on the two journals ./run builds with one (COURSE: day 10 of a
+   course in maintenance, 100 mg at 13:00 and 21:30, nothing logged today;
+   REVIEW: day 42, with a benefit). The tests run in order on COURSE. */
+
+const C_TODAY = '2026-10-10';
+
+// The page shows no JSON left-overs.
+async function noJunk(page, what) {
+  const junk = (await page.textContent('main')).match(/\b(null|undefined|NaN)\b|\[object Object\]/);
+  check(!junk, `${what}: the page shows "${junk && junk[0]}"`);
+}
+const cget = (path) => get(path, COURSE);
+const DOSES = `/api/v1/doses?date=${C_TODAY}`;
+const DOSES_POST = /\/api\/v1\/doses$/;
+
+await test('phone 360x740, a course: no horizontal scroll on Today (its intakes and buttons), Plan (the timeline, the stop form open), Review (Apply)',
+  {viewport: {width: 360, height: 740}, isMobile: true}, async ({page}) => {
+    const noScroll = async (what) => {
+      const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      check(sw <= cw, `${what}: the page is ${sw} px wide in a ${cw} px viewport`);
+    };
+    await page.goto(at('/', COURSE));
+    await page.locator('#course-intakes .intake-took').waitFor();
+    await noScroll('Today with a course');
+    const took = await page.locator('.intake-took').boundingBox();
+    check(took && took.x + took.width <= 360, 'the Took button does not fit the screen');
+    await page.goto(at('/plan', COURSE));
+    await page.locator('#course-timeline').waitFor();
+    await page.click('#course-stop-box summary');
+    await page.locator('#course-stop-reason').waitFor();
+    await noScroll('/plan with the course and the stop form');
+    await page.goto(at('/review', REVIEW));
+    await page.locator('#review-apply').waitFor();
+    await noScroll('/review with Apply');
+  });
+
+await test('course, Today: day and phase, today\'s intakes of the version in force; Took (keyboard only) and Skip change the intake\'s status and the stored dose',
+  {expected: [DOSES_POST]}, async ({page}) => {
+    const c = (await cget('/api/v1/course')).json;
+    same([c.day, c.phase, c.today.map((x) => x.status)], [10, 'maintenance', ['due', 'due']], 'the course before');
+    const before = (await cget(DOSES)).json;
+    same(before, [], `GET ${DOSES} before`);
+    await page.goto(at('/', COURSE));
+    await page.locator('#course-intakes li').first().waitFor();
+    const line = await page.textContent('#course-day');
+    check(line.startsWith('Day 10 of your course') && line.includes('maintenance'), `the course line: "${line}"`);
+    const rows = page.locator('#course-intakes li');
+    same(await rows.count(), c.today.length, 'intakes listed');
+    for (const [i, x] of c.today.entries()) {
+      const text = await rows.nth(i).textContent();
+      check(text.includes(x.time) && text.includes(`${x.elemental_mg} mg`) && text.includes(`${x.units} capsule`) && text.includes('due'),
+        `intake ${i + 1} "${text}" is not ${JSON.stringify(x)}`);
+    }
+    check((await page.textContent('#course-next')).includes(c.next.date), 'the next step has no date');
+    await noJunk(page, 'Today with a course');
+    // Took, with the keyboard only.
+    await page.locator('body').focus();
+    let onTook = false;
+    for (let i = 0; i < 80 && !onTook; i++) {
+      await page.keyboard.press('Tab');
+      onTook = await page.evaluate(() => document.activeElement.classList.contains('intake-took'));
+    }
+    check(onTook, 'Tab does not reach the Took button');
+    check(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none'), 'no focus ring on Took');
+    const tookTime = await page.evaluate(() => document.activeElement.closest('li').dataset.time);
+    await page.keyboard.press('Enter');
+    await page.locator(`#course-intakes li[data-time="${tookTime}"][data-status="taken"]`, {hasText: 'taken at'}).waitFor();
+    await page.locator('#dose-status', {hasText: `Took the ${tookTime} intake`}).waitFor();
+    check(await page.evaluate(() => document.activeElement !== document.body), 'the focus was lost after Took');
+    const taken = (await cget(DOSES)).json;
+    same(taken.length, 1, 'doses after Took');
+    same([taken[0].status, taken[0].planned_time, taken[0].product, taken[0].elemental_mg, taken[0].servings, taken[0].date],
+      ['taken', tookTime, 'Calm Caps', 100, 1, C_TODAY], 'the dose Took stored');
+    // Skip the one left.
+    const skip = page.locator('.intake-skip');
+    same(await skip.count(), 1, 'Skip buttons');
+    const skipTime = await skip.evaluate((b) => b.closest('li').dataset.time);
+    check(skipTime !== tookTime, 'Skip is offered on the intake already taken');
+    await skip.click();
+    await page.locator(`#course-intakes li[data-time="${skipTime}"][data-status="skipped"]`).waitFor();
+    await page.locator('#dose-status', {hasText: `Skipped the ${skipTime} intake`}).waitFor();
+    const answered = (await cget(DOSES)).json;
+    same(answered.length, 2, 'doses and skips after Skip');
+    same([answered[1].status, answered[1].planned_time], ['skipped', skipTime], 'the skip stored');
+    check((await page.textContent('#dose-list')).includes(`skipped the ${skipTime} intake`), 'the logged list does not show the skip');
+    check((await page.textContent('#dose-total')).includes('100 mg'), 'the day\'s total counts the skip');
+    same(await page.locator('.intake-took, .intake-skip').count(), 0, 'buttons once every intake is answered');
+    const after = (await cget('/api/v1/course')).json;
+    same([after.today.map((x) => [x.time, x.status]), after.next_intake],
+      [c.today.map((x) => [x.time, x.time === tookTime ? 'taken' : 'skipped']), null], 'the course\'s intakes after Took and Skip');
+    // Nothing is left: the API says so, and writes nothing.
+    const r = await pageFetch(page, 'POST', '/api/v1/doses', {planned: true});
+    same([r.status, r.json && r.json.error.field], [422, 'planned'], 'POST {planned: true} with every intake logged');
+    check(/already logged/.test(r.json.error.message), `the message: ${r.json.error.message}`);
+    same((await cget(DOSES)).json.length, 2, 'doses after the refused POST');
+  });
+
+await test('course, Plan: the versions as a timeline (date, course day, phase, daily mg, intakes, reason and rule id); Stop is offered, Resume is not',
+  {}, async ({page}) => {
+    const c = (await cget('/api/v1/course')).json;
+    const plan = (await cget('/api/v1/plan')).json;
+    same(plan.course, c, 'the plan\'s course');
+    await page.goto(at('/plan', COURSE));
+    await page.locator('#course-timeline').waitFor();
+    check((await page.textContent('#course-state')).includes('Day 10'), 'the course state does not say day 10');
+    const items = page.locator('#course-timeline > li');
+    const ahead = plan.titration.filter((t) => t.tentative);
+    same(await items.count(), c.versions.length + ahead.length, 'timeline entries');
+    for (const [i, v] of c.versions.entries()) {
+      const text = await items.nth(i).textContent();
+      for (const want of [v.from, `day ${v.day}`, `${v.daily_elemental_mg} mg a day`, v.rule, v.reason.slice(0, 50), ...v.doses.map((d) => d.time)]) {
+        check(text.includes(want), `version ${v.seq} lacks "${want}": "${text}"`);
+      }
+    }
+    check((await items.nth(c.versions.length - 1).textContent()).includes('in force'), 'the last version is not marked in force');
+    same(await page.locator('#course-resume').count(), 0, 'Resume while the course runs');
+    await page.locator('#course-stop-box summary').waitFor();
+    same(await page.locator('#course-start').count(), 0, 'Start while a course runs');
+    same(await unlabelled(page, '#course'), [], 'inputs without a label');
+    await noJunk(page, 'Plan with a course');
+  });
+
+await test('course: a red flag pauses it; Today says so with the reason and no button; Resume shows only while paused, and restarts at the start dose',
+  {}, async ({page}) => {
+    const c0 = (await cget('/api/v1/course')).json;
+    await page.goto(at('/', COURSE));
+    await page.locator('#course-intakes').waitFor();
+    same((await pageFetch(page, 'POST', '/api/v1/nights', {date: C_TODAY, red_flags: ['dizziness']})).status, 200, 'POST a red flag');
+    await page.reload();
+    await page.locator('#course-halted', {hasText: 'paused'}).waitFor();
+    check((await page.textContent('#planned-doses')).includes('dizziness'), 'Today does not give the reason');
+    same(await page.locator('#planned-doses button').count(), 0, 'buttons while paused');
+    await noJunk(page, 'Today with the course paused');
+    same((await pageFetch(page, 'POST', '/api/v1/nights', {date: C_TODAY, red_flags: []})).status, 200, 'untick the red flag');
+    same((await cget('/api/v1/course')).json.phase, 'paused', 'the phase once the flag is unticked (nothing lifts a pause by itself)');
+    await page.goto(at('/plan', COURSE));
+    const resume = page.locator('#course-resume');
+    await resume.waitFor();
+    const text = await page.textContent('#course-resume-box');
+    check(/red flag has gone/.test(text) && /start dose/.test(text), `the resume text: "${text}"`);
+    await noJunk(page, 'Plan with the course paused');
+    await resume.click();
+    await page.locator('#course-status', {hasText: 'Resumed'}).waitFor();
+    same(await page.evaluate(() => document.activeElement.id), 'course-status', 'the focus after Resume');
+    const c = (await cget('/api/v1/course')).json;
+    const last = c.versions[c.versions.length - 1];
+    same([c.phase, last.event, last.rule, c.step.daily_elemental_mg], ['titrating', 'resume', 'course-resume', c0.versions[0].daily_elemental_mg],
+      'the course after Resume');
+    same(await page.locator('#course-resume').count(), 0, 'Resume once the course runs again');
+    // Titrating again: the step up ahead is on the timeline, marked tentative.
+    const ahead = (await cget('/api/v1/plan')).json.titration.filter((t) => t.tentative);
+    check(ahead.length >= 1, 'the plan has no tentative step ahead');
+    const tentative = page.locator('#course-timeline li.tentative');
+    same(await tentative.count(), ahead.length, 'tentative entries');
+    const t = await tentative.first().textContent();
+    check(t.includes('tentative') && t.includes(ahead[0].from) && t.includes(`${ahead[0].daily_elemental_mg} mg a day`), `the step ahead: "${t}"`);
+  });
+
+await test('course: Stop with a reason ends it and Today says so; a refused Start shows the 422 message and writes nothing; Start begins a new course',
+  {expected: [/\/api\/v1\/course$/]}, async ({page}) => {
+    await page.goto(at('/plan', COURSE));
+    await page.click('#course-stop-box summary');
+    await page.fill('#course-stop-reason', 'going on holiday');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/course') && r.request().method() === 'POST'),
+      page.click('#course-stop'),
+    ]);
+    same(JSON.parse(res.request().postData()), {action: 'stop', reason: 'going on holiday'}, 'the POST body');
+    await page.locator('#course-status', {hasText: 'Stopped'}).waitFor();
+    const c = (await cget('/api/v1/course')).json;
+    const last = c.versions[c.versions.length - 1];
+    same([c.ended, c.phase, last.reason, last.rule], [C_TODAY, 'stopped', 'going on holiday', 'course-stop'], 'the course after Stop');
+    await page.locator('#course-start').waitFor();
+    await page.goto(at('/', COURSE));
+    await page.locator('#course-halted', {hasText: 'stopped'}).waitFor();
+    check((await page.textContent('#planned-doses')).includes('going on holiday'), 'Today does not give the reason');
+    same(await page.locator('#planned-doses button').count(), 0, 'buttons once stopped');
+    await noJunk(page, 'Today with the course stopped');
+    same(await page.locator('#course-day').isVisible(), false, 'the course day line once stopped');
+
+    // A course started elsewhere (here through the API) while the page shows Start.
+    await page.goto(at('/plan', COURSE));
+    await page.locator('#course-start').waitFor();
+    same((await pageFetch(page, 'POST', '/api/v1/course', {action: 'start'})).status, 200, 'a start behind the page\'s back');
+    const started = (await cget('/api/v1/course')).json;
+    await page.click('#course-start');
+    const alert = page.locator('#course-status [role="alert"]');
+    await alert.waitFor();
+    check(/already running/.test(await alert.textContent()), `the refusal: "${await alert.textContent()}"`);
+    same((await cget('/api/v1/course')).json, started, 'the course after the refused start');
+
+    same((await pageFetch(page, 'POST', '/api/v1/course', {action: 'stop'})).status, 200, 'stop it again');
+    await page.reload();
+    await page.click('#course-start');
+    await page.locator('#course-status', {hasText: 'Course started'}).waitFor();
+    const n = (await cget('/api/v1/course')).json;
+    same([n.started, n.ended, n.day, n.phase, n.versions.length, n.versions[0].event], [C_TODAY, null, 1, 'titrating', 1, 'start'], 'the new course');
+    check((await page.textContent('#course-state')).includes('Day 1'), 'the page does not show day 1');
+    await page.locator('#course-timeline li.tentative', {hasText: 'tentative'}).waitFor();
+    await page.locator('#course-stop-box').waitFor();
+  });
+
+await test('Review at day 42: the decision (continue) and what applying it changes; Apply steps the course down, shows the result and refreshes',
+  {expected: [/\/api\/v1\/review\/apply$/]}, async ({page}) => {
+    const rv = (await get('/api/v1/review', REVIEW)).json;
+    same([rv.decision, rv.apply && rv.apply.changes, rv.apply && rv.apply.event], ['continue', true, 'step_down'], 'the review and its apply');
+    const c0 = (await get('/api/v1/course', REVIEW)).json;
+    await page.goto(at('/review', REVIEW));
+    await page.locator('#review-apply').waitFor();
+    const what = await page.textContent('#apply');
+    for (const want of ['step down', `${rv.apply.daily_elemental_mg} mg a day`, rv.apply.rule, ...rv.apply.doses.map((d) => d.time)]) {
+      check(what.includes(want), `the apply section lacks "${want}": "${what}"`);
+    }
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/review/apply') && r.request().method() === 'POST'),
+      page.click('#review-apply'),
+    ]);
+    same(res.status(), 200, 'POST /api/v1/review/apply status');
+    await page.locator('#review-apply-status', {hasText: 'Applied'}).waitFor();
+    await noJunk(page, 'Review after Apply');
+    same(await page.evaluate(() => document.activeElement.id), 'review-apply-status', 'the focus after Apply');
+    const c = (await get('/api/v1/course', REVIEW)).json;
+    const last = c.versions[c.versions.length - 1];
+    same([c.versions.length, last.event, last.rule, c.phase, c.step.daily_elemental_mg],
+      [c0.versions.length + 1, 'step_down', 'course-step-down', 'stepping_down', rv.apply.daily_elemental_mg], 'the course after Apply');
+    check((await page.textContent('#review-apply-status')).includes('stepping down'), 'the result does not say stepping down');
+    same(await page.locator('#review-apply').count(), 0, 'an Apply button after applying');   // the page was drawn again
+    check((await page.textContent('.decision')).includes('on the lower dose'), 'the review does not count the nights on the lower dose');
+    const again = await pageFetch(page, 'POST', '/api/v1/review/apply', {});
+    same(again.status, 422, 'applying again, with no night on the lower dose yet');
+    same((await get('/api/v1/course', REVIEW)).json.versions.length, c.versions.length, 'versions after the refused apply');
+    await page.goto(at('/', REVIEW));
+    await page.locator('#course-day', {hasText: 'stepping down'}).waitFor();
   });
 
 if (shared) await shared.context.close();

@@ -1,10 +1,15 @@
 /* mgtrack web app, the Plan page (/plan, js/plan.js): the plan's status,
- * warnings and summary, the products (with what the plan makes of each, and
- * the form that adds one), the doses, the next days, the calendar link and
- * the rules behind it all.
+ * the course (its versions as a timeline, the step ahead, start, stop and
+ * resume), warnings and summary, the products (with what the plan makes of
+ * each, and the form that adds one), the doses, the next days, the calendar
+ * link and the rules behind it all.
  */
-import {alertBox, api, clearErrors, generic, gridField, h, longDate, mg, noteList, num, scalar,
+import {alertBox, api, app, clearErrors, generic, gridField, h, longDate, mg, noteList, num, scalar,
   showDisclaimer, showError, STATUS_TEXT, table, words} from './core.js';
+import {dateAndDay, EVENT_TEXT, haltReason, intakesText, lastVersion, nextNode, phaseText, reasonNode, running} from './course.js';
+
+// News for the next drawing of the course card (after start, stop, resume).
+let courseFlash = null;
 
 function doseText(d) {
   const bits = [d.time, mg(d.elemental_mg)];
@@ -54,10 +59,10 @@ function planSections(p) {
       ? [h('h3', null, 'Label'), noteList(p.product.label_warnings)] : null));
 
   if (Array.isArray(p.doses) && p.doses.length) {
-    body.push(h('section', {class: 'card', 'aria-labelledby': 'doses-title'}, h('h2', {id: 'doses-title'}, 'Doses at the full plan'),
+    body.push(h('section', {class: 'card', 'aria-labelledby': 'doses-title'}, h('h2', {id: 'doses-title'}, p.course ? 'Doses now' : 'Doses at the full plan'),
       table(p.doses, [['time', 'Time'], ['elemental_mg', 'Magnesium', mg], ['units', 'Units', (v) => scalar(v)], ['with_food', 'With food', scalar]])));
   }
-  if (Array.isArray(p.titration) && p.titration.length) {
+  if (Array.isArray(p.titration) && p.titration.length && !p.course) {   // with a course, its timeline says it
     body.push(h('section', {class: 'card', 'aria-labelledby': 'tit-title'}, h('h2', {id: 'tit-title'}, 'Start low'),
       h('ul', null, p.titration.map((t) => h('li', null, `From day ${t.from_day}: ${mg(t.daily_elemental_mg)} a day`,
         Array.isArray(t.doses) && t.doses.length ? ` — ${t.doses.map(doseText).join('; ')}` : '')))));
@@ -67,14 +72,16 @@ function planSections(p) {
   }
   if (Array.isArray(p.checkpoints) && p.checkpoints.length) {
     body.push(h('section', {class: 'card', 'aria-labelledby': 'cp-title'}, h('h2', {id: 'cp-title'}, 'Checkpoints'),
-      table(p.checkpoints, [['day', 'Day'], ['date', 'Date'], ['what', 'What']])));
+      table(p.checkpoints, [['day', 'Day'], ['date', 'Date', (v) => (p.course && v <= app.session.today
+        ? [h('span', {class: 'nowrap'}, v), ' (reached: see the ', h('a', {href: '/review'}, 'Review'), ')'] : h('span', {class: 'nowrap'}, v))], ['what', 'What']])));
   }
   if (Array.isArray(p.days) && p.days.length) {
     body.push(h('section', {class: 'card', 'aria-labelledby': 'days-title', id: 'plan-days'}, h('h2', {id: 'days-title'}, `The next ${p.days.length} days`),
       p.days.map((d, i) => h('details', {class: 'day', open: i === 0},
         h('summary', null, `Day ${d.day} · ${longDate(d.date)}`,
-          typeof d.daily_elemental_mg === 'number' ? ` · ${mg(d.daily_elemental_mg)}` : ''),
-        h('dl', {class: 'kv'}, Object.entries(d).filter(([k]) => k !== 'day' && k !== 'date')
+          typeof d.daily_elemental_mg === 'number' ? ` · ${mg(d.daily_elemental_mg)}` : '',
+          d.tentative ? h('span', {class: 'badge badge-tentative'}, 'tentative') : null),
+        h('dl', {class: 'kv'}, Object.entries(d).filter(([k]) => k !== 'day' && k !== 'date' && k !== 'tentative')
           .map(([k, v]) => [h('dt', null, words(k)), h('dd', null, dayValue(k, v))]))))));
   }
   if (Array.isArray(p.timeline) && p.timeline.length) {
@@ -89,6 +96,111 @@ function planSections(p) {
         x.source ? h('span', {class: 'source'}, x.source) : null)))));
   }
   return {head, body};
+}
+
+/* ---------- the course ---------- */
+
+// One version of the course on the timeline: when, what, how much, and why.
+function versionItem(c, v, now) {
+  return h('li', {class: now ? 'version now' : 'version', 'data-seq': v.seq},
+    h('p', {class: 'when'}, dateAndDay(c, v.from), ` · ${phaseText(v.phase)} `, now ? h('span', {class: 'badge'}, 'in force') : null),
+    h('p', {class: 'dose'}, h('strong', null, EVENT_TEXT[v.event] || words(v.event || '')),
+      v.doses && v.doses.length ? `: ${mg(v.daily_elemental_mg)} a day — ${intakesText(v.doses)}${v.product ? ` of ${v.product}` : ''}` : ': no intake'),
+    reasonNode(v.reason, v.rule));
+}
+
+// A step the course has not taken yet (the plan's tentative titration entry).
+function aheadItem(c, t) {
+  const next = c.next && c.next.date === t.from ? c.next : null;
+  return h('li', {class: 'version tentative'},
+    h('p', {class: 'when'}, dateAndDay(c, t.from), ' ', h('span', {class: 'badge badge-tentative'}, 'tentative')),
+    h('p', {class: 'dose'}, h('strong', null, 'Step ahead'), `: ${mg(t.daily_elemental_mg)} a day`,
+      t.doses && t.doses.length ? ` — ${intakesText(t.doses)}` : ''),
+    reasonNode(next ? `${next.what}: not decided yet` : 'not decided yet: it happens only if the nights logged until then allow it',
+      next ? next.rule : null));
+}
+
+function adherenceText(a) {
+  if (!a || !a.days_planned) return 'Adherence: no complete day planned yet.';
+  const bits = [`${num(a.mg_pct, 0)} % of the magnesium planned`, `${a.days_adherent} of ${a.days_planned} days at 80 % or more`];
+  if (typeof a.on_time_pct === 'number') bits.push(`${num(a.on_time_pct, 0)} % of intakes on time`);
+  return `Adherence: ${bits.join('; ')}.`;
+}
+
+// Resume: the person says the cause of the pause has gone.
+function resumeText(c) {
+  const v = lastVersion(c) || {};
+  const cause = v.rule === 'course-pause-loose' ? 'your stools are formed again'
+    : v.rule === 'course-pause-red-flag' ? 'the red flag has gone' : 'the reason for the pause has gone';
+  return `Resume only when ${cause}: pressing Resume confirms it. The course restarts at the start dose and steps up again only while stools stay formed.`;
+}
+
+// The course card: with a course, its state, timeline and the Stop and
+// Resume buttons; without one running, Start. act(body) posts to
+// /api/v1/course and draws the page again.
+function courseSection(p, c, act) {
+  const status = h('div', {class: 'status', id: 'course-status', role: 'status', 'aria-live': 'polite', tabindex: '-1'});
+  if (courseFlash) { status.replaceChildren(courseFlash); courseFlash = null; }
+  const kids = [h('h2', {id: 'course-title', tabindex: '-1'}, 'Your course')];
+  const post = async (btn, body, done) => {
+    btn.disabled = true;
+    status.textContent = 'Sending…';
+    const r = await act(body, done);
+    if (r) { btn.disabled = false; status.replaceChildren(alertBox(r.message || r.code)); status.focus(); }
+  };
+  const timeline = (ahead) => h('ol', {class: 'timeline', id: 'course-timeline'},
+    (c.versions || []).map((v, i, all) => versionItem(c, v, ahead !== null && i === all.length - 1)),
+    (ahead || []).map((t) => aheadItem(c, t)));
+
+  if (running(c)) {
+    kids.push(h('p', {id: 'course-state', class: 'big'}, `Day ${c.day}`, h('span', {class: 'muted'}, ` · ${phaseText(c.phase)}`)),
+      h('p', {class: 'small muted'}, 'Started ', h('span', {class: 'nowrap'}, longDate(c.started)), '. ', adherenceText(c.adherence)));
+    if (c.hold) kids.push(h('p', {class: 'notice', id: 'course-hold'}, 'Held: ', c.hold.text, c.hold.rule ? h('code', {class: 'rule'}, c.hold.rule) : null));
+    if (c.phase === 'paused') {
+      kids.push(h('div', {class: 'notice', id: 'course-resume-box'},
+        h('p', null, resumeText(c)),
+        h('button', {type: 'button', class: 'primary', id: 'course-resume', onclick: (ev) => post(ev.currentTarget, {action: 'resume'},
+          (x) => `Resumed: ${mg(x.step.daily_elemental_mg)} a day again from today, stepping up only while stools stay formed.`)}, 'Resume the course')));
+    }
+    const ahead = (p.titration || []).filter((t) => t.tentative);
+    kids.push(h('h3', null, 'Versions'), timeline(ahead));
+    // The next step, unless the timeline already shows it as the step ahead.
+    if (c.phase !== 'paused' && !(c.next && ahead.some((t) => t.from === c.next.date))) kids.push(nextNode(c, 'course-next'));
+    const reason = h('input', {id: 'course-stop-reason', name: 'reason', type: 'text', maxlength: 200, autocomplete: 'off'});
+    const stop = h('button', {type: 'submit', id: 'course-stop'}, 'Stop the course');
+    const form = h('form', {id: 'course-stop-form', novalidate: true},
+      h('div', {class: 'field'}, h('label', {for: 'course-stop-reason'}, 'Why (optional)'), reason),
+      h('p', {class: 'small muted'}, 'A stopped course stays on record; a new one starts again at the start dose.'),
+      h('div', {class: 'actions'}, stop));
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const why = reason.value.trim();
+      post(stop, why ? {action: 'stop', reason: why} : {action: 'stop'}, () => 'Stopped the course.');
+    });
+    kids.push(h('details', {class: 'more', id: 'course-stop-box'}, h('summary', null, 'Stop the course'), form));
+    kids.push(status);
+    return h('section', {class: 'card', id: 'course', 'aria-labelledby': 'course-title'}, kids);
+  }
+
+  if (c) {
+    const v = lastVersion(c) || {};
+    kids.push(h('p', {id: 'course-state'}, 'Your last course ran from ', h('span', {class: 'nowrap'}, longDate(c.started)), ' to ', dateAndDay(c, c.ended || v.from), '.'),
+      haltReason(v) ? reasonNode(`Why it stopped: ${haltReason(v)}.`, v.rule) : null,
+      h('details', {class: 'more'}, h('summary', null, 'Its versions'), timeline(null)));
+  }
+  if (p.product) {
+    const start = h('button', {type: 'button', class: 'primary', id: 'course-start', onclick: (ev) => post(ev.currentTarget, {action: 'start'},
+      (x) => `Course started: day 1 is ${x.started}, at ${mg(x.step.daily_elemental_mg)} a day.`)}, 'Start the course');
+    kids.push(h('p', null, `Following this plan? Start the course: today is day 1, at the start dose of ${p.product.name}; `,
+      'the dose steps up only while stools stay formed and no red flag is logged, each intake is kept as taken or skipped, and the checkpoints are days 14 and 42.'),
+    h('div', {class: 'actions'}, start));
+  } else {
+    kids.push(h('p', {class: 'muted', id: 'course-no-product'}, p.status === 'pause' || p.status === 'clinician'
+      ? 'A course starts from a plan that proposes a dose, and this one does not now: see its status and warnings.'
+      : 'To start a course, the plan needs a product: add yours below.'));
+  }
+  kids.push(status);
+  return h('section', {class: 'card', id: 'course', 'aria-labelledby': 'course-title'}, kids);
 }
 
 // Magnesium forms and hydrates that `mgtrack product add` knows (docs/API.md).
@@ -194,13 +306,31 @@ function productsSection(onAdded) {
 }
 
 export async function pagePlan(view) {
-  const load = () => Promise.all([api('GET', '/api/v1/plan'), api('GET', '/api/v1/products')]);
+  // The plan holds the course while one runs; GET /api/v1/course also the one that stopped.
+  let course = null;
+  const load = async () => {
+    const [r, products, c] = await Promise.all([api('GET', '/api/v1/plan'), api('GET', '/api/v1/products'), api('GET', '/api/v1/course')]);
+    course = c.ok ? c.data : (r.ok ? r.data.course : null);
+    return [r, products];
+  };
   const head = h('div', {id: 'plan-head'});
   const body = h('div', {id: 'plan-body'});
+  // A course action: null when done (the page is drawn again with the news), else the error.
+  const act = async (bodyIn, done) => {
+    const res = await api('POST', '/api/v1/course', bodyIn);
+    if (!res.ok) return res.error;
+    courseFlash = done(res.data);
+    const [r, products] = await load();
+    draw(r, products);
+    const st = document.getElementById('course-status');
+    if (st) st.focus();
+    return null;
+  };
   const draw = (r, products) => {
     if (r.ok) {
       showDisclaimer(r.data);
       const s = planSections(r.data);
+      s.head.splice(1, 0, courseSection(r.data, course, act));
       head.replaceChildren(...s.head);
       body.replaceChildren(...s.body);
     } else {

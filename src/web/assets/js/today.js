@@ -1,10 +1,12 @@
 /* mgtrack web app, the Today page (/, js/today.js): last night's log, the
- * doses planned today as buttons and the doses logged, and today's food
- * with the intake of the last 7 days.
+ * doses planned today as buttons (with a course: its day, today's intakes
+ * with Took and Skip, a hold and the next step) and the doses logged, and
+ * today's food with the intake of the last 7 days.
  */
 import {alertBox, api, app, clearErrors, h, longDate, mg, minutes, num, showDisclaimer, showError,
   words} from './core.js';
 import {addFoodForm, foodPicker} from './food-picker.js';
+import {capsules, dateAndDay, haltReason, lastVersion, nextNode, phaseText, reasonNode} from './course.js';
 
 // The nightly log's fields (docs/API.md "A night"): [name, label, kind, min, max].
 const NIGHT_TIMES = [
@@ -144,57 +146,165 @@ function nightSection(today, stored, onSaved) {
 }
 
 function doseLine(d) {
+  if (d.status === 'skipped') return [d.time, d.product, `skipped the ${d.planned_time || 'planned'} intake`].join(' · ');
   const bits = [d.time, d.product, `× ${num(d.servings, 2)}`, mg(d.elemental_mg)];
   if (d.estimated) bits.push('(estimated)');
+  if (d.planned_time) bits.push(`for the ${d.planned_time} intake`);
   return bits.join(' · ');
 }
 
-// Planned doses as buttons, and today's logged doses; onChange runs after a dose is logged or removed.
-function dosesSection(today, onChange) {
+function minutesOf(hhmm) {
+  const m = /^(\d\d):(\d\d)$/.exec(hhmm || '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+}
+
+// The due intake that a dose taken now answers: the one nearest the time
+// (the evening one when the lunch one was missed), as the server picks it
+// (view/log.c); a skip answers the first one due. -1: none is due.
+function tookIndex(intakes) {
+  const now = new Date();
+  const t = now.getHours() * 60 + now.getMinutes();
+  let best = intakes.findIndex((x) => x.status === 'due');
+  intakes.forEach((x, i) => {
+    if (x.status === 'due' && Math.abs(minutesOf(x.time) - t) < Math.abs(minutesOf(intakes[best].time) - t)) best = i;
+  });
+  return best;
+}
+
+// Today's intakes of the course: time, magnesium, capsules and status, with
+// Took on the intake a dose now would answer and Skip on the next one due.
+function courseIntakes(c, doses, act) {
+  const list = c.today || [];
+  const took = tookIndex(list);
+  const skip = list.findIndex((x) => x.status === 'due');
+  const at = {};   // planned time -> the dose logged for it
+  for (const d of doses) if (d.planned_time) at[d.planned_time] = d;
+  const step = c.step || {};
+  const kids = [h('p', {class: 'small muted', id: 'course-step'},
+    `${mg(step.daily_elemental_mg)} a day of ${step.form || 'magnesium'}${step.product ? ` (${step.product})` : ''}, since `,
+    h('span', {class: 'nowrap'}, step.from || ''), '. Press Took when you take an intake, Skip when you leave it out.')];
+  if (!list.length) kids.push(h('p', {class: 'muted'}, 'No intake is planned today.'));
+  else {
+    kids.push(h('ul', {class: 'entries intakes', id: 'course-intakes'}, list.map((x, i) => {
+      const d = at[x.time];
+      const state = x.status === 'taken' ? `taken${d ? ` at ${d.time}` : ''}` : x.status;
+      return h('li', {class: `intake status-${x.status}`, 'data-time': x.time, 'data-status': x.status},
+        h('span', {class: 'what'}, h('strong', null, x.time), ` · ${mg(x.elemental_mg)} · ${capsules(x.units)}`,
+          x.slot ? h('span', {class: 'muted'}, ` · ${x.slot}`) : null),
+        h('span', {class: 'intake-actions'},
+          h('span', {class: `badge badge-${x.status}`}, state),
+          i === took ? h('button', {type: 'button', class: 'small-button primary intake-took', 'aria-label': `Took the ${x.time} intake`,
+            onclick: (ev) => act(ev.currentTarget, {planned: true}, x)}, 'Took') : null,
+          i === skip ? h('button', {type: 'button', class: 'small-button intake-skip', 'aria-label': `Skip the ${x.time} intake`,
+            onclick: (ev) => act(ev.currentTarget, {skip: true}, x)}, 'Skip') : null));
+    })));
+    if (took >= 0 && skip >= 0 && took !== skip) {
+      kids.push(h('p', {class: 'small muted'}, `The ${list[skip].time} intake is still open: skip it if you left it out.`));
+    }
+  }
+  if (c.hold) kids.push(h('p', {class: 'notice', id: 'course-hold'}, 'Held: ', c.hold.text, c.hold.rule ? h('code', {class: 'rule'}, c.hold.rule) : null));
+  kids.push(nextNode(c, 'course-next'));
+  return kids;
+}
+
+// A paused or stopped course: what happened and why, and what to do; no buttons.
+function courseHalted(c) {
+  const v = lastVersion(c) || {};
+  if (c.phase === 'stopped' || c.ended) {
+    return [h('p', {class: 'plan-status status-stopped', id: 'course-halted'}, 'Your course stopped on ', dateAndDay(c, c.ended || v.from), '.'),
+      haltReason(v) ? reasonNode(`Why: ${haltReason(v)}.`, v.rule) : null,
+      h('p', {class: 'muted'}, 'No intake is planned. To begin again, start a new course on the ', h('a', {href: '/plan'}, 'Plan page'), '.')];
+  }
+  return [h('p', {class: 'plan-status status-pause', id: 'course-halted'}, 'Your course is paused since ', dateAndDay(c, v.from), '.'),
+    haltReason(v) ? reasonNode(`Why: ${haltReason(v)}.`, v.rule) : null,
+    h('p', {class: 'muted'}, 'No intake is planned while it is paused. Nothing lifts a pause by itself: once the cause has gone, resume the course on the ',
+      h('a', {href: '/plan'}, 'Plan page'), '; it restarts at the start dose.')];
+}
+
+// Planned doses as buttons (the course's intakes when one runs), and today's
+// logged doses; onChange runs after a dose is logged or removed, onCourse(course)
+// after the course is read.
+function dosesSection(today, onChange, onCourse) {
   const planned = h('div', {id: 'planned-doses'});
   const logged = h('ul', {id: 'dose-list', class: 'entries'});
   const total = h('p', {id: 'dose-total', class: 'small'});
-  const status = h('div', {class: 'status', id: 'dose-status', role: 'status', 'aria-live': 'polite'});
+  const status = h('div', {class: 'status', id: 'dose-status', role: 'status', 'aria-live': 'polite', tabindex: '-1'});
   let ul = null;    // the upper limit for supplements, from the plan
-  let sum = null;   // magnesium from today's logged doses
-  const showTotal = () => {
-    if (sum !== null) total.textContent = `Supplements today: ${mg(sum)}${typeof ul === 'number' ? ` (upper limit for supplements ${mg(ul)})` : ''}.`;
-  };
 
-  async function refreshLogged() {
-    const r = await api('GET', `/api/v1/doses?date=${today}`);
-    if (!r.ok) { logged.replaceChildren(h('li', null, alertBox(r.error.message))); return; }
+  function drawLogged(r) {
+    if (!r.ok) { logged.replaceChildren(h('li', null, alertBox(r.error.message))); return []; }
     const doses = r.data || [];
     logged.replaceChildren(...doses.map((d) => h('li', null,
       h('span', {class: 'what'}, doseLine(d)),
-      h('button', {type: 'button', class: 'small-button', 'aria-label': `Remove the dose at ${d.time}`,
+      h('button', {type: 'button', class: 'small-button', 'aria-label': `Remove the ${d.status === 'skipped' ? 'skip' : 'dose'} at ${d.time}`,
         onclick: async () => {
           const del = await api('DELETE', `/api/v1/doses/${encodeURIComponent(d.id)}`);
-          status.textContent = del.ok ? `Removed the dose at ${d.time}.` : del.error.message;
-          refreshLogged();
+          status.textContent = del.ok ? `Removed the ${d.status === 'skipped' ? 'skip' : 'dose'} at ${d.time}.` : del.error.message;
+          await refresh();
           onChange();
         }}, 'Remove'))));
     if (!doses.length) logged.append(h('li', {class: 'muted'}, 'No dose logged today.'));
-    sum = doses.reduce((s, d) => s + (d.elemental_mg || 0), 0);
-    showTotal();
+    const sum = doses.reduce((s, d) => s + (d.status === 'skipped' ? 0 : d.elemental_mg || 0), 0);
+    total.textContent = `Supplements today: ${mg(sum)}${typeof ul === 'number' ? ` (upper limit for supplements ${mg(ul)})` : ''}.`;
+    return doses;
   }
 
-  async function refreshPlanned() {
-    const [plan, products] = await Promise.all([api('GET', '/api/v1/plan'), api('GET', '/api/v1/products')]);
-    if (!plan.ok) { planned.replaceChildren(alertBox(`No plan: ${plan.error.message}`)); return; }
+  function doseNews(dose) {
+    let text = `Logged ${num(dose.servings, 2)} serving of ${dose.product} at ${dose.time}: ${mg(dose.elemental_mg)}.`;
+    if (typeof dose.day_supplement_mg === 'number') text += ` Supplements today: ${mg(dose.day_supplement_mg)}.`;
+    status.replaceChildren(text);
+    if (typeof dose.warning === 'string') status.append(alertBox(dose.warning));
+    else if (typeof dose.day_supplement_mg === 'number' && typeof ul === 'number' && dose.day_supplement_mg > ul) {
+      status.append(alertBox(`Above the upper limit for supplements (${mg(ul)}) today.`));
+    }
+  }
+
+  // Took or Skip on a course intake: the server logs the intake, the list is drawn again.
+  async function act(btn, body, intake) {
+    btn.disabled = true;
+    status.textContent = body.skip ? 'Skipping…' : 'Logging…';
+    const r = await api('POST', '/api/v1/doses', body);
+    btn.disabled = false;
+    if (!r.ok) { status.replaceChildren(alertBox(r.error.message)); await refresh(); return; }
+    const d = r.data;
+    const which = d.planned_time || intake.time;
+    if (d.status === 'skipped') status.replaceChildren(`Skipped the ${which} intake.`);
+    else {
+      doseNews(d);
+      status.prepend(`Took the ${which} intake. `);
+    }
+    await refresh();
+    onChange();
+    const next = planned.querySelector('.intake-took, .intake-skip');
+    (next || status).focus();
+  }
+
+  function drawPlanned(plan, products, doses, course) {
+    if (!plan.ok) { planned.replaceChildren(alertBox(`No plan: ${plan.error.message}`)); onCourse(null); return; }
     const p = plan.data;
     ul = p.supplement_ul_mg;
-    showTotal();
-    const day = (p.days || []).find((d) => d.date === today) || (p.days || [])[0];
-    const doses = (day && day.doses) || [];
-    const product = p.product && products.ok ? (products.data || []).find((x) => x.name === p.product.name) : null;
+    // The plan holds the course while one runs; GET /api/v1/course also the one that stopped.
+    const c = (course.ok ? course.data : p.course) || null;
+    onCourse(c);
     const kids = [];
+    if (c && (c.phase === 'paused' || c.phase === 'stopped' || c.ended)) {
+      planned.replaceChildren(...courseHalted(c));
+      return;
+    }
     if (p.status && p.status !== 'ok') kids.push(h('p', {class: `plan-status status-${p.status}`}, `Plan status: ${words(p.status)}. See the Plan page.`));
-    if (!doses.length) kids.push(h('p', {class: 'muted'}, 'No dose is planned today.'));
-    else if (!p.product) kids.push(h('p', {class: 'muted'}, 'Planned today: ', doses.map((d) => `${d.time} ${mg(d.elemental_mg)}`).join(', '), '. Add your product on the ', h('a', {href: '/plan'}, 'Plan page'), ' to log doses here.'));
+    if (c) {
+      kids.push(...courseIntakes(c, doses, act));
+      planned.replaceChildren(...kids);
+      return;
+    }
+    const day = (p.days || []).find((d) => d.date === today) || (p.days || [])[0];
+    const planDoses = (day && day.doses) || [];
+    const product = p.product && products.ok ? (products.data || []).find((x) => x.name === p.product.name) : null;
+    if (!planDoses.length) kids.push(h('p', {class: 'muted'}, 'No dose is planned today.'));
+    else if (!p.product) kids.push(h('p', {class: 'muted'}, 'Planned today: ', planDoses.map((d) => `${d.time} ${mg(d.elemental_mg)}`).join(', '), '. Add your product on the ', h('a', {href: '/plan'}, 'Plan page'), ' to log doses here.'));
     else {
       kids.push(h('p', {class: 'small muted'}, `Planned today with ${p.product.name}; press a button when you take it.`));
-      kids.push(h('div', {class: 'buttons'}, doses.map((d) => {
+      kids.push(h('div', {class: 'buttons'}, planDoses.map((d) => {
         let servings;
         if (product && product.per_serving_units > 0 && typeof d.units === 'number') servings = d.units / product.per_serving_units;
         else if (product && product.elemental_mg_per_serving > 0) servings = d.elemental_mg / product.elemental_mg_per_serving;
@@ -208,25 +318,28 @@ function dosesSection(today, onChange) {
           const r = await api('POST', '/api/v1/doses', {product: p.product.name, servings});
           btn.disabled = false;
           if (!r.ok) { status.replaceChildren(alertBox(r.error.message)); return; }
-          const dose = r.data;
-          let text = `Logged ${num(dose.servings, 2)} serving of ${dose.product} at ${dose.time}: ${mg(dose.elemental_mg)}.`;
-          if (typeof dose.day_supplement_mg === 'number') text += ` Supplements today: ${mg(dose.day_supplement_mg)}.`;
-          status.replaceChildren(text);
-          if (typeof dose.warning === 'string') status.append(alertBox(dose.warning));
-          else if (typeof dose.day_supplement_mg === 'number' && typeof ul === 'number' && dose.day_supplement_mg > ul) {
-            status.append(alertBox(`Above the upper limit for supplements (${mg(ul)}) today.`));
-          }
-          refreshLogged();
+          doseNews(r.data);
+          await refresh();
           onChange();
         }}, `Took the ${d.time} dose`, h('span', {class: 'sub'}, [mg(d.elemental_mg), unitText, d.with_food ? 'with food' : ''].filter(Boolean).join(' · ')));
       })));
+      kids.push(h('p', {class: 'small', id: 'course-start-hint'}, 'Following this plan? ', h('a', {href: '/plan#course'}, 'Start the course on the Plan page'),
+        ': mgtrack then steps the dose up with you and keeps each intake, taken or skipped.'));
     }
     planned.replaceChildren(...kids);
   }
 
+  async function refresh() {
+    const [plan, products, doses, course] = await Promise.all([api('GET', '/api/v1/plan'), api('GET', '/api/v1/products'),
+      api('GET', `/api/v1/doses?date=${today}`), api('GET', '/api/v1/course')]);
+    if (plan.ok) ul = plan.data.supplement_ul_mg;
+    const list = drawLogged(doses);
+    drawPlanned(plan, products, list, course);
+  }
+
   const section = h('section', {class: 'card', 'aria-labelledby': 'doses-title'},
     h('h2', {id: 'doses-title'}, 'Doses'), planned, status, h('h3', null, 'Logged today'), logged, total);
-  section.refresh = () => Promise.all([refreshPlanned(), refreshLogged()]);
+  section.refresh = refresh;
   return section;
 }
 
@@ -296,10 +409,15 @@ export async function pageToday(view) {
   const today = app.session.today;
   const nightP = api('GET', `/api/v1/nights/${today}`);   // 404: nothing logged yet
   const food = foodSection(today);
-  const doses = dosesSection(today, () => food.refresh());
+  const courseLine = h('p', {class: 'lead course-day', id: 'course-day', hidden: true});
+  const doses = dosesSection(today, () => food.refresh(), (c) => {
+    const on = c && !c.ended && c.phase !== 'stopped';
+    courseLine.hidden = !on;
+    courseLine.replaceChildren(...(on ? [h('strong', null, `Day ${c.day} of your course`), ` · ${phaseText(c.phase)}`] : []));
+  });
   const filling = Promise.all([doses.refresh(), food.refresh()]);
   const nightR = await nightP;
-  view.append(h('h1', {tabindex: '-1'}, 'Today'), h('p', {class: 'lead'}, longDate(today)));
+  view.append(h('h1', {tabindex: '-1'}, 'Today'), h('p', {class: 'lead'}, longDate(today)), courseLine);
   if (!nightR.ok && nightR.status !== 404) view.append(alertBox(`Could not read last night: ${nightR.error.message}`));
   view.append(nightSection(today, nightR.ok ? nightR.data : null, () => doses.refresh()), doses, food);
   await filling;
