@@ -48,8 +48,8 @@ static void print_review(const struct review *r, json_t *apply, int applied)
 {
 	const struct review_outcome *p = &r->outcomes[r->primary];
 	printf("Review at day %d: %s\n", r->checkpoint_day, r->decision);
-	printf("Primary outcome %s (%s is better); baseline %d nights, on magnesium %d nights", p->name, p->better,
-	       r->nights_baseline, r->nights_on);
+	printf("Primary outcome %s (%s is better); baseline %d nights, %s %d nights", p->name, p->better,
+	       r->nights_baseline, r->on_lower_dose ? "on the lower dose" : "on magnesium", r->nights_on);
 	if (!isnan(r->adherence))
 		printf("; adherence %.0f %%", 100 * r->adherence);
 	printf("\n\nWhy:\n");

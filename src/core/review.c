@@ -159,6 +159,7 @@ int review_compute(const struct review_input *in, struct review *r, struct mg_er
 	r->checkpoint_day = (int)(in->at - in->first_dose + 1);
 	long on_from = in->on_from != MG_NO_DATE ? in->on_from : in->first_dose + (long)th("review-on-from-day") - 1;
 	r->adherence = in->adherence;
+	r->on_lower_dose = in->on_from != MG_NO_DATE;
 
 	const struct mg_table *t = tables_get("outcomes.tsv");
 	for (size_t row = 0; row < t->nrows && r->n_outcomes < REVIEW_MAX_OUTCOMES; row++) {

@@ -53,6 +53,7 @@ struct review_outcome {
 struct review {
 	const char *decision;
 	int checkpoint_day;          /* days since the first dose, day 1 = first dose */
+	int on_lower_dose;           /* the on-magnesium nights are those of a step down (on_from given) */
 	double adherence;            /* NAN without a plan */
 	int nights_baseline, nights_on;
 	struct review_outcome outcomes[REVIEW_MAX_OUTCOMES];

@@ -95,8 +95,10 @@ static int read_all(sqlite3 *db, const char *foods_path, const struct profile *p
 	cv->has_course = found;
 	const struct course_version *last = found ? course_last(&cv->course) : NULL;
 	int running = found && cv->course.ended == MG_NO_DATE;
+	/* The course's product is never "another supplement", even once the
+	 * course has stopped: its last doses were the course's. */
 	struct plan_opts opts = {
-		.exclude_product = running ? last->product_id : 0,
+		.exclude_product = found ? last->product_id : 0,
 		.flags_after = running && last_resume(&cv->course) != MG_NO_DATE ? last_resume(&cv->course) - 1 : MG_NO_DATE,
 		.no_foods = !with_foods,
 	};

@@ -191,6 +191,7 @@ json_t *view_review_json(const struct review *r)
 	json_object_set_new(j, "adherence", view_num(r->adherence, 3));
 	json_object_set_new(j, "nights_baseline", json_integer(r->nights_baseline));
 	json_object_set_new(j, "nights_on", json_integer(r->nights_on));
+	json_object_set_new(j, "on_lower_dose", json_boolean(r->on_lower_dose));
 	json_object_set_new(j, "primary", json_string(r->outcomes[r->primary].name));
 	json_t *a = json_array();
 	for (size_t i = 0; i < r->n_outcomes; i++)

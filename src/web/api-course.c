@@ -79,7 +79,7 @@ void api_review_apply(struct web_app *app, struct web_req *rq, struct web_resp *
 	char what[240];
 	if (view_review_apply(app->db, app->foods_path, &p, today, key[0] ? key : NULL, &cv, &r, &changed, what,
 			      sizeof(what), &e) < 0)
-		return web_fail(rs, &e, e.code == MG_ENOINPUT ? "product" : "decision");
+		return web_fail(rs, &e, e.code == MG_ENOINPUT ? "product" : NULL);
 	json_t *j = json_object();
 	json_object_set_new(j, "decision", json_string(r.decision));
 	json_object_set_new(j, "changes", json_boolean(changed));
