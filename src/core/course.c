@@ -753,9 +753,13 @@ int course_resume_version(const struct course *c, const struct night *nights, si
 	v->start_mg = base->start_mg;
 	v->step_mg = base->step_mg;
 	layout(pin, plan, v, base->start_mg, base->n_intakes >= 2 ? 2 : 1);
+	int flag_pause = strcmp(cur->rule, "course-pause-red-flag") == 0 || strcmp(cur->rule, "review-pause") == 0;
 	if (confirmed[0])
 		reason(v, "course-resume", NULL, "you confirm that %s %s gone; back to %.0f mg a day", confirmed,
 		       strchr(confirmed, ',') ? "have" : "has", v->start_mg);
+	else if (flag_pause)
+		reason(v, "course-resume", NULL, "the red flag that paused it is no longer logged; back to %.0f mg a day",
+		       v->start_mg);
 	else
 		reason(v, "course-resume-other", NULL, "back to %.0f mg a day", v->start_mg);
 	return 0;

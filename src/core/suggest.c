@@ -16,22 +16,45 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
+/* A row of food-groups.tsv, read once per call rather than once a food:
+ * the scan visits thousands of foods. */
+struct group_info {
+	long code;
+	int suggest;
+	const char *id, *exclude, *require;
+	double serving_g;
+};
+
 struct ctx {
-	const struct mg_table *groups;
+	struct group_info groups[64];
+	size_t n_groups;
 	double gap, max_servings, max_kcal, min_mg;
 	enum suggest_order order;
 	struct suggestion *s;
 	size_t n, cap;
 };
 
-static long group_row(const struct mg_table *t, int group)
+static void read_groups(struct ctx *c, const struct mg_table *t)
 {
-	for (size_t r = 0; r < t->nrows; r++) {
-		long code;
-		if (mg_parse_long(table_cell(t, r, "code"), 0, 9999, &code) == 0 && code == group)
-			return (long)r;
+	for (size_t r = 0; r < t->nrows && c->n_groups < sizeof(c->groups) / sizeof(c->groups[0]); r++) {
+		struct group_info *g = &c->groups[c->n_groups];
+		if (mg_parse_long(table_cell(t, r, "code"), 0, 9999, &g->code) < 0 ||
+		    mg_parse_double(table_cell(t, r, "serving_g"), 1, 10000, &g->serving_g) < 0)
+			continue;
+		g->suggest = strcmp(table_cell(t, r, "suggest"), "yes") == 0;
+		g->id = table_cell(t, r, "id");
+		g->exclude = table_cell(t, r, "exclude_words");
+		g->require = table_cell(t, r, "require_words");
+		c->n_groups++;
 	}
-	return -1;
+}
+
+static const struct group_info *group_of(const struct ctx *c, int group)
+{
+	for (size_t i = 0; i < c->n_groups; i++)
+		if (c->groups[i].code == group)
+			return &c->groups[i];
+	return NULL;
 }
 
 static size_t kind_len(const char *name)
@@ -53,36 +76,36 @@ static double key(const struct ctx *c, const struct suggestion *s)
 static int on_food(const struct food_record *f, void *vctx)
 {
 	struct ctx *c = vctx;
-	long r = f->group ? group_row(c->groups, f->group) : -1;
-	if (r < 0 || strcmp(table_cell(c->groups, (size_t)r, "suggest"), "yes") != 0)
+	const struct group_info *g = f->group ? group_of(c, f->group) : NULL;
+	if (!g || !g->suggest)
 		return 0;
-	if (mg_has_any_word(f->name, table_cell(c->groups, (size_t)r, "exclude_words")))
-		return 0;
-	/* Some groups list foods as bought (dry grains): only the prepared
-	 * forms make sense as a portion to eat. */
-	const char *req = table_cell(c->groups, (size_t)r, "require_words");
-	if (*req && !mg_has_any_word(f->name, req))
-		return 0;
-	double serving_g;
-	if (mg_parse_double(table_cell(c->groups, (size_t)r, "serving_g"), 1, 10000, &serving_g) < 0)
-		return 0;
+	double serving_g = g->serving_g;
 	/* Dense foods: a serving is at most about max_kcal of the food. */
 	double kcal = f->nut[NUT_KCAL];
 	if (kcal > 0 && serving_g > c->max_kcal / kcal * 100)
 		serving_g = c->max_kcal / kcal * 100;
 	const struct food_measure *m = portion_measure_near(f, serving_g);
+	/* Show the serving in the food's own measure when one is close; a
+	 * food below the minimum per serving is passed over before any of
+	 * its words are read. */
+	double per_serving_g = m ? m->grams / m->amount : serving_g;
+	if (f->nut[NUT_MG] * per_serving_g / 100 < c->min_mg)
+		return 0;
+	if (mg_has_any_word(f->name, g->exclude))
+		return 0;
+	/* Some groups list foods as bought (dry grains): only the prepared
+	 * forms make sense as a portion to eat. */
+	if (*g->require && !mg_has_any_word(f->name, g->require))
+		return 0;
 	struct suggestion s;
 	memset(&s, 0, sizeof(s));
 	s.food_id = f->id;
 	mg_strlcpy(s.name, f->name, sizeof(s.name));
-	s.group_rule = table_cell(c->groups, (size_t)r, "id");
+	s.group_rule = g->id;
 	s.mg_per_100g = f->nut[NUT_MG];
-	/* Show the serving in the food's own measure when one is close. */
-	s.serving_g = m ? m->grams / m->amount : serving_g;
+	s.serving_g = per_serving_g;
 	portion_format(m, s.serving_g, s.serving, sizeof(s.serving));
 	s.mg_per_serving = s.mg_per_100g * s.serving_g / 100;
-	if (s.mg_per_serving < c->min_mg)
-		return 0;
 	s.mg_per_100kcal = kcal > 0 ? s.mg_per_100g / kcal * 100 : NAN;
 	double need_g = c->gap > 0 ? c->gap / s.mg_per_100g * 100 : s.serving_g;
 	double cap_g = c->max_servings * s.serving_g;
@@ -122,9 +145,14 @@ int suggest_foods(sqlite3 *foods, double gap_mg, enum suggest_order order, size_
 {
 	*out = NULL;
 	*n = 0;
-	struct ctx c = {.groups = tables_get("food-groups.tsv"), .gap = gap_mg, .order = order};
-	if (!c.groups)
+	struct ctx c;
+	memset(&c, 0, sizeof(c));
+	c.gap = gap_mg;
+	c.order = order;
+	const struct mg_table *groups = tables_get("food-groups.tsv");
+	if (!groups)
 		return mg_err_set(e, MG_ESOFTWARE, "rule tables are not loaded");
+	read_groups(&c, groups);
 	c.max_servings = tables_threshold("suggest-max-servings", NULL);
 	c.max_kcal = tables_threshold("serving-max-kcal", NULL);
 	c.min_mg = tables_threshold("suggest-min-mg-per-serving", NULL);

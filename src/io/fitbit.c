@@ -38,7 +38,7 @@ static int one_log(json_t *log, struct sleep_session *ss, int *nap)
 	    tib > 24 * 60)
 		return -1;
 	ss->sol_min = isnan(sol) || sol < 0 ? 0 : sol;
-	if (isnan(after) || after < 0)
+	if (isnan(after) || after < 0 || after > tib)
 		after = 0;
 	ss->wake = ((ss->up - (int)lround(after)) % 1440 + 1440) % 1440;
 	ss->tst_min = asleep;
@@ -48,7 +48,7 @@ static int one_log(json_t *log, struct sleep_session *ss, int *nap)
 	double wakes = stage(summary, "wake", "count");
 	if (isnan(wakes))
 		wakes = stage(summary, "awake", "count");   /* classic logs */
-	ss->awakenings = isnan(wakes) ? -1 : (int)wakes;
+	ss->awakenings = sleep_count(wakes);
 	ss->deep_min = stage(summary, "deep", "minutes");
 	ss->light_min = stage(summary, "light", "minutes");
 	ss->rem_min = stage(summary, "rem", "minutes");

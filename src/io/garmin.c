@@ -10,10 +10,14 @@
 #include "util/parse.h"
 #include "util/banned.h"
 
+/* A duration or a count in the record; NAN when missing or not a number a
+ * night can hold (negative, or more than a day), so no figure from a
+ * damaged file is ever cast out of range. */
 static double seconds(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
-	return json_is_number(v) ? json_number_value(v) : NAN;
+	double x = json_is_number(v) ? json_number_value(v) : NAN;
+	return x >= 0 && x <= 86400 ? x : NAN;
 }
 
 /* Epoch seconds of a GMT timestamp: "2024-03-20T22:04:00.0" or milliseconds. */
@@ -76,7 +80,7 @@ int garmin_parse(const char *buf, size_t len, const char *name, int (*cb)(const 
 		ss.sol_min = 0;
 		ss.waso_min = fmax(0, (end - start - asleep) / 60);
 		(void)awake;
-		ss.awakenings = isnan(count) || count < 0 ? -1 : (int)count;
+		ss.awakenings = sleep_count(count);
 		ss.deep_min = deep / 60;
 		ss.light_min = light / 60;
 		ss.rem_min = rem / 60;

@@ -30,3 +30,8 @@ int sleep_iso_local(const char *s, long *day, int *minute)
 	*minute = h * 60 + mi;
 	return 0;
 }
+
+int sleep_count(double x)
+{
+	return x >= 0 && x <= 1440 ? (int)x : -1;
+}

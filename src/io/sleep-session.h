@@ -27,4 +27,8 @@ void sleep_session_init(struct sleep_session *s);
  * date and minute as written. -1 when it does not parse. */
 int sleep_iso_local(const char *s, long *day, int *minute);
 
+/* A count from an export (awakenings) as an int: -1 when missing, negative
+ * or beyond any night (more than 1440), so a damaged file never overflows. */
+int sleep_count(double x);
+
 #endif

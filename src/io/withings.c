@@ -58,14 +58,14 @@ static int row(struct csv_reader *r, void *ctx)
 	ss.date = up_day + (ss.up >= 18 * 60 ? 1 : 0);
 	double to_sleep = num(r, s->cols[C_TO_SLEEP]), to_wake = num(r, s->cols[C_TO_WAKE]);
 	ss.sol_min = isnan(to_sleep) ? 0 : to_sleep / 60;
-	int wake_off = isnan(to_wake) ? 0 : (int)lround(to_wake / 60);
+	int wake_off = to_wake >= 0 && to_wake <= 86400 ? (int)lround(to_wake / 60) : 0;
 	ss.wake = ((ss.up - wake_off) % 1440 + 1440) % 1440;
 	ss.tst_min = asleep / 60;
 	/* Time awake after onset: whatever of the night is neither latency nor sleep. */
 	long span = ((long)ss.wake - ss.bed + 1440) % 1440;
 	ss.waso_min = fmax(0, (double)span - ss.sol_min - ss.tst_min);
 	double wakes = num(r, s->cols[C_WAKEUPS]);
-	ss.awakenings = isnan(wakes) ? -1 : (int)wakes;
+	ss.awakenings = sleep_count(wakes);
 	ss.light_min = light / 60;
 	ss.deep_min = deep / 60;
 	ss.rem_min = rem / 60;
