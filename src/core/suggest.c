@@ -114,20 +114,31 @@ static int on_food(const struct food_record *f, void *vctx)
 	s.portion_mg = s.mg_per_100g * s.portion_g / 100;
 	s.gap_share = c->gap > 0 ? s.portion_mg / c->gap : 1;
 
-	size_t kl = kind_len(f->name);
-	for (size_t i = 0; i < c->n; i++) {
-		if (kind_len(c->s[i].name) == kl && strncmp(c->s[i].name, f->name, kl) == 0) {
-			if (key(c, &s) > key(c, &c->s[i]))
-				c->s[i] = s;
-			return 0;
-		}
-	}
+	/* Every candidate is kept here; one per kind is chosen after the scan
+	 * (a sort, not a search of the list for every food). */
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->s = mg_realloc(c->s, c->cap * sizeof(*c->s));
 	}
 	c->s[c->n++] = s;
 	return 0;
+}
+
+/* By kind (the first two comma segments of the name), the best first. */
+static int by_kind(const void *x, const void *y, void *vctx)
+{
+	const struct suggestion *a = x, *b = y;
+	const struct ctx *c = vctx;
+	size_t la = kind_len(a->name), lb = kind_len(b->name);
+	int d = strncmp(a->name, b->name, la < lb ? la : lb);
+	if (d)
+		return d;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	double ka = key(c, a), kb = key(c, b);
+	if (ka != kb)
+		return ka < kb ? 1 : -1;
+	return a->food_id < b->food_id ? -1 : a->food_id > b->food_id;
 }
 
 static int by_key(const void *x, const void *y, void *vctx)
@@ -160,8 +171,21 @@ int suggest_foods(sqlite3 *foods, double gap_mg, enum suggest_order order, size_
 		free(c.s);
 		return -1;
 	}
-	if (c.n)
+	/* The best food of each kind ("with salt" and "without salt" share a
+	 * place), then all of them by the ranking key. */
+	if (c.n) {
+		qsort_r(c.s, c.n, sizeof(*c.s), by_kind, &c);
+		size_t kept_kinds = 0;
+		for (size_t i = 0; i < c.n; i++) {
+			const struct suggestion *prev = kept_kinds ? &c.s[kept_kinds - 1] : NULL;
+			size_t l = kind_len(c.s[i].name);
+			if (prev && kind_len(prev->name) == l && strncmp(prev->name, c.s[i].name, l) == 0)
+				continue;
+			c.s[kept_kinds++] = c.s[i];
+		}
+		c.n = kept_kinds;
 		qsort_r(c.s, c.n, sizeof(*c.s), by_key, &c);
+	}
 	/* Keep the list varied: at most max_head foods per name head. */
 	size_t max_head = (size_t)tables_threshold("suggest-max-per-head", NULL), kept = 0;
 	for (size_t i = 0; i < c.n && kept < limit; i++) {

@@ -335,19 +335,22 @@ int foods_each_with_magnesium(sqlite3 *db,
 	strbuf_release(&sql);
 	if (rc < 0)
 		return -1;
-	if (db_prepare(db, "SELECT amount, name, grams FROM measure WHERE food_id = ? ORDER BY seq", &ms, e) < 0) {
+	/* Both in food id order (the measure table's key): one pass over each,
+	 * merged, instead of a query per food. */
+	if (db_prepare(db, "SELECT food_id, amount, name, grams FROM measure ORDER BY food_id, seq", &ms, e) < 0) {
 		sqlite3_finalize(st);
 		return -1;
 	}
+	int mrc = sqlite3_step(ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct food_record f;
 		food_record_init(&f);
 		food_from_row(st, &f);
-		sqlite3_reset(ms);
-		sqlite3_bind_int64(ms, 1, f.id);
-		while (sqlite3_step(ms) == SQLITE_ROW)
-			food_record_add_measure(&f, sqlite3_column_double(ms, 0),
-						(const char *)sqlite3_column_text(ms, 1), sqlite3_column_double(ms, 2));
+		while (mrc == SQLITE_ROW && sqlite3_column_int64(ms, 0) < f.id)
+			mrc = sqlite3_step(ms);
+		for (; mrc == SQLITE_ROW && sqlite3_column_int64(ms, 0) == f.id; mrc = sqlite3_step(ms))
+			food_record_add_measure(&f, sqlite3_column_double(ms, 1),
+						(const char *)sqlite3_column_text(ms, 2), sqlite3_column_double(ms, 3));
 		int stop = cb(&f, ctx);
 		food_record_release(&f);
 		if (stop) {
