@@ -78,7 +78,7 @@ static int heart_rhythm_concern(const struct profile *pr)
 	for (size_t i = 0; i < pr->n_meds; i++) {
 		struct med_rule m;
 		medicines_lookup(pr->meds[i].name, &m);
-		if (strcmp(m.class_id, "med-antiarrhythmic") == 0)
+		if (med_rule_has_class(&m, "med-antiarrhythmic"))
 			return 1;
 	}
 	return 0;
@@ -107,12 +107,26 @@ static void decide_status(const struct plan_input *in, struct plan *p)
 	for (size_t i = 0; i < pr->n_meds; i++) {
 		struct med_rule m;
 		medicines_lookup(pr->meds[i].name, &m);
-		if (strcmp(m.status, "caution") == 0)
+		if (strcmp(m.status, "clinician") == 0)
+			raise_status(p, PLAN_CLINICIAN);
+		else if (strcmp(m.status, "caution") == 0)
 			raise_status(p, PLAN_CAUTION);
-		if (m.known)
-			notes_add(&p->warnings, m.class_id, m.source, "%s: %s", pr->meds[i].name, m.advice);
-		else
-			notes_add(&p->warnings, m.class_id, m.source, "\"%s\" is %s", pr->meds[i].name, m.advice);
+		/* One note per class a medicine belongs to (a combination has
+		 * several), each with its own rule; an unknown name says so. */
+		for (size_t k = 0; k < m.n_parts; k++) {
+			const struct med_part *part = &m.parts[k];
+			int seen = 0;
+			for (size_t j = 0; j < k; j++)
+				seen |= strcmp(m.parts[j].class_id, part->class_id) == 0;
+			if (seen)
+				continue;
+			if (!part->drug_id)
+				notes_add(&p->warnings, part->class_id, part->source, "mgtrack could not check \"%s\"%s%s%s: %s",
+					  m.unknown[0] ? m.unknown : pr->meds[i].name, m.did_you_mean[0] ? " (did you mean " : "",
+					  m.did_you_mean, m.did_you_mean[0] ? "?)" : "", part->advice);
+			else
+				notes_add(&p->warnings, part->class_id, part->source, "%s: %s", pr->meds[i].name, part->advice);
+		}
 	}
 	if (pr->zinc_mg > th("zinc-ul-mg"))
 		notes_add(&p->warnings, "plan-zinc", rule_source("plan-zinc"), "zinc %.0f mg a day: %s", pr->zinc_mg,
@@ -293,6 +307,11 @@ static int wrap(int t)
 
 int plan_window_contains(const struct plan_window *w, int t)
 {
+	/* Closed at the medicine's own time: with gabapentin the window runs
+	 * from 2 h before to the dose itself, and the dose time is never a
+	 * magnesium time. Its far edges stay open: exactly 2 h is allowed. */
+	if (wrap(t) == wrap(w->med_time))
+		return 1;
 	int len = wrap(w->avoid_to - w->avoid_from);
 	int off = wrap(t - w->avoid_from);
 	return off > 0 && off < len;
@@ -306,7 +325,8 @@ static int window_depth(const struct plan *p, int t)
 		const struct plan_window *w = &p->windows[i];
 		if (plan_window_contains(w, t)) {
 			int off = wrap(t - w->avoid_from), len = wrap(w->avoid_to - w->avoid_from);
-			depth += off < len - off ? off : len - off;
+			int d = off < len - off ? off : len - off;
+			depth += d > 0 ? d : 1;   /* the medicine's own time is never free */
 		}
 	}
 	return depth;
@@ -508,6 +528,13 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 			notes_add(&p->warnings, "plan-no-window", rule_source("plan-no-window"),
 				  "%s dose at %s conflicts with %s: %s", d->slot, at, strbuf_str(&meds),
 				  rule_text("plan-no-window"));
+			/* No clear time is never "ok"; for a chelating agent, whose
+			 * effect depends on it, a clinician decides. */
+			raise_status(p, PLAN_CAUTION);
+			for (size_t w = 0; w < p->n_windows; w++)
+				if (plan_window_contains(&p->windows[w], d->time) &&
+				    strcmp(p->windows[w].rule, "med-penicillamine") == 0)
+					raise_status(p, PLAN_CLINICIAN);
 			strbuf_release(&meds);
 		} else if (d->moved) {
 			if (d->moved_for)

@@ -139,7 +139,8 @@ void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, d
  * (med-classes.tsv): at most max windows into out; returns the count. */
 size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, size_t max);
 
-/* Whether minute t lies inside window w (edges allowed). */
+/* Whether minute t lies inside window w: its far edges are allowed, the
+ * medicine's own time never is. */
 int plan_window_contains(const struct plan_window *w, int t);
 
 #endif

@@ -111,7 +111,9 @@ int profile_add_med(struct profile *p, const char *spec, struct mg_err *e)
 		return mg_err_set(e, MG_EUSAGE, "--med name \"%.*s\" is too long", (int)nlen, spec);
 	for (size_t i = 0; i < nlen; i++) {
 		unsigned char c = (unsigned char)spec[i];
-		if (!isalnum(c) && c != '-' && c != ' ' && c != '_' && c != '.')
+		/* Combinations are typed with a slash or a plus ("amiloride/
+		 * hydrochlorothiazide"), strengths with a % or a comma. */
+		if (!isalnum(c) && !strchr("- _./+&(),%", c))
 			return mg_err_set(e, MG_EUSAGE, "bad --med name \"%.*s\"", (int)nlen, spec);
 		m.name[i] = (char)tolower(c);
 	}
