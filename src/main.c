@@ -32,7 +32,9 @@
 	"  --goal LIST                      sleep,cramps,stress,energy,recovery,regularity,focus\n" \
 	"  --condition NAME                 kidney-disease, dialysis, egfr-below-30, heart-block,\n" \
 	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
-	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable)\n" \
+	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable); any\n" \
+	"                                   name: generic, brand, UK name, with its salt or strength,\n" \
+	"                                   a combination as A/B; an unknown name is said (caution)\n" \
 	"  --wake HH:MM, --bed HH:MM        usual times\n" \
 	"  --train-at HH:MM                 usual training start (morning training moves a dose)\n" \
 	"  --zinc-mg N                      supplemental zinc per day (over 40 mg is flagged)\n" \
