@@ -563,13 +563,17 @@ static void look_ahead(const struct course_input *in, const struct course *work,
 				set_next(st, hold, MG_NO_DATE, "step up to %.0f mg once the hold ends", next_mg);
 				return;
 			}
+			/* The step ahead at the dose and times it would have, for the
+			 * days ahead in the plan and the calendar. */
 			st->has_projection = 1;
-			st->projected = *v;
-			st->projected.from = earliest > today ? earliest : today + 1;
-			st->projected.seq = v->seq + 1;
-			mg_strlcpy(st->projected.event, "step_up", sizeof(st->projected.event));
+			derive(v, earliest > today ? earliest : today + 1, "step_up", PHASE_TITRATING, &st->projected);
+			double target = fmin(next_mg, ul_room(in->plan));
+			double ahead = plan_fit_dose(v->unit_mg, target, v->daily_mg, target);
+			layout(in->plan_in, in->plan, &st->projected, ahead, v->n_intakes >= 2 ? 2 : 1);
+			if (ahead >= v->full_mg - 1e-6)
+				st->projected.phase = PHASE_MAINTENANCE;
 			set_next(st, "course-step-up", st->projected.from,
-				 "step up to %.0f mg if stools stay formed and no red flag appears", next_mg);
+				 "step up to %.0f mg if stools stay formed and no red flag appears", ahead);
 			return;
 		}
 		break;

@@ -63,7 +63,8 @@ struct course_state {
 	char next_what[240];
 	long next_date;                       /* MG_NO_DATE when it waits on the person */
 	char next_rule[48];
-	/* The step up the days ahead show while titrating (tentative). */
+	/* The step up the days ahead show while titrating (tentative): its
+	 * date, dose and intakes as the step would have them. */
 	int has_projection;
 	struct course_version projected;
 	int checkpoint_day[2];

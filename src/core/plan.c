@@ -269,7 +269,6 @@ static double decide_dose(const struct plan_input *in, struct plan *p, double *s
 	struct strbuf names;
 	strbuf_init(&names);
 	double other = other_mg(in, p, &names);
-	p->other_mg = other;
 	if (other > 0 && ul - other < lo) {
 		/* Nothing fits under the limit: the plan adds nothing and says why. */
 		raise_status(p, PLAN_CAUTION);

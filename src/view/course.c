@@ -305,11 +305,6 @@ int view_course_resume(sqlite3 *db, const char *foods_path, const struct profile
 	return finish(db, rc, cv, e);
 }
 
-struct product_acc {
-	struct product *v;
-	size_t n, cap;
-};
-
 int view_review_apply(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
 		      const char *product_key, struct course_view *cv, struct review *r, int *changed, char *what,
 		      size_t what_len, struct mg_err *e)

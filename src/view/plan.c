@@ -242,16 +242,6 @@ void view_plan_schedule(const struct course_view *cv, struct view_schedule *out)
 		seg_from_version(&st->now, st->now.from < today ? today : st->now.from, 0, &out->seg[out->n++]);
 		if (st->has_projection)
 			seg_from_version(&st->projected, st->projected.from, 1, &out->seg[out->n++]);
-		/* The projection shows the next step at its dose. */
-		if (st->has_projection) {
-			struct view_segment *sg = &out->seg[1];
-			const struct course_version *v = &st->now;
-			double up = fmin(v->full_mg, v->daily_mg + v->step_mg);
-			struct plan_schedule ps;
-			plan_layout(&cv->plan.input, (struct plan *)p, up, v->unit_mg, v->n_intakes >= 2 ? 2 : 1, &ps);
-			seg_from_schedule(&ps, st->projected.from, sg);
-			sg->tentative = 1;
-		}
 		return;
 	}
 	out->day1 = today;

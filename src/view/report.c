@@ -262,7 +262,7 @@ static long default_days(sqlite3 *db, const struct profile *p, long today)
 	struct mg_err e = {0};
 	long days = 42;
 	if (journal_course_latest(db, p->id, &c, &e) > 0) {
-		long want = today - c.started + 1 + 14;
+		long want = today - c.started + 1 + (long)tables_threshold("report-baseline-days", NULL);
 		days = want < 42 ? 42 : want > 366 ? 366 : want;
 		course_release(&c);
 	}

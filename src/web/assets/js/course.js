@@ -7,7 +7,7 @@ import {h, longDate, mg, num} from './core.js';
 // A phase, as a person reads it (PRODUCT.md section 1b, "Phases").
 export const PHASE_TEXT = {
   titrating: 'titrating: starting low and stepping up',
-  maintenance: 'maintenance: the full dose',
+  maintenance: 'maintenance: the dose to keep',
   stepping_down: 'stepping down: one step lower, to find the lowest dose that helps',
   paused: 'paused',
   stopped: 'stopped',
