@@ -159,6 +159,12 @@ static const char *const migrations[] = {
 	"ALTER TABLE dose ADD COLUMN status TEXT NOT NULL DEFAULT 'taken' CHECK (status IN ('taken', 'skipped'));"
 	"ALTER TABLE dose ADD COLUMN planned_time TEXT;"
 	"ALTER TABLE product ADD COLUMN taking_servings REAL;",
+	/* 8: what a pharmacist asks before magnesium (issue 11): kidney
+	 * function as eGFR (a number, 'unknown' when the person does not know
+	 * it, NULL when never asked), and whether a product's tablet is scored,
+	 * so the plan may use half units. */
+	"ALTER TABLE profile ADD COLUMN egfr TEXT;"
+	"ALTER TABLE product ADD COLUMN divisible INTEGER NOT NULL DEFAULT 0;",
 };
 
 int journal_schema_version(void)
@@ -224,6 +230,17 @@ static long text_date(const unsigned char *s)
 	return s && mg_parse_date((const char *)s, &d) == 0 ? d : MG_NO_DATE;
 }
 
+/* The stored eGFR: a number, 'unknown' (-1) or NULL (0: never asked). */
+static double text_egfr(const unsigned char *s)
+{
+	double v;
+	if (!s)
+		return 0;
+	if (strcmp((const char *)s, "unknown") == 0)
+		return -1;
+	return mg_parse_double((const char *)s, 1, 200, &v) == 0 ? v : 0;
+}
+
 static int text_time(const unsigned char *s)
 {
 	int m;
@@ -241,8 +258,8 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	memset(p, 0, sizeof(*p));
 	sqlite3_stmt *st;
 	if (db_prepare(db, "SELECT id, name, born, age_years, age_on, sex, pregnant, lactating,"
-		       " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source"
-		       " FROM profile WHERE name = ?", &st, e) < 0)
+		       " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source,"
+		       " egfr FROM profile WHERE name = ?", &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
@@ -269,6 +286,7 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	p->train_at = text_time(sqlite3_column_text(st, 14));
 	p->zinc_mg = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 15);
 	col_text(st, 16, p->food_source, sizeof(p->food_source));
+	p->egfr = text_egfr(sqlite3_column_text(st, 17));
 	sqlite3_finalize(st);
 
 	if (db_prepare(db, "SELECT goal FROM profile_goal WHERE profile_id = ? ORDER BY goal", &st, e) < 0)
@@ -313,11 +331,11 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 	const char *sql = p->id
 		? "UPDATE profile SET name=?1, born=?2, age_years=?3, age_on=?4, sex=?5, pregnant=?6,"
 		  " lactating=?7, clinician_guided=?8, gi_sensitive=?9, training=?10, region=?11,"
-		  " wake=?12, bed=?13, train_at=?15, zinc_mg=?16, food_source=?17,"
+		  " wake=?12, bed=?13, train_at=?15, zinc_mg=?16, food_source=?17, egfr=?18,"
 		  " updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
 		: "INSERT INTO profile(name, born, age_years, age_on, sex, pregnant, lactating,"
-		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?17)";
+		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source, egfr)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?17, ?18)";
 	if (db_prepare(db, sql, &st, e) < 0)
 		return -1;
 	char born[16], age_on[16], wake[8] = "", bed[8] = "", train_at[8] = "";
@@ -353,6 +371,12 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 	else
 		sqlite3_bind_null(st, 16);
 	sqlite3_bind_text(st, 17, p->food_source[0] ? p->food_source : "log", -1, SQLITE_STATIC);
+	char egfr[16] = "";
+	if (p->egfr > 0)
+		snprintf(egfr, sizeof(egfr), "%.0f", p->egfr);
+	else if (p->egfr < 0)
+		mg_strlcpy(egfr, "unknown", sizeof(egfr));
+	db_bind_text_or_null(st, 18, egfr);
 	if (exec_bound(db, st, "cannot save profile", e) < 0)
 		return -1;
 	if (!p->id)

@@ -35,6 +35,7 @@ struct profile {
 	int train_at;       /* usual training start, minutes after midnight, or -1 */
 	double zinc_mg;     /* supplemental zinc per day, 0 when none */
 	char food_source[16];   /* what counts as food: "log" or "apple-health" */
+	double egfr;        /* kidney function, mL/min/1.73 m2; 0 never asked, -1 said unknown */
 	char goals[PROFILE_MAX_LIST][16];
 	size_t n_goals;
 	char conditions[PROFILE_MAX_LIST][24];

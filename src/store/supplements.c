@@ -57,7 +57,7 @@ int journal_product_add(sqlite3 *db, struct product *p, struct mg_err *e)
 		return mg_err_set(e, MG_EDATA, "a product named \"%s\" already exists", existing.name);
 	sqlite3_stmt *st;
 	if (db_prepare(db, "INSERT INTO product(name, form, hydrate, compound_mg, elemental_mg,"
-		       " units_per_serving, third_party, proprietary_blend) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		       " units_per_serving, third_party, proprietary_blend, divisible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		       &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
@@ -68,10 +68,21 @@ int journal_product_add(sqlite3 *db, struct product *p, struct mg_err *e)
 	sqlite3_bind_int(st, 6, p->units_per_serving);
 	sqlite3_bind_int(st, 7, p->third_party);
 	sqlite3_bind_int(st, 8, p->proprietary_blend);
+	sqlite3_bind_int(st, 9, p->divisible);
 	if (step_done(db, st, "cannot save product", e) < 0)
 		return -1;
 	p->id = sqlite3_last_insert_rowid(db);
 	return p->taking_servings > 0 ? journal_product_set_taking(db, p->id, p->taking_servings, e) : 0;
+}
+
+int journal_product_set_divisible(sqlite3 *db, long id, int divisible, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "UPDATE product SET divisible = ? WHERE id = ?", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int(st, 1, divisible != 0);
+	sqlite3_bind_int64(st, 2, id);
+	return step_done(db, st, "cannot save product", e);
 }
 
 int journal_product_set_taking(sqlite3 *db, long id, double servings, struct mg_err *e)
@@ -88,7 +99,7 @@ int journal_product_set_taking(sqlite3 *db, long id, double servings, struct mg_
 }
 
 #define PRODUCT_COLS "id, name, form, hydrate, compound_mg, elemental_mg, units_per_serving," \
-		     " third_party, proprietary_blend, coalesce(taking_servings, 0)"
+		     " third_party, proprietary_blend, coalesce(taking_servings, 0), divisible"
 
 static void product_from_row(sqlite3_stmt *st, struct product *p)
 {
@@ -103,6 +114,7 @@ static void product_from_row(sqlite3_stmt *st, struct product *p)
 	p->third_party = sqlite3_column_int(st, 7);
 	p->proprietary_blend = sqlite3_column_int(st, 8);
 	p->taking_servings = sqlite3_column_double(st, 9);
+	p->divisible = sqlite3_column_int(st, 10);
 }
 
 int journal_product_get(sqlite3 *db, const char *key, struct product *p, struct mg_err *e)

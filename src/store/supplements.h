@@ -21,6 +21,7 @@ struct product {
 	int units_per_serving;    /* capsules, tablets or scoops per serving */
 	int third_party, proprietary_blend;
 	double taking_servings;   /* servings a day the person takes regularly; 0: not marked */
+	int divisible;            /* a scored tablet: the plan may use half units */
 };
 
 void product_init(struct product *p);
@@ -31,6 +32,8 @@ int journal_product_add(sqlite3 *db, struct product *p, struct mg_err *e);
 int journal_product_get(sqlite3 *db, const char *key, struct product *p, struct mg_err *e);
 /* Marks product id as taken regularly, `servings` a day (0 clears it). */
 int journal_product_set_taking(sqlite3 *db, long id, double servings, struct mg_err *e);
+/* Marks product id's tablet as scored (half units allowed) or not. */
+int journal_product_set_divisible(sqlite3 *db, long id, int divisible, struct mg_err *e);
 /* Every product, in name order. cb returns non-zero to stop. */
 int journal_product_list(sqlite3 *db, int (*cb)(const struct product *p, void *ctx), void *ctx,
 			 struct mg_err *e);
