@@ -67,6 +67,8 @@ void cmd_print_course(const struct course_view *cv, long today)
 		print_intakes(st->today, st->n_today, st->today_status, "  ");
 		if (st->today_warning[0])
 			printf("  today: %s\n", st->today_warning);
+		if (st->today_note[0])
+			printf("  today: %s\n", st->today_note);
 		if (st->next_intake >= 0)
 			printf("  log the next intake with: mgtrack dose   (or skip it: mgtrack dose --skip)\n");
 	}

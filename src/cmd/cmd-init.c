@@ -149,10 +149,10 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 				return rc;
 			break;
 		case O_TRAIN_AT:
-			if ((rc = parse_time_flag("--train-at", optarg, &p->train_at)))
-				return rc;
+			if (profile_set_train_times(p, optarg, &e) < 0)
+				return cmd_fail(&e);
 			break;
-		case O_NO_TRAIN_AT: p->train_at = -1; break;
+		case O_NO_TRAIN_AT: p->n_train = 0; break;
 		case O_FOOD_SOURCE:
 			if (strcmp(optarg, "log") && strcmp(optarg, "apple-health"))
 				return cmd_usage(ctx, "--food-source \"%s\" must be log or apple-health", optarg);
@@ -201,7 +201,10 @@ static void print_profile(const struct profile *p, long today)
 	for (size_t i = 0; i < p->n_conditions; i++)
 		printf("%-10s %s\n", i ? "" : "conditions", p->conditions[i]);
 	for (size_t i = 0; i < p->n_meds; i++)
-		printf("%-10s %s at %s\n", i ? "" : "medicines", p->meds[i].name, p->meds[i].times);
+		printf("%-10s %s at %.*s%s%s\n", i ? "" : "medicines", p->meds[i].name,
+		       (int)strcspn(p->meds[i].times, "/"), p->meds[i].times,
+		       profile_med_weekday(&p->meds[i]) >= 0 ? ", weekly on " : "",
+		       profile_weekday_name(profile_med_weekday(&p->meds[i])));
 	if (p->wake >= 0) {
 		mg_format_hhmm(p->wake, buf, sizeof(buf));
 		printf("wake       %s\n", buf);
@@ -210,9 +213,9 @@ static void print_profile(const struct profile *p, long today)
 		mg_format_hhmm(p->bed, buf, sizeof(buf));
 		printf("bed        %s\n", buf);
 	}
-	if (p->train_at >= 0) {
-		mg_format_hhmm(p->train_at, buf, sizeof(buf));
-		printf("trains at  %s\n", buf);
+	for (size_t i = 0; i < p->n_train; i++) {
+		mg_format_hhmm(p->train_at[i], buf, sizeof(buf));
+		printf("%s%s%s", i ? ", " : "trains at  ", buf, i + 1 == p->n_train ? "\n" : "");
 	}
 	if (p->zinc_mg > 0)
 		printf("zinc       %.0f mg/day (supplement)\n", p->zinc_mg);

@@ -17,6 +17,7 @@
 #include "core/intake.h"
 #include "core/night.h"
 #include "core/plan.h"
+#include "core/profile.h"
 #include "core/tables.h"
 #include "io/ics.h"
 #include "store/db.h"
@@ -162,13 +163,16 @@ static void print_text(const struct course_view *cv, int explain)
 			mg_format_hhmm(p->windows[i].med_time, at, sizeof(at));
 			mg_format_hhmm(p->windows[i].avoid_from, from, sizeof(from));
 			mg_format_hhmm(p->windows[i].avoid_to, to, sizeof(to));
-			printf("  %s-%s  around %s at %s [%s]\n", from, to, p->windows[i].medicine, at, p->windows[i].rule);
+			printf("  %s-%s  around %s at %s%s%s [%s]\n", from, to, p->windows[i].medicine, at,
+			       p->windows[i].weekday >= 0 ? " on " : "", p->windows[i].weekday >= 0 ?
+			       profile_weekday_name(p->windows[i].weekday) : "", p->windows[i].rule);
 		}
 	}
 	printf("\n%zu-day plan:\n", p->n_days);
 	for (size_t i = 0; i < p->n_days; i++) {
 		const struct plan_day *day = &p->days[i];
-		const struct view_segment *sg = view_segment_on(&sc, day->date);
+		struct view_segment own;
+		const struct view_segment *sg = view_segment_day(p, &sc, day->date, &own);
 		char bed[8], wake[8], off[8];
 		mg_format_date(day->date, d, sizeof(d));
 		mg_format_hhmm(day->bed, bed, sizeof(bed));
@@ -178,7 +182,8 @@ static void print_text(const struct course_view *cv, int explain)
 		if (sg && sg->n) {
 			printf("    magnesium  ");
 			print_dose_line(sg);
-			printf("%s\n", sg->tentative ? "  (if stools stay formed)" : "");
+			printf("%s%s\n", sg->tentative ? "  (if stools stay formed)" : "",
+			       sg == &own ? "  (moved for the weekly medicine)" : "");
 		}
 		if (day->food)
 			printf("    food       %s: %s (%.0f mg)\n", day->food->name, day->food->portion, day->food->portion_mg);

@@ -74,6 +74,7 @@ static size_t layout(const struct plan_input *pin, struct plan *plan, struct cou
 		return 0;
 	struct plan_schedule s;
 	plan_layout(pin, plan, daily, v->unit_mg, min_intakes, &s);
+	v->daily_mg = s.daily_mg;   /* one clear time may hold less (plan-one-clear-time) */
 	for (size_t i = 0; i < s.n_doses && i < COURSE_MAX_INTAKES; i++) {
 		struct course_intake *in = &v->intakes[v->n_intakes++];
 		in->time = s.doses[i].time;
@@ -367,7 +368,8 @@ static int present_change(const struct course_input *in, const struct course *wo
 	}
 	for (size_t i = 0; i < cur->n_intakes; i++)
 		for (size_t w = 0; w < plan->n_windows; w++)
-			if (plan_window_contains(&plan->windows[w], cur->intakes[i].time)) {
+			if (plan_window_applies(&plan->windows[w], -1) &&
+			    plan_window_contains(&plan->windows[w], cur->intakes[i].time)) {
 				derive(cur, today, "retime", cur->phase, v);
 				layout(in->plan_in, plan, v, cur->daily_mg, cur->n_intakes >= 2 ? 2 : 1);
 				/* With no clear time the layout lands where it did:
@@ -645,6 +647,23 @@ int course_evaluate(const struct course_input *in, struct course_state *st, stru
 	course_adherence(&work, in->doses, in->n_doses, c->started, to, in->today, &st->adherence);
 	st->next_intake = course_day_intakes(&work, in->doses, in->n_doses, in->today, st->today, st->today_status,
 					     &st->n_today);
+	/* On the day of a weekly medicine the intakes in its hours move, for
+	 * today only; the version and the planned times doses answer stay. */
+	int times[COURSE_MAX_INTAKES];
+	for (size_t i = 0; i < st->n_today; i++)
+		times[i] = st->today[i].time;
+	const char *med = NULL;
+	if (st->n_today && plan_retime_day(in->plan, in->today, times, st->n_today, &med)) {
+		for (size_t i = 0; i < st->n_today; i++) {
+			if (times[i] == st->today[i].time)
+				continue;
+			snprintf(st->today_note, sizeof(st->today_note),
+				 "today the %s intake at %02d:%02d moves to %02d:%02d, out of the hours around %s (taken today"
+				 " only) [plan-weekly]", st->today[i].slot, st->today[i].time / 60, st->today[i].time % 60,
+				 times[i] / 60, times[i] % 60, med ? med : "a weekly medicine");
+			st->today[i].time = times[i];
+		}
+	}
 	/* The limit is a daily one: an antacid taken today leaves less room
 	 * today, whatever the usual day is. */
 	double due_mg = 0;

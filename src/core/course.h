@@ -73,6 +73,7 @@ struct course_state {
 	/* Set when today's other supplements leave no room for today's
 	 * intakes under the upper limit: they are to be skipped today. */
 	char today_warning[240];
+	char today_note[240];        /* today's intakes moved for a weekly medicine; "" when none */
 	/* Today's intakes and what was logged of them. */
 	struct course_intake today[COURSE_MAX_INTAKES];
 	enum intake_status today_status[COURSE_MAX_INTAKES];

@@ -316,19 +316,43 @@ int plan_window_contains(const struct plan_window *w, int t)
 	return off > 0 && off < len;
 }
 
-/* How deep t lies inside the windows (minutes to the nearest edge, summed). */
-static int window_depth(const struct plan *p, int t)
+int plan_window_applies(const struct plan_window *w, int weekday)
 {
-	int depth = 0;
-	for (size_t i = 0; i < p->n_windows; i++) {
-		const struct plan_window *w = &p->windows[i];
-		if (plan_window_contains(w, t)) {
-			int off = wrap(t - w->avoid_from), len = wrap(w->avoid_to - w->avoid_from);
-			int d = off < len - off ? off : len - off;
-			depth += d > 0 ? d : 1;   /* the medicine's own time is never free */
+	/* weekday -1 is an ordinary day: only the every-day windows. */
+	return w->weekday < 0 || w->weekday == weekday;
+}
+
+/* Whether t is inside any window that applies on weekday wd. */
+static int in_windows(const struct plan *p, int t, int wd, const char **medicine)
+{
+	for (size_t i = 0; i < p->n_windows; i++)
+		if (plan_window_applies(&p->windows[i], wd) && plan_window_contains(&p->windows[i], t)) {
+			if (medicine)
+				*medicine = p->windows[i].medicine;
+			return 1;
 		}
-	}
-	return depth;
+	return 0;
+}
+
+static int circular(int a, int b)
+{
+	int d = abs(wrap(a) - wrap(b));
+	return d > DAY_MIN / 2 ? DAY_MIN - d : d;
+}
+
+/* Minutes from t to the nearest dose of a medicine whose window applies:
+ * the least-bad time, when no time is clear, is the one furthest from
+ * every medicine dose. */
+static int nearest_medicine(const struct plan *p, int t, int wd)
+{
+	int best = DAY_MIN;
+	for (size_t i = 0; i < p->n_windows; i++)
+		if (plan_window_applies(&p->windows[i], wd)) {
+			int d = circular(t, p->windows[i].med_time);
+			if (d < best)
+				best = d;
+		}
+	return best;
 }
 
 size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, size_t max)
@@ -339,10 +363,11 @@ size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, 
 		medicines_lookup(pr->meds[i].name, &m);
 		if (!med_rule_spaces(&m))
 			continue;
+		int weekday = profile_med_weekday(&pr->meds[i]);
 		const char *t = pr->meds[i].times;
-		while (*t && n < max) {
+		while (*t && *t != '/' && n < max) {
 			char hhmm[8];
-			size_t l = strcspn(t, ",");
+			size_t l = strcspn(t, ",/");
 			mg_strlcpy(hhmm, t, l + 1 < sizeof(hhmm) ? l + 1 : sizeof(hhmm));
 			int at;
 			if (mg_parse_hhmm(hhmm, &at) == 0) {
@@ -352,6 +377,7 @@ size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, 
 				w->avoid_from = wrap(at - (int)lround(m.mg_first_h * 60));
 				w->avoid_to = wrap(at + (int)lround(m.med_first_h * 60));
 				w->rule = m.class_id;
+				w->weekday = weekday;
 			}
 			t += l + (t[l] == ',');
 		}
@@ -364,45 +390,58 @@ static void build_windows(const struct profile *pr, struct plan *p)
 	p->n_windows = plan_medicine_windows(pr, p->windows, PLAN_MAX_WINDOWS);
 }
 
+/* Whether t keeps at least `gap` minutes from the day's other placed doses
+ * (gap 1: only a different time). */
 static int far_from(const struct plan_schedule *s, size_t self, int t, int gap)
 {
 	for (size_t i = 0; i < s->n_doses; i++) {
 		if (i == self || s->doses[i].time < 0)
 			continue;
-		int d = abs(s->doses[i].time - t);
-		if (d < gap)
+		if (circular(s->doses[i].time, t) < gap)
 			return 0;
 	}
 	return 1;
 }
 
-/* Moves dose `i` to the allowed time nearest its preferred one, between
- * waking and an hour before bed; failing that, to the least-bad time. */
 /* The slot name for a time of day, for a dose that had to move. */
 static const char *slot_at(int t)
 {
 	return t < 12 * 60 ? "morning" : t < 17 * 60 ? "afternoon" : "evening";
 }
 
-static void place_dose(struct plan *p, struct plan_schedule *s, size_t i, int pref)
+/* The last minute of the waking day a dose may take (an hour before bed),
+ * counted from wake so that a day past midnight is one range. */
+static int last_dose_time(const struct plan *p)
+{
+	return p->bed > p->wake ? p->bed - 60 : p->bed - 60 + DAY_MIN;
+}
+
+/* Places dose i at its preferred time when that is clear of every window
+ * applying on weekday wd, else at the clear waking time nearest to it:
+ * first keeping plan-min-gap-min from the day's other dose, then half of
+ * that, then any other clear time, then (may_share) the other dose's own
+ * time: the caller makes them one intake. With no
+ * clear time at all, the least-bad time: the waking minute furthest from
+ * every medicine dose, never at one, never where the other dose is. */
+static void place_dose(const struct plan *p, struct plan_schedule *s, size_t i, int pref, int wd, int may_share)
 {
 	struct plan_dose *d = &s->doses[i];
 	int gap = (int)th("plan-min-gap-min");
-	for (size_t w = 0; w < p->n_windows && !d->moved_for; w++)
-		if (plan_window_contains(&p->windows[w], pref))
-			d->moved_for = p->windows[w].medicine;
-	int last = p->bed > p->wake ? p->bed - 60 : p->bed - 60 + DAY_MIN;
-	for (int pass = 0; pass < 2; pass++) {
-		int best = -1, best_dist = DAY_MIN;
-		if (window_depth(p, pref) == 0 && (pass || far_from(s, i, pref, gap))) {
-			d->time = pref;
+	const int gaps[4] = {gap, gap / 2, 1, 0};
+	in_windows(p, pref, wd, &d->moved_for);
+	int last = last_dose_time(p);
+	for (int pass = 0; pass < (may_share ? 4 : 3); pass++) {
+		int need = gaps[pass];
+		if (!in_windows(p, pref, wd, NULL) && (!need || far_from(s, i, pref, need))) {
+			d->time = wrap(pref);
 			return;
 		}
+		int best = -1, best_dist = DAY_MIN * 2;
 		for (int t = p->wake; t <= last; t += 15) {
 			int tt = wrap(t);
-			if (window_depth(p, tt) != 0 || (!pass && !far_from(s, i, tt, gap)))
+			if (in_windows(p, tt, wd, NULL) || (need && !far_from(s, i, tt, need)))
 				continue;
-			int dist = abs(t - pref);
+			int dist = circular(tt, pref);
 			if (dist < best_dist) {
 				best = tt;
 				best_dist = dist;
@@ -414,16 +453,21 @@ static void place_dose(struct plan *p, struct plan_schedule *s, size_t i, int pr
 			return;
 		}
 	}
-	int best = pref, best_depth = window_depth(p, pref);
+	int best = -1, best_score = -1, best_far = 0;
 	for (int t = p->wake; t <= last; t += 15) {
-		int depth = window_depth(p, wrap(t));
-		if (depth < best_depth || (depth == best_depth && abs(t - pref) < abs(best - pref))) {
-			best = wrap(t);
-			best_depth = depth;
+		int tt = wrap(t), score = nearest_medicine(p, tt, wd);
+		if (score == 0 || !far_from(s, i, tt, 1))
+			continue;   /* never at a medicine's own time, nor on the other dose */
+		int far = far_from(s, i, tt, gap);
+		if (score > best_score || (score == best_score && far > best_far) ||
+		    (score == best_score && far == best_far && circular(tt, pref) < circular(best, pref))) {
+			best = tt;
+			best_score = score;
+			best_far = far;
 		}
 	}
-	d->time = best;
-	d->moved = best != pref;
+	d->time = best >= 0 ? best : wrap(pref);
+	d->moved = d->time != wrap(pref);
 	d->conflict = 1;
 }
 
@@ -437,6 +481,85 @@ static void add_dose(struct plan_schedule *s, double unit_mg, int time, double m
 	d->units = unit_mg > 0 ? (int)lround(mg / unit_mg) : 0;
 	d->with_food = 1;
 	d->slot = slot;
+}
+
+/* How far the person's day is shifted from the usual one: 0 when the
+ * clock anchors (lunch at plan-afternoon-time) fall in their waking hours,
+ * else the minutes from the default wake time to theirs, so that a night
+ * worker waking at 15:00 takes the "lunch" intake six hours after waking,
+ * as a day worker would, and never while asleep. */
+static int day_shift(const struct plan *p)
+{
+	int awake = wrap(last_dose_time(p) - p->wake);
+	int lunch = wrap((int)th("plan-afternoon-time") - p->wake);
+	if (lunch >= 60 && lunch <= awake - 120)
+		return 0;
+	return wrap(p->wake - (int)th("plan-default-wake"));
+}
+
+/* The first training session that is "morning" training in the person's
+ * own day, or -1. */
+static int morning_training(const struct profile *pr, int shift)
+{
+	for (size_t i = 0; i < pr->n_train; i++)
+		if (wrap(pr->train_at[i] - shift) < (int)th("plan-morning-training-before"))
+			return pr->train_at[i];
+	return -1;
+}
+
+/* The medicines whose window t is in, for a warning ("levothyroxine,
+ * penicillamine"). */
+static void windows_at(const struct plan *p, int t, int wd, struct strbuf *meds)
+{
+	for (size_t w = 0; w < p->n_windows; w++)
+		if (plan_window_applies(&p->windows[w], wd) && plan_window_contains(&p->windows[w], t) &&
+		    !mg_has_any_word(strbuf_str(meds), p->windows[w].medicine))
+			strbuf_addf(meds, "%s%s", meds->len ? ", " : "", p->windows[w].medicine);
+}
+
+/* Places the laid-out doses (their preferred times in .time) around the
+ * windows of weekday wd, the evening one first: its timing matters most
+ * for sleep. Two intakes that can only share one time become one intake
+ * when that stays within the split threshold. Returns 1 when merged. */
+static int place_all(struct plan *p, struct plan_schedule *s, int wd)
+{
+	int pref[PLAN_MAX_DOSES];
+	for (size_t i = 0; i < s->n_doses; i++) {
+		pref[i] = s->doses[i].time;
+		s->doses[i].time = -1;   /* unplaced: far_from ignores it */
+		s->doses[i].moved = s->doses[i].conflict = 0;
+		s->doses[i].moved_for = NULL;
+	}
+	for (size_t i = 0; i < s->n_doses; i++)
+		place_dose(p, s, i, pref[i], wd, 1);
+	int merged = 0;
+	if (s->n_doses == 2 && s->doses[0].time == s->doses[1].time) {
+		/* Only one time is clear: one intake, never above the split
+		 * threshold (the rest would need a second time, and there is
+		 * none that keeps clear of the medicines). */
+		double split = th("plan-split-above-mg");
+		s->doses[0].elemental_mg += s->doses[1].elemental_mg;
+		s->doses[0].units += s->doses[1].units;
+		s->n_doses = 1;
+		merged = 1;
+		if (s->doses[0].elemental_mg > split + 1e-6) {
+			double per = s->doses[0].units > 0 ? s->doses[0].elemental_mg / s->doses[0].units : 0;
+			double cap = plan_fit_dose(per, split, 0, split);
+			if (cap > split + 1e-6)
+				cap = s->doses[0].elemental_mg;   /* one unit is above it: cannot be lowered */
+			s->doses[0].units = per > 0 ? (int)lround(cap / per) : 0;
+			s->doses[0].elemental_mg = cap;
+			s->daily_mg = cap;
+			merged = 2;
+		}
+	}
+	/* Doses in the order of the person's day (from waking). */
+	if (s->n_doses == 2 && wrap(s->doses[0].time - p->wake) > wrap(s->doses[1].time - p->wake)) {
+		struct plan_dose tmp = s->doses[0];
+		s->doses[0] = s->doses[1];
+		s->doses[1] = tmp;
+	}
+	return merged;
 }
 
 /* Lays out `daily` mg in one or two intakes. A dose is split above
@@ -453,10 +576,14 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 	double unit = unit_mg > 0 ? unit_mg : th("plan-round-mg");
 	double n_units = round(daily / unit);
 	int sleep = has_goal(pr, "sleep");
-	int morning = pr->train_at >= 0 && pr->train_at < (int)th("plan-morning-training-before");
+	int shift = day_shift(p);
+	int trained = morning_training(pr, shift), morning = trained >= 0;
 	int evening = p->bed - (int)th("plan-evening-before-bed-min");
-	int day = morning ? pr->train_at + (int)th("plan-post-workout-min") : (int)th("plan-afternoon-time");
+	int lunch = (int)th("plan-afternoon-time") + shift;
+	int day = morning ? trained + (int)th("plan-post-workout-min") : lunch;
 	const char *day_slot = morning ? "post-workout" : "afternoon";
+	if (explain && shift)
+		notes_add(&p->explain, "plan-shift-day", rule_source("plan-shift-day"), "%s", rule_text("plan-shift-day"));
 	if (explain && daily > th("plan-split-above-mg") && n_units < 2)
 		rule(&p->explain, "plan-no-split");
 	if ((daily > th("plan-split-above-mg") || min_intakes > 1) && n_units >= 2) {
@@ -475,7 +602,7 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 		if (explain)
 			rule(&p->explain, "plan-morning-training");
 	} else if (!sleep && (has_goal(pr, "energy") || has_goal(pr, "focus"))) {
-		add_dose(s, unit_mg, (int)th("plan-afternoon-time"), daily, "afternoon");
+		add_dose(s, unit_mg, lunch, daily, "afternoon");
 		if (explain)
 			rule(&p->explain, "plan-single-daytime");
 	} else {
@@ -483,58 +610,51 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 		if (explain)
 			rule(&p->explain, sleep ? "plan-evening-sleep" : "plan-single-evening");
 	}
-	/* The evening dose was added first and is placed first: its timing
-	 * matters most for sleep. */
-	int pref[PLAN_MAX_DOSES];
-	for (size_t i = 0; i < s->n_doses; i++) {
-		pref[i] = s->doses[i].time;
-		s->doses[i].time = -1;   /* unplaced: far_from ignores it */
-	}
-	for (size_t i = 0; i < s->n_doses; i++)
-		place_dose(p, s, i, pref[i]);
-	/* Two intakes that could only land at the same time are one intake. */
-	if (s->n_doses == 2 && s->doses[0].time == s->doses[1].time) {
-		s->doses[0].elemental_mg += s->doses[1].elemental_mg;
-		s->doses[0].units += s->doses[1].units;
-		s->n_doses = 1;
-		if (explain) {
-			char at[8];
-			mg_format_hhmm(s->doses[0].time, at, sizeof(at));
-			notes_add(&p->warnings, "plan-moved", rule_source("plan-moved"),
-				  "the day's dose is taken in one intake at %s: it is the only time clear of your medicines",
-				  at);
-		}
-	}
-	/* Doses in time-of-day order. */
-	if (s->n_doses == 2 && s->doses[0].time > s->doses[1].time) {
-		struct plan_dose tmp = s->doses[0];
-		s->doses[0] = s->doses[1];
-		s->doses[1] = tmp;
-	}
+	int merged = place_all(p, s, -1);
 	if (!explain)
 		return;
+	if (merged && !s->doses[0].conflict) {
+		char at[8];
+		mg_format_hhmm(s->doses[0].time, at, sizeof(at));
+		if (merged == 2)
+			notes_add(&p->warnings, "plan-one-clear-time", rule_source("plan-one-clear-time"),
+				  "%.0f mg a day in one intake at %s, not %.0f mg: %s", s->daily_mg, at, daily,
+				  rule_text("plan-one-clear-time"));
+		else
+			notes_add(&p->warnings, "plan-moved", rule_source("plan-moved"),
+				  "the day's dose is taken in one intake at %s: it is the only time clear of your medicines", at);
+	}
+	/* No clear time is never "ok"; for a chelating agent, whose effect
+	 * depends on the spacing, the prescriber decides, and no dose time is
+	 * offered at all. */
+	const char *chelator = NULL;
+	for (size_t i = 0; i < s->n_doses; i++)
+		for (size_t w = 0; w < p->n_windows && s->doses[i].conflict; w++)
+			if (plan_window_applies(&p->windows[w], -1) && plan_window_contains(&p->windows[w], s->doses[i].time) &&
+			    strcmp(p->windows[w].rule, "med-penicillamine") == 0)
+				chelator = p->windows[w].medicine;
+	if (chelator) {
+		raise_status(p, PLAN_CLINICIAN);
+		notes_add(&p->warnings, "plan-no-window-chelator", rule_source("plan-no-window-chelator"),
+			  "no time of your waking day is clear of %s: %s", chelator, rule_text("plan-no-window-chelator"));
+	}
 	for (size_t i = 0; i < s->n_doses; i++) {
 		const struct plan_dose *d = &s->doses[i];
 		char at[8];
 		mg_format_hhmm(d->time, at, sizeof(at));
-		if (d->conflict) {
+		if (d->conflict && !chelator) {
 			struct strbuf meds;
 			strbuf_init(&meds);
-			for (size_t w = 0; w < p->n_windows; w++)
-				if (plan_window_contains(&p->windows[w], d->time) &&
-				    !mg_has_any_word(strbuf_str(&meds), p->windows[w].medicine))
-					strbuf_addf(&meds, "%s%s", meds.len ? ", " : "", p->windows[w].medicine);
+			windows_at(p, d->time, -1, &meds);
+			int near = nearest_medicine(p, d->time, -1);
 			notes_add(&p->warnings, "plan-no-window", rule_source("plan-no-window"),
-				  "%s dose at %s conflicts with %s: %s", d->slot, at, strbuf_str(&meds),
-				  rule_text("plan-no-window"));
-			/* No clear time is never "ok"; for a chelating agent, whose
-			 * effect depends on it, a clinician decides. */
+				  "no time of your waking day is clear of %s: the %s dose at %s is the furthest from your"
+				  " medicine doses (%d h %02d min from the nearest). %s", strbuf_str(&meds), slot_at(d->time), at,
+				  near / 60, near % 60, rule_text("plan-no-window"));
 			raise_status(p, PLAN_CAUTION);
-			for (size_t w = 0; w < p->n_windows; w++)
-				if (plan_window_contains(&p->windows[w], d->time) &&
-				    strcmp(p->windows[w].rule, "med-penicillamine") == 0)
-					raise_status(p, PLAN_CLINICIAN);
 			strbuf_release(&meds);
+		} else if (d->conflict) {
+			continue;
 		} else if (d->moved) {
 			if (d->moved_for)
 				notes_add(&p->explain, "plan-moved", rule_source("plan-moved"),
@@ -583,8 +703,92 @@ static const char *nth_practice(const char *kind, int n)
 	return NULL;
 }
 
+/* Moves, for weekday wd, the doses of s that fall in a window of a weekly
+ * medicine taken that day; the other doses and every amount stay. Returns
+ * how many moved. */
+static int retime_weekday(const struct plan *p, struct plan_schedule *s, int wd)
+{
+	int moved = 0;
+	for (size_t i = 0; i < s->n_doses; i++) {
+		const char *med = NULL;
+		if (!in_windows(p, s->doses[i].time, wd, &med))
+			continue;
+		int pref = s->doses[i].time;
+		s->doses[i].time = -1;
+		s->doses[i].moved_for = NULL;
+		place_dose(p, s, i, pref, wd, 0);
+		s->doses[i].moved = 1;
+		if (!s->doses[i].moved_for)
+			s->doses[i].moved_for = med;
+		s->doses[i].slot = slot_at(s->doses[i].time);
+		moved++;
+	}
+	return moved;
+}
+
+static int has_weekly(const struct plan *p, int wd)
+{
+	for (size_t w = 0; w < p->n_windows; w++)
+		if (p->windows[w].weekday >= 0 && p->windows[w].weekday == wd)
+			return 1;
+	return 0;
+}
+
+size_t plan_retime_day(const struct plan *p, long date, int *times, size_t n, const char **moved_for)
+{
+	int wd = mg_weekday(date);
+	if (!has_weekly(p, wd) || n > PLAN_MAX_DOSES)
+		return 0;
+	struct plan_schedule s;
+	memset(&s, 0, sizeof(s));
+	s.n_doses = n;
+	for (size_t i = 0; i < n; i++)
+		s.doses[i].time = times[i];
+	size_t moved = (size_t)retime_weekday(p, &s, wd);
+	for (size_t i = 0; i < n; i++) {
+		if (s.doses[i].time != times[i] && moved_for)
+			*moved_for = s.doses[i].moved_for;
+		times[i] = s.doses[i].time;
+	}
+	return moved;
+}
+
+/* The day's schedule: the step's own, or on the day of a weekly medicine
+ * a copy with the doses in its window moved (said once per weekday). */
+static const struct plan_schedule *day_schedule(struct plan *p, struct plan_day *d, const struct plan_schedule *base,
+						unsigned *said)
+{
+	int wd = mg_weekday(d->date);
+	if (!base || !has_weekly(p, wd))
+		return base;
+	d->own = *base;
+	if (!retime_weekday(p, &d->own, wd))
+		return base;
+	for (size_t i = 0; i < d->own.n_doses && !(*said & (1u << wd)); i++) {
+		const struct plan_dose *x = &d->own.doses[i];
+		if (!x->moved)
+			continue;
+		char at[8], was[8];
+		mg_format_hhmm(x->time, at, sizeof(at));
+		mg_format_hhmm(base->doses[i].time, was, sizeof(was));
+		if (x->conflict) {
+			notes_add(&p->warnings, "plan-no-window", rule_source("plan-no-window"),
+				  "on %ss no time of your waking day is clear of %s: the %s dose moves to %s, the furthest"
+				  " from it. %s", profile_weekday_name(wd), x->moved_for, was, at, rule_text("plan-no-window"));
+			raise_status(p, PLAN_CAUTION);
+		} else {
+			notes_add(&p->warnings, "plan-weekly", rule_source("plan-weekly"), "on %ss the %s dose moves to %s, out"
+				  " of the hours around %s: %s", profile_weekday_name(wd), was, at, x->moved_for,
+				  rule_text("plan-weekly"));
+		}
+		*said |= 1u << wd;
+	}
+	return &d->own;
+}
+
 static void build_days(const struct plan_input *in, struct plan *p)
 {
+	unsigned said = 0;
 	p->n_days = (size_t)in->days;
 	int suggest_food = in->n_foods && (!p->food_known || p->gap_mg > 0);
 	for (size_t i = 0; i < p->n_days; i++) {
@@ -594,6 +798,7 @@ static void build_days(const struct plan_input *in, struct plan *p)
 		for (size_t k = 0; k < p->n_steps; k++)
 			if (p->steps[k].from_day <= d->day)
 				d->schedule = &p->steps[k];
+		d->schedule = day_schedule(p, d, d->schedule, &said);
 		d->food = suggest_food ? &in->foods[i % in->n_foods] : NULL;
 		d->movement = nth_practice("movement", (int)i);
 		d->breathing = nth_practice("breathing", (int)i);
@@ -656,6 +861,16 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 			}
 			for (size_t k = 0; k < p->n_steps; k++)
 				relabel_moved(&p->steps[k]);
+			/* A chelating agent with no clear time makes it a clinician's
+			 * plan (plan-no-window-chelator): no schedule is offered. */
+			if (p->status == PLAN_CLINICIAN) {
+				p->n_steps = 0;
+				p->daily_mg = 0;
+				rule(&p->explain, "plan-clinician");
+			}
+			/* One clear time can lower the day's dose (plan-one-clear-time). */
+			if (p->n_steps && p->steps[p->n_steps - 1].daily_mg < p->daily_mg)
+				p->daily_mg = p->steps[p->n_steps - 1].daily_mg;
 			if (p->product)
 				product_check(p->product, &p->product_mg, p->targets.supplement_ul_mg, p->daily_mg,
 					      &p->label);

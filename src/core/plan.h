@@ -56,12 +56,14 @@ struct plan_window {
 	int med_time;
 	int avoid_from, avoid_to;   /* minutes after midnight; may wrap past midnight */
 	const char *rule;           /* med-classes.tsv row id */
+	int weekday;                /* -1 every day; 0 Monday .. 6 Sunday for a weekly medicine */
 };
 
 struct plan_day {
 	int day;                /* 1-based */
 	long date;
-	const struct plan_schedule *schedule;   /* NULL: no doses */
+	const struct plan_schedule *schedule;   /* NULL: no doses; the step's, or own */
+	struct plan_schedule own;               /* the step moved for a weekly medicine that day */
 	const struct suggestion *food;          /* NULL: none to suggest */
 	const char *movement, *breathing, *rest; /* practices.tsv row ids */
 	int bed, wake, screens_off;
@@ -142,5 +144,14 @@ size_t plan_medicine_windows(const struct profile *pr, struct plan_window *out, 
 /* Whether minute t lies inside window w: its far edges are allowed, the
  * medicine's own time never is. */
 int plan_window_contains(const struct plan_window *w, int t);
+
+/* Whether window w applies on weekday (0 Monday .. 6 Sunday; -1: an
+ * ordinary day, which only every-day windows constrain). */
+int plan_window_applies(const struct plan_window *w, int weekday);
+
+/* Moves, on `date`, the intake times (n of them) that fall in the window
+ * of a weekly medicine taken that weekday, as the plan's days do; the
+ * medicine of the last move goes to *moved_for. Returns how many moved. */
+size_t plan_retime_day(const struct plan *p, long date, int *times, size_t n, const char **moved_for);
 
 #endif

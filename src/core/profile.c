@@ -2,6 +2,7 @@
  * Profile validation; see profile.h.
  */
 #include <ctype.h>
+#include <strings.h>
 #include <string.h>
 #include "core/profile.h"
 #include "core/tables.h"
@@ -18,7 +19,8 @@ void profile_defaults(struct profile *p, const char *name)
 	p->age_on = MG_NO_DATE;
 	mg_strlcpy(p->training, "none", sizeof(p->training));
 	mg_strlcpy(p->region, "us", sizeof(p->region));
-	p->wake = p->bed = p->train_at = -1;
+	p->wake = p->bed = -1;
+	p->n_train = 0;
 	mg_strlcpy(p->food_source, "log", sizeof(p->food_source));
 }
 
@@ -97,13 +99,53 @@ int profile_add_condition(struct profile *p, const char *name, struct mg_err *e)
 	return 0;
 }
 
+static const char *const weekday_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+static const char *const weekday_long[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+					    "sunday"};
+
+int profile_parse_weekday(const char *spec)
+{
+	if (strncasecmp(spec, "weekly:", 7) != 0)
+		return -1;
+	for (int d = 0; d < 7; d++)
+		if (strcasecmp(spec + 7, weekday_names[d]) == 0 || strcasecmp(spec + 7, weekday_long[d]) == 0)
+			return d;
+	return -1;
+}
+
+int profile_med_weekday(const struct profile_med *m)
+{
+	const char *slash = strchr(m->times, '/');
+	return slash ? profile_parse_weekday(slash + 1) : -1;
+}
+
+const char *profile_weekday_name(int weekday)
+{
+	return weekday >= 0 && weekday < 7 ? weekday_long[weekday] : "";
+}
+
+int profile_set_train_times(struct profile *p, const char *csv, struct mg_err *e)
+{
+	const char *bad;
+	size_t n;
+	int t[PROFILE_MAX_TRAIN];
+	if (mg_parse_hhmm_list(csv, t, PROFILE_MAX_TRAIN, &n, &bad) < 0) {
+		if (!bad)
+			return mg_err_set(e, MG_EUSAGE, "--train-at \"%s\" has more than %d times", csv, PROFILE_MAX_TRAIN);
+		return mg_err_set(e, MG_EUSAGE, "--train-at \"%s\" is not HH:MM[,HH:MM...]", csv);
+	}
+	memcpy(p->train_at, t, n * sizeof(*t));
+	p->n_train = n;
+	return 0;
+}
+
 int profile_add_med(struct profile *p, const char *spec, struct mg_err *e)
 {
-	/* NAME@HH:MM[,HH:MM...]: the medicine name is checked against the
+	/* NAME@HH:MM[,HH:MM...][/weekly:DAY]: the medicine name is checked against the
 	 * medicines table by the plan engine; here only its shape and times. */
 	const char *at = strchr(spec, '@');
 	if (!at || at == spec)
-		return mg_err_set(e, MG_EUSAGE, "bad --med \"%s\" (expected NAME@HH:MM[,HH:MM])", spec);
+		return mg_err_set(e, MG_EUSAGE, "bad --med \"%s\" (expected NAME@HH:MM[,HH:MM][/weekly:DAY])", spec);
 	size_t nlen = (size_t)(at - spec);
 	struct profile_med m;
 	memset(&m, 0, sizeof(m));
@@ -118,8 +160,22 @@ int profile_add_med(struct profile *p, const char *spec, struct mg_err *e)
 		m.name[i] = (char)tolower(c);
 	}
 	const char *t = at + 1;
-	if (!*t)
+	if (!*t || *t == '/')
 		return mg_err_set(e, MG_EUSAGE, "--med \"%s\" has no time", spec);
+	/* A weekly medicine: "alendronate@07:00/weekly:mon". */
+	int weekday = -1;
+	const char *slash = strchr(t, '/');
+	char times_part[sizeof(m.times)];
+	if (slash) {
+		if ((weekday = profile_parse_weekday(slash + 1)) < 0)
+			return mg_err_set(e, MG_EUSAGE, "--med \"%s\": \"%s\" is not weekly:DAY (mon, tue, ... sun)", spec,
+					  slash + 1);
+		if ((size_t)(slash - t) >= sizeof(times_part))
+			return mg_err_set(e, MG_EUSAGE, "--med \"%s\" has too many times", spec);
+		memcpy(times_part, t, (size_t)(slash - t));
+		times_part[slash - t] = '\0';
+		t = times_part;
+	}
 	struct strbuf times;
 	strbuf_init(&times);
 	while (*t) {
@@ -143,6 +199,12 @@ int profile_add_med(struct profile *p, const char *spec, struct mg_err *e)
 			strbuf_release(&times);
 			return mg_err_set(e, MG_EDATA, "--med \"%s\" ends with a comma", spec);
 		}
+	}
+	if (weekday >= 0)
+		strbuf_addf(&times, "/weekly:%s", weekday_names[weekday]);
+	if (times.len >= sizeof(m.times)) {
+		strbuf_release(&times);
+		return mg_err_set(e, MG_EUSAGE, "--med \"%s\" has too many times", spec);
 	}
 	mg_strlcpy(m.times, strbuf_str(&times), sizeof(m.times));
 	strbuf_release(&times);

@@ -20,6 +20,16 @@ int profile_validate(const struct profile *p, long today, struct mg_err *e);
 int profile_set_goal_list(struct profile *p, const char *csv, struct mg_err *e);
 int profile_add_condition(struct profile *p, const char *name, struct mg_err *e);
 int profile_add_med(struct profile *p, const char *spec, struct mg_err *e);
+/* "HH:MM[,HH:MM...]": replaces the training times (at most
+ * PROFILE_MAX_TRAIN, kept in order). */
+int profile_set_train_times(struct profile *p, const char *csv, struct mg_err *e);
+
+/* "weekly:mon" (or weekly:monday, any case) -> 0..6 from Monday; -1 else. */
+int profile_parse_weekday(const char *spec);
+/* The weekday of a weekly medicine (-1: every day). */
+int profile_med_weekday(const struct profile_med *m);
+/* "monday" .. "sunday". */
+const char *profile_weekday_name(int weekday);
 
 /* Age in whole months on day `on` (from born, or from the stated age). */
 int profile_age_months(const struct profile *p, long on);

@@ -38,8 +38,12 @@ static icalcomponent *event(const struct ics_event *ev, struct icaltimetype stam
 									    : ICAL_TRANSP_OPAQUE));
 	if (ev->daily_count > 1) {
 		char rule[48];
-		snprintf(rule, sizeof(rule), "FREQ=DAILY;COUNT=%d", ev->daily_count);
+		snprintf(rule, sizeof(rule), "FREQ=%s;COUNT=%d", ev->weekly ? "WEEKLY" : "DAILY", ev->daily_count);
 		icalcomponent_add_property(v, icalproperty_new_rrule(icalrecurrencetype_from_string(rule)));
+		/* The day of a weekly medicine has its own event at the moved time. */
+		for (int i = 0; !ev->weekly && ev->skip_weekdays && i < ev->daily_count; i++)
+			if (ev->skip_weekdays & (1u << mg_weekday(ev->date + i)))
+				icalcomponent_add_property(v, icalproperty_new_exdate(local_time(ev->date + i, ev->start_min)));
 	}
 	if (ev->alarm_before_min >= 0) {
 		icalcomponent *a = icalcomponent_new_valarm();

@@ -18,7 +18,9 @@ struct ics_event {
 	long date;             /* first day, days since 1970-01-01 */
 	int start_min;         /* minutes after midnight */
 	int duration_min;
-	int daily_count;       /* > 1: repeats daily this many times */
+	int daily_count;       /* > 1: repeats daily (weekly: weekly) this many times */
+	int weekly;            /* repeats every week instead (a weekly medicine's window) */
+	unsigned skip_weekdays;   /* daily repeats left out on these weekdays (bit 0 Monday): EXDATEs */
 	int alarm_before_min;  /* >= 0: a display alarm this many minutes before; -1: none */
 	int transparent;       /* does not block time (windows to avoid) */
 };

@@ -283,7 +283,12 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	col_text(st, 11, p->region, sizeof(p->region));
 	p->wake = text_time(sqlite3_column_text(st, 12));
 	p->bed = text_time(sqlite3_column_text(st, 13));
-	p->train_at = text_time(sqlite3_column_text(st, 14));
+	/* Training times are one column, "07:00,18:00" (a single time before
+	 * issue 11). */
+	const unsigned char *train = sqlite3_column_text(st, 14);
+	const char *bad;
+	if (!train || mg_parse_hhmm_list((const char *)train, p->train_at, PROFILE_MAX_TRAIN, &p->n_train, &bad) < 0)
+		p->n_train = 0;
 	p->zinc_mg = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 15);
 	col_text(st, 16, p->food_source, sizeof(p->food_source));
 	p->egfr = text_egfr(sqlite3_column_text(st, 17));
@@ -338,15 +343,19 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?17, ?18)";
 	if (db_prepare(db, sql, &st, e) < 0)
 		return -1;
-	char born[16], age_on[16], wake[8] = "", bed[8] = "", train_at[8] = "";
+	char born[16], age_on[16], wake[8] = "", bed[8] = "", train_at[PROFILE_MAX_TRAIN * 6 + 1] = "";
 	date_text(p->born, born, sizeof(born));
 	date_text(p->born == MG_NO_DATE ? p->age_on : MG_NO_DATE, age_on, sizeof(age_on));
 	if (p->wake >= 0)
 		mg_format_hhmm(p->wake, wake, sizeof(wake));
 	if (p->bed >= 0)
 		mg_format_hhmm(p->bed, bed, sizeof(bed));
-	if (p->train_at >= 0)
-		mg_format_hhmm(p->train_at, train_at, sizeof(train_at));
+	for (size_t i = 0; i < p->n_train; i++) {
+		size_t l = strlen(train_at);
+		if (i)
+			train_at[l++] = ',';
+		mg_format_hhmm(p->train_at[i], train_at + l, sizeof(train_at) - l);
+	}
 	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 2, born);
 	if (p->born == MG_NO_DATE)

@@ -15,10 +15,11 @@
 #include "util/err.h"
 
 #define PROFILE_MAX_LIST 16
+#define PROFILE_MAX_TRAIN 4
 
 struct profile_med {
 	char name[64];    /* as typed, lowercased */
-	char times[96];   /* "08:00,20:00" */
+	char times[96];   /* "08:00,20:00", or "07:00/weekly:mon" for a weekly medicine */
 };
 
 struct profile {
@@ -32,7 +33,8 @@ struct profile {
 	char training[8];   /* none, regular, heavy */
 	char region[4];     /* us, eu */
 	int wake, bed;      /* minutes after midnight, or -1 */
-	int train_at;       /* usual training start, minutes after midnight, or -1 */
+	int train_at[PROFILE_MAX_TRAIN];   /* usual training starts, minutes after midnight, in order */
+	size_t n_train;
 	double zinc_mg;     /* supplemental zinc per day, 0 when none */
 	char food_source[16];   /* what counts as food: "log" or "apple-health" */
 	double egfr;        /* kidney function, mL/min/1.73 m2; 0 never asked, -1 said unknown */

@@ -127,6 +127,48 @@ void mg_format_hhmm(int minutes, char *buf, size_t n)
 	snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
 }
 
+int mg_parse_hhmm_list(const char *s, int *out, size_t max, size_t *n, const char **bad)
+{
+	*n = 0;
+	*bad = s;
+	while (s && *s) {
+		while (*s == ' ')
+			s++;
+		size_t len = strcspn(s, ",");
+		char hhmm[8];
+		int t;
+		*bad = s;
+		if (len >= sizeof(hhmm))
+			return -1;
+		memcpy(hhmm, s, len);
+		hhmm[len] = '\0';
+		if (mg_parse_hhmm(hhmm, &t) < 0)
+			return -1;
+		size_t i = 0;
+		while (i < *n && out[i] < t)
+			i++;
+		if (i == *n || out[i] != t) {
+			if (*n == max) {
+				*bad = NULL;
+				return -1;
+			}
+			memmove(out + i + 1, out + i, (*n - i) * sizeof(*out));
+			out[i] = t;
+			(*n)++;
+		}
+		s += len;
+		if (*s == ',' && !s[1])
+			return -1;   /* a trailing comma names no time */
+		s += *s == ',';
+	}
+	return *n ? 0 : -1;
+}
+
+int mg_weekday(long days)
+{
+	return (int)(((days + 3) % 7 + 7) % 7);
+}
+
 long mg_today(void)
 {
 	const char *env = getenv("MGTRACK_TODAY");

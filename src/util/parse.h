@@ -42,6 +42,15 @@ int mg_parse_datetime(const char *s, long *days, int *minutes);
 /* Writes minutes after midnight as HH:MM into buf (at least 6 bytes). */
 void mg_format_hhmm(int minutes, char *buf, size_t n);
 
+/* "HH:MM[,HH:MM...]" (spaces after commas allowed) into at most max times,
+ * sorted, duplicates dropped. -1 on a bad time or more than max; *bad
+ * then points at the offending text (NULL when there are too many). */
+int mg_parse_hhmm_list(const char *s, int *out, size_t max, size_t *n, const char **bad);
+
+/* The weekday of a day count: 0 Monday .. 6 Sunday (1970-01-01 was a
+ * Thursday). */
+int mg_weekday(long days);
+
 /* Today's local date as days since 1970-01-01. MGTRACK_TODAY=YYYY-MM-DD
  * overrides it, so tests and demos are reproducible. */
 long mg_today(void);

@@ -456,6 +456,7 @@ json_t *view_course_json(const struct course_view *cv, long today)
 	json_object_set_new(j, "step", version_json(&st->now, c->started, 0));
 	json_object_set_new(j, "today", view_course_intakes_json(st->today, st->n_today, st->today_status));
 	json_object_set_new(j, "today_warning", st->today_warning[0] ? json_string(st->today_warning) : json_null());
+	json_object_set_new(j, "today_note", st->today_note[0] ? json_string(st->today_note) : json_null());
 	if (st->next_intake >= 0) {
 		const struct course_intake *in = &st->today[st->next_intake];
 		json_t *o = json_object();

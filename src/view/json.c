@@ -7,6 +7,7 @@
 #include <string.h>
 #include "core/night.h"
 #include "core/tables.h"
+#include "core/profile.h"
 #include "view/view.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
@@ -186,14 +187,16 @@ json_t *view_profile_json(const struct profile *p, long today)
 		json_t *m = json_object(), *times = json_array();
 		json_object_set_new(m, "name", json_string(p->meds[i].name));
 		const char *t = p->meds[i].times;
-		while (*t) {
-			size_t l = strcspn(t, ",");
+		while (*t && *t != '/') {
+			size_t l = strcspn(t, ",/");
 			char hhmm[8];
 			mg_strlcpy(hhmm, t, l + 1 < sizeof(hhmm) ? l + 1 : sizeof(hhmm));
 			json_array_append_new(times, json_string(hhmm));
 			t += l + (t[l] == ',');
 		}
 		json_object_set_new(m, "times", times);
+		int wd = profile_med_weekday(&p->meds[i]);
+		json_object_set_new(m, "weekly", wd >= 0 ? json_string(profile_weekday_name(wd)) : json_null());
 		json_array_append_new(a, m);
 	}
 	json_object_set_new(j, "medicines", a);
@@ -209,9 +212,15 @@ json_t *view_profile_json(const struct profile *p, long today)
 	} else {
 		json_object_set_new(j, "bed", json_null());
 	}
-	if (p->train_at >= 0) {
-		mg_format_hhmm(p->train_at, buf, sizeof(buf));
-		json_object_set_new(j, "train_at", json_string(buf));
+	/* One time as "07:30", several as "07:00,18:00" (the form the
+	 * command line and the web form take). */
+	if (p->n_train) {
+		char list[PROFILE_MAX_TRAIN * 6 + 1] = "";
+		for (size_t i = 0; i < p->n_train; i++) {
+			mg_format_hhmm(p->train_at[i], buf, sizeof(buf));
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "", buf);
+		}
+		json_object_set_new(j, "train_at", json_string(list));
 	} else {
 		json_object_set_new(j, "train_at", json_null());
 	}

@@ -185,7 +185,7 @@ static void dose_warning(sqlite3 *db, const struct profile *p, const struct dose
 	struct plan_window win[PLAN_MAX_WINDOWS];
 	size_t nw = plan_medicine_windows(p, win, PLAN_MAX_WINDOWS);
 	for (size_t i = 0; i < nw; i++)
-		if (plan_window_contains(&win[i], d->time)) {
+		if (plan_window_applies(&win[i], mg_weekday(d->date)) && plan_window_contains(&win[i], d->time)) {
 			char at[8], from[8], to[8];
 			mg_format_hhmm(d->time, at, sizeof(at));
 			mg_format_hhmm(win[i].avoid_from, from, sizeof(from));

@@ -258,6 +258,31 @@ const struct view_segment *view_segment_on(const struct view_schedule *s, long d
 	return found;
 }
 
+const struct view_segment *view_segment_day(const struct plan *p, const struct view_schedule *s, long date,
+					    struct view_segment *own)
+{
+	const struct view_segment *sg = view_segment_on(s, date);
+	if (!sg || !sg->n)
+		return sg;
+	int times[COURSE_MAX_INTAKES];
+	for (size_t i = 0; i < sg->n; i++)
+		times[i] = sg->intakes[i].time;
+	if (!plan_retime_day(p, date, times, sg->n, NULL))
+		return sg;
+	*own = *sg;
+	for (size_t i = 0; i < own->n; i++)
+		if (times[i] != own->intakes[i].time) {
+			own->intakes[i].time = times[i];
+			own->moved[i] = 1;
+			/* Still in a window after the move: no clear time that day. */
+			for (size_t w = 0; w < p->n_windows; w++)
+				if (plan_window_applies(&p->windows[w], mg_weekday(date)) &&
+				    plan_window_contains(&p->windows[w], times[i]))
+					own->conflict[i] = 1;
+		}
+	return own;
+}
+
 static json_t *doses_json(const struct view_segment *s)
 {
 	json_t *a = json_array();
@@ -346,6 +371,8 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 		json_object_set_new(o, "avoid_from", hhmm_json(p->windows[i].avoid_from));
 		json_object_set_new(o, "avoid_to", hhmm_json(p->windows[i].avoid_to));
 		json_object_set_new(o, "rule", json_string(p->windows[i].rule));
+		json_object_set_new(o, "weekly", p->windows[i].weekday >= 0 ?
+				    json_string(profile_weekday_name(p->windows[i].weekday)) : json_null());
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "windows", a);
@@ -364,7 +391,8 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 	a = json_array();
 	for (size_t i = 0; i < p->n_days; i++) {
 		const struct plan_day *d = &p->days[i];
-		const struct view_segment *sg = view_segment_on(&sc, d->date);
+		struct view_segment own;
+		const struct view_segment *sg = view_segment_day(p, &sc, d->date, &own);
 		json_t *o = json_object();
 		json_object_set_new(o, "day", json_integer(d->date - sc.day1 + 1));
 		json_object_set_new(o, "date", date_json(d->date));
@@ -429,6 +457,40 @@ static long ics_until(const struct view_schedule *sc, const struct plan *p)
 	return last > min ? last : min;
 }
 
+/* The intake i of segment s moves on the day of a weekly medicine: the
+ * daily event e leaves those days out, and a weekly event at the moved
+ * time takes their place. */
+static void weekly_moves(const struct plan *p, const struct view_segment *s, size_t i, long until,
+			 struct ics_event *e, struct ics_event *ev, size_t *n)
+{
+	for (long first = s->from; first <= until && first < s->from + 7; first++) {
+		int times[COURSE_MAX_INTAKES];
+		for (size_t k = 0; k < s->n; k++)
+			times[k] = s->intakes[k].time;
+		const char *med = NULL;
+		if (!plan_retime_day(p, first, times, s->n, &med) || times[i] == s->intakes[i].time)
+			continue;
+		int wd = mg_weekday(first);
+		e->skip_weekdays |= 1u << wd;
+		struct ics_event *w = &ev[(*n)++];
+		*w = *e;
+		w->skip_weekdays = 0;
+		w->weekly = 1;
+		w->date = first;
+		w->start_min = times[i];
+		w->daily_count = (int)((until - first) / 7 + 1);
+		char uid[sizeof(w->uid)];
+		mg_strlcpy(uid, e->uid, sizeof(uid));
+		char *at = strchr(uid, '@');
+		if (at)
+			*at++ = '\0';
+		snprintf(w->uid, sizeof(w->uid), "%.60s-%s@%s", uid, profile_weekday_name(wd), at ? at : "mgtrack.local");
+		snprintf(w->description, sizeof(w->description), "On %ss this dose moves to %02d:%02d, out of the hours"
+			 " around %s [plan-weekly]. %s", profile_weekday_name(wd), times[i] / 60, times[i] % 60,
+			 med ? med : "a weekly medicine", view_not_advice);
+	}
+}
+
 static void dose_events(const struct course_view *cv, const struct view_schedule *sc, struct ics_event *ev, size_t *n)
 {
 	const struct plan_build *b = &cv->plan;
@@ -458,6 +520,7 @@ static void dose_events(const struct course_view *cv, const struct view_schedule
 			e->duration_min = 10;
 			e->daily_count = (int)(until - s->from + 1);
 			e->alarm_before_min = 0;
+			weekly_moves(p, s, i, until, e, ev, n);
 		}
 	}
 }
@@ -468,7 +531,9 @@ int view_plan_ics(const struct course_view *cv, char **text, size_t *len, struct
 	const struct plan *p = &b->plan;
 	struct view_schedule sc;
 	view_plan_schedule(cv, &sc);
-	struct ics_event ev[VIEW_MAX_SEGMENTS * COURSE_MAX_INTAKES + PLAN_MAX_WINDOWS + 2];
+	/* Each intake, its weekly moves (one per weekday at most), the windows
+	 * and the two checkpoints. */
+	struct ics_event ev[VIEW_MAX_SEGMENTS * COURSE_MAX_INTAKES * 8 + PLAN_MAX_WINDOWS + 2];
 	size_t n = 0;
 	dose_events(cv, &sc, ev, &n);
 	long today = p->days[0].date, until = ics_until(&sc, p);
@@ -484,6 +549,16 @@ int view_plan_ics(const struct course_view *cv, char **text, size_t *len, struct
 		e->start_min = w->avoid_from;
 		e->duration_min = (w->avoid_to - w->avoid_from + 1440) % 1440;
 		e->daily_count = (int)(until - today + 1);
+		if (w->weekday >= 0) {
+			/* A weekly medicine's hours, on its own day: the window
+			 * opens before the dose, which may be the evening before. */
+			long first = today;
+			while (mg_weekday(first + (w->avoid_from > w->med_time ? 1 : 0)) != w->weekday)
+				first++;
+			e->date = first;
+			e->weekly = 1;
+			e->daily_count = (int)((until - first) / 7 + 1);
+		}
 		e->alarm_before_min = -1;
 		e->transparent = 1;
 	}

@@ -120,6 +120,7 @@ struct view_segment {
 	double daily_mg;
 	struct course_intake intakes[2];
 	int conflict[2];           /* no clear time around the medicines */
+	int moved[2];              /* moved that day for a weekly medicine */
 	size_t n;
 	int tentative;             /* a step still to come, if tolerated */
 };
@@ -131,6 +132,10 @@ struct view_schedule {
 };
 void view_plan_schedule(const struct course_view *cv, struct view_schedule *out);
 const struct view_segment *view_segment_on(const struct view_schedule *s, long date);
+/* The segment as taken on `date`: on the day of a weekly medicine a copy
+ * in *own with the intakes in its hours moved (moved[] set). */
+const struct view_segment *view_segment_day(const struct plan *p, const struct view_schedule *s, long date,
+					    struct view_segment *own);
 /* Whether cv holds a running, evaluated course the plan follows. */
 int view_plan_following(const struct course_view *cv);
 /* A cell of practices.tsv by practice id ("" when there is none). */

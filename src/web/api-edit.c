@@ -104,6 +104,15 @@ static int medicines(struct web_resp *rs, json_t *v, struct profile *p)
 			}
 			strbuf_addf(&spec, "%s%s", k ? "," : "", json_string_value(t));
 		}
+		/* A weekly medicine names its day: "monday" or "mon". */
+		json_t *weekly = json_object_get(m, "weekly");
+		if (weekly && !json_is_null(weekly)) {
+			if (!json_is_string(weekly)) {
+				strbuf_release(&spec);
+				return bad(rs, "medicines", "weekly must be a day of the week or null");
+			}
+			strbuf_addf(&spec, "/weekly:%s", json_string_value(weekly));
+		}
 		struct mg_err e = {0};
 		int rc = profile_add_med(p, strbuf_str(&spec), &e);
 		strbuf_release(&spec);
@@ -176,8 +185,16 @@ static int profile_field(struct web_resp *rs, json_t *body, const char *key, jso
 		return hhmm(rs, key, v, &p->wake, 0);
 	if (!strcmp(key, "bed"))
 		return hhmm(rs, key, v, &p->bed, 0);
-	if (!strcmp(key, "train_at"))
-		return hhmm(rs, key, v, &p->train_at, 1);
+	if (!strcmp(key, "train_at")) {
+		if (json_is_null(v) || (json_is_string(v) && !*json_string_value(v))) {
+			p->n_train = 0;
+			return 0;
+		}
+		struct mg_err e = {0};
+		if (!json_is_string(v) || profile_set_train_times(p, json_string_value(v), &e) < 0)
+			return bad(rs, key, "must be a time (HH:MM) or several (HH:MM,HH:MM)");
+		return 0;
+	}
 	if (!strcmp(key, "zinc_mg")) {
 		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 1000)
 			return bad(rs, key, "must be a whole number of mg from 0 to 1000");

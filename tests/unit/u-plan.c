@@ -111,7 +111,7 @@ static const struct scenario scenarios[] = {
 	{"levofloxacin", 34, "male", "", "sleep", "", {"levofloxacin@21:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
 	 PLAN_OK, 200, 200, NULL, 2, "med-levofloxacin", NULL},
 	{"moxifloxacin twice a day: one clear minute", 34, "male", "", "", "", {"avelox@08:00,20:00"}, NULL, NULL, NULL, 0, -1,
-	 NULL, 0, 0, 0, PLAN_OK, 200, 200, NULL, -1, "med-moxifloxacin", NULL},
+	 NULL, 0, 0, 0, PLAN_OK, 150, 150, NULL, 1, "med-moxifloxacin", "plan-one-clear-time"},
 	{"doxycycline twice a day", 25, "female", "", "", "", {"doxycycline@08:00,20:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
 	 PLAN_OK, 200, 200, NULL, 2, "med-tetracycline", NULL},
 	{"alendronate in the morning", 68, "female", "", "sleep", "", {"alendronate@06:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
@@ -183,6 +183,14 @@ static const struct scenario scenarios[] = {
 	 NULL, 0, 0, 0, PLAN_OK, 300, 300, "glycinate", 2, "plan-morning-training", NULL},
 	{"bed after midnight", 27, "female", "", "sleep", "", NOMEDS, "08:00", "00:30", NULL, 0, -1, NULL, 0, 0, 0,
 	 PLAN_OK, 200, 200, "glycinate", 2, "plan-evening-sleep", NULL},
+	{"night shift: the day intake in waking hours", 38, "female", "", "sleep", "", NOMEDS, "15:00", "07:00", NULL, 0, -1,
+	 NULL, 0, 0, 0, PLAN_OK, 200, 200, "glycinate", 2, "plan-shift-day", NULL},
+	{"weekly alendronate moves the post-workout dose on its day", 66, "female", "regular", "recovery", "",
+	 {"alendronate@07:00/weekly:tue"}, NULL, NULL, "06:00,18:00", 0, -1, NULL, 0, 0, 0,
+	 PLAN_OK, 200, 200, NULL, 2, "plan-weekly", NULL},
+	{"penicillamine four times a day: no clear time, clinician", 57, "female", "", "sleep", "",
+	 {"penicillamine@06:00,12:00,18:00,00:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, -1, "plan-no-window-chelator", NULL},
 	/* products */
 	{"100 mg capsules: gap 230 -> 2 capsules", 35, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, 90,
 	 "glycinate", 100, 1, 0, PLAN_OK, 200, 200, "glycinate", 2, "check-third-party", NULL},
@@ -270,7 +278,7 @@ static void build_profile(const struct scenario *s, struct profile *pr)
 	if (s->bed)
 		assert_int_equal(mg_parse_hhmm(s->bed, &pr->bed), 0);
 	if (s->train_at)
-		assert_int_equal(mg_parse_hhmm(s->train_at, &pr->train_at), 0);
+		assert_int_equal(profile_set_train_times(pr, s->train_at, &e), 0);
 	pr->zinc_mg = s->zinc_mg;
 	assert_int_equal(profile_validate(pr, today, &e), 0);
 }
@@ -311,10 +319,11 @@ static void check_invariants(const struct scenario *s, const struct profile *pr,
 			if (strcmp(d->slot, "evening") == 0)
 				evening += d->elemental_mg;
 			for (size_t w = 0; w < p->n_windows && !d->conflict; w++)
-				if (plan_window_contains(&p->windows[w], d->time))
+				if (plan_window_applies(&p->windows[w], -1) && plan_window_contains(&p->windows[w], d->time))
 					fail_msg("%s: dose at %d inside the %s window", s->name, d->time, p->windows[w].medicine);
+			/* In the order of the person's day, from waking. */
 			if (i)
-				assert_true(d->time > st->doses[i - 1].time);
+				assert_true((d->time - p->wake + 1440) % 1440 > (st->doses[i - 1].time - p->wake + 1440) % 1440);
 			/* Never an empty intake, never "0 capsules" to take. */
 			assert_true(d->elemental_mg > 0);
 			if (p->product)
@@ -329,6 +338,16 @@ static void check_invariants(const struct scenario *s, const struct profile *pr,
 			assert_int_equal(st->n_doses, 1);
 		if (has_goal(pr, "sleep") && p->n_windows == 0)
 			assert_true(evening >= st->daily_mg / 2 - 1e-6);
+	}
+	/* On the day of a weekly medicine, its window holds no dose either. */
+	for (size_t i = 0; i < p->n_days; i++) {
+		const struct plan_schedule *st = p->days[i].schedule;
+		for (size_t k = 0; st && k < st->n_doses; k++)
+			for (size_t w = 0; w < p->n_windows && !st->doses[k].conflict; w++)
+				if (plan_window_applies(&p->windows[w], mg_weekday(p->days[i].date)) &&
+				    plan_window_contains(&p->windows[w], st->doses[k].time))
+					fail_msg("%s: day %zu dose at %d inside the %s window", s->name, i + 1, st->doses[k].time,
+						 p->windows[w].medicine);
 	}
 	/* Titration: the first step is smaller than the last, and starts on day 1. */
 	assert_int_equal(p->steps[0].from_day, 1);
