@@ -764,9 +764,14 @@ static const struct plan_schedule *day_schedule(struct plan *p, struct plan_day 
 	d->own = *base;
 	if (!retime_weekday(p, &d->own, wd))
 		return base;
-	for (size_t i = 0; i < d->own.n_doses && !(*said & (1u << wd)); i++) {
+	/* Said once per weekday and step; a dose left with no clear time
+	 * raises the status whether said already or not. */
+	unsigned bit = 1u << (wd + 7 * (unsigned)(base - p->steps));
+	for (size_t i = 0; i < d->own.n_doses; i++) {
 		const struct plan_dose *x = &d->own.doses[i];
-		if (!x->moved)
+		if (x->conflict)
+			raise_status(p, PLAN_CAUTION);
+		if (!x->moved || (*said & bit))
 			continue;
 		char at[8], was[8];
 		mg_format_hhmm(x->time, at, sizeof(at));
@@ -781,7 +786,7 @@ static const struct plan_schedule *day_schedule(struct plan *p, struct plan_day 
 				  " of the hours around %s: %s", profile_weekday_name(wd), was, at, x->moved_for,
 				  rule_text("plan-weekly"));
 		}
-		*said |= 1u << wd;
+		*said |= bit;
 	}
 	return &d->own;
 }
