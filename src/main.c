@@ -34,9 +34,10 @@
 	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
 	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable); any\n" \
 	"                                   name: generic, brand, UK name, with its salt or strength,\n" \
-	"                                   a combination as A/B; an unknown name is said (caution)\n" \
-	"  --wake HH:MM, --bed HH:MM        usual times\n" \
-	"  --train-at HH:MM                 usual training start (morning training moves a dose)\n" \
+	"                                   a combination as A/B; an unknown name is said (caution);\n" \
+	"                                   NAME@HH:MM/weekly:mon for a medicine taken once a week\n" \
+	"  --wake HH:MM, --bed HH:MM        usual times (a day past midnight is fine: shift work)\n" \
+	"  --train-at HH:MM[,HH:MM]         usual training starts, up to 4 (morning training moves a dose)\n" \
 	"  --zinc-mg N                      supplemental zinc per day (over 40 mg is flagged)\n" \
 	"  --food-source log|apple-health   what counts as food: the food log (default) or the\n" \
 	"                                   dietary magnesium imported from Apple Health\n" \

@@ -6,6 +6,7 @@ import {alertBox, api, app, clearErrors, gridField, h, mg, scalar, showDisclaime
   STATUS_TEXT, words} from './core.js';
 
 const GOALS = ['sleep', 'cramps', 'stress', 'energy', 'recovery', 'regularity', 'focus'];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const CONDITIONS = [
   ['kidney-disease', 'Kidney disease'],
   ['dialysis', 'Dialysis'],
@@ -72,6 +73,11 @@ function profileForm(stored, onSaved) {
     const name = h('input', {id: id(`med-name-${k}`), class: 'med-name', type: 'text', autocomplete: 'off', maxlength: 60, value: m ? m.name : ''});
     const times = h('input', {id: id(`med-times-${k}`), class: 'med-times', type: 'text', autocomplete: 'off', spellcheck: 'false',
       placeholder: '07:00, 19:00', value: m && Array.isArray(m.times) ? m.times.join(', ') : '', 'aria-describedby': id('medicines-hint')});
+    // A weekly medicine (alendronate once a week) keeps magnesium out of its hours on its day only.
+    const weekly = h('select', {id: id(`med-weekly-${k}`), class: 'med-weekly'},
+      ...[['', 'every day'], ...WEEKDAYS.map((d) => [d, `${d[0].toUpperCase()}${d.slice(1)}s only`])]
+        .map(([v, label]) => h('option', {value: v}, label)));
+    weekly.value = m && m.weekly ? m.weekly : '';
     const remove = h('button', {type: 'button', class: 'small-button med-remove', onclick: () => { row.remove(); addMedButton.focus(); }}, 'Remove');
     const label = () => remove.setAttribute('aria-label', `Remove ${name.value.trim() || 'this medicine'}`);
     name.addEventListener('input', label);
@@ -79,6 +85,7 @@ function profileForm(stored, onSaved) {
     const row = h('li', {class: 'med-row'},
       h('div', {class: 'field'}, h('label', {for: name.id}, 'Medicine'), name),
       h('div', {class: 'field'}, h('label', {for: times.id}, 'Taken at'), times),
+      h('div', {class: 'field'}, h('label', {for: weekly.id}, 'Days'), weekly),
       remove);
     meds.append(row);
     return name;
@@ -101,7 +108,8 @@ function profileForm(stored, onSaved) {
       field('wake', 'Wake up', h('input', {id: id('wake'), name: 'wake', type: 'time'})),
       field('bed', 'Bedtime', h('input', {id: id('bed'), name: 'bed', type: 'time'})),
       field('training', 'Training', choice('training', [['none', 'none'], ['regular', 'regular'], ['heavy', 'heavy']])),
-      field('train_at', 'Training time', h('input', {id: id('train_at'), name: 'train_at', type: 'time'}))),
+      field('train_at', 'Training times', h('input', {id: id('train_at'), name: 'train_at', type: 'text', inputmode: 'numeric',
+        autocomplete: 'off', spellcheck: 'false', placeholder: '07:00 or 07:00, 18:00', maxlength: 40}))),
     h('fieldset', {id: id('medicines'), tabindex: '-1', 'aria-describedby': id('medicines-hint')}, h('legend', null, 'Medicines'),
       h('p', {class: 'small muted hint', id: id('medicines-hint')}, 'Times as HH:MM, several with commas (07:00, 19:00). Magnesium binds some medicines, such as levothyroxine and some antibiotics: the plan keeps its doses away from them.'),
       meds, addMedButton),
@@ -115,7 +123,8 @@ function profileForm(stored, onSaved) {
     born.value = p.born || '';
     for (const n of ['sex', 'region', 'training', 'food_source']) el(n).value = p[n] || '';
     for (const [n] of PROFILE_FLAGS) el(n).checked = !!p[n];
-    for (const n of ['wake', 'bed', 'train_at']) el(n).value = p[n] || '';
+    for (const n of ['wake', 'bed']) el(n).value = p[n] || '';
+    el('train_at').value = (p.train_at || '').split(',').join(', ');
     el('zinc_mg').value = String(p.zinc_mg ?? 0);
     for (const g of GOALS) el(`goal-${g}`).checked = (p.goals || []).includes(g);
     for (const [c] of CONDITIONS) el(`condition-${c}`).checked = (p.conditions || []).includes(c);
@@ -130,13 +139,14 @@ function profileForm(stored, onSaved) {
     const now = {
       sex: v('sex'), region: v('region'), training: v('training'), food_source: v('food_source'),
       ...Object.fromEntries(PROFILE_FLAGS.map(([n]) => [n, el(n).checked])),
-      wake: v('wake'), bed: v('bed'), train_at: v('train_at') || null,
+      wake: v('wake'), bed: v('bed'), train_at: v('train_at').split(/[\s,;]+/).filter(Boolean).join(',') || null,
       zinc_mg: zinc === '' ? 0 : Number(zinc),
       goals: GOALS.filter((g) => el(`goal-${g}`).checked),
       conditions: CONDITIONS.map(([c]) => c).filter((c) => el(`condition-${c}`).checked),
       medicines: [...meds.querySelectorAll('.med-row')].map((row) => ({
         name: row.querySelector('.med-name').value.trim(),
         times: row.querySelector('.med-times').value.split(/[\s,;]+/).filter(Boolean),
+        weekly: row.querySelector('.med-weekly').value || null,
       })).filter((m) => m.name || m.times.length),
     };
     const json = (x) => JSON.stringify(x === undefined ? null : x);
