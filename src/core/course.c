@@ -658,8 +658,8 @@ int course_evaluate(const struct course_input *in, struct course_state *st, stru
 			if (times[i] == st->today[i].time)
 				continue;
 			snprintf(st->today_note, sizeof(st->today_note),
-				 "today the %s intake at %02d:%02d moves to %02d:%02d, out of the hours around %s (taken today"
-				 " only) [plan-weekly]", st->today[i].slot, st->today[i].time / 60, st->today[i].time % 60,
+				 "the %s intake moves from %02d:%02d to %02d:%02d, out of the hours around %s, on this day"
+				 " only [plan-weekly]", st->today[i].slot, st->today[i].time / 60, st->today[i].time % 60,
 				 times[i] / 60, times[i] % 60, med ? med : "a weekly medicine");
 			st->today[i].time = times[i];
 		}

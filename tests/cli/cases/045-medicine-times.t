@@ -24,7 +24,7 @@ $ MGTRACK_TODAY=2026-12-01 mgtrack product add --name Glyc --form glycinate --el
 $ MGTRACK_TODAY=2026-12-01 mgtrack course start
 $ MGTRACK_TODAY=2026-12-02 mgtrack course
 ~ ^  11:00  100 mg  1 capsule   post-workout  due$
-~ today the post-workout intake at 07:30 moves to 11:00, out of the hours around alendronate
+~ today: the post-workout intake moves from 07:30 to 11:00, out of the hours around alendronate, on this day only
 $ MGTRACK_TODAY=2026-12-03 mgtrack course
 ~ ^  07:30  100 mg  1 capsule   post-workout  due$
 $ MGTRACK_TODAY=2026-12-03 mgtrack course --json

@@ -75,7 +75,7 @@ function profileForm(stored, onSaved) {
       placeholder: '07:00, 19:00', value: m && Array.isArray(m.times) ? m.times.join(', ') : '', 'aria-describedby': id('medicines-hint')});
     // A weekly medicine (alendronate once a week) keeps magnesium out of its hours on its day only.
     const weekly = h('select', {id: id(`med-weekly-${k}`), class: 'med-weekly'},
-      ...[['', 'every day'], ...WEEKDAYS.map((d) => [d, `${d[0].toUpperCase()}${d.slice(1)}s only`])]
+      ...[['', 'every day'], ...WEEKDAYS.map((d) => [d, `${d[0].toUpperCase()}${d.slice(1)}s`])]
         .map(([v, label]) => h('option', {value: v}, label)));
     weekly.value = m && m.weekly ? m.weekly : '';
     const remove = h('button', {type: 'button', class: 'small-button med-remove', onclick: () => { row.remove(); addMedButton.focus(); }}, 'Remove');

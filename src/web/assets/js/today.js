@@ -202,6 +202,10 @@ function courseIntakes(c, doses, act) {
       kids.push(h('p', {class: 'small muted'}, `The ${list[skip].time} intake is still open: skip it if you left it out.`));
     }
   }
+  // Today only: the other supplements leave no room under the limit, or a
+  // weekly medicine moves an intake (its rule id ends each text in brackets).
+  if (c.today_warning) kids.push(h('p', {class: 'notice warning', id: 'course-today-warning', role: 'note'}, 'Today: ', c.today_warning));
+  if (c.today_note) kids.push(h('p', {class: 'notice', id: 'course-today-note'}, 'Today: ', c.today_note));
   if (c.hold) kids.push(h('p', {class: 'notice', id: 'course-hold'}, 'Held: ', c.hold.text, c.hold.rule ? h('code', {class: 'rule'}, c.hold.rule) : null));
   kids.push(nextNode(c, 'course-next'));
   return kids;
