@@ -646,10 +646,10 @@ await test('Profile: a medicine (added with the keyboard) and kidney disease cha
     await page.fill('.med-row .med-times', '07:00, 19:30');
     const res = await saveProfile(page);
     same(res.status(), 200, 'POST /api/v1/profile status');
-    same(JSON.parse(res.request().postData()), {conditions: ['kidney-disease'], medicines: [{name: 'levothyroxine', times: ['07:00', '19:30']}]}, 'the POST body');
+    same(JSON.parse(res.request().postData()), {conditions: ['kidney-disease'], medicines: [{name: 'levothyroxine', times: ['07:00', '19:30'], weekly: null}]}, 'the POST body');
     same(await page.locator('#profile-medicines-error').count(), 0, 'the medicines error after saving');
     const p = (await get('/api/v1/profile')).json;
-    same([p.conditions, p.medicines], [['kidney-disease'], [{name: 'levothyroxine', times: ['07:00', '19:30']}]], 'the stored conditions and medicines');
+    same([p.conditions, p.medicines], [['kidney-disease'], [{name: 'levothyroxine', times: ['07:00', '19:30'], weekly: null}]], 'the stored conditions and medicines');
     const plan = (await get('/api/v1/plan')).json;
     same(plan.status, 'clinician', 'the plan\'s status with kidney disease');
     await page.locator('#profile-plan-note', {hasText: 'see a clinician'}).waitFor();
