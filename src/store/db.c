@@ -100,7 +100,20 @@ int db_open(const char *path, int flags, sqlite3 **out, struct mg_err *e)
 	const char *setup = (flags & (DB_READONLY | DB_IMMUTABLE))
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON; SELECT count(*) FROM sqlite_master;"
 		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-	if (sqlite3_exec(db, setup, NULL, NULL, NULL) != SQLITE_OK) {
+	/* Switching a new file to WAL takes a lock the busy handler does not
+	 * wait for when another process is doing the same: retry for as long
+	 * as the busy timeout, then say it is busy, not damaged. */
+	int src = sqlite3_exec(db, setup, NULL, NULL, NULL);
+	for (int tries = 0; (src == SQLITE_BUSY || src == SQLITE_LOCKED) && tries < 500; tries++) {
+		sqlite3_sleep(10);
+		src = sqlite3_exec(db, setup, NULL, NULL, NULL);
+	}
+	if (src == SQLITE_BUSY || src == SQLITE_LOCKED) {
+		int rc = mg_err_set(e, MG_EIO, "\"%s\" is busy: another mgtrack has held it for 5 s; try again", path);
+		sqlite3_close(db);
+		return rc;
+	}
+	if (src != SQLITE_OK) {
 		int rc = mg_err_set(e, MG_EDATA, "\"%s\" is not a usable database: %s", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return rc;

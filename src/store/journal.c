@@ -196,16 +196,28 @@ int journal_open(const char *path, sqlite3 **out, struct mg_err *e)
 			   path, v, newest);
 		goto fail;
 	}
-	for (; v < newest; v++) {
-		char pragma[48];
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v + 1);
+	while (v < newest) {
+		/* Two processes may open a new or old journal at once: the version
+		 * is read again under the write lock, so only one of them applies
+		 * each migration and the other sees it done. */
 		if (db_begin(db, e) < 0)
 			goto fail;
+		if (user_version(db, &v, e) < 0) {
+			db_rollback(db);
+			goto fail;
+		}
+		if (v >= newest) {
+			db_rollback(db);
+			break;
+		}
+		char pragma[48];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v + 1);
 		if (db_exec(db, migrations[v], e) < 0 || db_exec(db, pragma, e) < 0 ||
 		    db_commit(db, e) < 0) {
 			db_rollback(db);
 			goto fail;
 		}
+		v++;
 	}
 	*out = db;
 	return 0;
