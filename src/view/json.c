@@ -1,6 +1,6 @@
 /*
  * The JSON shape of each thing mgtrack shows: a night, a dose, a food, a
- * product, a profile, targets, intake. The command line's --json and the
+ * product, a profile, targets, intake, rule-tagged notes. The command line's --json and the
  * web API both print these, so the two never drift apart.
  */
 #include <math.h>

@@ -1,8 +1,10 @@
 /*
  * The plan as both front ends need it: gathers what a plan is computed
  * from (profile, the food log's last 7 days, products, recent red flags,
- * food ideas when foods.db exists), asks core/plan.c, and turns the result
- * into the JSON of `mgtrack plan --json` and the API, or an iCalendar text.
+ * food ideas when foods.db exists), asks core/plan.c, adds the intake's own
+ * notes (a log too low in energy to count, days without energy), and turns
+ * the result into the JSON of `mgtrack plan --json` and the API, or an
+ * iCalendar text.
  */
 #include <math.h>
 #include <stdio.h>
