@@ -139,7 +139,10 @@ const struct cmd mg_commands[] = {
 	 "usage: mgtrack intake [--date YYYY-MM-DD | --days N] [--json]\n\n"
 	 "Average daily magnesium from the food log over the last N days (default 7)\n"
 	 "or one day, against the target. The average counts logged days only; with\n"
-	 "fewer than 3 logged days the food intake is reported as unknown.\n"},
+	 "fewer than 3 logged days the food intake is reported as unknown. A day whose\n"
+	 "entries record under 500 kcal (800 for men; the lower limit under 18) is only\n"
+	 "part of a day's food: it does not count, and the log is said to look\n"
+	 "incomplete. A day with no energy value at all (imported totals) counts.\n"},
 	{"night", cmd_night, "the nightly log: record, show, list or delete a night",
 	 "usage: mgtrack night [--date YYYY-MM-DD] [FIELD FLAGS] [--json]\n"
 	 "       mgtrack night --show --date YYYY-MM-DD [--json]\n"
@@ -166,7 +169,10 @@ const struct cmd mg_commands[] = {
 	 "a plan: status (ok, caution, clinician, pause), the daily elemental magnesium,\n"
 	 "the form, a start-low titration, dose times kept out of medicine windows,\n"
 	 "checkpoints on day 14 and day 42, and a day-by-day plan (default 7 days, at\n"
-	 "most 28) with foods, movement, breathing and sleep times.\n\n"
+	 "most 28) with foods, movement, breathing and sleep times. With fewer than 3\n"
+	 "whole days of food logged (see 'mgtrack intake --help': a day too low in\n"
+	 "energy does not count, and the plan says the log looks incomplete) food is\n"
+	 "unknown: 200 mg a day, starting at 100.\n\n"
 	 "  --explain   every decision with its rule id and source\n"
 	 "  --ics FILE  write the doses, medicine windows and checkpoints as an\n"
 	 "              iCalendar file with alarms, for any calendar app\n"},

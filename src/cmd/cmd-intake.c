@@ -1,7 +1,9 @@
 /*
  * `mgtrack intake`: average magnesium from the food log over recent days
- * against the target, and the gap. Also used by `mgtrack suggest` to find
- * the gap, through cmd_intake_window.
+ * against the target, and the gap; a log whose days record too little
+ * energy to be whole days is said to look incomplete (core/intake.c
+ * decides which days count). Also used by `mgtrack suggest` to find the
+ * gap, through cmd_intake_window.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -20,7 +22,7 @@ int cmd_intake_window(struct cmd_ctx *ctx, long from, long to, struct profile *p
 	struct mg_err e = {0};
 	if ((rc = cmd_open_profile(ctx, &db, p)))
 		return rc;
-	if (targets_compute(p, to, t, &e) < 0 || intake_compute(db, p->id, from, to, t, in, &e) < 0) {
+	if (targets_compute(p, to, t, &e) < 0 || intake_compute(db, p, from, to, t, in, &e) < 0) {
 		db_close(db);
 		return cmd_fail(&e);
 	}
@@ -35,11 +37,15 @@ static void print_text(const struct profile *p, const struct intake *in)
 	mg_format_date(in->to, b, sizeof(b));
 	if (in->days == 1)
 		printf("Magnesium intake for \"%s\" on %s\n\n", p->name, a);
+	else if (in->days_low_energy)
+		printf("Magnesium intake for \"%s\", %s to %s (%d days, %d logged, %d too low in energy to count)\n\n",
+		       p->name, a, b, in->days, in->days_logged, in->days_low_energy);
 	else
 		printf("Magnesium intake for \"%s\", %s to %s (%d days, %d logged)\n\n", p->name, a, b, in->days,
 		       in->days_logged);
 	printf("  %-30s %5.0f mg%s\n", in->days == 1 ? "food" : "food (per logged day)", in->food_mg,
-	       in->food_known ? "" : "   (unknown: too few days logged)");
+	       in->food_known ? "" : in->days_low_energy ? "   (unknown: the log looks incomplete)"
+							 : "   (unknown: too few days logged)");
 	printf("  %-30s %5.0f mg\n", "supplements", in->supplement_mg);
 	printf("  %-30s %5.0f mg\n", "total", in->total_mg);
 	printf("  %-30s %5.0f mg\n", "target", in->target_mg);
@@ -47,9 +53,21 @@ static void print_text(const struct profile *p, const struct intake *in)
 		printf("  %-30s %5.0f mg   ('mgtrack suggest' lists foods that close it)\n", "gap", in->gap_mg);
 	else
 		printf("  %-30s %5s      the target is met\n", "gap", "0");
+	/* The notes say why the figures are what they are: days too low in
+	 * energy to count, days that carry no energy to check. */
+	struct notes ns;
+	notes_init(&ns);
+	intake_note_incomplete(in, &ns);
+	intake_note_unchecked(in, &ns);
+	if (ns.n)
+		printf("\n");
+	for (size_t i = 0; i < ns.n; i++)
+		printf("  - %s [%s]\n", ns.v[i].text, ns.v[i].rule);
+	notes_release(&ns);
 	if (!in->food_known && in->days > 1) {
 		double need = tables_threshold(in->food_rule, NULL);
-		printf("\n  Log food on at least %.0f days to know your usual intake [%s].\n", need, in->food_rule);
+		printf("\n  Log food on at least %.0f %sdays to know your usual intake [%s].\n", need,
+		       in->days_low_energy ? "whole " : "", in->food_rule);
 	}
 	if (in->n_top) {
 		printf("\nTop foods%s:\n", in->days == 1 ? "" : " (per logged day)");

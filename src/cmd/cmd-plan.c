@@ -145,11 +145,17 @@ static void print_text(const struct course_view *cv, int explain)
 	printf("Plan for \"%s\": status %s\n", b->profile.name, plan_status_name(p->status));
 	printf("Target %.0f mg/day; ", p->targets.target_mg);
 	if (p->food_known)
-		printf("food %.0f mg/day (%d days logged); gap %.0f mg\n", p->food_mg, b->intake.days_logged,
-		       p->gap_mg > 0 ? p->gap_mg : 0);
+		printf("food %.0f mg/day (%d days logged", p->food_mg, b->intake.days_logged);
 	else
-		printf("food unknown (%d of the 3 days needed are logged in the 7 days before today)\n",
-		       b->intake.days_logged);
+		printf("food unknown (%d of the %.0f days needed are logged in the %d days before today",
+		       b->intake.days_logged, tables_threshold(b->intake.food_rule, NULL), b->intake.days);
+	/* Days with food that did not count: the warnings say why. */
+	if (b->intake.days_low_energy)
+		printf("; %d more too low in energy to count", b->intake.days_low_energy);
+	if (p->food_known)
+		printf("); gap %.0f mg\n", p->gap_mg > 0 ? p->gap_mg : 0);
+	else
+		printf(")\n");
 	if (p->other_mg > 0)
 		printf("Other supplements: %.0f mg a day, counted against the %.0f mg upper limit\n", p->other_mg,
 		       p->targets.supplement_ul_mg);

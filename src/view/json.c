@@ -1,6 +1,6 @@
 /*
  * The JSON shape of each thing mgtrack shows: a night, a dose, a food, a
- * product, a profile, targets, intake. The command line's --json and the
+ * product, a profile, targets, intake, rule-tagged notes. The command line's --json and the
  * web API both print these, so the two never drift apart.
  */
 #include <math.h>
@@ -25,6 +25,19 @@ json_t *view_num(double v, int digits)
 	if (digits == 0 || r == floor(r))
 		return json_integer((json_int_t)r);
 	return json_real(r);
+}
+
+json_t *view_notes_json(const struct notes *ns)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ns->n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "rule", json_string(ns->v[i].rule));
+		json_object_set_new(o, "source", ns->v[i].source ? json_string(ns->v[i].source) : json_null());
+		json_object_set_new(o, "text", json_string(ns->v[i].text));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 json_t *view_night_json(const struct night *n)
@@ -267,6 +280,10 @@ json_t *view_intake_json(const struct profile *p, const struct intake *in)
 	json_object_set_new(j, "to", json_string(d));
 	json_object_set_new(j, "days", json_integer(in->days));
 	json_object_set_new(j, "days_logged", json_integer(in->days_logged));
+	json_object_set_new(j, "days_low_energy", json_integer(in->days_low_energy));
+	json_object_set_new(j, "days_without_energy", json_integer(in->days_no_energy));
+	json_object_set_new(j, "min_kcal", view_num(in->min_kcal, 0));
+	json_object_set_new(j, "kcal_rule", json_string(in->kcal_rule));
 	json_object_set_new(j, "food_known", json_boolean(in->food_known));
 	json_object_set_new(j, "food_mg", view_num(in->food_mg, 1));
 	json_object_set_new(j, "supplement_mg", view_num(in->supplement_mg, 1));
@@ -291,10 +308,21 @@ json_t *view_intake_json(const struct profile *p, const struct intake *in)
 		mg_format_date(in->per_day[i].date, d, sizeof(d));
 		json_object_set_new(t, "date", json_string(d));
 		json_object_set_new(t, "food_mg", view_num(in->per_day[i].food_mg, 1));
+		json_object_set_new(t, "kcal", view_num(in->per_day[i].kcal, 0));
+		json_object_set_new(t, "kcal_complete", json_boolean(in->per_day[i].kcal_complete));
+		json_object_set_new(t, "counted", json_boolean(in->per_day[i].counted));
 		json_array_append_new(days, t);
 	}
 	json_object_set_new(j, "per_day", days);
 	json_object_set_new(j, "rule", json_string(in->food_rule));
+	/* What the figures above mean for this log: days too low in energy to
+	 * count, days that could not be checked. */
+	struct notes ns;
+	notes_init(&ns);
+	intake_note_incomplete(in, &ns);
+	intake_note_unchecked(in, &ns);
+	json_object_set_new(j, "notes", view_notes_json(&ns));
+	notes_release(&ns);
 	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 	return j;
 }

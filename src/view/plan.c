@@ -1,8 +1,10 @@
 /*
  * The plan as both front ends need it: gathers what a plan is computed
  * from (profile, the food log's last 7 days, products, recent red flags,
- * food ideas when foods.db exists), asks core/plan.c, and turns the result
- * into the JSON of `mgtrack plan --json` and the API, or an iCalendar text.
+ * food ideas when foods.db exists), asks core/plan.c, adds the intake's own
+ * notes (a log too low in energy to count, days without energy), and turns
+ * the result into the JSON of `mgtrack plan --json` and the API, or an
+ * iCalendar text.
  */
 #include <math.h>
 #include <stdio.h>
@@ -91,7 +93,7 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	struct targets t;
 	struct product_acc products = {0};
 	if (targets_compute(&b->profile, today, &t, e) < 0 ||
-	    intake_compute(db, b->profile.id, today - window, today - 1, &t, &b->intake, e) < 0 ||
+	    intake_compute(db, &b->profile, today - window, today - 1, &t, &b->intake, e) < 0 ||
 	    journal_product_list(db, on_product, &products, e) < 0) {
 		free(products.v);
 		intake_release(&b->intake);
@@ -144,6 +146,12 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		view_plan_release(b);
 		return -1;
 	}
+	/* The plan engine sees only whether food is known; what made it
+	 * unknown is the intake's to say. Days too low in energy go on top,
+	 * where a person who logged three bananas looks first; days that could
+	 * not be checked are an explanation, not a warning. */
+	intake_note_incomplete(&b->intake, &b->plan.warnings);
+	intake_note_unchecked(&b->intake, &b->plan.explain);
 	return 0;
 }
 
@@ -183,19 +191,6 @@ static json_t *date_json(long day)
 	char buf[16];
 	mg_format_date(day, buf, sizeof(buf));
 	return json_string(buf);
-}
-
-static json_t *notes_json(const struct notes *ns)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < ns->n; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "rule", json_string(ns->v[i].rule));
-		json_object_set_new(o, "source", ns->v[i].source ? json_string(ns->v[i].source) : json_null());
-		json_object_set_new(o, "text", json_string(ns->v[i].text));
-		json_array_append_new(a, o);
-	}
-	return a;
 }
 
 /* ---- what is taken when: the proposal's titration, or the course ---- */
@@ -330,6 +325,10 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 	json_object_set_new(j, "other_supplements_mg", view_num(p->other_mg, 0));
 	json_object_set_new(j, "food_mg", p->food_known ? view_num(p->food_mg, 0) : json_null());
 	json_object_set_new(j, "gap_mg", p->food_known ? view_num(p->gap_mg, 0) : json_null());
+	/* The days behind food_mg, and those too low in energy to count
+	 * (the "intake-incomplete" warning says why). */
+	json_object_set_new(j, "food_days_logged", json_integer(b->intake.days_logged));
+	json_object_set_new(j, "food_days_low_energy", json_integer(b->intake.days_low_energy));
 	double daily = now ? now->daily_mg : p->daily_mg;
 	json_object_set_new(j, "daily_elemental_mg", view_num(daily, 0));
 	json_object_set_new(j, "form", now ? json_string(now->form) : p->daily_mg > 0 ? json_string(p->form.form) : json_null());
@@ -345,7 +344,7 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 		json_object_set_new(o, "form", json_string(p->product_mg.form.form));
 		json_object_set_new(o, "elemental_mg_per_unit", view_num(p->product_mg.per_unit, 1));
 		json_object_set_new(o, "estimated", json_boolean(p->product_mg.estimated));
-		json_object_set_new(o, "label_warnings", notes_json(&p->label));
+		json_object_set_new(o, "label_warnings", view_notes_json(&p->label));
 		json_object_set_new(j, "product", o);
 	} else {
 		json_object_set_new(j, "product", json_null());
@@ -439,9 +438,9 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 	const struct mg_table *pr = tables_get("plan-rules.tsv");
 	json_object_set_new(j, "timeline_note",
 			    json_string(table_cell(pr, (size_t)table_find(pr, "id", "plan-timeline"), "text")));
-	json_object_set_new(j, "warnings", notes_json(&p->warnings));
+	json_object_set_new(j, "warnings", view_notes_json(&p->warnings));
 	if (explain)
-		json_object_set_new(j, "explain", notes_json(&p->explain));
+		json_object_set_new(j, "explain", view_notes_json(&p->explain));
 	json_object_set_new(j, "course", following ? view_course_json(cv, p->days[0].date) : json_null());
 	const struct mg_table *st = tables_get("safety.tsv");
 	json_object_set_new(j, "see_clinician",

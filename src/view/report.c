@@ -8,6 +8,7 @@
  * means, and the checkpoint review with a forest plot of its effects.
  * view_outcome_chart gives one of those charts alone, for the web.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -285,7 +286,7 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 	int have_trial = 0;
 	long first_ever = MG_NO_DATE;
 	struct view_dose_days all = {.from = 0, .n = 0, .first = MG_NO_DATE};
-	if (targets_compute(p, today, &t, e) < 0 || intake_compute(db, p->id, from, today, &t, &in, e) < 0) {
+	if (targets_compute(p, today, &t, e) < 0 || intake_compute(db, p, from, today, &t, &in, e) < 0) {
 		free(pd.mg);
 		return -1;
 	}
@@ -324,8 +325,17 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 	snprintf(target_label, sizeof(target_label), "target %.0f mg", t.target_mg);
 	svg_bar_chart(sb, "Magnesium, mg a day", labels, values, 3, t.target_mg, target_label);
 	strbuf_adds(sb, "<p class=\"note\">");
-	html_addf(sb, "%d of %d days have food logged%s. %s", in.days_logged, in.days,
-		  in.food_known ? "" : " (too few to know the usual intake)", t.basis);
+	html_addf(sb, "%d of %d days have food logged%s. ", in.days_logged, in.days,
+		  in.food_known ? "" : " (too few to know the usual intake)");
+	/* The same words as `intake` and `plan`: which days did not count. */
+	struct notes ns;
+	notes_init(&ns);
+	intake_note_incomplete(&in, &ns);
+	intake_note_unchecked(&in, &ns);
+	for (size_t i = 0; i < ns.n; i++)
+		html_addf(sb, "%c%s [%s]. ", toupper((unsigned char)ns.v[i].text[0]), ns.v[i].text + 1, ns.v[i].rule);
+	notes_release(&ns);
+	html_escape(sb, t.basis);
 	strbuf_adds(sb, "</p>\n</section>\n");
 	if (have_course)
 		view_course_section(sb, &cv, today);

@@ -40,6 +40,8 @@ json_t *view_product_json(const struct product *p, const struct product_mg *mg);
 json_t *view_profile_json(const struct profile *p, long today);
 json_t *view_targets_json(const struct profile *p, const struct targets *t);
 json_t *view_intake_json(const struct profile *p, const struct intake *in);
+/* Rule-tagged notes as [{"rule", "source", "text"}]. */
+json_t *view_notes_json(const struct notes *ns);
 
 /* Looks a food up by id: in foods.db, or in the journal for custom foods
  * (journal may be NULL). f is initialised by the caller. */

@@ -74,7 +74,7 @@ void api_intake(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	long days, today = mg_today();
 	if (web_query_long(rq, rs, "days", 1, 90, 7, &days) < 0 || web_profile(app, rs, &p) < 0)
 		return;
-	if (targets_compute(&p, today, &t, &e) < 0 || intake_compute(app->db, p.id, today - days + 1, today, &t, &in, &e) < 0)
+	if (targets_compute(&p, today, &t, &e) < 0 || intake_compute(app->db, &p, today - days + 1, today, &t, &in, &e) < 0)
 		return web_fail(rs, &e, NULL);
 	web_json(rs, 200, view_intake_json(&p, &in));
 	intake_release(&in);

@@ -475,6 +475,8 @@ static const char *const not_from_plans[] = {
 	"plan-timeline",          /* a heading the CLI prints over the timeline */
 	"safety-see-clinician",   /* printed under every plan by the CLI */
 	"check-oxide",            /* oxide products are skipped, not used: u-forms checks it */
+	"intake-incomplete",      /* the intake's notes, which view/plan.c adds to the plan: */
+	"intake-energy-unchecked", /* u-plan-food and u-intake check them */
 };
 
 /* Other supplements (a multivitamin, an antacid) count against the same

@@ -24,6 +24,12 @@ $ mgtrack plan --ics plan.ics
 @ grep -q 'RRULE:FREQ=DAILY;COUNT=35' plan.ics
 # Food that covers the target: no supplement.
 $ mgtrack --profile full init --age 34 --sex female
+# The rest of each day's food, logged so that each day is a whole day:
+# energy without magnesium (a day under 500 kcal does not count).
+$ mgtrack food add --name "Rest of the day" --mg 0 --kcal 900 --measure "day=200"
+$ mgtrack --profile full eat --date 2026-11-21 900000001 1 day
+$ mgtrack --profile full eat --date 2026-11-22 900000001 1 day
+$ mgtrack --profile full eat --date 2026-11-23 900000001 1 day
 $ mgtrack --profile full eat --date 2026-11-21 12016 3 oz
 $ mgtrack --profile full eat --date 2026-11-22 12016 3 oz
 $ mgtrack --profile full eat --date 2026-11-23 12016 3 oz

@@ -377,6 +377,13 @@ await test('Today: quick food add: type "almonds" (debounced), arrow + Enter, a 
   await page.locator('#intake-figures').waitFor();
   const intake = (await get('/api/v1/intake?days=7')).json;
   check((await page.textContent('#intake-figures')).includes(`${intake.target_mg} mg`), 'the intake box does not show the target');
+  // Two ounces of almonds (about 330 kcal) are not a whole day's food: the
+  // box says the log looks incomplete, in the intake's own words.
+  same(intake.days_low_energy, 1, 'days too low in energy after logging almonds alone');
+  await page.locator('#intake-notes').waitFor();
+  const notes = await page.textContent('#intake-notes');
+  check(/looks incomplete/.test(notes) && intake.notes.every((n) => notes.includes(n.text)), `the intake box does not show the intake's notes: "${notes}"`);
+  check((await page.textContent('#intake-figures')).includes('1 too low in energy to count'), 'the food line does not count the day too low in energy');
 });
 
 await test('Foods: magnesium per 100 g and per measure; markup in a food name stays text; add to today', {}, async ({page}) => {

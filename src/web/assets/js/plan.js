@@ -30,6 +30,17 @@ function dayValue(key, v) {
   return generic(v);
 }
 
+// The food line of the summary: the average, or why it is unknown. Days
+// too low in energy to count are named; the warning above says why.
+function foodText(p) {
+  const low = typeof p.food_days_low_energy === 'number' && p.food_days_low_energy > 0
+    ? `${p.food_days_low_energy} ${p.food_days_low_energy === 1 ? 'day' : 'days'} too low in energy to count` : '';
+  if (p.food_mg === null || p.food_mg === undefined) {
+    return low ? `unknown: the log looks incomplete (${low}); log whole days of food on three days` : 'unknown (log food on three days)';
+  }
+  return low ? `${mg(p.food_mg)} a day (${low})` : `${mg(p.food_mg)} a day`;
+}
+
 // The plan as two lists of sections: those above the products (status,
 // warnings, summary) and those below them (doses, days, explanations).
 function planSections(p) {
@@ -46,7 +57,7 @@ function planSections(p) {
   };
   const summary = [
     ['Target', `${mg(p.target_mg)} a day`],
-    ['Food', p.food_mg === null || p.food_mg === undefined ? 'unknown (log food on three days)' : `${mg(p.food_mg)} a day`],
+    ['Food', foodText(p)],
     ['Gap', p.gap_mg === null || p.gap_mg === undefined ? 'unknown' : mg(p.gap_mg)],
     ['Supplement', p.daily_elemental_mg === null || p.daily_elemental_mg === undefined ? 'none' : `${mg(p.daily_elemental_mg)} a day`],
     ['Upper limit for supplements', mg(p.supplement_ul_mg)],

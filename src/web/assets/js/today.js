@@ -3,7 +3,7 @@
  * with Took and Skip, a hold and the next step) and the doses logged, and
  * today's food with the intake of the last 7 days.
  */
-import {alertBox, api, app, clearErrors, h, longDate, mg, minutes, num, showDisclaimer, showError,
+import {alertBox, api, app, clearErrors, h, longDate, mg, minutes, noteList, num, showDisclaimer, showError,
   words} from './core.js';
 import {addFoodForm, foodPicker} from './food-picker.js';
 import {capsules, dateAndDay, haltReason, lastVersion, nextNode, phaseText, reasonNode} from './course.js';
@@ -377,15 +377,19 @@ function foodSection(today) {
     const r = await api('GET', '/api/v1/intake?days=7');
     if (!r.ok) { intakeBox.replaceChildren(alertBox(r.error.message)); return; }
     const x = r.data;
+    // Days too low in energy to count are said beside the count; the
+    // intake's notes below say why (the same words as `mgtrack intake`).
+    const low = x.days_low_energy > 0 ? `, ${x.days_low_energy} too low in energy to count` : '';
     const rows = [
       ['Food', x.food_known
-        ? `${mg(x.food_mg)} a day (${x.days_logged} of ${x.days} days logged)`
-        : `not known yet: ${x.days_logged} of ${x.days} days logged; log food on at least 3 days`],
+        ? `${mg(x.food_mg)} a day (${x.days_logged} of ${x.days} days logged${low})`
+        : `not known yet: ${x.days_logged} of ${x.days} days logged${low}; log ${low ? 'whole days of ' : ''}food on at least 3 days`],
       ['Supplements', `${mg(x.supplement_mg)} a day`],
       ['Target', `${mg(x.target_mg)} a day`],
       ['Gap', x.gap_mg === null || x.gap_mg === undefined ? 'unknown' : `${mg(x.gap_mg)} a day`],
     ];
     const kids = [h('dl', {class: 'kv', id: 'intake-figures'}, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))];
+    if (Array.isArray(x.notes) && x.notes.length) kids.push(h('div', {id: 'intake-notes'}, noteList(x.notes)));
     if (typeof x.total_mg === 'number' && typeof x.target_mg === 'number' && x.target_mg > 0) {
       kids.push(h('label', {for: 'intake-meter', class: 'small'}, `Food and supplements against the target: ${mg(x.total_mg)} of ${mg(x.target_mg)}`),
         h('meter', {id: 'intake-meter', min: 0, max: x.target_mg, low: x.target_mg * 0.5, high: x.target_mg * 0.99, optimum: x.target_mg, value: Math.min(x.total_mg, x.target_mg)}));
