@@ -53,7 +53,9 @@ int view_night_list(sqlite3 *db, long profile_id, long from, long to, struct nig
 	return 0;
 }
 
-int view_night_manual(sqlite3 *db, long profile_id, long date, struct night *out, struct mg_err *e)
+/* The user's own entry of `date`: 1 found, 0 not (out is then an empty
+ * night of that date), -1 on error. */
+static int night_manual(sqlite3 *db, long profile_id, long date, struct night *out, struct mg_err *e)
 {
 	int found = journal_night_get(db, profile_id, date, "manual", out, e);
 	if (found == 0)
@@ -61,23 +63,32 @@ int view_night_manual(sqlite3 *db, long profile_id, long date, struct night *out
 	return found;
 }
 
-int view_night_put(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e)
+int view_night_edit(sqlite3 *db, long profile_id, long date, int (*edit)(struct night *n, void *ctx, struct mg_err *e),
+		    void *ctx, struct night *out, struct mg_err *e)
 {
+	/* The read of the stored entry is inside the write transaction: the
+	 * phone and the laptop logging the same morning each add their fields,
+	 * and neither overwrites the other's with what it read before. */
 	struct night_derived d;
-	if (night_derive(n, &d, e) < 0 || db_begin(db, e) < 0)
+	if (db_begin(db, e) < 0)
 		return -1;
-	if (journal_night_put(db, profile_id, n, e) < 0 || db_commit(db, e) < 0) {
+	if (night_manual(db, profile_id, date, out, e) < 0 || edit(out, ctx, e) < 0 ||
+	    night_derive(out, &d, e) < 0 || journal_night_put(db, profile_id, out, e) < 0 || db_commit(db, e) < 0) {
 		db_rollback(db);
 		return -1;
 	}
 	return 0;
 }
 
+static int merge_given(struct night *n, void *given, struct mg_err *e)
+{
+	(void)e;
+	night_merge(n, given);
+	return 0;
+}
+
 int view_night_record(sqlite3 *db, long profile_id, const struct night *given, struct night *out,
 		      struct mg_err *e)
 {
-	if (view_night_manual(db, profile_id, given->date, out, e) < 0)
-		return -1;
-	night_merge(out, given);
-	return view_night_put(db, profile_id, out, e);
+	return view_night_edit(db, profile_id, given->date, merge_given, (void *)given, out, e);
 }

@@ -69,12 +69,13 @@ int view_dose_log(sqlite3 *db, const char *foods_path, const struct profile *p, 
  * imported ones. *out is owned by the caller. */
 int view_night_list(sqlite3 *db, long profile_id, long from, long to, struct night **out, size_t *n,
 		    struct mg_err *e);
-/* The user's own entry of `date`: 1 found, 0 not (out is then an empty
- * night of that date), -1 on error. */
-int view_night_manual(sqlite3 *db, long profile_id, long date, struct night *out, struct mg_err *e);
-/* Stores n as the user's own entry of its date, after checking that its
- * times make one night, in one transaction. */
-int view_night_put(sqlite3 *db, long profile_id, const struct night *n, struct mg_err *e);
+/* Reads the user's own entry of `date` (an empty night when none), lets
+ * edit() change it, checks its times and stores it: read and write in one
+ * BEGIN IMMEDIATE transaction, so two writers never lose each other's
+ * fields. *out is the night as stored; nothing is written when edit() or
+ * the check fails. */
+int view_night_edit(sqlite3 *db, long profile_id, long date, int (*edit)(struct night *n, void *ctx, struct mg_err *e),
+		    void *ctx, struct night *out, struct mg_err *e);
 /* Merges `given` into the stored manual entry of its date and stores it in
  * one transaction; *out is the night as stored. */
 int view_night_record(sqlite3 *db, long profile_id, const struct night *given, struct night *out,

@@ -91,6 +91,24 @@ void api_night(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	free(v);
 }
 
+/* The JSON body applied to the stored night, for view_night_edit; a bad
+ * field is a 422 naming it, not a database failure. */
+struct night_body {
+	json_t *body;
+	const char *field;
+	int bad;
+};
+
+static int apply_body(struct night *n, void *ctx, struct mg_err *e)
+{
+	struct night_body *b = ctx;
+	if (web_night_apply(n, b->body, &b->field, e) < 0) {
+		b->bad = 1;
+		return -1;
+	}
+	return 0;
+}
+
 void api_night_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
@@ -100,16 +118,15 @@ void api_night_post(struct web_app *app, struct web_req *rq, struct web_resp *rs
 		return;
 	if (json_object_size(rq->body) == (json_object_get(rq->body, "date") ? 1u : 0u))
 		return web_error(rs, 422, "bad_value", NULL, "nothing to record: give at least one field");
-	/* Edit the stored entry field by field; nothing is written until every
-	 * field has passed. */
+	/* Edit the stored entry field by field, read and written in one
+	 * transaction; nothing is written until every field has passed. */
 	struct night n;
-	if (view_night_manual(app->db, p.id, date, &n, &e) < 0)
+	struct night_body b = {rq->body, NULL, 0};
+	if (view_night_edit(app->db, p.id, date, apply_body, &b, &n, &e) < 0) {
+		if (b.bad)
+			return web_error(rs, 422, "bad_value", b.field, "%s", e.msg);
 		return web_fail(rs, &e, NULL);
-	const char *field = NULL;
-	if (web_night_apply(&n, rq->body, &field, &e) < 0)
-		return web_error(rs, 422, "bad_value", field, "%s", e.msg);
-	if (view_night_put(app->db, p.id, &n, &e) < 0)
-		return web_fail(rs, &e, NULL);
+	}
 	json_t *j = view_night_json(&n);
 	if (n.red_flags)
 		json_object_set_new(j, "warning", json_string("a red flag is logged: pause magnesium and reassess; see a "
