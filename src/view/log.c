@@ -45,6 +45,14 @@ int view_food_log_add(sqlite3 *db, const char *foods_path, long profile_id, long
 	food_record_init(&f);
 	memset(en, 0, sizeof(*en));
 	int rc = -1;
+	if (date > mg_today()) {
+		/* Food is logged once eaten: a future day would count as logged
+		 * and change the average before it happens. */
+		char d[16];
+		mg_format_date(date, d, sizeof(d));
+		mg_err_set(e, MG_EDATA, "--date \"%s\" is in the future: log food once it is eaten", d);
+		goto out;
+	}
 	if (!(amount > 0 && amount <= 100000)) {
 		mg_err_set(e, MG_EDATA, "amount \"%g\" is not a positive number", amount);
 		goto out;

@@ -48,6 +48,11 @@ static int body_date(struct web_req *rq, struct web_resp *rs, long *date)
 		web_error(rs, 422, "bad_value", "date", "date must be a date (YYYY-MM-DD)");
 		return -1;
 	}
+	if (*date > mg_today()) {
+		/* Nights and food are logged once they happened. */
+		web_error(rs, 422, "bad_value", "date", "date \"%s\" is in the future", json_string_value(v));
+		return -1;
+	}
 	return 0;
 }
 
