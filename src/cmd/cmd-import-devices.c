@@ -167,9 +167,12 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	if (o.progress)
 		fputs("\r\033[K", stderr);
 	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
-	if (rc == 0 && !dry && db_commit(db, &e) < 0)
+	/* Commit only what is worth keeping: an export with neither a night nor
+	 * a day of dietary magnesium writes nothing and fails. */
+	int nothing = usable == 0 && s.intake_days == 0;
+	if (rc == 0 && !dry && !nothing && db_commit(db, &e) < 0)
 		rc = -1;
-	if (rc < 0 || dry)
+	if (rc < 0 || dry || nothing)
 		db_rollback(db);
 	db_close(db);
 	if (rc < 0)
@@ -186,6 +189,9 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(sk, "before_since", json_integer((json_int_t)s.skipped_before_since));
 		json_object_set_new(sk, "no_asleep_records", json_integer((json_int_t)s.skipped_no_sleep));
 		json_object_set_new(sk, "inconsistent", json_integer((json_int_t)s.skipped_inconsistent));
+		json_object_set_new(sk, "after_today", json_integer((json_int_t)s.skipped_future));
+		json_object_set_new(sk, "dietary_unit", json_integer((json_int_t)s.skipped_dietary_unit));
+		json_object_set_new(sk, "dietary_implausible", json_integer((json_int_t)s.skipped_dietary_implausible));
 		json_object_set_new(j, "skipped", sk);
 		for (size_t i = 0; i < s.n_sources; i++) {
 			json_t *o2 = json_object();
@@ -212,10 +218,12 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		if (s.parse.truncated)
 			printf("  the file ends in the middle of a record: what came before it was imported\n");
 	}
-	if (usable == 0) {
-		fprintf(stderr, "mgtrack: no usable sleep records in \"%s\"\n", path);
+	if (nothing) {
+		fprintf(stderr, "mgtrack: no usable sleep or dietary magnesium records in \"%s\": nothing was saved\n", path);
 		return MG_EDATA;
 	}
+	if (usable == 0 && !json)
+		printf("  no usable sleep records: only the dietary magnesium was imported\n");
 	return 0;
 }
 
@@ -656,6 +664,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
 		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
 		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));
+		json_object_set_new(skipped, "after_today", json_integer((json_int_t)sc.c.future));
 		json_object_set_new(j, "skipped", skipped);
 		json_array_append_new(src, json_string(session_importers[k].source));
 		json_object_set_new(j, "sources", src);

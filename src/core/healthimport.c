@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/healthimport.h"
+#include "core/tables.h"
 #include "core/night.h"
 #include "store/journal.h"
 #include "store/nights.h"
@@ -84,6 +85,19 @@ static int source_index(struct health_summary *s, const char *name)
 	return (int)s->n_sources++;
 }
 
+/* mg per unit Apple may write for a dietary mass ("" is Health's default,
+ * mg); 0 for a unit that is not a mass. */
+static double unit_to_mg(const char *unit)
+{
+	if (!unit[0] || strcmp(unit, "mg") == 0)
+		return 1;
+	if (strcmp(unit, "g") == 0)
+		return 1000;
+	if (strcmp(unit, "mcg") == 0 || strcmp(unit, "\xc2\xb5g") == 0 || strcmp(unit, "ug") == 0)
+		return 0.001;
+	return 0;
+}
+
 static int on_record(const struct ah_record *r, void *ctx)
 {
 	struct collect *c = ctx;
@@ -93,9 +107,19 @@ static int on_record(const struct ah_record *r, void *ctx)
 	case AH_DIETARY_MG: {
 		c->s->dietary_mg++;
 		int src = source_index(c->s, r->source);
-		if (src < 0 || isnan(r->number) || r->number < 0 || r->number > 5000)
+		/* Apple writes the unit the app chose: 0.3 g is 300 mg, never 0.3. */
+		double scale = unit_to_mg(r->unit);
+		if (src < 0 || isnan(r->number) || r->number < 0 || scale <= 0) {
+			c->s->skipped_dietary_unit += scale <= 0;
 			return 0;
-		add_sample(&c->mg, r);
+		}
+		struct ah_record in_mg = *r;
+		in_mg.number = r->number * scale;
+		if (in_mg.number > tables_threshold("import-dietary-record-max-mg", NULL)) {
+			c->s->skipped_dietary_implausible++;
+			return 0;
+		}
+		add_sample(&c->mg, &in_mg);
 		c->mg_src = mg_realloc(c->mg_src, c->mg.cap * sizeof(int));
 		c->mg_src[c->mg.n - 1] = src;
 		return 0;
@@ -265,6 +289,11 @@ static int store_dietary(sqlite3 *db, long profile_id, const struct collect *c, 
 					total += c->mg.v[k].value;
 			best = fmax(best, total);
 		}
+		/* A day above any diet's magnesium is a unit or sync error, not food. */
+		if (best > tables_threshold("import-dietary-day-max-mg", NULL) || day > mg_today()) {
+			s->skipped_dietary_implausible++;
+			continue;
+		}
 		if (journal_imported_intake_put(db, profile_id, day, SOURCE_NAME, best, e) < 0)
 			return -1;
 		s->intake_days++;
@@ -298,6 +327,13 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 			j++;
 		if (o->since != MG_NO_DATE && c.v[i].night < o->since) {
 			s->skipped_before_since++;
+			i = j;
+			continue;
+		}
+		/* A night after today is a clock or export error: stored, it could
+		 * be neither shown nor deleted. */
+		if (c.v[i].night > mg_today()) {
+			s->skipped_future++;
 			i = j;
 			continue;
 		}

@@ -31,7 +31,8 @@ struct health_options {
 struct health_summary {
 	struct ah_stats parse;
 	size_t nights_written, nights_updated, nights_unchanged;
-	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent;
+	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent, skipped_future;
+	size_t skipped_dietary_unit, skipped_dietary_implausible;   /* records, days */
 	size_t hrv, resting_hr, dietary_mg;      /* records read */
 	size_t intake_days;                      /* days of dietary magnesium stored */
 	char sources[HEALTH_MAX_SOURCES][128];   /* sources that gave sleep */

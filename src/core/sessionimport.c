@@ -26,6 +26,10 @@ int session_store(sqlite3 *db, long profile_id, const char *source, long since, 
 		c->before_since++;
 		return 0;
 	}
+	if (ss->date > mg_today()) {
+		c->future++;   /* a device clock or export error, never a night to keep */
+		return 0;
+	}
 	struct night n;
 	night_init(&n, ss->date);
 	mg_strlcpy(n.source, source, sizeof(n.source));

@@ -149,7 +149,7 @@ static void decode(const char *v, size_t n, char *out, size_t cap)
 }
 
 struct attrs {
-	char type[96], source[128], start[40], end[40], value[64];
+	char type[96], source[128], start[40], end[40], value[64], unit[16];
 };
 
 /* Reads the attributes of the tag buf[from, to) (after the name). */
@@ -190,6 +190,7 @@ static void read_attrs(const char *p, const char *end, struct attrs *a)
 		ATTR("startDate", start);
 		ATTR("endDate", end);
 		ATTR("value", value);
+		ATTR("unit", unit);
 #undef ATTR
 		if (dst)
 			decode(v, vl, dst, cap);
@@ -266,6 +267,7 @@ static int record(const char *p, const char *end, struct ah_stats *st,
 	}
 	mg_strlcpy(r.source, a.source, sizeof(r.source));
 	mg_strlcpy(r.value, a.value, sizeof(r.value));
+	mg_strlcpy(r.unit, a.unit, sizeof(r.unit));
 	char *num_end;
 	r.number = a.value[0] ? strtod(a.value, &num_end) : NAN;
 	if (a.value[0] && *num_end)

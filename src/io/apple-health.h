@@ -29,6 +29,7 @@ struct ah_record {
 	struct ah_time start, end;
 	char value[64];    /* sleep: the HKCategoryValueSleepAnalysis... string */
 	double number;     /* quantities: value as a number (NAN if none) */
+	char unit[16];     /* quantities: as Apple wrote it ("mg", "g", "mcg"); "" when absent */
 };
 
 struct ah_stats {

@@ -84,7 +84,7 @@ e~ not an Apple Health export
 @ printf '<HealthData><Record type="HKQuantityTypeIdentifierStepCount" sourceName="x" startDate="2026-11-20 10:00:00 +0100" endDate="2026-11-20 10:01:00 +0100" value="3"/></HealthData>' > steps.xml
 $ mgtrack --profile e import apple-health steps.xml
 ? 65
-e~ no usable sleep records
+e~ no usable sleep or dietary magnesium records
 $ mgtrack --profile e import apple-health missing.zip
 ? 66
 # Dietary magnesium: stored apart from the food log, counted once (the
