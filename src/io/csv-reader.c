@@ -10,9 +10,20 @@
 #include "io/csv-reader.h"
 #include "util/banned.h"
 
+/* A row longer than this is not a diary, a dose list or a food table: it
+ * is a file that is not CSV, and reading it whole would cost its size in
+ * memory. */
+#define CSV_MAX_ROW_BYTES (1u << 20)
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct csv_reader *r = data;
+	r->row_bytes += len + 1;
+	if (r->row_bytes > CSV_MAX_ROW_BYTES && !r->failed) {
+		mg_err_set(r->e, MG_EDATA, "%s row %zu is longer than %u KiB: not a CSV file this reads", r->file,
+			   r->row + 1, CSV_MAX_ROW_BYTES >> 10);
+		r->failed = 1;
+	}
 	if (r->nfields < CSV_MAX_COLS) {
 		strbuf_reset(&r->fields[r->nfields]);
 		strbuf_add(&r->fields[r->nfields], s ? s : "", s ? len : 0);
@@ -27,6 +38,7 @@ static void on_row(int c, void *data)
 	r->row++;
 	size_t n = r->nfields < CSV_MAX_COLS ? r->nfields : CSV_MAX_COLS;
 	r->nfields = 0;
+	r->row_bytes = 0;
 	if (r->failed || r->stopped)
 		return;
 	if (r->row == 1) {
@@ -74,6 +86,11 @@ int csv_need_cols(struct csv_reader *r, const char *const *names, long *idx, siz
 		idx[i] = csv_col(r, names[i]);
 		if (idx[i] < 0)
 			return mg_err_set(r->e, MG_EDATA, "%s has no \"%s\" column", r->file, names[i]);
+		/* A column this reader needs, named twice, is ambiguous (Sleep as
+		 * Android repeats its actigraphy time columns: those it ignores). */
+		for (size_t k = (size_t)idx[i] + 1; k < r->ncols; k++)
+			if (strcmp(csv_header(r, k), names[i]) == 0)
+				return mg_err_set(r->e, MG_EDATA, "%s has the column \"%s\" twice", r->file, names[i]);
 	}
 	return 0;
 }
@@ -93,7 +110,9 @@ int csv_read_delim(FILE *f, const char *file, char delim, int (*row_cb)(struct c
 		   struct mg_err *e)
 {
 	struct csv_parser p;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+	/* Strict: a stray quote inside a field, or a quote never closed at the
+	 * end of the file, is an error, not the rest of the file in one cell. */
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return mg_err_set(e, MG_ESOFTWARE, "cannot start the csv parser");
 	csv_set_delim(&p, (unsigned char)delim);
 	struct csv_reader r = {.file = file, .on_row = row_cb, .ctx = ctx, .e = e};
@@ -103,6 +122,10 @@ int csv_read_delim(FILE *f, const char *file, char delim, int (*row_cb)(struct c
 	size_t n;
 	int rc = 0;
 	while (!r.failed && !r.stopped && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (memchr(buf, '\0', n)) {
+			rc = mg_err_set(e, MG_EDATA, "%s row %zu: a NUL byte: not a text file", file, r.row + 1);
+			break;
+		}
 		if (csv_parse(&p, buf, n, on_field, on_row, &r) != n) {
 			rc = mg_err_set(e, MG_EDATA, "%s row %zu: %s", file, r.row + 1, csv_strerror(csv_error(&p)));
 			break;
@@ -110,8 +133,9 @@ int csv_read_delim(FILE *f, const char *file, char delim, int (*row_cb)(struct c
 	}
 	if (rc == 0 && ferror(f))
 		rc = mg_err_set(e, MG_EIO, "cannot read %s: %s", file, strerror(errno));
-	if (rc == 0 && !r.failed && !r.stopped)
-		csv_fini(&p, on_field, on_row, &r);
+	if (rc == 0 && !r.failed && !r.stopped && csv_fini(&p, on_field, on_row, &r) != 0)
+		rc = mg_err_set(e, MG_EDATA, "%s row %zu: %s", file, r.row + 1,
+				csv_error(&p) == CSV_EPARSE ? "a quoted field is never closed" : csv_strerror(csv_error(&p)));
 	if (rc == 0 && r.failed)
 		rc = -1;
 	if (rc == 0 && r.row == 0)

@@ -18,6 +18,7 @@ struct csv_reader {
 	const char *file;            /* e.g. "food.csv", for messages */
 	struct strbuf fields[CSV_MAX_COLS];
 	size_t nfields;
+	size_t row_bytes;            /* of the row being read, against its cap */
 	size_t row;                  /* 1 = the header; the first data row is 2 */
 	char *header[CSV_MAX_COLS];
 	size_t ncols;
