@@ -32,6 +32,11 @@
 	"  --goal LIST                      sleep,cramps,stress,energy,recovery,regularity,focus\n" \
 	"  --condition NAME                 kidney-disease, dialysis, egfr-below-30, heart-block,\n" \
 	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
+	"  --egfr N|unknown                 kidney function from a blood test, 1-200 mL/min/1.73 m2\n" \
+	"                                   (a lab's \">90\" is read as 90), or unknown; below 30 stops\n" \
+	"                                   the plan, 30-59 is a caution, and at 65 and over or with a\n" \
+	"                                   diuretic, digoxin or lithium the plan asks for it\n" \
+	"                                   (--no-egfr forgets it)\n" \
 	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable); any\n" \
 	"                                   name: generic, brand, UK name, with its salt or strength,\n" \
 	"                                   a combination as A/B; an unknown name is said (caution)\n" \

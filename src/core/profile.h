@@ -20,6 +20,11 @@ int profile_validate(const struct profile *p, long today, struct mg_err *e);
 int profile_set_goal_list(struct profile *p, const char *csv, struct mg_err *e);
 int profile_add_condition(struct profile *p, const char *name, struct mg_err *e);
 int profile_add_med(struct profile *p, const char *spec, struct mg_err *e);
+/* Kidney function as a lab report gives it: a number of mL/min/1.73 m2
+ * within egfr-min..egfr-max (thresholds.tsv), ">90" as at least 90, or
+ * "unknown" when the person does not know it (stored as -1). MG_EDATA
+ * naming --egfr and the value otherwise. */
+int profile_set_egfr(struct profile *p, const char *value, struct mg_err *e);
 
 /* Age in whole months on day `on` (from born, or from the stated age). */
 int profile_age_months(const struct profile *p, long on);
