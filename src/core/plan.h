@@ -5,8 +5,9 @@
  * food database and passes what they hold; nothing here touches SQLite.
  *
  * Order of decisions (each adds an `explain` note with its rule id):
- *   1. status: clinician (conditions, age, pregnancy, no UL) > pause (red
- *      flag) > caution (conditions, medicines) > ok
+ *   1. status: clinician (conditions, eGFR below 30, age, pregnancy, no
+ *      UL) > pause (red flag) > caution (conditions, eGFR 30-59 or unknown
+ *      where kidney-risks.tsv says it matters, medicines) > ok
  *   2. daily dose: food unknown -> 200 mg; gap <= 0 -> none; else the gap,
  *      at least 100 mg, at most the supplemental UL, rounded to the product
  *   3. form by goal and gut (form-choice.tsv), product by form

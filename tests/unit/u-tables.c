@@ -13,6 +13,7 @@ static void test_every_table_present(void **state)
 		"targets.tsv", "ul.tsv", "training.tsv", "goals.tsv", "conditions.tsv", "food-groups.tsv",
 		"thresholds.tsv", "forms.tsv", "form-choice.tsv", "medicines.tsv", "med-classes.tsv",
 		"safety.tsv", "practices.tsv", "timeline.tsv", "plan-rules.tsv", "product-checks.tsv",
+		"kidney-risks.tsv",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const struct mg_table *t = tables_get(names[i]);
@@ -88,6 +89,29 @@ static void test_cross_references(void **state)
 			    strcmp(table_cell(classes, r, "status"), "clinician") == 0);
 }
 
+/* The kidney rows the plan reads by column: every risk names an age or a
+ * class that exists. */
+static void test_kidney_conditions_evidence(void **state)
+{
+	const struct mg_table *risks = tables_get("kidney-risks.tsv"), *classes = tables_get("med-classes.tsv");
+	int ages = 0, meds = 0;
+	for (size_t r = 0; r < risks->nrows; r++) {
+		const char *risk = table_cell(risks, r, "risk");
+		if (strcmp(risk, "age") == 0) {
+			ages++;
+			continue;
+		}
+		assert_string_equal(risk, "medicine");
+		assert_true(table_find(classes, "id", table_cell(risks, r, "class")) >= 0);
+		meds++;
+	}
+	assert_int_equal(ages, 1);
+	assert_int_equal(meds, 5);   /* loop, thiazide, potassium-sparing, digoxin, lithium */
+	assert_true(tables_threshold("kidney-ask-age", NULL) == 65);
+	assert_true(tables_threshold("egfr-clinician-below", NULL) == 30);
+	assert_true(tables_threshold("egfr-caution-below", NULL) < 90);
+}
+
 static void test_parse_rejects(void **state)
 {
 	struct mg_table t;
@@ -113,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_every_table_present),
 		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_cross_references),
+		cmocka_unit_test(test_kidney_conditions_evidence),
 		cmocka_unit_test(test_parse_rejects),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
