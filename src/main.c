@@ -31,7 +31,9 @@
 	"  --clinician-guided               a clinician guides the plan (pregnancy, lactation)\n" \
 	"  --goal LIST                      sleep,cramps,stress,energy,recovery,regularity,focus\n" \
 	"  --condition NAME                 kidney-disease, dialysis, egfr-below-30, heart-block,\n" \
-	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
+	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia,\n" \
+	"                                   pre-eclampsia, hypertension-in-pregnancy (repeatable;\n" \
+	"                                   --no-condition NAME drops one)\n" \
 	"  --egfr N|unknown                 kidney function from a blood test, 1-200 mL/min/1.73 m2\n" \
 	"                                   (a lab's \">90\" is read as 90), or unknown; below 30 stops\n" \
 	"                                   the plan, 30-59 is a caution, and at 65 and over or with a\n" \

@@ -177,6 +177,20 @@ int profile_set_egfr(struct profile *p, const char *value, struct mg_err *e)
 	return 0;
 }
 
+/* The condition row of conditions.tsv that only one sex can have, if any
+ * of the profile's conditions is one the profile's sex cannot. */
+static const char *condition_for_other_sex(const struct profile *p)
+{
+	const struct mg_table *t = tables_get("conditions.tsv");
+	for (size_t i = 0; i < p->n_conditions; i++) {
+		long r = table_find(t, "condition", p->conditions[i]);
+		const char *sex = r >= 0 ? table_cell(t, (size_t)r, "sex") : "any";
+		if (strcmp(sex, "any") != 0 && strcmp(sex, p->sex) != 0)
+			return p->conditions[i];
+	}
+	return NULL;
+}
+
 static int has_condition(const struct profile *p, const char *name)
 {
 	for (size_t i = 0; i < p->n_conditions; i++)
@@ -211,6 +225,9 @@ int profile_validate(const struct profile *p, long today, struct mg_err *e)
 	if ((p->pregnant || p->lactating) && months < 9 * 12)
 		return mg_err_set(e, MG_EDATA, "--%s with age \"%d\" is not plausible",
 				  p->pregnant ? "pregnant" : "lactating", months / 12);
+	const char *other = condition_for_other_sex(p);
+	if (other)
+		return mg_err_set(e, MG_EUSAGE, "--condition \"%s\" contradicts --sex \"%s\"", other, p->sex);
 	/* A measured eGFR and the condition "egfr-below-30" must agree: the
 	 * plan would otherwise follow whichever rule is stricter without
 	 * saying the profile holds two answers. */

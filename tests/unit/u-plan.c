@@ -218,8 +218,8 @@ static const struct scenario scenarios[] = {
 	 NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "med-cancer-losses", NULL},
 	{"foscarnet: the treating team manages magnesium", 55, "male", "", "", "", {"foscarnet@10:00"}, NULL, NULL, NULL, 0, 300,
 	 NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "med-antimicrobial-losses", NULL},
-	/* kidney function (u-plan-kidney.c crosses it with ages and
-	 * medicines) */
+	/* kidney function and pregnancy (u-plan-kidney.c crosses them with
+	 * ages and medicines) */
 	{"eGFR 25: a clinician first", 50, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
 	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-egfr-below-30", NULL},
 	{"eGFR 45: a plan with a caution", 50, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
@@ -230,6 +230,10 @@ static const struct scenario scenarios[] = {
 	 PLAN_OK, 125, 125, NULL, 1, "plan-kidney-known", NULL},
 	{"lithium with eGFR 80: 3 h apart, advice", 45, "female", "", "", "", {"lithium carbonate@08:00"}, NULL, NULL, NULL, 0, -1,
 	 NULL, 0, 0, 0, PLAN_OK, 200, 200, NULL, 2, "med-lithium", NULL},
+	{"pre-eclampsia", 32, "female", "pregnant", "", "pre-eclampsia", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-pre-eclampsia", NULL},
+	{"high blood pressure in pregnancy, clinician-guided", 32, "female", "pregnant guided", "", "hypertension-in-pregnancy",
+	 NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-hypertension-in-pregnancy", NULL},
 };
 
 /* Kidney function for the scenarios that state it (the others never

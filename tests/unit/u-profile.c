@@ -133,8 +133,8 @@ static void test_egfr(void **state)
 	}
 }
 
-/* A measured eGFR must agree with the condition egfr-below-30. */
-static void test_egfr_contradicts_condition(void **state)
+/* Contradictions the kidney and pregnancy fields add. */
+static void test_kidney_pregnancy_contradictions(void **state)
 {
 	struct profile p;
 	struct mg_err e = {0};
@@ -148,6 +148,17 @@ static void test_egfr_contradicts_condition(void **state)
 	assert_int_equal(profile_validate(&p, today, &e), -1);
 	assert_int_equal(e.code, MG_EUSAGE);
 	assert_string_equal(e.msg, "--egfr \"45\" contradicts --condition \"egfr-below-30\"");
+	base(&p);
+	assert_int_equal(profile_add_condition(&p, "hypertension-in-pregnancy", &e), 0);
+	assert_string_equal(p.conditions[0], "hypertension-in-pregnancy");   /* the whole name fits */
+	assert_int_equal(profile_validate(&p, today, &e), 0);
+	snprintf(p.sex, sizeof(p.sex), "male");
+	assert_int_equal(profile_validate(&p, today, &e), -1);
+	assert_string_equal(e.msg, "--condition \"hypertension-in-pregnancy\" contradicts --sex \"male\"");
+	base(&p);
+	snprintf(p.sex, sizeof(p.sex), "male");
+	assert_int_equal(profile_add_condition(&p, "kidney-disease", &e), 0);
+	assert_int_equal(profile_validate(&p, today, &e), 0);
 }
 
 static void test_age_months(void **state)
@@ -168,7 +179,7 @@ int main(void)
 		cmocka_unit_test(test_conditions),
 		cmocka_unit_test(test_meds),
 		cmocka_unit_test(test_egfr),
-		cmocka_unit_test(test_egfr_contradicts_condition),
+		cmocka_unit_test(test_kidney_pregnancy_contradictions),
 		cmocka_unit_test(test_age_months),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);

@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 #include "core/tables.h"
+#include "store/journal.h"
 #include "util/banned.h"
 
 static void test_every_table_present(void **state)
@@ -89,8 +90,9 @@ static void test_cross_references(void **state)
 			    strcmp(table_cell(classes, r, "status"), "clinician") == 0);
 }
 
-/* The kidney rows the plan reads by column: every risk names an age or a
- * class that exists. */
+/* The kidney and condition rows the plan reads by column: every risk
+ * names an age or a class that exists, and every condition fits the
+ * profile's field and says who can have it. */
 static void test_kidney_conditions_evidence(void **state)
 {
 	const struct mg_table *risks = tables_get("kidney-risks.tsv"), *classes = tables_get("med-classes.tsv");
@@ -110,6 +112,16 @@ static void test_kidney_conditions_evidence(void **state)
 	assert_true(tables_threshold("kidney-ask-age", NULL) == 65);
 	assert_true(tables_threshold("egfr-clinician-below", NULL) == 30);
 	assert_true(tables_threshold("egfr-caution-below", NULL) < 90);
+	const struct mg_table *conds = tables_get("conditions.tsv");
+	struct profile pr;
+	for (size_t r = 0; r < conds->nrows; r++) {
+		assert_true(strlen(table_cell(conds, r, "condition")) < sizeof(pr.conditions[0]));
+		const char *sex = table_cell(conds, r, "sex");
+		assert_true(strcmp(sex, "any") == 0 || strcmp(sex, "female") == 0 || strcmp(sex, "male") == 0);
+	}
+	assert_string_equal(table_cell(conds, (size_t)table_find(conds, "condition", "pre-eclampsia"), "status"), "clinician");
+	assert_string_equal(table_cell(conds, (size_t)table_find(conds, "condition", "hypertension-in-pregnancy"), "status"),
+			    "clinician");
 }
 
 static void test_parse_rejects(void **state)
