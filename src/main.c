@@ -44,7 +44,8 @@
 	"                                   a combination as A/B; an unknown name is said (caution)\n" \
 	"  --wake HH:MM, --bed HH:MM        usual times\n" \
 	"  --train-at HH:MM                 usual training start (morning training moves a dose)\n" \
-	"  --zinc-mg N                      supplemental zinc per day (over 40 mg is flagged)\n" \
+	"  --zinc-mg N                      supplemental zinc per day (over 40 mg, the zinc upper\n" \
+	"                                   limit, is flagged and separated from magnesium)\n" \
 	"  --food-source log|apple-health   what counts as food: the food log (default) or the\n" \
 	"                                   dietary magnesium imported from Apple Health\n" \
 	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"

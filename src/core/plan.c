@@ -1,8 +1,9 @@
 /*
  * The plan engine (see plan.h for the order of decisions). Every number
  * comes from data/thresholds.tsv and every sentence from a row of
- * data/plan-rules.tsv, safety.tsv, conditions.tsv, med-classes.tsv or
- * kidney-risks.tsv, so each decision can name its rule and source.
+ * data/plan-rules.tsv, safety.tsv, conditions.tsv, med-classes.tsv,
+ * kidney-risks.tsv, form-choice.tsv or forms.tsv, so each decision can name
+ * its rule and source.
  */
 #include <math.h>
 #include <stdio.h>
@@ -84,7 +85,7 @@ static int heart_rhythm_concern(const struct profile *pr)
 	return 0;
 }
 
-/* ---- kidney function ---- */
+/* ---- kidney function, and what the form can and cannot do ---- */
 
 /* A safety.tsv row as a warning after a prefix that says why it applies
  * ("eGFR 45, below 60"), raising the status to the row's. */
@@ -182,6 +183,32 @@ static void kidney_status(const struct profile *pr, struct plan *p)
 	strbuf_release(&why);
 }
 
+/* What the chosen form can and cannot do: the evidence for the goal's
+ * choice (form-choice.tsv) and for the form's traits (forms.tsv) as
+ * explain notes, and, for a regularity goal met with a form that is not a
+ * laxative (a sensitive gut rules citrate out), a warning that it will not
+ * help constipation. Runs last: it needs the form and the product chosen. */
+static void form_claims(const struct plan_input *in, struct plan *p)
+{
+	const struct mg_table *choice = tables_get("form-choice.tsv"), *forms = tables_get("forms.tsv");
+	size_t n = p->explain.n;
+	for (size_t i = 0; i < n; i++) {
+		long r = table_find(choice, "id", p->explain.v[i].rule);
+		if (r >= 0)
+			notes_add(&p->explain, table_cell(choice, (size_t)r, "id"), table_cell(choice, (size_t)r, "source"),
+				  "%s, %s", table_cell(choice, (size_t)r, "form"), table_cell(choice, (size_t)r, "evidence"));
+	}
+	long f = p->form.id ? table_find(forms, "id", p->form.id) : -1;
+	if (f >= 0 && *table_cell(forms, (size_t)f, "evidence"))
+		notes_add(&p->explain, p->form.id, table_cell(forms, (size_t)f, "source"), "%s: %s", p->form.form,
+			  table_cell(forms, (size_t)f, "evidence"));
+	const struct form_info *used = p->product ? &p->product_mg.form : &p->form;
+	if (has_goal(in->profile, "regularity") && in->profile->gi_sensitive && p->daily_mg > 0 && used->form &&
+	    !form_has_trait(used, "laxative"))
+		notes_add(&p->warnings, "plan-regularity-gentle", rule_source("plan-regularity-gentle"),
+			  "%s will not help constipation: %s", used->form, rule_text("plan-regularity-gentle"));
+}
+
 static void decide_status(const struct plan_input *in, struct plan *p)
 {
 	const struct profile *pr = in->profile;
@@ -228,8 +255,9 @@ static void decide_status(const struct plan_input *in, struct plan *p)
 		}
 	}
 	if (pr->zinc_mg > th("zinc-ul-mg"))
-		notes_add(&p->warnings, "plan-zinc", rule_source("plan-zinc"), "zinc %.0f mg a day: %s", pr->zinc_mg,
-			  rule_text("plan-zinc"));
+		notes_add(&p->warnings, "plan-zinc", rule_source("plan-zinc"),
+			  "zinc %.0f mg a day is above %.0f mg, the adult upper limit for zinc: %s", pr->zinc_mg,
+			  th("zinc-ul-mg"), rule_text("plan-zinc"));
 	if (in->red_flag)
 		safety_row(p, "safety-red-flag");
 	if (has_goal(pr, "cramps"))
@@ -766,6 +794,7 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 	p->checkpoint_days[0] = timeline_day("check-day-14");
 	p->checkpoint_days[1] = timeline_day("check-day-42");
 	build_days(in, p);
+	form_claims(in, p);
 	return 0;
 }
 

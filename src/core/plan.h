@@ -15,6 +15,8 @@
  *   5. times: split above 150 mg, evening share for sleep, post-workout for
  *      morning training, all moved out of medicine windows
  *   6. the day-by-day plan, checkpoints and the expected timeline
+ *   7. what the form can and cannot do: the evidence for the choice, and a
+ *      regularity goal met with a form that is no laxative
  */
 #ifndef MG_PLAN_H
 #define MG_PLAN_H

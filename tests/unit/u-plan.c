@@ -234,6 +234,8 @@ static const struct scenario scenarios[] = {
 	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-pre-eclampsia", NULL},
 	{"high blood pressure in pregnancy, clinician-guided", 32, "female", "pregnant guided", "", "hypertension-in-pregnancy",
 	 NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-hypertension-in-pregnancy", NULL},
+	{"regularity with a sensitive gut: glycinate will not help constipation", 41, "female", "gi", "regularity", "", NOMEDS,
+	 NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0, PLAN_OK, 175, 175, "glycinate", 2, "plan-regularity-gentle", NULL},
 };
 
 /* Kidney function for the scenarios that state it (the others never

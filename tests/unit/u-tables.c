@@ -90,9 +90,10 @@ static void test_cross_references(void **state)
 			    strcmp(table_cell(classes, r, "status"), "clinician") == 0);
 }
 
-/* The kidney and condition rows the plan reads by column: every risk
- * names an age or a class that exists, and every condition fits the
- * profile's field and says who can have it. */
+/* The kidney, condition and form rows the plan reads by column: every
+ * risk names an age or a class that exists, every condition fits the
+ * profile's field and says who can have it, and every claim a form is
+ * chosen for carries its evidence. */
 static void test_kidney_conditions_evidence(void **state)
 {
 	const struct mg_table *risks = tables_get("kidney-risks.tsv"), *classes = tables_get("med-classes.tsv");
@@ -122,6 +123,15 @@ static void test_kidney_conditions_evidence(void **state)
 	assert_string_equal(table_cell(conds, (size_t)table_find(conds, "condition", "pre-eclampsia"), "status"), "clinician");
 	assert_string_equal(table_cell(conds, (size_t)table_find(conds, "condition", "hypertension-in-pregnancy"), "status"),
 			    "clinician");
+	const struct mg_table *choice = tables_get("form-choice.tsv"), *forms = tables_get("forms.tsv");
+	for (size_t r = 0; r < choice->nrows; r++)
+		assert_true(strncmp(table_cell(choice, r, "evidence"), "evidence: ", 10) == 0);
+	static const char *const claimed[] = {"form-glycinate", "form-glycinate-2h2o", "form-taurate", "form-threonate"};
+	for (size_t i = 0; i < sizeof(claimed) / sizeof(claimed[0]); i++) {
+		long r = table_find(forms, "id", claimed[i]);
+		assert_true(r >= 0);
+		assert_true(strncmp(table_cell(forms, (size_t)r, "evidence"), "evidence", 8) == 0);
+	}
 }
 
 static void test_parse_rejects(void **state)
