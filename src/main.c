@@ -31,14 +31,22 @@
 	"  --clinician-guided               a clinician guides the plan (pregnancy, lactation)\n" \
 	"  --goal LIST                      sleep,cramps,stress,energy,recovery,regularity,focus\n" \
 	"  --condition NAME                 kidney-disease, dialysis, egfr-below-30, heart-block,\n" \
-	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia (repeatable)\n" \
+	"                                   myasthenia-gravis, low-blood-pressure, arrhythmia,\n" \
+	"                                   pre-eclampsia, hypertension-in-pregnancy (repeatable;\n" \
+	"                                   --no-condition NAME drops one)\n" \
+	"  --egfr N|unknown                 kidney function from a blood test, 1-200 mL/min/1.73 m2\n" \
+	"                                   (a lab's \">90\" is read as 90), or unknown; below 30 stops\n" \
+	"                                   the plan, 30-59 is a caution, and at 65 and over or with a\n" \
+	"                                   diuretic, digoxin or lithium the plan asks for it\n" \
+	"                                   (--no-egfr forgets it)\n" \
 	"  --med NAME@HH:MM[,HH:MM]         a medicine and the times you take it (repeatable); any\n" \
 	"                                   name: generic, brand, UK name, with its salt or strength,\n" \
 	"                                   a combination as A/B; an unknown name is said (caution);\n" \
 	"                                   NAME@HH:MM/weekly:mon for a medicine taken once a week\n" \
 	"  --wake HH:MM, --bed HH:MM        usual times (a day past midnight is fine: shift work)\n" \
 	"  --train-at HH:MM[,HH:MM]         usual training starts, up to 4 (morning training moves a dose)\n" \
-	"  --zinc-mg N                      supplemental zinc per day (over 40 mg is flagged)\n" \
+	"  --zinc-mg N                      supplemental zinc per day (over 40 mg, the zinc upper\n" \
+	"                                   limit, is flagged and separated from magnesium)\n" \
 	"  --food-source log|apple-health   what counts as food: the food log (default) or the\n" \
 	"                                   dietary magnesium imported from Apple Health\n" \
 	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"

@@ -18,6 +18,7 @@ enum {
 	O_BORN = 256, O_AGE, O_SEX, O_PREGNANT, O_NO_PREGNANT, O_LACTATING, O_NO_LACTATING,
 	O_TRAINING, O_REGION, O_CLIN, O_NO_CLIN, O_GOAL, O_CONDITION, O_NO_CONDITION,
 	O_MED, O_NO_MED, O_WAKE, O_BED, O_GI, O_NO_GI, O_JSON, O_TRAIN_AT, O_NO_TRAIN_AT, O_ZINC, O_FOOD_SOURCE,
+	O_EGFR, O_NO_EGFR,
 };
 
 static const struct option profile_opts[] = {
@@ -42,6 +43,8 @@ static const struct option profile_opts[] = {
 	{"train-at", required_argument, NULL, O_TRAIN_AT},
 	{"no-train-at", no_argument, NULL, O_NO_TRAIN_AT},
 	{"zinc-mg", required_argument, NULL, O_ZINC},
+	{"egfr", required_argument, NULL, O_EGFR},
+	{"no-egfr", no_argument, NULL, O_NO_EGFR},
 	{"food-source", required_argument, NULL, O_FOOD_SOURCE},
 	{"gi-sensitive", no_argument, NULL, O_GI},
 	{"no-gi-sensitive", no_argument, NULL, O_NO_GI},
@@ -165,6 +168,13 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 			p->zinc_mg = (double)mg;
 			break;
 		}
+		case O_EGFR:
+			if (profile_set_egfr(p, optarg, &e) < 0)
+				return cmd_fail(&e);
+			break;
+		/* Back to "never asked": for a value typed by mistake, not for
+		 * "I do not know it" (that is --egfr unknown). */
+		case O_NO_EGFR: p->egfr = 0; break;
 		default:
 			return cmd_bad_option(ctx, c, argv);
 		}
@@ -219,6 +229,10 @@ static void print_profile(const struct profile *p, long today)
 	}
 	if (p->zinc_mg > 0)
 		printf("zinc       %.0f mg/day (supplement)\n", p->zinc_mg);
+	if (p->egfr > 0)
+		printf("kidney     eGFR %g mL/min/1.73 m2\n", p->egfr);
+	else if (p->egfr < 0)
+		printf("kidney     eGFR unknown (ask your doctor for it)\n");
 	if (strcmp(p->food_source, "log") != 0)
 		printf("food       from %s (not the food log)\n", p->food_source);
 }

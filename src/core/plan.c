@@ -1,8 +1,9 @@
 /*
  * The plan engine (see plan.h for the order of decisions). Every number
  * comes from data/thresholds.tsv and every sentence from a row of
- * data/plan-rules.tsv, safety.tsv, conditions.tsv or med-classes.tsv, so
- * each decision can name its rule and source.
+ * data/plan-rules.tsv, safety.tsv, conditions.tsv, med-classes.tsv,
+ * kidney-risks.tsv, form-choice.tsv or forms.tsv, so each decision can name
+ * its rule and source.
  */
 #include <math.h>
 #include <stdio.h>
@@ -84,6 +85,130 @@ static int heart_rhythm_concern(const struct profile *pr)
 	return 0;
 }
 
+/* ---- kidney function, and what the form can and cannot do ---- */
+
+/* A safety.tsv row as a warning after a prefix that says why it applies
+ * ("eGFR 45, below 60"), raising the status to the row's. */
+static void safety_row_because(struct plan *p, const char *id, const char *prefix)
+{
+	const struct mg_table *t = tables_get("safety.tsv");
+	size_t r = (size_t)table_find(t, "id", id);
+	const char *status = table_cell(t, r, "status");
+	raise_status(p, strcmp(status, "clinician") == 0 ? PLAN_CLINICIAN
+			: strcmp(status, "caution") == 0 ? PLAN_CAUTION : PLAN_OK);
+	notes_add(&p->warnings, id, table_cell(t, r, "source"), "%s: %s", prefix, table_cell(t, r, "advice"));
+}
+
+/* What makes kidney function a question before magnesium, as the rows of
+ * kidney-risks.tsv list it: an age, or a medicine of a class. Each risk
+ * found adds an explain note with its row; why gets "at 70, with
+ * furosemide" (each medicine named once). Returns the count. */
+static size_t kidney_risks(const struct profile *pr, struct plan *p, struct strbuf *why)
+{
+	const struct mg_table *t = tables_get("kidney-risks.tsv");
+	size_t found = 0;
+	int years = p->targets.age_months / 12;
+	int named[PROFILE_MAX_LIST] = {0};
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *id = table_cell(t, r, "id"), *src = table_cell(t, r, "source");
+		if (strcmp(table_cell(t, r, "risk"), "age") == 0) {
+			if (years < (int)th("kidney-ask-age"))
+				continue;
+			strbuf_addf(why, "%sat %d", why->len ? ", " : "", years);
+			notes_add(&p->explain, id, src, "kidney function matters at %d: from %.0f on it should be known before"
+				  " magnesium", years, th("kidney-ask-age"));
+			found++;
+			continue;
+		}
+		for (size_t i = 0; i < pr->n_meds; i++) {
+			struct med_rule m;
+			medicines_lookup(pr->meds[i].name, &m);
+			if (!med_rule_has_class(&m, table_cell(t, r, "class")))
+				continue;
+			if (!named[i])
+				strbuf_addf(why, "%swith %s", why->len ? ", " : "", pr->meds[i].name);
+			named[i] = 1;
+			notes_add(&p->explain, id, src, "kidney function matters with %s: it should be known before magnesium",
+				  pr->meds[i].name);
+			found++;
+		}
+	}
+	return found;
+}
+
+/* Kidney function (profile.egfr: > 0 the value, -1 said unknown, 0 never
+ * asked). Below egfr-clinician-below the SmPC contraindicates magnesium;
+ * below egfr-caution-below it is cleared more slowly, so a caution whatever
+ * else holds; unknown matters only where kidney-risks.tsv says it should
+ * be known. Called after the conditions, so that a stop for the kidneys
+ * is the first warning (the course pauses with the first warning's words). */
+static void kidney_status(const struct profile *pr, struct plan *p)
+{
+	char prefix[64];
+	double egfr = pr->egfr;
+	if (egfr > 0 && egfr < th("egfr-clinician-below")) {
+		int said = 0;   /* the condition "egfr-below-30" already says it */
+		for (size_t i = 0; i < pr->n_conditions; i++)
+			said |= strcmp(pr->conditions[i], "egfr-below-30") == 0;
+		if (!said) {
+			snprintf(prefix, sizeof(prefix), "eGFR %g, below %.0f", egfr, th("egfr-clinician-below"));
+			safety_row_because(p, "safety-egfr-below-30", prefix);
+		}
+		return;
+	}
+	/* Kidney disease or dialysis already stops the plan: asking for the
+	 * eGFR would add nothing. */
+	if (p->status == PLAN_CLINICIAN)
+		return;
+	if (egfr >= th("egfr-caution-below")) {
+		notes_add(&p->explain, "plan-kidney-known", rule_source("plan-kidney-known"), "eGFR %g, %.0f or above: %s",
+			  egfr, th("egfr-caution-below"), rule_text("plan-kidney-known"));
+		return;
+	}
+	struct strbuf why;
+	strbuf_init(&why);
+	size_t risks = kidney_risks(pr, p, &why);
+	if (egfr > 0) {
+		/* The reasons can name several medicines: no fixed buffer. */
+		struct strbuf pre;
+		strbuf_init(&pre);
+		strbuf_addf(&pre, "eGFR %g, below %.0f", egfr, th("egfr-caution-below"));
+		if (risks)
+			strbuf_addf(&pre, " (%s)", strbuf_str(&why));
+		safety_row_because(p, "safety-egfr-30-59", strbuf_str(&pre));
+		strbuf_release(&pre);
+	} else if (risks) {
+		safety_row_because(p, "safety-kidney-unknown", strbuf_str(&why));
+	}
+	strbuf_release(&why);
+}
+
+/* What the chosen form can and cannot do: the evidence for the goal's
+ * choice (form-choice.tsv) and for the form's traits (forms.tsv) as
+ * explain notes, and, for a regularity goal met with a form that is not a
+ * laxative (a sensitive gut rules citrate out), a warning that it will not
+ * help constipation. Runs last: it needs the form and the product chosen. */
+static void form_claims(const struct plan_input *in, struct plan *p)
+{
+	const struct mg_table *choice = tables_get("form-choice.tsv"), *forms = tables_get("forms.tsv");
+	size_t n = p->explain.n;
+	for (size_t i = 0; i < n; i++) {
+		long r = table_find(choice, "id", p->explain.v[i].rule);
+		if (r >= 0)
+			notes_add(&p->explain, table_cell(choice, (size_t)r, "id"), table_cell(choice, (size_t)r, "source"),
+				  "%s, %s", table_cell(choice, (size_t)r, "form"), table_cell(choice, (size_t)r, "evidence"));
+	}
+	long f = p->form.id ? table_find(forms, "id", p->form.id) : -1;
+	if (f >= 0 && *table_cell(forms, (size_t)f, "evidence"))
+		notes_add(&p->explain, p->form.id, table_cell(forms, (size_t)f, "source"), "%s: %s", p->form.form,
+			  table_cell(forms, (size_t)f, "evidence"));
+	const struct form_info *used = p->product ? &p->product_mg.form : &p->form;
+	if (has_goal(in->profile, "regularity") && in->profile->gi_sensitive && p->daily_mg > 0 && used->form &&
+	    !form_has_trait(used, "laxative"))
+		notes_add(&p->warnings, "plan-regularity-gentle", rule_source("plan-regularity-gentle"),
+			  "%s will not help constipation: %s", used->form, rule_text("plan-regularity-gentle"));
+}
+
 static void decide_status(const struct plan_input *in, struct plan *p)
 {
 	const struct profile *pr = in->profile;
@@ -96,6 +221,7 @@ static void decide_status(const struct plan_input *in, struct plan *p)
 		raise_status(p, strcmp(status, "clinician") == 0 ? PLAN_CLINICIAN : PLAN_CAUTION);
 		notes_add_row(&p->warnings, "conditions.tsv", table_cell(conds, (size_t)r, "id"), "advice", NULL);
 	}
+	kidney_status(pr, p);
 	if (p->targets.age_months < 18 * 12)
 		safety_row(p, p->targets.ul_set ? "safety-under-18" : "safety-no-ul");
 	if (pr->pregnant || pr->lactating) {
@@ -129,8 +255,9 @@ static void decide_status(const struct plan_input *in, struct plan *p)
 		}
 	}
 	if (pr->zinc_mg > th("zinc-ul-mg"))
-		notes_add(&p->warnings, "plan-zinc", rule_source("plan-zinc"), "zinc %.0f mg a day: %s", pr->zinc_mg,
-			  rule_text("plan-zinc"));
+		notes_add(&p->warnings, "plan-zinc", rule_source("plan-zinc"),
+			  "zinc %.0f mg a day is above %.0f mg, the adult upper limit for zinc: %s", pr->zinc_mg,
+			  th("zinc-ul-mg"), rule_text("plan-zinc"));
 	if (in->red_flag)
 		safety_row(p, "safety-red-flag");
 	if (has_goal(pr, "cramps"))
@@ -887,6 +1014,7 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 	p->checkpoint_days[0] = timeline_day("check-day-14");
 	p->checkpoint_days[1] = timeline_day("check-day-42");
 	build_days(in, p);
+	form_claims(in, p);
 	return 0;
 }
 

@@ -5,8 +5,9 @@
  * food database and passes what they hold; nothing here touches SQLite.
  *
  * Order of decisions (each adds an `explain` note with its rule id):
- *   1. status: clinician (conditions, age, pregnancy, no UL) > pause (red
- *      flag) > caution (conditions, medicines) > ok
+ *   1. status: clinician (conditions, eGFR below 30, age, pregnancy, no
+ *      UL) > pause (red flag) > caution (conditions, eGFR 30-59 or unknown
+ *      where kidney-risks.tsv says it matters, medicines) > ok
  *   2. daily dose: food unknown -> 200 mg; gap <= 0 -> none; else the gap,
  *      at least 100 mg, at most the supplemental UL, rounded to the product
  *   3. form by goal and gut (form-choice.tsv), product by form
@@ -14,6 +15,8 @@
  *   5. times: split above 150 mg, evening share for sleep, post-workout for
  *      morning training, all moved out of medicine windows
  *   6. the day-by-day plan, checkpoints and the expected timeline
+ *   7. what the form can and cannot do: the evidence for the choice, and a
+ *      regularity goal met with a form that is no laxative
  */
 #ifndef MG_PLAN_H
 #define MG_PLAN_H

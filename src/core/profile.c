@@ -220,6 +220,47 @@ int profile_add_med(struct profile *p, const char *spec, struct mg_err *e)
 	return 0;
 }
 
+int profile_set_egfr(struct profile *p, const char *value, struct mg_err *e)
+{
+	double lo = tables_threshold("egfr-min", NULL), hi = tables_threshold("egfr-max", NULL), v;
+	if (strcmp(value, "unknown") == 0) {
+		p->egfr = -1;
+		return 0;
+	}
+	/* Labs print normal values as ">90" or ">60": the bound is what is
+	 * known, and every rule asks only whether eGFR is below a limit, which
+	 * a value above the bound is not. "<15" has no such safe reading, so a
+	 * number must be typed. */
+	const char *num = value[0] == '>' ? value + 1 : value;
+	if (mg_parse_double(num, lo, hi, &v) < 0)
+		return mg_err_set(e, MG_EDATA, "--egfr \"%s\" must be a number from %.0f to %.0f (mL/min/1.73 m2) or unknown",
+				  value, lo, hi);
+	p->egfr = v;
+	return 0;
+}
+
+/* The condition row of conditions.tsv that only one sex can have, if any
+ * of the profile's conditions is one the profile's sex cannot. */
+static const char *condition_for_other_sex(const struct profile *p)
+{
+	const struct mg_table *t = tables_get("conditions.tsv");
+	for (size_t i = 0; i < p->n_conditions; i++) {
+		long r = table_find(t, "condition", p->conditions[i]);
+		const char *sex = r >= 0 ? table_cell(t, (size_t)r, "sex") : "any";
+		if (strcmp(sex, "any") != 0 && strcmp(sex, p->sex) != 0)
+			return p->conditions[i];
+	}
+	return NULL;
+}
+
+static int has_condition(const struct profile *p, const char *name)
+{
+	for (size_t i = 0; i < p->n_conditions; i++)
+		if (strcmp(p->conditions[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 int profile_validate(const struct profile *p, long today, struct mg_err *e)
 {
 	if (strcmp(p->sex, "female") != 0 && strcmp(p->sex, "male") != 0)
@@ -246,5 +287,13 @@ int profile_validate(const struct profile *p, long today, struct mg_err *e)
 	if ((p->pregnant || p->lactating) && months < 9 * 12)
 		return mg_err_set(e, MG_EDATA, "--%s with age \"%d\" is not plausible",
 				  p->pregnant ? "pregnant" : "lactating", months / 12);
+	const char *other = condition_for_other_sex(p);
+	if (other)
+		return mg_err_set(e, MG_EUSAGE, "--condition \"%s\" contradicts --sex \"%s\"", other, p->sex);
+	/* A measured eGFR and the condition "egfr-below-30" must agree: the
+	 * plan would otherwise follow whichever rule is stricter without
+	 * saying the profile holds two answers. */
+	if (p->egfr >= tables_threshold("egfr-clinician-below", NULL) && has_condition(p, "egfr-below-30"))
+		return mg_err_set(e, MG_EUSAGE, "--egfr \"%g\" contradicts --condition \"egfr-below-30\"", p->egfr);
 	return 0;
 }

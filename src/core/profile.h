@@ -30,6 +30,11 @@ int profile_parse_weekday(const char *spec);
 int profile_med_weekday(const struct profile_med *m);
 /* "monday" .. "sunday". */
 const char *profile_weekday_name(int weekday);
+/* Kidney function as a lab report gives it: a number of mL/min/1.73 m2
+ * within egfr-min..egfr-max (thresholds.tsv), ">90" as at least 90, or
+ * "unknown" when the person does not know it (stored as -1). MG_EDATA
+ * naming --egfr and the value otherwise. */
+int profile_set_egfr(struct profile *p, const char *value, struct mg_err *e);
 
 /* Age in whole months on day `on` (from born, or from the stated age). */
 int profile_age_months(const struct profile *p, long on);

@@ -393,8 +393,10 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 		sqlite3_bind_null(st, 16);
 	sqlite3_bind_text(st, 17, p->food_source[0] ? p->food_source : "log", -1, SQLITE_STATIC);
 	char egfr[16] = "";
+	/* %g, not %.0f: a lab's 29.6 must not be stored as 30, across the
+	 * contraindication limit. */
 	if (p->egfr > 0)
-		snprintf(egfr, sizeof(egfr), "%.0f", p->egfr);
+		snprintf(egfr, sizeof(egfr), "%g", p->egfr);
 	else if (p->egfr < 0)
 		mg_strlcpy(egfr, "unknown", sizeof(egfr));
 	db_bind_text_or_null(st, 18, egfr);

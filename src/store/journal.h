@@ -40,7 +40,7 @@ struct profile {
 	double egfr;        /* kidney function, mL/min/1.73 m2; 0 never asked, -1 said unknown */
 	char goals[PROFILE_MAX_LIST][16];
 	size_t n_goals;
-	char conditions[PROFILE_MAX_LIST][24];
+	char conditions[PROFILE_MAX_LIST][32];   /* condition names from conditions.tsv (u-tables checks they fit) */
 	size_t n_conditions;
 	struct profile_med meds[PROFILE_MAX_LIST];
 	size_t n_meds;

@@ -238,6 +238,9 @@ json_t *view_profile_json(const struct profile *p, long today)
 		json_object_set_new(j, "train_at", json_null());
 	}
 	json_object_set_new(j, "zinc_mg", json_integer((json_int_t)p->zinc_mg));
+	/* A number, "unknown" (the person does not know it) or null (never
+	 * given): the three mean different things to the plan. */
+	json_object_set_new(j, "egfr", p->egfr > 0 ? view_num(p->egfr, 2) : p->egfr < 0 ? json_string("unknown") : json_null());
 	json_object_set_new(j, "food_source", json_string(p->food_source));
 	return j;
 }

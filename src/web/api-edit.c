@@ -201,6 +201,32 @@ static int profile_field(struct web_resp *rs, json_t *body, const char *key, jso
 		p->zinc_mg = (double)json_integer_value(v);
 		return 0;
 	}
+	if (!strcmp(key, "egfr")) {
+		/* As profile show --json gives it: a number, "unknown" or null
+		 * (never given). Numbers and strings go through the same setter
+		 * as --egfr, so the range and the ">90" form are checked once. */
+		struct mg_err e = {0};
+		char num[32];
+		if (json_is_null(v)) {
+			p->egfr = 0;
+			return 0;
+		}
+		if (json_is_number(v))
+			snprintf(num, sizeof(num), "%.15g", json_number_value(v));
+		else if (json_is_string(v) && json_string_length(v) < sizeof(num))
+			mg_strlcpy(num, json_string_value(v), sizeof(num));
+		else {
+			char why[96];
+			snprintf(why, sizeof(why), "must be a number from %.0f to %.0f, \"unknown\" or null",
+				 tables_threshold("egfr-min", NULL), tables_threshold("egfr-max", NULL));
+			return bad(rs, key, why);
+		}
+		if (profile_set_egfr(p, num, &e) < 0) {
+			web_fail_flags(rs, &e, key);
+			return -1;
+		}
+		return 0;
+	}
 	if (!strcmp(key, "goals")) {
 		p->n_goals = 0;
 		return string_list(rs, key, v, p, add_goal);

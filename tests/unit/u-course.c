@@ -37,7 +37,7 @@ struct span {
 
 struct action {
 	int day;               /* 0 ends the list */
-	const char *what;      /* resume, stop, apply:DECISION[:RULE], other:MG, med:NAME@HH:MM, pregnant,
+	const char *what;      /* resume, stop, apply:DECISION[:RULE], other:MG, med:NAME@HH:MM, pregnant, egfr:VALUE,
 				  redflag:DAY (a red flag written later into an earlier night) */
 };
 
@@ -175,6 +175,17 @@ static const struct scenario scenarios[] = {
 	{"a pregnancy pauses the course", 100, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{12, "pregnant"}},
 	 {{12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
+	/* Kidney function learnt mid-course: below 30 the course pauses that
+	 * day; 30-59 is a caution, and the course goes on. */
+	{"an eGFR below 30 pauses the course", 100, "sleep", -1, 0, 20,
+	 {FORMED(1, 20, TAKE_ALL)}, {{12, "egfr:25"}},
+	 {{11, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
+	  {12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3},
+	  {20, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
+	{"an eGFR of 45 leaves the course running", 100, "sleep", -1, 0, 20,
+	 {FORMED(1, 20, TAKE_ALL)}, {{12, "egfr:45"}},
+	 {{12, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
+	  {20, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2}}},
 };
 
 static const long day0 = 20700;   /* 2026-09-05: day 1 of every course */
@@ -307,6 +318,10 @@ static void act(struct sim *s, long today, const char *what)
 	}
 	if (strcmp(what, "pregnant") == 0) {
 		s->pr.pregnant = 1;
+		return;
+	}
+	if (strncmp(what, "egfr:", 5) == 0) {
+		assert_int_equal(profile_set_egfr(&s->pr, what + 5, &e), 0);
 		return;
 	}
 	if (strncmp(what, "loose:", 6) == 0) {

@@ -101,8 +101,8 @@ static const struct scenario scenarios[] = {
 	 PLAN_CAUTION, 125, 125, NULL, 1, "med-digoxin", NULL},
 	{"spironolactone: caution", 58, "male", "", "", "", {"spironolactone@08:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
 	 PLAN_CAUTION, 125, 125, NULL, 1, "med-potassium-sparing", NULL},
-	{"furosemide: advice only", 66, "female", "", "", "", {"furosemide@08:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
-	 PLAN_OK, 125, 125, NULL, 1, "med-loop-diuretic", NULL},
+	{"furosemide with eGFR 75: advice only", 66, "female", "", "", "", {"furosemide@08:00"}, NULL, NULL, NULL, 0, 200, NULL,
+	 0, 0, 0, PLAN_OK, 125, 125, NULL, 1, "med-loop-diuretic", NULL},
 	{"omeprazole: advice only", 52, "male", "", "", "", {"omeprazole@07:30"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
 	 PLAN_OK, 125, 125, NULL, 1, "med-ppi", NULL},
 	/* spacing classes */
@@ -216,8 +216,8 @@ static const struct scenario scenarios[] = {
 	 "glycinate", 700, 1, 0, PLAN_OK, 197, 198, NULL, 2, "check-hydrate", "compound"},
 	{"ofloxacin", 34, "female", "", "", "", {"ofloxacin@09:00"}, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
 	 PLAN_OK, 200, 200, NULL, 2, "med-ofloxacin", NULL},
-	{"hydrochlorothiazide: advice only", 61, "male", "", "", "", {"hydrochlorothiazide@08:00"}, NULL, NULL, NULL, 0, 300,
-	 NULL, 0, 0, 0, PLAN_OK, 125, 125, NULL, 1, "med-thiazide", NULL},
+	{"hydrochlorothiazide with eGFR 75: advice only", 61, "male", "", "", "", {"hydrochlorothiazide@08:00"}, NULL, NULL, NULL,
+	 0, 300, NULL, 0, 0, 0, PLAN_OK, 125, 125, NULL, 1, "med-thiazide", NULL},
 	{"gentamicin: advice only", 61, "male", "", "", "", {"gentamicin@08:00"}, NULL, NULL, NULL, 0, 300, NULL, 0, 0, 0,
 	 PLAN_OK, 125, 125, NULL, 1, "med-aminoglycoside", NULL},
 	{"tacrolimus: advice only", 45, "female", "", "", "", {"tacrolimus@08:00,20:00"}, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
@@ -226,7 +226,50 @@ static const struct scenario scenarios[] = {
 	 NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "med-cancer-losses", NULL},
 	{"foscarnet: the treating team manages magnesium", 55, "male", "", "", "", {"foscarnet@10:00"}, NULL, NULL, NULL, 0, 300,
 	 NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "med-antimicrobial-losses", NULL},
+	/* kidney function and pregnancy (u-plan-kidney.c crosses them with
+	 * ages and medicines) */
+	{"eGFR 25: a clinician first", 50, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "safety-egfr-below-30", NULL},
+	{"eGFR 45: a plan with a caution", 50, "female", "", "sleep", "", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CAUTION, 200, 200, "glycinate", 2, "safety-egfr-30-59", NULL},
+	{"75 on furosemide, kidney function never given", 75, "male", "", "", "", {"furosemide@08:00"}, NULL, NULL, NULL, 0, 300,
+	 NULL, 0, 0, 0, PLAN_CAUTION, 125, 125, NULL, 1, "safety-kidney-unknown", NULL},
+	{"eGFR 90 at 70: no kidney rule", 70, "female", "", "", "", NOMEDS, NULL, NULL, NULL, 0, 200, NULL, 0, 0, 0,
+	 PLAN_OK, 125, 125, NULL, 1, "plan-kidney-known", NULL},
+	{"lithium with eGFR 80: 3 h apart, advice", 45, "female", "", "", "", {"lithium carbonate@08:00"}, NULL, NULL, NULL, 0, -1,
+	 NULL, 0, 0, 0, PLAN_OK, 200, 200, NULL, 2, "med-lithium", NULL},
+	{"pre-eclampsia", 32, "female", "pregnant", "", "pre-eclampsia", NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0,
+	 PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-pre-eclampsia", NULL},
+	{"high blood pressure in pregnancy, clinician-guided", 32, "female", "pregnant guided", "", "hypertension-in-pregnancy",
+	 NOMEDS, NULL, NULL, NULL, 0, -1, NULL, 0, 0, 0, PLAN_CLINICIAN, 0, 0, NULL, 0, "cond-hypertension-in-pregnancy", NULL},
+	{"regularity with a sensitive gut: glycinate will not help constipation", 41, "female", "gi", "regularity", "", NOMEDS,
+	 NULL, NULL, NULL, 0, 150, NULL, 0, 0, 0, PLAN_OK, 175, 175, "glycinate", 2, "plan-regularity-gentle", NULL},
 };
+
+/* Kidney function for the scenarios that state it (the others never
+ * gave one), as typed to --egfr. */
+static const struct {
+	const char *scenario, *egfr;
+} egfrs[] = {
+	{"furosemide with eGFR 75: advice only", "75"},
+	{"hydrochlorothiazide with eGFR 75: advice only", "75"},
+	/* At 65 and over kidney function should be known: these rows are
+	 * about spacing, so they give it. */
+	{"alendronate in the morning", "80"},
+	{"Sinemet: no magnesium rule, the general 3 h", "80"},
+	{"eGFR 25: a clinician first", "25"},
+	{"eGFR 45: a plan with a caution", "45"},
+	{"eGFR 90 at 70: no kidney rule", "90"},
+	{"lithium with eGFR 80: 3 h apart, advice", "80"},
+};
+
+static const char *scenario_egfr(const char *name)
+{
+	for (size_t i = 0; i < sizeof(egfrs) / sizeof(egfrs[0]); i++)
+		if (strcmp(egfrs[i].scenario, name) == 0)
+			return egfrs[i].egfr;
+	return NULL;
+}
 
 /* Every rule id some scenario's plan produced; the last test checks that
  * every row of the plan's tables was exercised. */
@@ -280,6 +323,8 @@ static void build_profile(const struct scenario *s, struct profile *pr)
 	if (s->train_at)
 		assert_int_equal(profile_set_train_times(pr, s->train_at, &e), 0);
 	pr->zinc_mg = s->zinc_mg;
+	if (scenario_egfr(s->name))
+		assert_int_equal(profile_set_egfr(pr, scenario_egfr(s->name), &e), 0);
 	assert_int_equal(profile_validate(pr, today, &e), 0);
 }
 

@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 #include "core/tables.h"
+#include "store/journal.h"
 #include "util/banned.h"
 
 static void test_every_table_present(void **state)
@@ -13,6 +14,7 @@ static void test_every_table_present(void **state)
 		"targets.tsv", "ul.tsv", "training.tsv", "goals.tsv", "conditions.tsv", "food-groups.tsv",
 		"thresholds.tsv", "forms.tsv", "form-choice.tsv", "medicines.tsv", "med-classes.tsv",
 		"safety.tsv", "practices.tsv", "timeline.tsv", "plan-rules.tsv", "product-checks.tsv",
+		"kidney-risks.tsv",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const struct mg_table *t = tables_get(names[i]);
@@ -88,6 +90,50 @@ static void test_cross_references(void **state)
 			    strcmp(table_cell(classes, r, "status"), "clinician") == 0);
 }
 
+/* The kidney, condition and form rows the plan reads by column: every
+ * risk names an age or a class that exists, every condition fits the
+ * profile's field and says who can have it, and every claim a form is
+ * chosen for carries its evidence. */
+static void test_kidney_conditions_evidence(void **state)
+{
+	const struct mg_table *risks = tables_get("kidney-risks.tsv"), *classes = tables_get("med-classes.tsv");
+	int ages = 0, meds = 0;
+	for (size_t r = 0; r < risks->nrows; r++) {
+		const char *risk = table_cell(risks, r, "risk");
+		if (strcmp(risk, "age") == 0) {
+			ages++;
+			continue;
+		}
+		assert_string_equal(risk, "medicine");
+		assert_true(table_find(classes, "id", table_cell(risks, r, "class")) >= 0);
+		meds++;
+	}
+	assert_int_equal(ages, 1);
+	assert_int_equal(meds, 5);   /* loop, thiazide, potassium-sparing, digoxin, lithium */
+	assert_true(tables_threshold("kidney-ask-age", NULL) == 65);
+	assert_true(tables_threshold("egfr-clinician-below", NULL) == 30);
+	assert_true(tables_threshold("egfr-caution-below", NULL) < 90);
+	const struct mg_table *conds = tables_get("conditions.tsv");
+	struct profile pr;
+	for (size_t r = 0; r < conds->nrows; r++) {
+		assert_true(strlen(table_cell(conds, r, "condition")) < sizeof(pr.conditions[0]));
+		const char *sex = table_cell(conds, r, "sex");
+		assert_true(strcmp(sex, "any") == 0 || strcmp(sex, "female") == 0 || strcmp(sex, "male") == 0);
+	}
+	assert_string_equal(table_cell(conds, (size_t)table_find(conds, "condition", "pre-eclampsia"), "status"), "clinician");
+	assert_string_equal(table_cell(conds, (size_t)table_find(conds, "condition", "hypertension-in-pregnancy"), "status"),
+			    "clinician");
+	const struct mg_table *choice = tables_get("form-choice.tsv"), *forms = tables_get("forms.tsv");
+	for (size_t r = 0; r < choice->nrows; r++)
+		assert_true(strncmp(table_cell(choice, r, "evidence"), "evidence: ", 10) == 0);
+	static const char *const claimed[] = {"form-glycinate", "form-glycinate-2h2o", "form-taurate", "form-threonate"};
+	for (size_t i = 0; i < sizeof(claimed) / sizeof(claimed[0]); i++) {
+		long r = table_find(forms, "id", claimed[i]);
+		assert_true(r >= 0);
+		assert_true(strncmp(table_cell(forms, (size_t)r, "evidence"), "evidence", 8) == 0);
+	}
+}
+
 static void test_parse_rejects(void **state)
 {
 	struct mg_table t;
@@ -113,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_every_table_present),
 		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_cross_references),
+		cmocka_unit_test(test_kidney_conditions_evidence),
 		cmocka_unit_test(test_parse_rejects),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);

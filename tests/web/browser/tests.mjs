@@ -499,7 +499,8 @@ await test('Profile: the form shows the stored profile, the targets and the safe
   await page.locator('#profile-form').waitFor();
   check((await page.textContent('#targets')).includes(`${targets.target_mg} mg`), 'the target is missing');
   const values = {'#profile-age': '34', '#profile-born': '', '#profile-sex': 'female', '#profile-training': 'none', '#profile-region': 'us',
-    '#profile-wake': '06:30', '#profile-bed': '22:30', '#profile-train_at': '', '#profile-zinc_mg': '0', '#profile-food_source': 'log'};
+    '#profile-wake': '06:30', '#profile-bed': '22:30', '#profile-train_at': '', '#profile-zinc_mg': '0', '#profile-food_source': 'log',
+    '#profile-egfr': ''};
   for (const [sel, v] of Object.entries(values)) same(await page.inputValue(sel), v, sel);
   same(await page.isChecked('#profile-goal-sleep'), true, 'goal sleep ticked');
   same(await page.locator('#profile-form input[type="checkbox"]:checked').count(), 1, 'ticked boxes');
@@ -593,6 +594,29 @@ await test('Profile: training heavy with the form raises the target, on the page
   await saveProfile(page);
   await page.locator('#targets', {hasText: `${before.target_mg} mg a day`}).waitFor();
   same((await get('/api/v1/targets')).json.target_mg, before.target_mg, 'the target after going back to none');
+});
+
+await test('Profile: an eGFR of 25 stops the plan at once; "I do not know my eGFR" is stored as unknown; emptying the field forgets it', {}, async ({page}) => {
+  await page.goto(at('/profile'));
+  await page.locator('#profile-form').waitFor();
+  await page.fill('#profile-egfr', '25');
+  let res = await saveProfile(page);
+  same(JSON.parse(res.request().postData()), {egfr: 25}, 'the POST body');
+  same((await get('/api/v1/profile')).json.egfr, 25, 'the stored eGFR');
+  await page.locator('#profile-plan-note', {hasText: 'see a clinician'}).waitFor();
+  same((await get('/api/v1/plan')).json.status, 'clinician', 'the plan with eGFR 25');
+  await page.check('#profile-egfr_unknown');
+  same(await page.isDisabled('#profile-egfr'), true, 'the number field while unknown is ticked');
+  res = await saveProfile(page);
+  same(JSON.parse(res.request().postData()), {egfr: 'unknown'}, 'the POST body for unknown');
+  await page.reload();
+  await page.locator('#profile-form').waitFor();
+  same(await page.isChecked('#profile-egfr_unknown'), true, 'unknown ticked after a reload');
+  await page.uncheck('#profile-egfr_unknown');
+  res = await saveProfile(page);
+  same(JSON.parse(res.request().postData()), {egfr: null}, 'the POST body for an empty field');
+  same((await get('/api/v1/profile')).json.egfr, null, 'the eGFR after emptying it');
+  same((await get('/api/v1/plan')).json.status, 'ok', 'the plan after the eGFR was forgotten');
 });
 
 await test('Profile: age 150 shows the error next to the age, with role=alert, and writes nothing; a bad time is refused by the API',

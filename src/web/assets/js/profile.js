@@ -15,6 +15,8 @@ const CONDITIONS = [
   ['myasthenia-gravis', 'Myasthenia gravis'],
   ['low-blood-pressure', 'Low blood pressure'],
   ['arrhythmia', 'Irregular heartbeat (arrhythmia)'],
+  ['pre-eclampsia', 'Pre-eclampsia'],
+  ['hypertension-in-pregnancy', 'High blood pressure in pregnancy'],
 ];
 const PROFILE_FLAGS = [
   ['pregnant', 'Pregnant'],
@@ -91,6 +93,17 @@ function profileForm(stored, onSaved) {
     return name;
   }
 
+  // Kidney function: a number from a blood test, "I don't know it", or
+  // empty (never given). The three mean different things to the plan.
+  const egfr = h('input', {id: id('egfr'), name: 'egfr', type: 'number', inputmode: 'decimal', min: 1, max: 200, step: 'any',
+    'aria-describedby': id('kidney-hint')});
+  const egfrUnknown = h('input', {type: 'checkbox', id: id('egfr_unknown'), name: 'egfr_unknown'});
+  const unknownChanged = () => {
+    if (egfrUnknown.checked) egfr.value = '';
+    egfr.disabled = egfrUnknown.checked;
+  };
+  egfrUnknown.addEventListener('change', unknownChanged);
+
   const submit = h('button', {type: 'submit', class: 'primary', id: id('save')}, 'Save profile');
   const status = h('div', {class: 'status', id: id('status'), role: 'status', 'aria-live': 'polite'});
   const form = h('form', {id: 'profile-form', novalidate: true, 'aria-labelledby': 'pr-title'},
@@ -113,6 +126,11 @@ function profileForm(stored, onSaved) {
     h('fieldset', {id: id('medicines'), tabindex: '-1', 'aria-describedby': id('medicines-hint')}, h('legend', null, 'Medicines'),
       h('p', {class: 'small muted hint', id: id('medicines-hint')}, 'Times as HH:MM, several with commas (07:00, 19:00). Magnesium binds some medicines, such as levothyroxine and some antibiotics: the plan keeps its doses away from them.'),
       meds, addMedButton),
+    h('fieldset', {class: 'grid', id: id('kidney'), tabindex: '-1', 'aria-describedby': id('kidney-hint')},
+      h('legend', null, 'Kidney function'),
+      h('div', {class: 'field'}, h('label', {for: egfr.id}, 'eGFR, mL/min/1.73 m²'), egfr),
+      h('label', {class: 'check'}, egfrUnknown, ' I do not know my eGFR'),
+      h('p', {class: 'small muted hint', id: id('kidney-hint')}, 'From a blood test: ask your doctor, and type a lab\'s ">90" as 90. Low kidney function stops the plan or adds a caution; at an older age or with a diuretic, digoxin or lithium the plan asks for it. Leave it empty if it was never measured.')),
     h('fieldset', {class: 'grid'}, h('legend', null, 'More'),
       field('zinc_mg', 'Zinc supplement, mg/day', h('input', {id: id('zinc_mg'), name: 'zinc_mg', type: 'number', inputmode: 'numeric', min: 0, max: 1000, step: 1})),
       field('food_source', 'Food intake from', choice('food_source', [['log', 'food log'], ['apple-health', 'Apple Health']]))),
@@ -126,6 +144,9 @@ function profileForm(stored, onSaved) {
     for (const n of ['wake', 'bed']) el(n).value = p[n] || '';
     el('train_at').value = (p.train_at || '').split(',').join(', ');
     el('zinc_mg').value = String(p.zinc_mg ?? 0);
+    egfr.value = typeof p.egfr === 'number' ? String(p.egfr) : '';
+    egfrUnknown.checked = p.egfr === 'unknown';
+    unknownChanged();
     for (const g of GOALS) el(`goal-${g}`).checked = (p.goals || []).includes(g);
     for (const [c] of CONDITIONS) el(`condition-${c}`).checked = (p.conditions || []).includes(c);
     meds.replaceChildren();
@@ -141,6 +162,7 @@ function profileForm(stored, onSaved) {
       ...Object.fromEntries(PROFILE_FLAGS.map(([n]) => [n, el(n).checked])),
       wake: v('wake'), bed: v('bed'), train_at: v('train_at').split(/[\s,;]+/).filter(Boolean).join(',') || null,
       zinc_mg: zinc === '' ? 0 : Number(zinc),
+      egfr: egfrUnknown.checked ? 'unknown' : v('egfr') === '' ? null : Number(v('egfr')),
       goals: GOALS.filter((g) => el(`goal-${g}`).checked),
       conditions: CONDITIONS.map(([c]) => c).filter((c) => el(`condition-${c}`).checked),
       medicines: [...meds.querySelectorAll('.med-row')].map((row) => ({
