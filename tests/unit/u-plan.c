@@ -185,7 +185,7 @@ static const struct scenario scenarios[] = {
 	 PLAN_OK, 200, 200, "glycinate", 2, "plan-evening-sleep", NULL},
 	{"night shift: the day intake in waking hours", 38, "female", "", "sleep", "", NOMEDS, "15:00", "07:00", NULL, 0, -1,
 	 NULL, 0, 0, 0, PLAN_OK, 200, 200, "glycinate", 2, "plan-shift-day", NULL},
-	{"weekly alendronate moves the post-workout dose on its day", 66, "female", "regular", "recovery", "",
+	{"weekly alendronate moves the post-workout dose on its day", 60, "female", "regular", "recovery", "",
 	 {"alendronate@07:00/weekly:tue"}, NULL, NULL, "06:00,18:00", 0, -1, NULL, 0, 0, 0,
 	 PLAN_OK, 200, 200, NULL, 2, "plan-weekly", NULL},
 	{"penicillamine four times a day: no clear time, clinician", 57, "female", "", "sleep", "",
