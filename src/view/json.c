@@ -26,6 +26,15 @@ json_t *view_num(double v, int digits)
 	return json_real(r);
 }
 
+const char *view_units(double units, int divisible, const char *noun, char *out, size_t n)
+{
+	if (divisible && units == 0.5)
+		snprintf(out, n, "half a tablet");
+	else
+		snprintf(out, n, "%g %s%s", units, divisible ? "tablet" : noun, units == 1 ? "" : "s");
+	return out;
+}
+
 json_t *view_night_json(const struct night *n)
 {
 	json_t *j = json_object();
