@@ -172,8 +172,10 @@ const struct cmd mg_commands[] = {
 	{"product", cmd_product, "supplement products: add, list, show, check a label",
 	 "usage: mgtrack product add --name NAME --form FORM [--hydrate HYDRATE]\n"
 	 "                           [--compound-mg MG] [--elemental-mg MG] [--per-serving-units N]\n"
-	 "                           [--third-party] [--proprietary-blend] [--taking[=SERVINGS]] [--json]\n"
-	 "       mgtrack product set NAME|ID --taking[=SERVINGS] | --not-taking [--json]\n"
+	 "                           [--third-party] [--proprietary-blend] [--taking[=SERVINGS]]\n"
+	 "                           [--divisible] [--json]\n"
+	 "       mgtrack product set NAME|ID [--taking[=SERVINGS] | --not-taking]\n"
+	 "                           [--divisible | --not-divisible] [--json]\n"
 	 "       mgtrack product list [--json]\n"
 	 "       mgtrack product show NAME|ID [--json]\n"
 	 "       mgtrack product check NAME|ID [--json]\n\n"
@@ -189,7 +191,15 @@ const struct cmd mg_commands[] = {
 	 "--taking marks a product you take regularly (SERVINGS a day, default 1): a\n"
 	 "multivitamin, a Cal-Mag tablet, an antacid. Its magnesium counts against the\n"
 	 "upper limit for supplements every day, and the plan sizes its own supplement\n"
-	 "to what is left; doses you log of any product count the same way.\n"},
+	 "to what is left; doses you log of any product count the same way.\n"
+	 "--divisible marks a scored tablet: the plan may then use half tablets\n"
+	 "(\"1.5 tablets\"). The plan rounds its dose to what your product gives, but\n"
+	 "never past the rules: about 1.5 times the gap at most, never above the\n"
+	 "upper limit, a low start, no intake above the split threshold. A product\n"
+	 "whose units give more is too strong for the plan: it says so, keeps its dose\n"
+	 "in elemental magnesium, and names the smaller unit to look for (or\n"
+	 "--divisible, when halves would do). A running course keeps the units it\n"
+	 "started with.\n"},
 	{"profile", cmd_profile, "show, change or list profiles",
 	 "usage: mgtrack profile show [--json]\n"
 	 "       mgtrack profile set [flags]\n"

@@ -160,6 +160,7 @@ json_t *view_product_json(const struct product *p, const struct product_mg *mg)
 	json_object_set_new(j, "proprietary_blend", json_boolean(p->proprietary_blend));
 	json_object_set_new(j, "form_rule", json_string(mg->form.id));
 	json_object_set_new(j, "taking_servings", p->taking_servings > 0 ? view_num(p->taking_servings, 2) : json_null());
+	json_object_set_new(j, "divisible", json_boolean(p->divisible));
 	return j;
 }
 
