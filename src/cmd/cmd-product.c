@@ -236,14 +236,29 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 	struct plan_build b;
 	double ul = 0, planned = 0;
 	int have_plan = profile_exists(ctx) && cmd_plan_build(ctx, mg_today(), 1, &b) == 0;
+	/* Why the plan does not use this product (too strong for it, oxide,
+	 * taken regularly), as the plan's own explanation says it. */
+	char unused[512] = "";
+	const char *unused_source = NULL;
 	if (have_plan) {
 		ul = b.plan.targets.ul_set ? b.plan.targets.supplement_ul_mg : 0;
 		planned = b.plan.daily_mg;
+		char key[160];
+		snprintf(key, sizeof(key), "product \"%s\" not used: ", p.name);
+		for (size_t i = 0; i < b.plan.explain.n; i++) {
+			const struct note *n = &b.plan.explain.v[i];
+			if (strcmp(n->rule, "plan-product-skipped") == 0 && strncmp(n->text, key, strlen(key)) == 0) {
+				snprintf(unused, sizeof(unused), "not used by your plan: %s", n->text + strlen(key));
+				unused_source = n->source;   /* owned by the tables, not the plan */
+			}
+		}
 		view_plan_release(&b);
 	}
 	struct notes ns;
 	notes_init(&ns);
 	product_check(&p, &mg, ul, planned, &ns);
+	if (unused[0])
+		notes_add(&ns, "plan-product-skipped", unused_source, "%s", unused);
 	if (json) {
 		json_t *j = view_product_json(&p, &mg);
 		json_t *w = json_array();

@@ -22,6 +22,8 @@ $ mgtrack plan
 ~ "Big Tab" is too strong for it \(see the warning\)
 !~ (^| )0 mg
 !~ dose "Big Tab" 0
+$ mgtrack product check "Big Tab"
+~ not used by your plan: one unit is 300 mg, more than the 202 mg a day your 135 mg gap allows .*\[plan-product-skipped\]
 # The course refuses it clearly, and writes nothing.
 $ mgtrack course start
 ? 65
