@@ -292,11 +292,23 @@ static void fit_product(const struct plan_input *in, const struct plan *p, const
 	}
 }
 
+/* Between two products of the same rank, the one that keeps closer to the
+ * rules: a start at or under the planned one, then a daily dose nearer the
+ * one the rules want (100 mg capsules for a 200 mg plan from 100, rather
+ * than a 150 mg half tablet from day 1). */
+static int fits_better(const struct fit *a, const struct fit *b)
+{
+	if (a->start_above != b->start_above)
+		return !a->start_above;
+	return fabs(a->daily - a->want) < fabs(b->daily - b->want) - 1e-6;
+}
+
 /* Picks the user's product: the suggested form first, then any other
  * product whose form may be recommended, among those whose units give the
- * dose within the rules; never oxide, never one taken regularly. *chosen
- * is what the chosen product (or none) makes of the dose. A product too
- * strong for the plan is remembered, the best-ranked one, to be said. */
+ * dose within the rules (the better fit within a rank); never oxide, never
+ * one taken regularly. *chosen is what the chosen product (or none) makes
+ * of the dose. A product too strong for the plan is remembered, the
+ * best-ranked one, to be said. */
 static void choose_product(const struct plan_input *in, struct plan *p, double basis, struct fit *chosen)
 {
 	const struct product *best = NULL;
@@ -327,7 +339,7 @@ static void choose_product(const struct plan_input *in, struct plan *p, double b
 			notes_add(&p->explain, "plan-product-skipped", rule_source("plan-product-skipped"), "product \"%s\" not used: %s", pr->name, why);
 			continue;
 		}
-		if (rank < best_rank) {
+		if (rank < best_rank || (rank == best_rank && fits_better(&f, chosen))) {
 			best = pr;
 			best_mg = mg;
 			best_rank = rank;

@@ -358,6 +358,35 @@ static void test_small_room(void **state)
 	plan_release(&p);
 }
 
+/* Two products of the suggested form: the plan takes the one that keeps to
+ * the rules more closely, whatever their order (a 300 mg scored tablet
+ * gives 150 mg from day 1; 100 mg capsules give 200 mg from 100). */
+static void test_better_fit(void **state)
+{
+	const struct row r = {.name = "two products", .gap = -1};
+	struct profile pr;
+	make_profile(&r, &pr);
+	for (int order = 0; order < 2; order++) {
+		struct product two[2];
+		make_product(300, 1, &two[order]);
+		mg_strlcpy(two[order].name, "Big Tab", sizeof(two[order].name));
+		make_product(100, 0, &two[1 - order]);
+		mg_strlcpy(two[1 - order].name, "Calm Caps", sizeof(two[1 - order].name));
+		two[1 - order].id = 2;
+		struct plan_input in = {.profile = &pr, .today = today, .days = 1, .food_days_logged = 1,
+					.products = two, .n_products = 2};
+		struct plan p;
+		struct mg_err e = {0};
+		assert_int_equal(plan_compute(&in, &p, &e), 0);
+		assert_non_null(p.product);
+		assert_string_equal(p.product->name, "Calm Caps");
+		assert_true(p.daily_mg == 200 && p.steps[0].daily_mg == 100);
+		assert_false(notes_has(&p.warnings, "plan-start-unit"));
+		check_rules("two products", &p, -1, 0, 100, 0);
+		plan_release(&p);
+	}
+}
+
 /* Every unit strength from 10 to 500 mg against every gap from 10 to 400
  * mg, whole and scored: the invariants hold, and whenever the product is
  * too strong the smaller unit the warning names does fit. */
@@ -395,15 +424,17 @@ static void test_every_strength_and_gap(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[N_ROWS + 2];
+	struct CMUnitTest tests[N_ROWS + 3];
 	for (size_t i = 0; i < N_ROWS; i++) {
 		struct CMUnitTest t = {rows[i].name, test_row, NULL, NULL, (void *)&rows[i]};
 		tests[i] = t;
 	}
 	struct CMUnitTest small = cmocka_unit_test(test_small_room);
 	struct CMUnitTest loop = cmocka_unit_test(test_every_strength_and_gap);
+	struct CMUnitTest better = cmocka_unit_test(test_better_fit);
 	tests[N_ROWS] = small;
 	tests[N_ROWS + 1] = loop;
+	tests[N_ROWS + 2] = better;
 	_Static_assert(N_ROWS >= 20, "the issue asks for at least 20 product profiles");
-	return _cmocka_run_group_tests("plan-products", tests, N_ROWS + 2, tu_tables_setup, tu_tables_teardown);
+	return _cmocka_run_group_tests("plan-products", tests, N_ROWS + 3, tu_tables_setup, tu_tables_teardown);
 }
