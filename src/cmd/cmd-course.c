@@ -22,7 +22,7 @@ static void print_intakes(const struct course_intake *in, size_t n, const enum i
 	for (size_t i = 0; i < n; i++) {
 		char t[8], units[32];
 		mg_format_hhmm(in[i].time, t, sizeof(t));
-		printf("%s%s  %3.0f mg  %-11s  %-12s%s%s\n", indent, t, in[i].mg,
+		printf("%s%s  %3.0f mg  %-10s  %-12s%s%s\n", indent, t, in[i].mg,
 		       view_units(in[i].units, divisible, "capsule", units, sizeof(units)), in[i].slot, status ? "  " : "",
 		       status ? names[status[i]] : "");
 	}
