@@ -16,14 +16,15 @@
 #include "util/banned.h"
 
 static void print_intakes(const struct course_intake *in, size_t n, const enum intake_status *status,
-			  const char *indent)
+			  int divisible, const char *indent)
 {
 	static const char *const names[] = {"due", "taken", "skipped"};
 	for (size_t i = 0; i < n; i++) {
-		char t[8];
+		char t[8], units[32];
 		mg_format_hhmm(in[i].time, t, sizeof(t));
-		printf("%s%s  %3.0f mg  %d capsule%s  %-12s%s%s\n", indent, t, in[i].mg, in[i].units,
-		       in[i].units == 1 ? " " : "s", in[i].slot, status ? "  " : "", status ? names[status[i]] : "");
+		printf("%s%s  %3.0f mg  %-10s  %-12s%s%s\n", indent, t, in[i].mg,
+		       view_units(in[i].units, divisible, "capsule", units, sizeof(units)), in[i].slot, status ? "  " : "",
+		       status ? names[status[i]] : "");
 	}
 }
 
@@ -64,7 +65,7 @@ void cmd_print_course(const struct course_view *cv, long today)
 	} else {
 		printf("\nToday: %.0f mg a day of %s from \"%s\" (version %d, since %s)\n", v->daily_mg, v->form,
 		       v->product_name, v->seq, d);
-		print_intakes(st->today, st->n_today, st->today_status, "  ");
+		print_intakes(st->today, st->n_today, st->today_status, v->divisible, "  ");
 		if (st->today_warning[0])
 			printf("  today: %s\n", st->today_warning);
 		if (st->today_note[0])

@@ -48,8 +48,10 @@ static void print_dose_line(const struct view_segment *s)
 		char at[8];
 		mg_format_hhmm(d->time, at, sizeof(at));
 		printf("%s%s %.0f mg", i ? ", " : "", at, d->mg);
-		if (d->units)
-			printf(" (%d unit%s)", d->units, d->units == 1 ? "" : "s");
+		if (d->units > 0) {
+			char units[32];
+			printf(" (%s)", view_units(d->units, s->divisible, "unit", units, sizeof(units)));
+		}
 		if (s->conflict[i])
 			printf(" [conflict]");
 	}
@@ -128,6 +130,9 @@ static void print_supplement(const struct course_view *cv, const struct view_sch
 		}
 		if (p->product)
 			printf("  to follow it day by day: mgtrack course start   (then log each intake with: mgtrack dose)\n");
+		else if (p->too_strong)
+			printf("  \"%s\" is too strong for it (see the warning): add one with smaller units, then: mgtrack course"
+			       " start\n", p->too_strong->name);
 		else
 			printf("  add the product you will take ('mgtrack product add'), then: mgtrack course start\n");
 		if (p->label.n)

@@ -1,7 +1,9 @@
 /*
  * `mgtrack product add|set|list|show|check`: supplement products as their
- * labels state them, and whether the person takes one regularly (set). check judges a label (core/product.c) against the
- * profile's upper limit and planned dose.
+ * labels state them, whether the person takes one regularly and whether
+ * its tablet is scored, so the plan may use halves (set). check judges a
+ * label (core/product.c) against the profile's upper limit and planned
+ * dose.
  */
 #include <getopt.h>
 #include <math.h>
@@ -15,7 +17,8 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-enum { O_NAME = 256, O_FORM, O_HYDRATE, O_COMPOUND, O_ELEMENTAL, O_UNITS, O_THIRD, O_BLEND, O_JSON, O_TAKING, O_NOT_TAKING };
+enum { O_NAME = 256, O_FORM, O_HYDRATE, O_COMPOUND, O_ELEMENTAL, O_UNITS, O_THIRD, O_BLEND, O_JSON, O_TAKING, O_NOT_TAKING,
+       O_DIVISIBLE, O_NOT_DIVISIBLE };
 
 /* --taking[=SERVINGS]: servings a day taken regularly (default 1). */
 static int parse_taking(const char *arg, double *out)
@@ -54,6 +57,10 @@ static void print_product(const struct product *p, const struct product_mg *mg)
 	if (p->taking_servings > 0)
 		printf("  taking      %g serving%s a day, %.0f mg: counted against the upper limit for supplements\n",
 		       p->taking_servings, p->taking_servings == 1 ? "" : "s", p->taking_servings * mg->per_serving);
+	if (p->divisible)
+		printf("  divisible   yes: a scored tablet, so the plan may use half tablets (%.1f mg each)\n", mg->per_unit / 2);
+	else
+		printf("  divisible   no: whole units only\n");
 }
 
 static int add(int argc, char **argv, struct cmd_ctx *ctx)
@@ -68,6 +75,7 @@ static int add(int argc, char **argv, struct cmd_ctx *ctx)
 		{"third-party", no_argument, NULL, O_THIRD},
 		{"proprietary-blend", no_argument, NULL, O_BLEND},
 		{"taking", optional_argument, NULL, O_TAKING},
+		{"divisible", no_argument, NULL, O_DIVISIBLE},
 		{"json", no_argument, NULL, O_JSON},
 		{NULL, 0, NULL, 0},
 	};
@@ -105,6 +113,7 @@ static int add(int argc, char **argv, struct cmd_ctx *ctx)
 			if ((rc = parse_taking(optarg, &p.taking_servings)))
 				return rc;
 			break;
+		case O_DIVISIBLE: p.divisible = 1; break;
 		case O_JSON: json = 1; break;
 		default: return cmd_bad_option(ctx, c, argv);
 		}
@@ -164,8 +173,8 @@ static int on_product(const struct product *p, void *vctx)
 	if (lc->a)
 		json_array_append_new(lc->a, view_product_json(p, &mg));
 	else
-		printf("%4ld  %-32.32s %-16s %6.0f mg/serving%s\n", p->id, p->name, p->form, mg.per_serving,
-		       mg.estimated ? " (estimated)" : "");
+		printf("%4ld  %-32.32s %-16s %6.0f mg/serving%s%s\n", p->id, p->name, p->form, mg.per_serving,
+		       mg.estimated ? " (estimated)" : "", p->divisible ? " (divisible)" : "");
 	return 0;
 }
 
@@ -227,14 +236,29 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 	struct plan_build b;
 	double ul = 0, planned = 0;
 	int have_plan = profile_exists(ctx) && cmd_plan_build(ctx, mg_today(), 1, &b) == 0;
+	/* Why the plan does not use this product (too strong for it, oxide,
+	 * taken regularly), as the plan's own explanation says it. */
+	char unused[512] = "";
+	const char *unused_source = NULL;
 	if (have_plan) {
 		ul = b.plan.targets.ul_set ? b.plan.targets.supplement_ul_mg : 0;
 		planned = b.plan.daily_mg;
+		char key[160];
+		snprintf(key, sizeof(key), "product \"%s\" not used: ", p.name);
+		for (size_t i = 0; i < b.plan.explain.n; i++) {
+			const struct note *n = &b.plan.explain.v[i];
+			if (strcmp(n->rule, "plan-product-skipped") == 0 && strncmp(n->text, key, strlen(key)) == 0) {
+				snprintf(unused, sizeof(unused), "not used by your plan: %s", n->text + strlen(key));
+				unused_source = n->source;   /* owned by the tables, not the plan */
+			}
+		}
 		view_plan_release(&b);
 	}
 	struct notes ns;
 	notes_init(&ns);
 	product_check(&p, &mg, ul, planned, &ns);
+	if (unused[0])
+		notes_add(&ns, "plan-product-skipped", unused_source, "%s", unused);
 	if (json) {
 		json_t *j = view_product_json(&p, &mg);
 		json_t *w = json_array();
@@ -263,18 +287,21 @@ static int show_or_check(int argc, char **argv, struct cmd_ctx *ctx, int check)
 	return 0;
 }
 
-/* `product set NAME|ID --taking[=N] | --not-taking`: whether the person
- * takes the product regularly (it then counts against the upper limit
- * every day, without a dose logged). */
+/* `product set NAME|ID [--taking[=N] | --not-taking] [--divisible |
+ * --not-divisible]`: whether the person takes the product regularly (it
+ * then counts against the upper limit every day, without a dose logged),
+ * and whether its tablet is scored (the plan may then use half tablets). */
 static int set(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{"taking", optional_argument, NULL, O_TAKING},
 		{"not-taking", no_argument, NULL, O_NOT_TAKING},
+		{"divisible", no_argument, NULL, O_DIVISIBLE},
+		{"not-divisible", no_argument, NULL, O_NOT_DIVISIBLE},
 		{"json", no_argument, NULL, O_JSON},
 		{NULL, 0, NULL, 0},
 	};
-	int c, rc, json = 0, given = 0;
+	int c, rc, json = 0, given = 0, div_given = 0, divisible = 0;
 	double servings = 0;
 	optind = 0;
 	opterr = 0;
@@ -286,14 +313,20 @@ static int set(int argc, char **argv, struct cmd_ctx *ctx)
 			given++;
 			break;
 		case O_NOT_TAKING: servings = 0; given++; break;
+		case O_DIVISIBLE: divisible = 1; div_given++; break;
+		case O_NOT_DIVISIBLE: divisible = 0; div_given++; break;
 		case O_JSON: json = 1; break;
 		default: return cmd_bad_option(ctx, c, argv);
 		}
 	}
 	if (argc - optind != 1)
 		return cmd_usage(ctx, "product set needs one product name or id");
-	if (given != 1)
-		return cmd_usage(ctx, "product set needs --taking[=SERVINGS] or --not-taking");
+	if (given > 1)
+		return cmd_usage(ctx, "product set takes one of --taking[=SERVINGS] and --not-taking");
+	if (div_given > 1)
+		return cmd_usage(ctx, "product set takes one of --divisible and --not-divisible");
+	if (!given && !div_given)
+		return cmd_usage(ctx, "product set needs --taking[=SERVINGS], --not-taking, --divisible or --not-divisible");
 	const char *key = argv[optind];
 	sqlite3 *db;
 	struct mg_err e = {0};
@@ -308,10 +341,14 @@ static int set(int argc, char **argv, struct cmd_ctx *ctx)
 	struct mg_err pe = {0};
 	int has_profile = journal_profile_get(db, ctx->profile, &prof, &pe) == 0;
 	if (db_begin(db, &e) == 0 && (found = journal_product_get(db, key, &p, &e)) > 0 &&
-	    journal_product_set_taking(db, p.id, servings, &e) == 0 &&
+	    (!given || journal_product_set_taking(db, p.id, servings, &e) == 0) &&
+	    (!div_given || journal_product_set_divisible(db, p.id, divisible, &e) == 0) &&
 	    (!has_profile || view_course_touch(db, &prof, mg_today(), &e) == 0) && db_commit(db, &e) == 0) {
 		db_close(db);
-		p.taking_servings = servings;
+		if (given)
+			p.taking_servings = servings;
+		if (div_given)
+			p.divisible = divisible;
 		if (product_magnesium(&p, &mg, &e) < 0)
 			return cmd_fail(&e);
 		if (json)

@@ -63,6 +63,13 @@ static void derive(const struct course_version *cur, long from, const char *even
 	v->reason[0] = v->rule[0] = '\0';
 }
 
+/* The smallest dose of the version's product: a unit, or half a scored
+ * tablet. Every dose the course plans is whole pieces. */
+static double piece(const struct course_version *v)
+{
+	return v->divisible ? v->unit_mg / 2 : v->unit_mg;
+}
+
 /* Lays daily mg out in intakes as today's plan would; min_intakes 2 keeps
  * a split. Returns the number of intakes. */
 static size_t layout(const struct plan_input *pin, struct plan *plan, struct course_version *v, double daily,
@@ -73,7 +80,7 @@ static size_t layout(const struct plan_input *pin, struct plan *plan, struct cou
 	if (daily <= 0)
 		return 0;
 	struct plan_schedule s;
-	plan_layout(pin, plan, daily, v->unit_mg, min_intakes, &s);
+	plan_layout(pin, plan, daily, v->unit_mg, v->divisible, min_intakes, &s);
 	v->daily_mg = s.daily_mg;   /* one clear time may hold less (plan-one-clear-time) */
 	for (size_t i = 0; i < s.n_doses && i < COURSE_MAX_INTAKES; i++) {
 		struct course_intake *in = &v->intakes[v->n_intakes++];
@@ -214,7 +221,7 @@ static double one_step_down(const struct course_version *cur)
 	double want = cur->daily_mg - cur->step_mg;
 	if (want < min_dose() - 1e-6)
 		return 0;
-	double lower = plan_fit_dose(cur->unit_mg, want, min_dose(), cur->daily_mg - cur->unit_mg);
+	double lower = plan_fit_dose(piece(cur), want, min_dose(), cur->daily_mg - piece(cur));
 	return lower < cur->daily_mg - 1e-6 && lower >= min_dose() - 1e-6 ? lower : 0;
 }
 
@@ -237,7 +244,7 @@ static void tolerance_change(const struct course_input *in, const struct course_
 		layout(in->plan_in, in->plan, v, lower, split ? 2 : 1);
 		v->full_mg = lower;
 		reason(v, "course-lower", NULL, "loose stools on %d of the last %d nights with stool form logged%s; %.0f mg a day instead of %.0f mg",
-		       s->loose_recent, s->recent_logged, split ? " on a split dose" : " (one capsule cannot be split)",
+		       s->loose_recent, s->recent_logged, split ? " on a split dose" : " (one unit cannot be split)",
 		       lower, cur->daily_mg);
 		return;
 	}
@@ -280,7 +287,7 @@ static int step_due(const struct course_input *in, const struct course_version *
 	}
 	double room = ul_room(in->plan);
 	double target = fmin(fmin(cur->full_mg, cur->daily_mg + cur->step_mg), room);
-	*up = plan_fit_dose(cur->unit_mg, target, cur->daily_mg, target);
+	*up = plan_fit_dose(piece(cur), target, cur->daily_mg, target);
 	if (*up > target + 1e-6 || *up <= cur->daily_mg + 1e-6) {
 		*hold = "course-hold-ul";
 		return 0;
@@ -340,7 +347,7 @@ static int present_change(const struct course_input *in, const struct course *wo
 	}
 	double room = ul_room(plan);
 	if (cur->daily_mg > room + 1e-6) {
-		double fit = room >= min_dose() - 1e-6 ? plan_fit_dose(cur->unit_mg, room, min_dose(), room) : 0;
+		double fit = room >= min_dose() - 1e-6 ? plan_fit_dose(piece(cur), room, min_dose(), room) : 0;
 		if (fit < min_dose() - 1e-6 || fit > room + 1e-6) {
 			pause_version(cur, today, "course-pause-ul", NULL, v);
 			reason(v, "course-pause-ul", NULL, "your other supplements give %.0f mg a day of the %.0f mg upper limit",
@@ -570,7 +577,7 @@ static void look_ahead(const struct course_input *in, const struct course *work,
 			st->has_projection = 1;
 			derive(v, earliest > today ? earliest : today + 1, "step_up", PHASE_TITRATING, &st->projected);
 			double target = fmin(next_mg, ul_room(in->plan));
-			double ahead = plan_fit_dose(v->unit_mg, target, v->daily_mg, target);
+			double ahead = plan_fit_dose(piece(v), target, v->daily_mg, target);
 			layout(in->plan_in, in->plan, &st->projected, ahead, v->n_intakes >= 2 ? 2 : 1);
 			if (ahead >= v->full_mg - 1e-6)
 				st->projected.phase = PHASE_MAINTENANCE;
@@ -698,27 +705,28 @@ int course_first_version(const struct plan_input *pin, struct plan *plan, long s
 				  plan->warnings.n ? plan->warnings.v[0].text : "see a clinician first");
 	if (!(plan->daily_mg > 0))
 		return mg_err_set(e, MG_EDATA, "the plan adds no supplement, so there is no course to start (see 'mgtrack plan --explain')");
+	/* The plan did not use the person's product: its units give more
+	 * than the rules allow. Said plainly, never started at full strength. */
+	if (!plan->product && plan->too_strong)
+		return mg_err_set(e, MG_EDATA, "product \"%s\" is too strong for the plan, so no course can start with it: %s;"
+				  " add one with smaller units, or mark a scored tablet with --divisible ('mgtrack plan'"
+				  " says which would do), then start the course", plan->too_strong->name, plan->too_strong_why);
 	if (!plan->product)
 		return mg_err_set(e, MG_ENOINPUT, "the plan has no product: add the one you will take with 'mgtrack product add',"
 				  " then start the course");
 	const struct plan_schedule *first = &plan->steps[0];
-	/* A capsule too strong to start low with (the plan could not split
-	 * it): say so plainly rather than start at the full strength. */
-	if (first->n_doses == 1 && first->daily_mg > th("plan-split-above-mg") + 1e-6)
-		return mg_err_set(e, MG_EDATA, "one unit of \"%s\" is %.0f mg: too much to start low with (about %.0f mg,"
-				  " at most %.0f mg in one intake); add a product with smaller capsules, then start the course",
-				  plan->product->name, plan->product_mg.per_unit, th("plan-start-mg"), th("plan-split-above-mg"));
 	v->seq = 1;
 	v->from = start;
 	mg_strlcpy(v->event, "start", sizeof(v->event));
 	v->full_mg = plan->daily_mg;
 	v->start_mg = first->daily_mg;
-	v->step_mg = v->full_mg - v->start_mg > 1e-6 ? v->full_mg - v->start_mg : plan->product_mg.per_unit;
+	v->unit_mg = plan->product_mg.per_unit;
+	v->divisible = plan->product->divisible;
+	v->step_mg = v->full_mg - v->start_mg > 1e-6 ? v->full_mg - v->start_mg : piece(v);
 	v->phase = v->start_mg < v->full_mg - 1e-6 ? PHASE_TITRATING : PHASE_MAINTENANCE;
 	mg_strlcpy(v->form, plan->product_mg.form.form, sizeof(v->form));
 	v->product_id = plan->product->id;
 	mg_strlcpy(v->product_name, plan->product->name, sizeof(v->product_name));
-	v->unit_mg = plan->product_mg.per_unit;
 	v->units_per_serving = plan->product->units_per_serving;
 	layout(pin, plan, v, v->start_mg, first->n_doses >= 2 ? 2 : 1);
 	if (v->phase == PHASE_TITRATING)
@@ -802,8 +810,8 @@ void course_stop_version(const struct course *c, long date, const char *why, str
 /* A product to change to: of `form` when given; else the form suggested
  * for the person's goals (today's plan), a gentle one, then any other
  * recommended form than the course's. Never oxide, one taken regularly, or
- * one whose single capsule is above the course's dose or the room under
- * the limit (a change of form never raises the dose). */
+ * one whose smallest piece is above the course's dose or cannot give it
+ * under the limit (a change of form never raises the dose). */
 static const struct product *pick_product(const struct course_version *cur, const char *form, int need_gentle,
 					  const char *goal_form, const struct product *products, size_t n, double room)
 {
@@ -815,8 +823,11 @@ static const struct product *pick_product(const struct course_version *cur, cons
 		const struct product *p = &products[i];
 		if (p->id == cur->product_id || p->taking_servings > 0 || product_magnesium(p, &mg, &e) < 0)
 			continue;
-		if (strcmp(mg.form.form, "oxide") == 0 || !mg.form.recommend || mg.per_unit > room + 1e-6 ||
-		    mg.per_unit > cur->daily_mg + 1e-6)
+		/* Its pieces must give the course's dose within the room, as the
+		 * plan would lay it out (no intake above the split threshold). */
+		double q = product_piece_mg(p, &mg), hi = fmin(cur->full_mg, room);
+		if (strcmp(mg.form.form, "oxide") == 0 || !mg.form.recommend || q > cur->daily_mg + 1e-6 ||
+		    plan_fit_dose(q, cur->full_mg, min_dose(), hi) > hi + 1e-6)
 			continue;
 		int gentle = mg_has_any_word(mg.form.traits, "gentle");
 		if ((need_gentle && !gentle) || strcmp(mg.form.form, cur->form) == 0)
@@ -847,17 +858,19 @@ static int change_form(const struct course_version *cur, const char *form, int n
 	struct product_mg mg;
 	if (product_magnesium(p, &mg, e) < 0)
 		return -1;
-	double full = plan_fit_dose(mg.per_unit, cur->full_mg, min_dose(), fmin(cur->full_mg, room));
-	double start = plan_fit_dose(mg.per_unit, cur->start_mg, min_dose(), full);
+	double q = product_piece_mg(p, &mg);
+	double full = plan_fit_dose(q, cur->full_mg, min_dose(), fmin(cur->full_mg, room));
+	double start = plan_fit_dose(q, cur->start_mg, min_dose(), full);
 	derive(cur, today, "change_form", start < full - 1e-6 ? PHASE_TITRATING : PHASE_MAINTENANCE, v);
 	v->product_id = p->id;
 	mg_strlcpy(v->product_name, p->name, sizeof(v->product_name));
 	mg_strlcpy(v->form, mg.form.form, sizeof(v->form));
 	v->unit_mg = mg.per_unit;
+	v->divisible = p->divisible;
 	v->units_per_serving = p->units_per_serving;
 	v->full_mg = full;
 	v->start_mg = start;
-	v->step_mg = full - start > 1e-6 ? full - start : mg.per_unit;
+	v->step_mg = full - start > 1e-6 ? full - start : q;
 	layout(pin, plan, v, start, cur->n_intakes >= 2 ? 2 : 1);
 	return 0;
 }
@@ -929,9 +942,12 @@ int course_apply_decision(const struct course *c, const struct course_state *st,
 		for (size_t i = c->n; i-- > 0 && !before;)
 			if (c->v[i].phase == PHASE_MAINTENANCE && c->v[i].daily_mg > cur->daily_mg + 1e-6)
 				before = &c->v[i];
-		double back = before ? before->daily_mg : cur->full_mg;
+		/* In whole pieces of the product: the room under the limit may
+		 * have shrunk to an amount no whole number of capsules gives. */
+		double hi = fmin(before ? before->daily_mg : cur->full_mg, ul_room(plan));
+		double back = plan_fit_dose(piece(cur), hi, min_dose(), hi);
 		derive(cur, today, "step_back_up", PHASE_MAINTENANCE, v);
-		layout(pin, plan, v, fmin(back, ul_room(plan)), before && before->n_intakes >= 2 ? 2 : (int)cur->n_intakes);
+		layout(pin, plan, v, back, before && before->n_intakes >= 2 ? 2 : (int)cur->n_intakes);
 		v->full_mg = v->daily_mg;
 		reason(v, "course-step-back-up", NULL, "back to %.0f mg a day", v->daily_mg);
 		return 1;

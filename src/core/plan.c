@@ -288,78 +288,59 @@ static void choose_form(const struct plan_input *in, struct plan *p)
 		  "form: %s", p->form.form);
 }
 
-/* Picks the user's product: the suggested form first, then any other
- * product whose form may be recommended; never oxide, never one whose
- * single unit is above the upper limit. */
-static void choose_product(const struct plan_input *in, struct plan *p)
+/* ---- 2. the daily dose, and 3. the product that gives it ---- */
+
+/* Whether n pieces of q mg a day lay out in intakes the split rule allows,
+ * with schedule() giving the evening intake the larger share: one intake
+ * of at most plan-split-above-mg, or two whose larger is at most that or
+ * half the day's dose, whichever is more (at the 350 mg limit, 175 + 175).
+ * So three 100 mg capsules are never 200 mg at night and 100 at lunch:
+ * absorption falls as a single dose grows (Fine 1991). */
+static int lays_out(long n, double q)
 {
-	const struct product *best = NULL;
-	struct product_mg best_mg;
-	int best_rank = 99;
-	for (size_t i = 0; i < in->n_products; i++) {
-		const struct product *pr = &in->products[i];
-		struct product_mg mg;
-		struct mg_err e = {0};
-		if (product_magnesium(pr, &mg, &e) < 0)
-			continue;
-		const char *why = NULL;
-		if (strcmp(mg.form.form, "oxide") == 0)
-			why = "magnesium oxide is poorly absorbed and never recommended";
-		else if (p->targets.ul_set && mg.per_unit > p->targets.supplement_ul_mg)
-			why = "one unit is above the daily upper limit for supplements";
-		else if (pr->taking_servings > 0)
-			why = "you already take it regularly, so it counts as another source";
-		if (why) {
-			notes_add(&p->explain, "plan-product-skipped", rule_source("plan-product-skipped"), "product \"%s\" not used: %s", pr->name, why);
-			continue;
-		}
-		int rank = strcmp(mg.form.form, p->form.form) == 0 ? 0 : mg.form.recommend ? 1 : 2;
-		if (rank < best_rank) {
-			best = pr;
-			best_mg = mg;
-			best_rank = rank;
-		}
-	}
-	if (!best) {
-		rule(&p->explain, "plan-no-product");
-		return;
-	}
-	p->product = best;
-	p->product_mg = best_mg;
-	if (best_rank > 0)
-		notes_add(&p->explain, "plan-product-form", rule_source("plan-product-form"), "product \"%s\" is %s, not %s: it is used because it is yours",
-			  best->name, best_mg.form.form, p->form.form);
+	double split = th("plan-split-above-mg");
+	if (n * q <= split + 1e-6)
+		return 1;
+	double larger = ceil(n * th("plan-evening-share") - 1e-9) * q;
+	return n >= 2 && larger <= fmax(split, n * q / 2) + 1e-6;
 }
 
-/* ---- 2. the daily dose, rounded to what the product delivers ---- */
-
-double plan_fit_dose(double unit_mg, double mg, double lo, double hi)
+double plan_fit_dose(double piece_mg, double mg, double lo, double hi)
 {
-	double unit = unit_mg > 0 ? unit_mg : th("plan-round-mg");
-	double n = round(mg / unit);
-	if (n < 1)
-		n = 1;
-	while (n * unit < lo - 1e-6 && (n + 1) * unit <= hi + 1e-6)
-		n++;
-	while (n * unit > hi + 1e-6 && n > 1)
-		n--;
-	return n * unit;
-}
-
-static double fit_dose(const struct plan *p, double mg, double lo, double hi)
-{
-	return plan_fit_dose(p->product ? p->product_mg.per_unit : 0, mg, lo, hi);
+	double q = piece_mg > 0 ? piece_mg : th("plan-round-mg");
+	/* Enough pieces to pass mg and lo; hi may be unbounded (no limit). */
+	double top = fmin(hi, 2 * fmax(mg, lo)) + 2 * q;
+	long most = (long)fmax(fmin(floor(top / q), 100000), 2);
+	long best = 0, first = 0;
+	for (long n = 1; n <= most; n++) {
+		if (!lays_out(n, q))
+			continue;
+		if (!first)
+			first = n;
+		if (n * q > hi + 1e-6)
+			break;
+		/* The nearest; on a tie the lower, which is the careful one. */
+		if (!best || fabs(n * q - mg) < fabs(best * q - mg) - 1e-9)
+			best = n;
+	}
+	if (!best)
+		return first * q;
+	/* At least lo where the pieces allow it under hi, else the most they give. */
+	for (long n = best + 1; best * q < lo - 1e-6 && n * q <= hi + 1e-6; n++)
+		if (lays_out(n, q))
+			best = n;
+	return best * q;
 }
 
 /* Supplemental magnesium from other sources a day: the products the person
  * takes besides the plan's own (marked as taken, or logged), which count
- * against the same upper limit. */
-static double other_mg(const struct plan_input *in, const struct plan *p, struct strbuf *names)
+ * against the same upper limit. own is the plan's product (NULL: none). */
+static double other_mg(const struct plan_input *in, const struct product *own, struct strbuf *names)
 {
 	double sum = 0;
 	for (size_t i = 0; i < in->n_others; i++) {
 		const struct plan_other *o = &in->others[i];
-		if ((p->product && o->product_id == p->product->id) || !(o->mg_per_day > 0))
+		if ((own && o->product_id == own->id) || !(o->mg_per_day > 0))
 			continue;
 		sum += o->mg_per_day;
 		if (names)
@@ -368,42 +349,213 @@ static double other_mg(const struct plan_input *in, const struct plan *p, struct
 	return sum;
 }
 
+/* What one product makes of the rules' dose (NULL: no product, doses in
+ * plan-round-mg steps). basis is the gap, or the food-unknown dose. */
+struct fit {
+	double piece;          /* the smallest dose it gives: a unit, or half a scored tablet */
+	double room;           /* under the upper limit less the other supplements; HUGE_VAL without one */
+	double want;           /* the rules' daily dose: basis, at least the minimum, within room */
+	double most;           /* the most a day rounding may reach */
+	double daily;          /* 0: the limit is reached, nothing is added */
+	double start_want;     /* the planned start: about half the daily dose, at least plan-start-mg */
+	double start;
+	int start_above;       /* one piece is above the planned start: the plan starts at it, and says so */
+	char why[320];         /* "" when it fits; else why it is too strong */
+};
+
+/* What bounds `most`, for the sentences: the limit, the gap or the minimum. */
+static void most_words(const struct plan *p, const struct fit *f, double basis, char *out, size_t n)
+{
+	double lo = th("plan-min-dose-mg"), over = th("plan-fit-gap-max");
+	if (f->most >= f->room - 1e-6)
+		snprintf(out, n, "%.0f mg a day %s", f->most, f->room < p->targets.supplement_ul_mg - 1e-6
+			 ? "left under the upper limit by your other supplements" : "the upper limit for supplements allows");
+	else if (!p->food_known)
+		snprintf(out, n, "%.0f mg a day the conservative %.0f mg plan allows (%g times it)", f->most, basis, over);
+	else if (f->most <= lo + 1e-6)
+		snprintf(out, n, "%.0f mg a day a %.0f mg gap allows (the %.0f mg minimum)", f->most, basis, lo);
+	else
+		snprintf(out, n, "%.0f mg a day your %.0f mg gap allows (%g times it)", f->most, basis, over);
+}
+
+static void fit_product(const struct plan_input *in, const struct plan *p, const struct product *pr,
+			const struct product_mg *mg, double basis, struct fit *f)
+{
+	double lo = th("plan-min-dose-mg"), split = th("plan-split-above-mg");
+	memset(f, 0, sizeof(*f));
+	f->piece = pr ? product_piece_mg(pr, mg) : th("plan-round-mg");
+	f->room = p->targets.ul_set ? p->targets.supplement_ul_mg - other_mg(in, pr, NULL) : HUGE_VAL;
+	if (f->room < lo - 1e-6)
+		return;   /* the limit is reached: decide_dose says so */
+	f->want = fmin(fmax(basis, lo), f->room);
+	f->most = fmin(f->room, fmax(th("plan-fit-gap-max") * basis, lo));
+	f->daily = plan_fit_dose(f->piece, f->want, lo, f->most);
+	char one[48], most[160];
+	snprintf(one, sizeof(one), "%s is %.0f mg", pr && pr->divisible ? "half a tablet" : "one unit", f->piece);
+	if (f->daily > f->most + 1e-6) {
+		most_words(p, f, basis, most, sizeof(most));
+		if (f->piece > f->most + 1e-6)
+			snprintf(f->why, sizeof(f->why), "%s, more than the %s", one, most);
+		else
+			snprintf(f->why, sizeof(f->why), "%s, more than the %.0f mg one intake may hold, and two are %.0f mg,"
+				 " more than the %s", one, split, 2 * f->piece, most);
+		return;
+	}
+	f->start_want = fmin(f->daily, fmax(f->daily * th("plan-start-share"), th("plan-start-mg")));
+	f->start = plan_fit_dose(f->piece, f->start_want, lo, f->start_want);
+	if (f->start <= f->start_want + 1e-6)
+		return;
+	/* No dose at or under the planned start: one piece a little above it
+	 * is still a low start, said plainly; more is too strong to start. */
+	if (f->start <= f->piece + 1e-6 && f->piece <= th("plan-fit-start-max") * f->start_want + 1e-6) {
+		f->start_above = 1;
+		f->start = fmin(f->start, f->daily);
+	} else if (f->piece > split + 1e-6) {
+		snprintf(f->why, sizeof(f->why), "%s, more than the %.0f mg one intake may hold, so the plan cannot start low"
+			 " with it (about %.0f mg)", one, split, f->start_want);
+	} else {
+		snprintf(f->why, sizeof(f->why), "%s, more than %g times the %.0f mg to start with", one,
+			 th("plan-fit-start-max"), f->start_want);
+	}
+}
+
+/* Between two products of the same rank, the one that keeps closer to the
+ * rules: a start at or under the planned one, then a daily dose nearer the
+ * one the rules want (100 mg capsules for a 200 mg plan from 100, rather
+ * than a 150 mg half tablet from day 1). */
+static int fits_better(const struct fit *a, const struct fit *b)
+{
+	if (a->start_above != b->start_above)
+		return !a->start_above;
+	return fabs(a->daily - a->want) < fabs(b->daily - b->want) - 1e-6;
+}
+
+/* Picks the user's product: the suggested form first, then any other
+ * product whose form may be recommended, among those whose units give the
+ * dose within the rules (the better fit within a rank); never oxide, never
+ * one taken regularly. *chosen is what the chosen product (or none) makes
+ * of the dose. A product too strong for the plan is remembered, the
+ * best-ranked one, to be said. */
+static void choose_product(const struct plan_input *in, struct plan *p, double basis, struct fit *chosen)
+{
+	const struct product *best = NULL;
+	struct product_mg best_mg;
+	int best_rank = 99, strong_rank = 99;
+	for (size_t i = 0; i < in->n_products; i++) {
+		const struct product *pr = &in->products[i];
+		struct product_mg mg;
+		struct mg_err e = {0};
+		if (product_magnesium(pr, &mg, &e) < 0)
+			continue;
+		const char *why = NULL;
+		struct fit f;
+		fit_product(in, p, pr, &mg, basis, &f);
+		if (strcmp(mg.form.form, "oxide") == 0)
+			why = "magnesium oxide is poorly absorbed and never recommended";
+		else if (pr->taking_servings > 0)
+			why = "you already take it regularly, so it counts as another source";
+		else if (f.why[0])
+			why = f.why;
+		int rank = strcmp(mg.form.form, p->form.form) == 0 ? 0 : mg.form.recommend ? 1 : 2;
+		if (why == f.why && rank < strong_rank) {
+			p->too_strong = pr;
+			mg_strlcpy(p->too_strong_why, f.why, sizeof(p->too_strong_why));
+			strong_rank = rank;
+		}
+		if (why) {
+			notes_add(&p->explain, "plan-product-skipped", rule_source("plan-product-skipped"), "product \"%s\" not used: %s", pr->name, why);
+			continue;
+		}
+		if (rank < best_rank || (rank == best_rank && fits_better(&f, chosen))) {
+			best = pr;
+			best_mg = mg;
+			best_rank = rank;
+			*chosen = f;
+		}
+	}
+	if (!best) {
+		if (!p->too_strong)
+			rule(&p->explain, "plan-no-product");
+		fit_product(in, p, NULL, NULL, basis, chosen);
+		return;
+	}
+	p->too_strong = NULL;   /* another product gives the dose: nothing to warn about */
+	p->product = best;
+	p->product_mg = best_mg;
+	if (best_rank > 0)
+		notes_add(&p->explain, "plan-product-form", rule_source("plan-product-form"), "product \"%s\" is %s, not %s: it is used because it is yours",
+			  best->name, best_mg.form.form, p->form.form);
+}
+
+/* "200 mg a day, starting at 100 mg", or "150 mg a day from day 1". */
+static void dose_words(double daily, double start, char *out, size_t n)
+{
+	if (start < daily - 1e-6)
+		snprintf(out, n, "%.0f mg a day, starting at %.0f mg", daily, start);
+	else
+		snprintf(out, n, "%.0f mg a day from day 1", daily);
+}
+
+/* The warning for a product too strong for the plan: what it gives, the
+ * dose the plan keeps in elemental magnesium, and what would do instead. */
+static void too_strong(const struct plan_input *in, struct plan *p, const struct fit *mg_plan, double basis)
+{
+	const struct product *pr = p->too_strong;
+	struct product_mg mg;
+	struct mg_err e = {0};
+	char plan[80], halves[256] = "";
+	dose_words(mg_plan->daily, mg_plan->start, plan, sizeof(plan));
+	if (!pr->divisible && product_magnesium(pr, &mg, &e) == 0) {
+		/* Would half tablets fit? Then a scored one only needs saying so. */
+		struct product scored = *pr;
+		struct fit f;
+		scored.divisible = 1;
+		fit_product(in, p, &scored, &mg, basis, &f);
+		if (!f.why[0])
+			snprintf(halves, sizeof(halves), ", or, if it is a scored tablet, mark it with 'mgtrack product set \"%s\""
+				 " --divisible' so the plan can use half tablets", pr->name);
+	}
+	raise_status(p, PLAN_CAUTION);
+	notes_add(&p->warnings, "plan-product-too-strong", rule_source("plan-product-too-strong"),
+		  "product \"%s\" is too strong for this plan: %s; %s. The plan keeps %s, in elemental magnesium: look"
+		  " for one with units of at most %.0f mg%s", pr->name, p->too_strong_why, rule_text("plan-product-too-strong"),
+		  plan, fmin(mg_plan->start, th("plan-split-above-mg")), halves);
+}
+
 static double decide_dose(const struct plan_input *in, struct plan *p, double *start)
 {
 	double lo = th("plan-min-dose-mg");
 	double ul = p->targets.supplement_ul_mg;
-	double daily;
+	double basis;
 	*start = 0;
 	if (!in->food_known) {
-		daily = th("plan-unknown-food-mg");
-		*start = th("plan-start-mg");
-		notes_add(&p->explain, "plan-food-unknown", rule_source("plan-food-unknown"),
-			  "%s (%d day%s logged)", rule_text("plan-food-unknown"), in->food_days_logged,
-			  in->food_days_logged == 1 ? "" : "s");
+		basis = th("plan-unknown-food-mg");
 	} else if (p->gap_mg <= 0) {
 		rule(&p->explain, "plan-gap-covered");
 		return 0;
 	} else {
-		daily = p->gap_mg;
+		basis = p->gap_mg;
+	}
+	struct fit f;
+	choose_product(in, p, basis, &f);
+	if (in->food_known) {
 		notes_add(&p->explain, "plan-gap-dose", rule_source("plan-gap-dose"),
 			  "%s: target %.0f mg - food %.0f mg = gap %.0f mg", rule_text("plan-gap-dose"),
 			  p->targets.target_mg, p->food_mg, p->gap_mg);
-		if (daily < lo) {
-			daily = lo;
+		if (basis < lo)
 			rule(&p->explain, "plan-min-dose");
-		}
 	}
 	struct strbuf names;
 	strbuf_init(&names);
-	double other = other_mg(in, p, &names);
-	if (other > 0 && ul - other < lo) {
+	double other = other_mg(in, p->product, &names);
+	if (!(f.daily > 0)) {
 		/* Nothing fits under the limit: the plan adds nothing and says why. */
 		raise_status(p, PLAN_CAUTION);
 		notes_add(&p->warnings, "plan-ul-reached", rule_source("plan-ul-reached"),
 			  "your other supplements give %.0f mg a day (%s) of the %.0f mg upper limit [%s]: %s", other,
 			  strbuf_str(&names), ul, p->targets.ul.id, rule_text("plan-ul-reached"));
 		strbuf_release(&names);
-		*start = 0;
+		p->too_strong = NULL;
 		return 0;
 	}
 	if (other > 0)
@@ -411,17 +563,38 @@ static double decide_dose(const struct plan_input *in, struct plan *p, double *s
 			  "%s: %s, %.0f mg a day in all, leave %.0f mg under the %.0f mg limit", rule_text("plan-ul-others"),
 			  strbuf_str(&names), other, ul - other, ul);
 	strbuf_release(&names);
-	ul -= other;
-	if (daily > ul) {
-		daily = ul;
+	if (fmax(basis, lo) > f.room + 1e-6)
 		notes_add(&p->explain, "plan-ul-cap", p->targets.ul.source, "%s (%s: %.0f mg/day%s)",
-			  rule_text("plan-ul-cap"), p->targets.ul.id, ul + other, other > 0 ? ", less your other supplements" : "");
+			  rule_text("plan-ul-cap"), p->targets.ul.id, ul, other > 0 ? ", less your other supplements" : "");
+	/* The explanation names the doses actually planned. */
+	char words[80];
+	dose_words(f.daily, f.start, words, sizeof(words));
+	if (!in->food_known) {
+		char usual[96] = "";
+		if (p->product && (fabs(f.daily - basis) > 1e-6 || fabs(f.start - th("plan-start-mg")) > 1e-6))
+			snprintf(usual, sizeof(usual), ", as your product gives it (the conservative dose is %.0f mg, starting"
+				 " at %.0f mg)", basis, th("plan-start-mg"));
+		notes_add(&p->explain, "plan-food-unknown", rule_source("plan-food-unknown"), "%s: %s%s (%d day%s logged)",
+			  rule_text("plan-food-unknown"), words, usual, in->food_days_logged,
+			  in->food_days_logged == 1 ? "" : "s");
 	}
-	daily = fit_dose(p, daily, lo, ul);
-	if (*start == 0)
-		*start = daily / 2;
-	*start = fit_dose(p, *start, lo, daily);
-	return daily;
+	if (p->product) {
+		char piece[64];
+		snprintf(piece, sizeof(piece), p->product->divisible ? "%.0f mg in half a tablet" : "%.0f mg a unit", f.piece);
+		notes_add(&p->explain, "plan-product-fit", rule_source("plan-product-fit"), "%s: \"%s\" gives %s, so %s"
+			  " (at most %.0f mg a day)", rule_text("plan-product-fit"), p->product->name, piece, words, f.most);
+		if (f.start_above)
+			notes_add(&p->warnings, "plan-start-unit", rule_source("plan-start-unit"),
+				  "%s of \"%s\" is %.0f mg, more than the %.0f mg start: %s%s%s%s", p->product->divisible ?
+				  "half a tablet" : "one unit", p->product->name, f.piece, f.start_want, rule_text("plan-start-unit"),
+				  p->product->divisible ? "" : "; if it is a scored tablet, 'mgtrack product set \"",
+				  p->product->divisible ? "" : p->product->name,
+				  p->product->divisible ? "" : "\" --divisible' lets the plan start at half of one");
+	} else if (p->too_strong) {
+		too_strong(in, p, &f, basis);
+	}
+	*start = f.start;
+	return f.daily;
 }
 
 /* ---- 5. times and medicine windows ---- */
@@ -598,14 +771,16 @@ static void place_dose(const struct plan *p, struct plan_schedule *s, size_t i, 
 	d->conflict = 1;
 }
 
-/* unit_mg: one capsule's elemental mg, 0 without a product (no units). */
+/* unit_mg here is the product's smallest piece (a unit, or half a scored
+ * tablet), 0 without a product: units counts pieces until lay_out turns
+ * them into units. */
 static void add_dose(struct plan_schedule *s, double unit_mg, int time, double mg, const char *slot)
 {
 	struct plan_dose *d = &s->doses[s->n_doses++];
 	memset(d, 0, sizeof(*d));
 	d->time = wrap(time);
 	d->elemental_mg = mg;
-	d->units = unit_mg > 0 ? (int)lround(mg / unit_mg) : 0;
+	d->units = unit_mg > 0 ? round(mg / unit_mg) : 0;
 	d->with_food = 1;
 	d->slot = slot;
 }
@@ -691,8 +866,9 @@ static int place_all(struct plan *p, struct plan_schedule *s, int wd)
 
 /* Lays out `daily` mg in one or two intakes. A dose is split above
  * plan-split-above-mg, or when min_intakes asks for two, but only when
- * whole units make two non-empty intakes: a single tablet is never cut
- * into a "0 units" intake. */
+ * whole pieces make two non-empty intakes: a single tablet is never cut
+ * into a "0 units" intake (plan_fit_dose never plans one above the
+ * split threshold). */
 static void schedule(const struct plan_input *in, struct plan *p, double daily, int from_day,
 		     struct plan_schedule *s, int explain, double unit_mg, int min_intakes)
 {
@@ -711,8 +887,6 @@ static void schedule(const struct plan_input *in, struct plan *p, double daily, 
 	const char *day_slot = morning ? "post-workout" : "afternoon";
 	if (explain && shift)
 		notes_add(&p->explain, "plan-shift-day", rule_source("plan-shift-day"), "%s", rule_text("plan-shift-day"));
-	if (explain && daily > th("plan-split-above-mg") && n_units < 2)
-		rule(&p->explain, "plan-no-split");
 	if ((daily > th("plan-split-above-mg") || min_intakes > 1) && n_units >= 2) {
 		double ev = ceil(n_units * th("plan-evening-share")) * unit;
 		add_dose(s, unit_mg, evening, ev, "evening");
@@ -802,6 +976,17 @@ static void relabel_moved(struct plan_schedule *s)
 	for (size_t i = 0; i < s->n_doses; i++)
 		if (s->doses[i].moved || s->doses[i].conflict)
 			s->doses[i].slot = slot_at(s->doses[i].time);
+}
+
+/* schedule() in the product's pieces (halves of a scored tablet), then
+ * each intake's pieces as units of the product: 1.5 tablets, never 0. */
+static void lay_out(const struct plan_input *in, struct plan *p, double daily, int from_day, struct plan_schedule *s,
+		    int explain, double unit_mg, int divisible, int min_intakes)
+{
+	double piece = unit_mg > 0 && divisible ? unit_mg / 2 : unit_mg;
+	schedule(in, p, daily, from_day, s, explain, piece, min_intakes);
+	for (size_t i = 0; i < s->n_doses; i++)
+		s->doses[i].units = unit_mg > 0 ? product_units_round(s->doses[i].elemental_mg / unit_mg, divisible) : 0;
 }
 
 /* ---- 6. the day-by-day plan ---- */
@@ -965,13 +1150,13 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 		if (p->status == PLAN_CLINICIAN)
 			rule(&p->explain, "plan-clinician");
 	} else {
-		choose_product(in, p);
 		double start;
-		p->daily_mg = decide_dose(in, p, &start);
+		p->daily_mg = decide_dose(in, p, &start);   /* chooses the product too */
 		build_windows(pr, p);
 		if (p->n_windows)
 			rule(&p->explain, "plan-window");
 		double unit = p->product ? p->product_mg.per_unit : 0;
+		int divisible = p->product && p->product->divisible;
 		/* Loose stools now: the plan stays at its start dose, with no step
 		 * up in the days ahead, until stools are formed again. */
 		int hold = in->loose_nights >= (int)th("review-loose-nights");
@@ -980,15 +1165,15 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 				  "stool form 6-7 on %d of the last 7 nights: %s", in->loose_nights, rule_text("plan-loose-hold"));
 		if (p->daily_mg > 0) {
 			if (start < p->daily_mg) {
-				schedule(in, p, start, 1, &p->steps[p->n_steps++], hold, unit, 1);
+				lay_out(in, p, start, 1, &p->steps[p->n_steps++], hold, unit, divisible, 1);
 				if (!hold)
 					notes_add(&p->explain, "plan-titrate", rule_source("plan-titrate"),
 						  "%s: %.0f mg a day from day 1, %.0f mg from day %d", rule_text("plan-titrate"),
 						  start, p->daily_mg, (int)th("plan-step-up-day"));
 			}
 			if (!hold || start >= p->daily_mg) {
-				schedule(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
-					 &p->steps[p->n_steps], 1, unit, 1);
+				lay_out(in, p, p->daily_mg, p->n_steps ? (int)th("plan-step-up-day") : 1,
+					&p->steps[p->n_steps], 1, unit, divisible, 1);
 				p->n_steps++;
 			}
 			for (size_t k = 0; k < p->n_steps; k++)
@@ -1008,7 +1193,7 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 					      &p->label);
 		}
 	}
-	p->other_mg = other_mg(in, p, NULL);
+	p->other_mg = other_mg(in, p->product, NULL);
 	if (p->status != PLAN_CLINICIAN)
 		rule(&p->explain, "plan-topical");
 	p->checkpoint_days[0] = timeline_day("check-day-14");
@@ -1018,10 +1203,10 @@ int plan_compute(const struct plan_input *in, struct plan *p, struct mg_err *e)
 	return 0;
 }
 
-void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int min_intakes,
-		 struct plan_schedule *out)
+void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int divisible,
+		 int min_intakes, struct plan_schedule *out)
 {
-	schedule(in, p, daily_mg, 1, out, 0, unit_mg, min_intakes);
+	lay_out(in, p, daily_mg, 1, out, 0, unit_mg, divisible, min_intakes);
 	relabel_moved(out);
 }
 

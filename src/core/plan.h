@@ -9,8 +9,11 @@
  *      UL) > pause (red flag) > caution (conditions, eGFR 30-59 or unknown
  *      where kidney-risks.tsv says it matters, medicines) > ok
  *   2. daily dose: food unknown -> 200 mg; gap <= 0 -> none; else the gap,
- *      at least 100 mg, at most the supplemental UL, rounded to the product
- *   3. form by goal and gut (form-choice.tsv), product by form
+ *      at least 100 mg, at most the supplemental UL
+ *   3. form by goal and gut (form-choice.tsv), product by form, among the
+ *      products whose units give that dose within the rules (at most about
+ *      1.5 times the gap, within the UL, a low start, no intake above the
+ *      split threshold); a product too strong for the plan is not used
  *   4. titration: half the dose the first week, then the full dose
  *   5. times: split above 150 mg, evening share for sleep, post-workout for
  *      morning training, all moved out of medicine windows
@@ -39,7 +42,7 @@ enum plan_status { PLAN_OK, PLAN_CAUTION, PLAN_PAUSE, PLAN_CLINICIAN };
 struct plan_dose {
 	int time;               /* minutes after midnight */
 	double elemental_mg;
-	int units;              /* capsules of the product; 0 without one */
+	double units;           /* units of the product, in halves for a scored tablet (1.5); 0 without one */
 	int with_food;
 	const char *slot;       /* "afternoon", "post-workout", "evening" */
 	int moved;              /* moved out of a medicine window */
@@ -108,6 +111,11 @@ struct plan {
 	struct form_info form;            /* the suggested form */
 	const struct product *product;    /* points into the input; NULL for none */
 	struct product_mg product_mg;
+	/* A product of the person's that the plan could not use because its
+	 * units give more than the rules allow (points into the input; NULL
+	 * for none), and why in words ("one unit is 300 mg, more than ..."). */
+	const struct product *too_strong;
+	char too_strong_why[320];
 	struct plan_schedule steps[PLAN_MAX_STEPS];   /* titration; the last is the full dose */
 	size_t n_steps;
 	struct plan_window windows[PLAN_MAX_WINDOWS];
@@ -128,17 +136,22 @@ void plan_release(struct plan *p);
 
 const char *plan_status_name(enum plan_status s);
 
-/* daily_mg in whole units of unit_mg (0: plan-round-mg steps), at least
- * one unit, kept within [lo, hi] where whole units allow. */
-double plan_fit_dose(double unit_mg, double mg, double lo, double hi);
+/* The daily dose nearest mg in whole pieces of piece_mg (one unit, or half
+ * a scored tablet; 0: plan-round-mg steps) that the split rule can lay
+ * out: one intake of at most plan-split-above-mg, or two whose larger is
+ * at most that or half the day's dose. Kept within [lo, hi] where pieces
+ * allow, at least one piece; above hi only when no such dose is at most
+ * hi (the smallest the pieces give: callers check). */
+double plan_fit_dose(double piece_mg, double mg, double lo, double hi);
 
 /* The intakes of daily_mg for the plan's profile, bed time and medicine
- * windows, as the plan itself would lay them out; unit_mg is one capsule's
- * elemental mg (0: no product); min_intakes 2 splits the dose even below
- * the split threshold when whole units allow. p is a computed plan (its
- * windows are used); nothing is added to its notes. */
-void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int min_intakes,
-		 struct plan_schedule *out);
+ * windows, as the plan itself would lay them out; unit_mg is one unit's
+ * elemental mg (0: no product), divisible a scored tablet (halves);
+ * min_intakes 2 splits the dose even below the split threshold when the
+ * pieces allow. p is a computed plan (its windows are used); nothing is
+ * added to its notes. */
+void plan_layout(const struct plan_input *in, struct plan *p, double daily_mg, double unit_mg, int divisible,
+		 int min_intakes, struct plan_schedule *out);
 
 /* The hours around the profile's medicines that magnesium keeps out of
  * (med-classes.tsv): at most max windows into out; returns the count. */

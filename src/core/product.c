@@ -100,3 +100,15 @@ int product_units_for(const struct product_mg *mg, double daily_mg)
 	/* A unit that covers all but a rounding crumb counts as enough. */
 	return (int)ceil(daily_mg / mg->per_unit - 1e-6);
 }
+
+double product_piece_mg(const struct product *p, const struct product_mg *mg)
+{
+	return p->divisible ? mg->per_unit / 2 : mg->per_unit;
+}
+
+double product_units_round(double units, int divisible)
+{
+	/* Halves are exact in binary floating point, so 1.5 stays 1.5. */
+	double pieces = fmax(round(units * (divisible ? 2 : 1)), 1);
+	return divisible ? pieces / 2 : pieces;
+}

@@ -36,4 +36,12 @@ void product_check(const struct product *p, const struct product_mg *mg, double 
 /* Units (capsules) a day for daily_mg, rounded up. */
 int product_units_for(const struct product_mg *mg, double daily_mg);
 
+/* The smallest dose the product gives in elemental mg: one unit, or half
+ * of one for a scored tablet (divisible), which the plan may cut in two. */
+double product_piece_mg(const struct product *p, const struct product_mg *mg);
+
+/* A count of units as the product gives them: whole units, or halves of
+ * a scored tablet; never less than one piece (no intake of 0 units). */
+double product_units_round(double units, int divisible);
+
 #endif

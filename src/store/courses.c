@@ -83,7 +83,7 @@ static int load_intakes(sqlite3 *db, struct course_version *v, struct mg_err *e)
 			return mg_err_set(e, MG_EDATA, "plan version %ld has a damaged intake time", v->id);
 		}
 		in->mg = sqlite3_column_double(st, 1);
-		in->units = sqlite3_column_int(st, 2);
+		in->units = sqlite3_column_double(st, 2);
 		text(st, 3, in->slot, sizeof(in->slot));
 	}
 	sqlite3_finalize(st);
@@ -94,7 +94,7 @@ static int load_versions(sqlite3 *db, struct course *c, struct mg_err *e)
 {
 	sqlite3_stmt *st;
 	if (db_prepare(db, "SELECT id, seq, from_date, phase, event, daily_mg, full_mg, start_mg, step_mg, form,"
-		       " coalesce(product_id, 0), product_name, unit_mg, units_per_serving, reason, rule"
+		       " coalesce(product_id, 0), product_name, unit_mg, units_per_serving, reason, rule, divisible"
 		       " FROM plan_version WHERE course_id = ? ORDER BY seq", &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, c->id);
@@ -123,6 +123,7 @@ static int load_versions(sqlite3 *db, struct course *c, struct mg_err *e)
 		v.units_per_serving = sqlite3_column_int(st, 13);
 		text(st, 14, v.reason, sizeof(v.reason));
 		text(st, 15, v.rule, sizeof(v.rule));
+		v.divisible = sqlite3_column_int(st, 16);
 		course_push(c, &v);
 	}
 	sqlite3_finalize(st);
@@ -191,9 +192,10 @@ int journal_version_add(sqlite3 *db, long course_id, struct course_version *v, s
 {
 	sqlite3_stmt *st;
 	if (db_prepare(db, "INSERT INTO plan_version(course_id, seq, from_date, phase, event, daily_mg, full_mg,"
-		       " start_mg, step_mg, form, product_id, product_name, unit_mg, units_per_serving, reason, rule)"
+		       " start_mg, step_mg, form, product_id, product_name, unit_mg, units_per_serving, reason, rule,"
+		       " divisible)"
 		       " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM plan_version WHERE course_id = ?1),"
-		       " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &st, e) < 0)
+		       " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", &st, e) < 0)
 		return -1;
 	char d[16];
 	mg_format_date(v->from, d, sizeof(d));
@@ -215,6 +217,7 @@ int journal_version_add(sqlite3 *db, long course_id, struct course_version *v, s
 	sqlite3_bind_int(st, 13, v->units_per_serving);
 	sqlite3_bind_text(st, 14, v->reason, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, v->rule, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 16, v->divisible != 0);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -227,7 +230,8 @@ int journal_version_add(sqlite3 *db, long course_id, struct course_version *v, s
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < v->n_intakes; i++) {
 		const struct course_intake *in = &v->intakes[i];
-		if (db_prepare(db, "INSERT INTO plan_intake VALUES (?, ?, ?, ?, ?, ?)", &st, e) < 0)
+		if (db_prepare(db, "INSERT INTO plan_intake(version_id, seq, time, elemental_mg, units, slot)"
+			       " VALUES (?, ?, ?, ?, ?, ?)", &st, e) < 0)
 			return -1;
 		char t[8];
 		mg_format_hhmm(in->time, t, sizeof(t));
@@ -235,7 +239,7 @@ int journal_version_add(sqlite3 *db, long course_id, struct course_version *v, s
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
 		sqlite3_bind_text(st, 3, t, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_double(st, 4, in->mg);
-		sqlite3_bind_int(st, 5, in->units);
+		sqlite3_bind_double(st, 5, in->units);
 		sqlite3_bind_text(st, 6, in->slot, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);

@@ -1,6 +1,6 @@
 /*
  * Courses and their plan versions in the journal (tables course,
- * plan_version and plan_intake, migration 7). A course is the programme a
+ * plan_version and plan_intake, migration 7; half units, migration 9). A course is the programme a
  * person follows over weeks; every change of regimen is a new version,
  * appended and never edited (a trigger refuses UPDATE). The rules that
  * decide versions live in core/course.c; this file only stores and reads
@@ -20,7 +20,7 @@ enum course_phase { PHASE_TITRATING, PHASE_MAINTENANCE, PHASE_STEPPING_DOWN, PHA
 struct course_intake {
 	int time;              /* minutes after midnight */
 	double mg;             /* elemental magnesium */
-	int units;             /* capsules or tablets of the product, at least 1 */
+	double units;          /* units of the product: whole, or halves of a scored tablet (0.5, 1.5); never 0 */
 	char slot[16];         /* "afternoon", "post-workout", "evening", ... */
 };
 
@@ -40,6 +40,7 @@ struct course_version {
 	char product_name[128];
 	double unit_mg;        /* elemental mg per capsule of the product, when the version was made */
 	int units_per_serving;
+	int divisible;         /* the product was a scored tablet then: doses in half units */
 	struct course_intake intakes[COURSE_MAX_INTAKES];
 	size_t n_intakes;
 	char reason[320];      /* plain words */

@@ -165,6 +165,29 @@ static const char *const migrations[] = {
 	 * so the plan may use half units. */
 	"ALTER TABLE profile ADD COLUMN egfr TEXT;"
 	"ALTER TABLE product ADD COLUMN divisible INTEGER NOT NULL DEFAULT 0;",
+	/* 9: half tablets (issue 11). A scored tablet's intakes count in
+	 * halves, so an intake's units become a number in steps of a half,
+	 * never 0; and a version records whether its product was divisible,
+	 * as it records the unit's mg. SQLite cannot change a CHECK, so
+	 * plan_intake is rebuilt (its rows copied as they are), and both
+	 * history triggers come back covering every column. */
+	"CREATE TABLE plan_intake_9 ("
+	"  version_id INTEGER NOT NULL REFERENCES plan_version(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, time TEXT NOT NULL, elemental_mg REAL NOT NULL,"
+	"  units REAL NOT NULL CHECK (units >= 0.5 AND units * 2 = round(units * 2)), slot TEXT NOT NULL,"
+	"  PRIMARY KEY (version_id, seq));"
+	"INSERT INTO plan_intake_9(version_id, seq, time, elemental_mg, units, slot)"
+	"  SELECT version_id, seq, time, elemental_mg, units, slot FROM plan_intake;"
+	"DROP TABLE plan_intake;"
+	"ALTER TABLE plan_intake_9 RENAME TO plan_intake;"
+	"CREATE TRIGGER plan_intake_is_history BEFORE UPDATE ON plan_intake"
+	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;"
+	"ALTER TABLE plan_version ADD COLUMN divisible INTEGER NOT NULL DEFAULT 0 CHECK (divisible IN (0, 1));"
+	"DROP TRIGGER plan_version_is_history;"
+	"CREATE TRIGGER plan_version_is_history BEFORE UPDATE OF course_id, seq, from_date, phase, event, daily_mg,"
+	"  full_mg, start_mg, step_mg, form, product_name, unit_mg, units_per_serving, divisible, reason, rule, created"
+	"  ON plan_version"
+	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;",
 };
 
 int journal_schema_version(void)

@@ -413,7 +413,7 @@ json_t *view_course_intakes_json(const struct course_intake *in, size_t n, const
 		json_t *o = json_object();
 		json_object_set_new(o, "time", hhmm(in[i].time));
 		json_object_set_new(o, "elemental_mg", view_num(in[i].mg, 0));
-		json_object_set_new(o, "units", json_integer(in[i].units));
+		json_object_set_new(o, "units", view_num(in[i].units, 1));
 		json_object_set_new(o, "slot", json_string(in[i].slot));
 		if (status)
 			json_object_set_new(o, "status", json_string(names[status[i]]));
@@ -461,7 +461,7 @@ json_t *view_course_json(const struct course_view *cv, long today)
 		const struct course_intake *in = &st->today[st->next_intake];
 		json_t *o = json_object();
 		json_object_set_new(o, "time", hhmm(in->time));
-		json_object_set_new(o, "units", json_integer(in->units));
+		json_object_set_new(o, "units", view_num(in->units, 1));
 		json_object_set_new(o, "elemental_mg", view_num(in->mg, 0));
 		json_object_set_new(j, "next_intake", o);
 	} else {

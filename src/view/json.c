@@ -40,6 +40,15 @@ json_t *view_notes_json(const struct notes *ns)
 	return a;
 }
 
+const char *view_units(double units, int divisible, const char *noun, char *out, size_t n)
+{
+	if (divisible && units == 0.5)
+		snprintf(out, n, "half a tablet");
+	else
+		snprintf(out, n, "%g %s%s", units, divisible ? "tablet" : noun, units == 1 ? "" : "s");
+	return out;
+}
+
 json_t *view_night_json(const struct night *n)
 {
 	json_t *j = json_object();
@@ -165,6 +174,7 @@ json_t *view_product_json(const struct product *p, const struct product_mg *mg)
 	json_object_set_new(j, "proprietary_blend", json_boolean(p->proprietary_blend));
 	json_object_set_new(j, "form_rule", json_string(mg->form.id));
 	json_object_set_new(j, "taking_servings", p->taking_servings > 0 ? view_num(p->taking_servings, 2) : json_null());
+	json_object_set_new(j, "divisible", json_boolean(p->divisible));
 	return j;
 }
 

@@ -195,10 +195,11 @@ static json_t *date_json(long day)
 
 /* ---- what is taken when: the proposal's titration, or the course ---- */
 
-static void seg_from_schedule(const struct plan_schedule *ps, long from, struct view_segment *sg)
+static void seg_from_schedule(const struct plan_schedule *ps, long from, int divisible, struct view_segment *sg)
 {
 	memset(sg, 0, sizeof(*sg));
 	sg->from = from;
+	sg->divisible = divisible;
 	sg->daily_mg = ps->daily_mg;
 	for (size_t i = 0; i < ps->n_doses && i < COURSE_MAX_INTAKES; i++) {
 		struct course_intake *in = &sg->intakes[sg->n++];
@@ -216,6 +217,7 @@ static void seg_from_version(const struct course_version *v, long from, int tent
 	sg->from = from;
 	sg->daily_mg = v->n_intakes ? v->daily_mg : 0;
 	sg->tentative = tentative;
+	sg->divisible = v->divisible;
 	for (size_t i = 0; i < v->n_intakes; i++)
 		sg->intakes[sg->n++] = v->intakes[i];
 }
@@ -241,7 +243,8 @@ void view_plan_schedule(const struct course_view *cv, struct view_schedule *out)
 	}
 	out->day1 = today;
 	for (size_t k = 0; k < p->n_steps && out->n < VIEW_MAX_SEGMENTS; k++)
-		seg_from_schedule(&p->steps[k], today + p->steps[k].from_day - 1, &out->seg[out->n++]);
+		seg_from_schedule(&p->steps[k], today + p->steps[k].from_day - 1, p->product && p->product->divisible,
+				  &out->seg[out->n++]);
 }
 
 const struct view_segment *view_segment_on(const struct view_schedule *s, long date)
@@ -286,8 +289,8 @@ static json_t *doses_json(const struct view_segment *s)
 		json_t *o = json_object();
 		json_object_set_new(o, "time", hhmm_json(d->time));
 		json_object_set_new(o, "elemental_mg", view_num(d->mg, 0));
-		if (d->units)
-			json_object_set_new(o, "units", json_integer(d->units));
+		if (d->units > 0)
+			json_object_set_new(o, "units", view_num(d->units, 1));
 		json_object_set_new(o, "with_food", json_true());
 		json_object_set_new(o, "slot", json_string(d->slot));
 		if (s->conflict[i])
@@ -337,6 +340,7 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 		json_object_set_new(o, "name", json_string(now->product_name));
 		json_object_set_new(o, "form", json_string(now->form));
 		json_object_set_new(o, "elemental_mg_per_unit", view_num(now->unit_mg, 1));
+		json_object_set_new(o, "divisible", json_boolean(now->divisible));
 		json_object_set_new(j, "product", o);
 	} else if (p->product && p->daily_mg > 0) {
 		json_t *o = json_object();
@@ -344,6 +348,7 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 		json_object_set_new(o, "form", json_string(p->product_mg.form.form));
 		json_object_set_new(o, "elemental_mg_per_unit", view_num(p->product_mg.per_unit, 1));
 		json_object_set_new(o, "estimated", json_boolean(p->product_mg.estimated));
+		json_object_set_new(o, "divisible", json_boolean(p->product->divisible));
 		json_object_set_new(o, "label_warnings", view_notes_json(&p->label));
 		json_object_set_new(j, "product", o);
 	} else {
@@ -508,7 +513,11 @@ static void dose_events(const struct course_view *cv, const struct view_schedule
 			e->date = s->from;
 			snprintf(e->uid, sizeof(e->uid), "mgtrack-p%ld-%ld-dose-%zu-%zu@mgtrack.local",
 				 b->profile.id, sc->day1, k, i);
-			snprintf(e->summary, sizeof(e->summary), "Magnesium %.0f mg (%s) with food", d->mg, product);
+			char units[32] = "";
+			if (d->units > 0)
+				view_units(d->units, s->divisible, "unit", units, sizeof(units));
+			snprintf(e->summary, sizeof(e->summary), "Magnesium %.0f mg (%s%s%s) with food", d->mg, units,
+				 units[0] ? " of " : "", product);
 			snprintf(e->description, sizeof(e->description), "%s dose of the mgtrack %s, days %ld-%ld. %s %s",
 				 d->slot, sc->course ? "course" : "plan", s->from - sc->day1 + 1, until - sc->day1 + 1,
 				 s->tentative ? "Only if stools stayed formed and no red flag appeared: 'mgtrack course' says."

@@ -70,7 +70,9 @@ static void intakes_text(struct strbuf *sb, const struct course_version *v)
 	for (size_t i = 0; i < v->n_intakes; i++) {
 		char t[8];
 		mg_format_hhmm(v->intakes[i].time, t, sizeof(t));
-		html_addf(sb, "%s%s %.0f mg (%d)", i ? ", " : "", t, v->intakes[i].mg, v->intakes[i].units);
+		char units[32];
+		html_addf(sb, "%s%s %.0f mg (%s)", i ? ", " : "", t, v->intakes[i].mg,
+			  view_units(v->intakes[i].units, v->divisible, "unit", units, sizeof(units)));
 	}
 	if (!v->n_intakes)
 		strbuf_adds(sb, "none");

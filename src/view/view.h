@@ -29,6 +29,11 @@ extern const char view_not_advice[];
 
 /* A number rounded to `digits` decimals, as JSON (null for NaN). */
 json_t *view_num(double v, int digits);
+/* Units of a product as a person counts them: "2 capsules", "1 unit";
+ * a scored tablet (divisible) in tablets and halves: "half a tablet",
+ * "1.5 tablets". noun is the word for a whole unit ("unit", "capsule").
+ * Returns out. */
+const char *view_units(double units, int divisible, const char *noun, char *out, size_t n);
 
 struct night;
 json_t *view_night_json(const struct night *n);
@@ -125,6 +130,7 @@ struct view_segment {
 	int conflict[2];           /* no clear time around the medicines */
 	int moved[2];              /* moved that day for a weekly medicine */
 	size_t n;
+	int divisible;             /* the product is a scored tablet: units in halves */
 	int tentative;             /* a step still to come, if tolerated */
 };
 struct view_schedule {

@@ -292,14 +292,15 @@ static int mg_value(struct web_resp *rs, json_t *body, const char *key, double *
 void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	static const char *const known[] = {"name", "form", "hydrate", "compound_mg", "elemental_mg",
-					    "per_serving_units", "third_party", "proprietary_blend", NULL};
+					    "per_serving_units", "third_party", "proprietary_blend", "divisible", NULL};
 	struct product p;
 	product_init(&p);
 	if (web_only_known(rs, rq->body, known, "product") < 0)
 		return;
 	json_t *name = json_object_get(rq->body, "name"), *form = json_object_get(rq->body, "form"),
 	       *hydrate = json_object_get(rq->body, "hydrate"), *units = json_object_get(rq->body, "per_serving_units"),
-	       *third = json_object_get(rq->body, "third_party"), *blend = json_object_get(rq->body, "proprietary_blend");
+	       *third = json_object_get(rq->body, "third_party"), *blend = json_object_get(rq->body, "proprietary_blend"),
+	       *divisible = json_object_get(rq->body, "divisible");
 	if (!json_is_string(name) || !json_string_length(name) || json_string_length(name) >= sizeof(p.name))
 		return (void)bad(rs, "name", "must be 1 to 127 characters");
 	if (!json_is_string(form) || json_string_length(form) >= sizeof(p.form))
@@ -312,9 +313,12 @@ void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *
 		return (void)bad(rs, "per_serving_units", "must be a whole number from 1 to 20");
 	third = json_is_null(third) ? NULL : third;
 	blend = json_is_null(blend) ? NULL : blend;
+	divisible = json_is_null(divisible) ? NULL : divisible;
 	if ((third && !json_is_boolean(third)) || (blend && !json_is_boolean(blend)))
 		return (void)bad(rs, third && !json_is_boolean(third) ? "third_party" : "proprietary_blend",
 				 "must be true or false");
+	if (divisible && !json_is_boolean(divisible))
+		return (void)bad(rs, "divisible", "must be true or false");
 	if (mg_value(rs, rq->body, "compound_mg", &p.compound_mg) < 0 ||
 	    mg_value(rs, rq->body, "elemental_mg", &p.elemental_mg) < 0)
 		return;
@@ -326,6 +330,7 @@ void api_product_post(struct web_app *app, struct web_req *rq, struct web_resp *
 		p.units_per_serving = (int)json_integer_value(units);
 	p.third_party = json_is_true(third);
 	p.proprietary_blend = json_is_true(blend);
+	p.divisible = json_is_true(divisible);
 	struct product_mg mg;
 	struct mg_err e = {0};
 	if (view_product_add(app->db, &p, &mg, &e) < 0)

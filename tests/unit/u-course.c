@@ -57,6 +57,7 @@ struct check {
 struct scenario {
 	const char *name;
 	double unit_mg;        /* the course product's capsule */
+	int divisible;         /* a scored tablet: the course may use halves */
 	const char *goal;
 	double food_mg;        /* < 0: food unknown (200 mg planned, 100 to start) */
 	int first_eval;        /* the first day mgtrack sees (a course begun in the past); 0: day 1 */
@@ -70,39 +71,39 @@ struct scenario {
 #define LOOSE(a, b, t) {a, b, 6, 0, 0, t}
 
 static const struct scenario scenarios[] = {
-	{"formed stools: step up on day 8, then maintenance", 100, "sleep", -1, 0, 44,
+	{"formed stools: step up on day 8, then maintenance", 100, 0, "sleep", -1, 0, 44,
 	 {FORMED(1, 44, TAKE_ALL)}, {{0}},
 	 {{7, "titrating", 100, 1, "start", 99, 100, "", "course-step-up", 1},
 	  {8, "maintenance", 200, 2, "step_up", 99, 100, "", "check-day-14", 2},
 	  {30, "maintenance", 200, 2, "step_up", 99.9, 100, "", "check-day-42", 2},
 	  {43, "maintenance", 200, 2, NULL, 99.9, 100, "", "check-day-42", 2}}},
-	{"the whole daily amount once each evening is adherent", 100, "sleep", -1, 0, 30,
+	{"the whole daily amount once each evening is adherent", 100, 0, "sleep", -1, 0, 30,
 	 {FORMED(1, 30, TAKE_ONCE)}, {{0}},
 	 {{20, "maintenance", 200, 2, "step_up", 99.9, 100, "", NULL, 2}}},
-	{"half the magnesium taken is 50 % adherence, whatever the occasions", 100, "sleep", -1, 0, 30,
+	{"half the magnesium taken is 50 % adherence, whatever the occasions", 100, 0, "sleep", -1, 0, 30,
 	 {FORMED(1, 7, TAKE_ALL), FORMED(8, 30, TAKE_FIRST)}, {{0}},
 	 {{29, "maintenance", 200, 2, NULL, 55, 70, "", NULL, 2}}},
-	{"one loose night holds the step for a week", 100, "sleep", -1, 0, 20,
+	{"one loose night holds the step for a week", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 4, TAKE_ALL), LOOSE(5, 5, TAKE_ALL), FORMED(6, 20, TAKE_ALL)}, {{0}},
 	 {{8, "titrating", 100, 1, "start", ANY, 0, "course-hold-loose", "course-hold-loose", 1},
 	  {11, "titrating", 100, 1, "start", ANY, 0, "course-hold-loose", NULL, 1},
 	  {12, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2}}},
-	{"no stool form logged: hold and ask", 100, "sleep", -1, 0, 20,
+	{"no stool form logged: hold and ask", 100, 0, "sleep", -1, 0, 20,
 	 {{1, 20, 0, 0, 0, TAKE_ALL}}, {{0}},
 	 {{8, "titrating", 100, 1, "start", ANY, 0, "course-hold-no-log", NULL, 1},
 	  {20, "titrating", 100, 1, "start", ANY, 0, "course-hold-no-log", NULL, 1}}},
-	{"loose stools: split, then lower", 50, "sleep", 170, 0, 30,
+	{"loose stools: split, then lower", 50, 0, "sleep", 170, 0, 30,
 	 {FORMED(1, 8, TAKE_ALL), LOOSE(9, 11, TAKE_ALL), LOOSE(12, 14, TAKE_ALL), FORMED(15, 30, TAKE_ALL)}, {{0}},
 	 {{8, "maintenance", 150, 1, "step_up", ANY, 0, "", NULL, 2},
 	  {10, "maintenance", 150, 1, "step_up", ANY, 0, NULL, NULL, 2},
 	  {11, "maintenance", 150, 2, "split", ANY, 0, NULL, NULL, 3},
 	  {14, "maintenance", 100, 2, "lower", ANY, 0, NULL, NULL, 4},
 	  {30, "maintenance", 100, 2, "lower", ANY, 0, "", NULL, 4}}},
-	{"loose stools in titration, then formed: no step up past the lowered dose", 100, "sleep", -1, 0, 30,
+	{"loose stools in titration, then formed: no step up past the lowered dose", 100, 0, "sleep", -1, 0, 30,
 	 {FORMED(1, 2, TAKE_ALL), LOOSE(3, 5, TAKE_ALL), FORMED(6, 30, TAKE_ALL)}, {{0}},
 	 {{5, "paused", 0, 0, "pause", ANY, 0, NULL, "course-resume", 2},
 	  {20, "paused", 0, 0, "pause", ANY, 0, NULL, "course-resume", 2}}},
-	{"a red flag pauses until resumed; resume restarts at the start dose", 100, "sleep", -1, 0, 40,
+	{"a red flag pauses until resumed; resume restarts at the start dose", 100, 0, "sleep", -1, 0, 40,
 	 {FORMED(1, 9, TAKE_ALL), {10, 10, 4, RED_PALPITATIONS, 0, TAKE_NONE}, FORMED(11, 40, TAKE_ALL)},
 	 {{18, "resume"}},
 	 {{9, "maintenance", 200, 2, "step_up", 99, 100, "", NULL, 2},
@@ -110,82 +111,96 @@ static const struct scenario scenarios[] = {
 	  {17, "paused", 0, 0, "pause", 99, 100, "", "course-resume", 3},
 	  {18, "titrating", 100, 1, "resume", ANY, 0, "", "course-step-up", 4},
 	  {25, "maintenance", 200, 2, "step_up", 99, 100, "", NULL, 5}}},
-	{"stop ends the course", 100, "sleep", -1, 0, 30,
+	{"stop ends the course", 100, 0, "sleep", -1, 0, 30,
 	 {FORMED(1, 30, TAKE_ALL)}, {{20, "stop"}},
 	 {{20, "stopped", 0, 0, "stop", ANY, 0, "", "course-stop", 3},
 	  {30, "stopped", 0, 0, "stop", 99, 100, "", "course-stop", 3}}},
-	{"continue at day 42 steps down; the benefit lost goes back up", 100, "sleep", -1, 0, 60,
+	{"continue at day 42 steps down; the benefit lost goes back up", 100, 0, "sleep", -1, 0, 60,
 	 {FORMED(1, 60, TAKE_ALL)}, {{42, "apply:continue"}, {56, "apply:extend"}},
 	 {{42, "stepping_down", 100, 1, "step_down", ANY, 0, "", "course-step-down", 3},
 	  {55, "stepping_down", 100, 1, "step_down", 99, 100, "", "course-step-down", 3},
 	  {56, "maintenance", 200, 2, "step_back_up", ANY, 0, "", NULL, 4}}},
-	{"continue at day 42 steps down; the benefit kept keeps the lower dose", 100, "sleep", -1, 0, 70,
+	{"continue at day 42 steps down; the benefit kept keeps the lower dose", 100, 0, "sleep", -1, 0, 70,
 	 {FORMED(1, 70, TAKE_ALL)}, {{42, "apply:continue"}, {56, "apply:continue"}},
 	 {{56, "maintenance", 100, 1, "keep_lower", ANY, 0, "", "course-keep-lower", 4},
 	  {70, "maintenance", 100, 1, "keep_lower", 99, 100, "", "course-keep-lower", 4}}},
-	{"another form from a review starts low again, and never above the dose", 100, "regularity", -1, 0, 50,
+	{"another form from a review starts low again, and never above the dose", 100, 0, "regularity", -1, 0, 50,
 	 {FORMED(1, 50, TAKE_ALL)}, {{42, "apply:change_form:review-change-form"}},
 	 {{42, "titrating", 100, 1, "change_form", ANY, 0, "", "course-step-up", 3},
 	  {49, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 4}}},
 	/* Steps are taken on the day mgtrack learns they are due, never
 	 * back-dated: she took 100 mg a day as planned, so 100 % adherent. */
-	{"a course begun three weeks before mgtrack steps up the day it is read", 100, "sleep", -1, 21, 30,
+	{"a course begun three weeks before mgtrack steps up the day it is read", 100, 0, "sleep", -1, 21, 30,
 	 {FORMED(1, 20, TAKE_FIXED), FORMED(21, 30, TAKE_ALL)}, {{0}},
 	 {{21, "maintenance", 200, 2, "step_up", 99.9, 100, "", NULL, 2}}},
-	{"other supplements leave less room under the upper limit", 100, "sleep", -1, 0, 30,
+	{"other supplements leave less room under the upper limit", 100, 0, "sleep", -1, 0, 30,
 	 {FORMED(1, 30, TAKE_ALL)}, {{15, "other:200"}, {25, "other:300"}},
 	 {{15, "titrating", 100, 1, "fit_ul", ANY, 0, "", NULL, 3},
 	  {22, "titrating", 100, 1, "fit_ul", ANY, 0, "course-hold-ul", "course-hold-ul", 3},
 	  {25, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 4}}},
-	{"when the other supplement stops, the course steps up again", 100, "sleep", -1, 0, 40,
+	{"when the other supplement stops, the course steps up again", 100, 0, "sleep", -1, 0, 40,
 	 {FORMED(1, 40, TAKE_ALL)}, {{15, "other:200"}, {20, "other:0"}},
 	 {{15, "titrating", 100, 1, "fit_ul", ANY, 0, "", NULL, 3},
 	  {21, "titrating", 100, 1, "fit_ul", ANY, 0, "", "course-step-up", 3},
 	  {22, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 4}}},
-	{"a step down is reviewed only after its two weeks", 100, "sleep", -1, 0, 60,
+	{"a step down is reviewed only after its two weeks", 100, 0, "sleep", -1, 0, 60,
 	 {FORMED(1, 60, TAKE_ALL)}, {{42, "apply:continue"}, {50, "noapply:continue"}},
 	 {{50, "stepping_down", 100, 1, "step_down", ANY, 0, "", "course-step-down", 3}}},
-	{"back up after a step down: a later continue changes nothing", 100, "sleep", -1, 0, 64,
+	{"back up after a step down: a later continue changes nothing", 100, 0, "sleep", -1, 0, 64,
 	 {FORMED(1, 64, TAKE_ALL)}, {{42, "apply:continue"}, {56, "apply:extend"}, {60, "noapply:continue"}},
 	 {{60, "maintenance", 200, 2, "step_back_up", ANY, 0, "", "course-keep-lower", 4}}},
-	{"200 mg taken at once answers both intakes", 100, "sleep", -1, 0, 12,
+	{"200 mg taken at once answers both intakes", 100, 0, "sleep", -1, 0, 12,
 	 {FORMED(1, 7, TAKE_ALL), FORMED(8, 12, TAKE_ONCE)}, {{0}},
 	 {{12, "maintenance", 200, 2, NULL, 99, 100, "", NULL, 2}}},
-	{"loose nights logged late for the days before a step up still count", 100, "sleep", -1, 0, 14,
+	{"loose nights logged late for the days before a step up still count", 100, 0, "sleep", -1, 0, 14,
 	 {FORMED(1, 4, TAKE_ALL), {5, 8, 0, 0, 0, TAKE_ALL}, FORMED(9, 14, TAKE_ALL)}, {{10, "loose:5-7"}},
 	 {{8, "titrating", 100, 1, "start", ANY, 0, "course-hold-no-log", NULL, 1},
 	  {9, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
 	  {10, "maintenance", 100, 1, "lower", ANY, 0, NULL, NULL, 3}}},
-	{"a new medicine re-times the intakes", 100, "sleep", -1, 0, 20,
+	{"a new medicine re-times the intakes", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{15, "med:levothyroxine@21:30"}},
 	 {{15, "maintenance", 200, 2, "retime", ANY, 0, "", NULL, 3}}},
-	{"skipped intakes count as not taken", 100, "sleep", -1, 0, 20,
+	{"skipped intakes count as not taken", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 9, TAKE_ALL), FORMED(10, 19, TAKE_SKIP), FORMED(20, 20, TAKE_ALL)}, {{0}},
 	 {{20, "maintenance", 200, 2, NULL, 40, 55, "", NULL, 2}}},
-	{"a red flag logged later for an earlier night still pauses, today", 100, "sleep", -1, 0, 20,
+	{"a red flag logged later for an earlier night still pauses, today", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{12, "redflag:9"}},
 	 {{11, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
 	  {12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3},
 	  {20, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
-	{"medicines around the clock: one least-bad time, no new version every day", 100, "sleep", -1, 0, 20,
+	{"medicines around the clock: one least-bad time, no new version every day", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{10, "med:levothyroxine@08:00,12:00,16:00,20:00"}},
 	 {{10, "maintenance", 200, ANY, NULL, ANY, 0, "", NULL, ANY},
 	  {11, "maintenance", 200, ANY, NULL, ANY, 0, "", NULL, 3},
 	  {20, "maintenance", 200, ANY, NULL, ANY, 0, "", NULL, 3}}},
-	{"a pregnancy pauses the course", 100, "sleep", -1, 0, 20,
+	{"a pregnancy pauses the course", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{12, "pregnant"}},
 	 {{12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
 	/* Kidney function learnt mid-course: below 30 the course pauses that
 	 * day; 30-59 is a caution, and the course goes on. */
-	{"an eGFR below 30 pauses the course", 100, "sleep", -1, 0, 20,
+	{"an eGFR below 30 pauses the course", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{12, "egfr:25"}},
 	 {{11, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
 	  {12, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3},
 	  {20, "paused", 0, 0, "pause", ANY, 0, "", "course-resume", 3}}},
-	{"an eGFR of 45 leaves the course running", 100, "sleep", -1, 0, 20,
+	{"an eGFR of 45 leaves the course running", 100, 0, "sleep", -1, 0, 20,
 	 {FORMED(1, 20, TAKE_ALL)}, {{12, "egfr:45"}},
 	 {{12, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
 	  {20, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2}}},
+	/* Back up after a step down while other supplements leave 175 mg:
+	 * whole capsules only (never 100 + 75 mg "in capsules" of 100). */
+	{"back up after a step down, the limit shrunk: whole capsules only", 100, 0, "sleep", -1, 0, 60,
+	 {FORMED(1, 60, TAKE_ALL)}, {{42, "apply:continue"}, {50, "other:175"}, {56, "apply:extend"}},
+	 {{56, "maintenance", 100, 1, "step_back_up", ANY, 0, "", NULL, 4}}},
+	/* Half a 200 mg scored tablet to start; the step up is two halves,
+	 * one at lunch and one in the evening; loose stools then lower it to
+	 * one half again, never to 0 or a whole tablet at once. */
+	{"a scored 200 mg tablet: half to start, two halves at the full dose", 200, 1, "sleep", -1, 0, 24,
+	 {FORMED(1, 14, TAKE_ALL), LOOSE(15, 17, TAKE_ALL), FORMED(18, 24, TAKE_ALL)}, {{0}},
+	 {{7, "titrating", 100, 1, "start", 99, 100, "", "course-step-up", 1},
+	  {8, "maintenance", 200, 2, "step_up", ANY, 0, "", NULL, 2},
+	  {17, "maintenance", 100, 1, "lower", ANY, 0, NULL, NULL, 3},
+	  {24, "maintenance", 100, 1, "lower", ANY, 0, "", NULL, 3}}},
 };
 
 static const long day0 = 20700;   /* 2026-09-05: day 1 of every course */
@@ -395,12 +410,18 @@ static void check(struct sim *s, const struct check *c, const struct course_stat
 	if (c->versions != ANY && (int)s->c.n != c->versions)
 		fail_msg("%s, day %d: %zu versions, expected %d", name, c->day, s->c.n, c->versions);
 	/* Invariants of every day: the course's dose stays within the upper
-	 * limit with the other supplements, every intake has whole capsules,
-	 * a paused or stopped course plans nothing. */
+	 * limit with the other supplements, every intake has whole capsules
+	 * (or halves of a scored tablet) that give its magnesium, a paused or
+	 * stopped course plans nothing. */
 	double intake_sum = 0;
 	for (size_t i = 0; i < st->now.n_intakes; i++) {
-		assert_true(st->now.intakes[i].units >= 1);
-		intake_sum += st->now.intakes[i].mg;
+		const struct course_intake *in = &st->now.intakes[i];
+		double pieces = in->units * (st->now.divisible ? 2 : 1);
+		assert_int_equal(st->now.divisible, s->sc->divisible);
+		assert_true(pieces >= 1 && fabs(pieces - round(pieces)) < 1e-9);
+		assert_true(fabs(in->units * st->now.unit_mg - in->mg) < 1e-6);
+		assert_true(in->mg > 0);
+		intake_sum += in->mg;
 	}
 	assert_true(fabs(intake_sum - st->now.daily_mg) < 1e-6);
 	assert_true(st->now.daily_mg + s->other.mg_per_day <= 350 + 1e-6 || st->now.daily_mg == 0);
@@ -428,6 +449,7 @@ static void run_scenario(const struct scenario *sc)
 	mg_strlcpy(s.products[0].name, "Course Caps", sizeof(s.products[0].name));
 	mg_strlcpy(s.products[0].form, form, sizeof(s.products[0].form));
 	s.products[0].elemental_mg = sc->unit_mg;
+	s.products[0].divisible = sc->divisible;
 	product_init(&s.products[1]);
 	s.products[1].id = 2;
 	mg_strlcpy(s.products[1].name, "Other Form", sizeof(s.products[1].name));
@@ -534,6 +556,31 @@ static void test_refusals(void **state)
 	assert_int_equal(course_resume_version(&c, NULL, 0, &in, &p, day0, &v, &e), -1);
 	assert_non_null(strstr(e.msg, "not paused"));
 
+	/* A product too strong for the plan (300 mg tablets, food unknown: a
+	 * 200 mg plan from 100) is refused plainly, never started at 300 mg. */
+	{
+		struct product strong = prod;
+		struct plan sp;
+		struct course_version sv;
+		mg_strlcpy(strong.name, "Big Tab", sizeof(strong.name));
+		strong.elemental_mg = 300;
+		struct plan_input sin = in;
+		sin.products = &strong;
+		assert_int_equal(plan_compute(&sin, &sp, &e), 0);
+		assert_null(sp.product);
+		assert_true(sp.daily_mg == 200);
+		assert_int_equal(course_first_version(&sin, &sp, day0, &sv, &e), -1);
+		assert_int_equal(e.code, MG_EDATA);
+		assert_non_null(strstr(e.msg, "product \"Big Tab\" is too strong for the plan"));
+		assert_non_null(strstr(e.msg, "one unit is 300 mg"));
+		plan_release(&sp);
+		/* Scored, its 150 mg halves would do: the course starts at one. */
+		strong.divisible = 1;
+		assert_int_equal(plan_compute(&sin, &sp, &e), 0);
+		assert_int_equal(course_first_version(&sin, &sp, day0, &sv, &e), 0);
+		assert_true(sv.divisible && sv.daily_mg == 150 && sv.n_intakes == 1 && sv.intakes[0].units == 0.5);
+		plan_release(&sp);
+	}
 	struct course_input ci = {.course = &c, .today = day0 + 3, .plan_in = &in, .plan = &p};
 	struct course_state st;
 	assert_int_equal(course_evaluate(&ci, &st, &e), 0);

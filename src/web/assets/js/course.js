@@ -51,8 +51,17 @@ export function phaseText(phase) {
   return PHASE_TEXT[phase] || String(phase || 'unknown').replace(/_/g, ' ');
 }
 
+// Units of a product: "1 capsule", "2 units". Halves come only from a
+// scored tablet (a product marked divisible): "half a tablet", "1.5 tablets".
+export function unitsText(n, noun = 'unit') {
+  if (typeof n !== 'number') return '';
+  if (n === 0.5) return 'half a tablet';
+  const word = Number.isInteger(n) ? noun : 'tablet';
+  return `${num(n, 2)} ${n === 1 ? word : `${word}s`}`;
+}
+
 export function capsules(n) {
-  return typeof n === 'number' ? `${num(n, 2)} ${n === 1 ? 'capsule' : 'capsules'}` : '';
+  return unitsText(n, 'capsule');
 }
 
 // One intake: "21:30 · 100 mg · 1 capsule".

@@ -6,14 +6,14 @@
  */
 import {alertBox, api, app, clearErrors, generic, gridField, h, longDate, mg, noteList, num, scalar,
   showDisclaimer, showError, STATUS_TEXT, table, words} from './core.js';
-import {dateAndDay, EVENT_TEXT, haltReason, intakesText, lastVersion, nextNode, phaseText, reasonNode, running} from './course.js';
+import {dateAndDay, EVENT_TEXT, haltReason, intakesText, lastVersion, nextNode, phaseText, reasonNode, running, unitsText} from './course.js';
 
 // News for the next drawing of the course card (after start, stop, resume).
 let courseFlash = null;
 
 function doseText(d) {
   const bits = [d.time, mg(d.elemental_mg)];
-  if (typeof d.units === 'number') bits.push(`${num(d.units, 2)} ${d.units === 1 ? 'unit' : 'units'}`);
+  if (typeof d.units === 'number') bits.push(unitsText(d.units));
   if (d.with_food) bits.push('with food');
   return bits.join(' · ');
 }
@@ -238,6 +238,7 @@ function productRows(list, plan) {
     ['form', 'Form', (v, x) => (x.hydrate ? `${v} (${x.hydrate})` : v)],
     ['elemental_mg_per_serving', 'Magnesium per serving', (v, x) => `${mg(v)}${x.estimated ? ' (estimated)' : ''}`],
     ['per_serving_units', 'Units per serving', scalar],
+    ['divisible', 'Scored (halves)', scalar],
     ['third_party', 'Third-party tested', scalar],
     ['id', 'In the plan', (v, x) => productUse(x, plan)],
   ]);
@@ -261,7 +262,8 @@ function productForm(onAdded) {
     h('p', {class: 'small muted', id: 'product-mg-hint'}, 'Magnesium per serving is the elemental figure on the label (“magnesium … mg”). If the label gives only the compound (“magnesium citrate 500 mg”), enter that instead: mgtrack estimates the magnesium from the form and hydrate.'),
     h('fieldset', {class: 'flags'}, h('legend', null, 'Label'),
       check('third_party', 'Third-party tested (USP, NSF, Informed Sport)'),
-      check('proprietary_blend', 'Proprietary blend')),
+      check('proprietary_blend', 'Proprietary blend'),
+      check('divisible', 'Scored tablet: the plan may use half tablets')),
     h('div', {class: 'actions'}, submit, status));
   const el = (n) => form.querySelector(`#${id(n)}`);
   form.addEventListener('submit', async (ev) => {
@@ -273,6 +275,7 @@ function productForm(onAdded) {
     for (const k of ['elemental_mg', 'compound_mg', 'per_serving_units']) if (el(k).value.trim() !== '') body[k] = Number(el(k).value);
     body.third_party = el('third_party').checked;
     body.proprietary_blend = el('proprietary_blend').checked;
+    body.divisible = el('divisible').checked;
     // What the server would refuse without naming a field, said here next to the field.
     if (!body.name) return showError(form, {field: 'name', message: 'Give the product’s name.'}, 'product', status);
     if (!body.form) return showError(form, {field: 'form', message: 'Choose the form on the label.'}, 'product', status);

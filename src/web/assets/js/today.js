@@ -6,7 +6,7 @@
 import {alertBox, api, app, clearErrors, h, longDate, mg, minutes, noteList, num, showDisclaimer, showError,
   words} from './core.js';
 import {addFoodForm, foodPicker} from './food-picker.js';
-import {capsules, dateAndDay, haltReason, lastVersion, nextNode, phaseText, reasonNode} from './course.js';
+import {capsules, dateAndDay, haltReason, lastVersion, nextNode, phaseText, reasonNode, unitsText} from './course.js';
 
 // The nightly log's fields (docs/API.md "A night"): [name, label, kind, min, max].
 const NIGHT_TIMES = [
@@ -314,7 +314,7 @@ function dosesSection(today, onChange, onCourse) {
         else if (product && product.elemental_mg_per_serving > 0) servings = d.elemental_mg / product.elemental_mg_per_serving;
         else servings = typeof d.units === 'number' ? d.units : 1;
         servings = Math.round(servings * 10000) / 10000;
-        const unitText = typeof d.units === 'number' ? `${num(d.units, 2)} ${d.units === 1 ? 'unit' : 'units'}` : '';
+        const unitText = unitsText(d.units);
         return h('button', {type: 'button', class: 'dose-button', 'data-time': d.time, onclick: async (ev) => {
           const btn = ev.currentTarget;
           btn.disabled = true;
