@@ -849,7 +849,7 @@ static int place_all(struct plan *p, struct plan_schedule *s, int wd)
 			double cap = plan_fit_dose(per, split, 0, split);
 			if (cap > split + 1e-6)
 				cap = s->doses[0].elemental_mg;   /* one unit is above it: cannot be lowered */
-			s->doses[0].units = per > 0 ? (int)lround(cap / per) : 0;
+			s->doses[0].units = per > 0 ? round(cap / per) : 0;
 			s->doses[0].elemental_mg = cap;
 			s->daily_mg = cap;
 			merged = 2;

@@ -5,8 +5,10 @@
 # food unknown is too strong even halved, and the explanation names the
 # 200 mg starting at 100 that is planned.
 $ mgtrack init --age 34 --sex female --goal sleep --bed 23:00
-# Three days of 185 mg of food: a 135 mg gap (target 320).
-$ for d in 21 22 23; do mgtrack eat --date 2026-11-$d 12016 33.64 >/dev/null || exit 1; done
+# Three whole days of 185 mg of food: a 135 mg gap (target 320). The rest
+# of each day is energy without magnesium, so each day counts as logged.
+$ mgtrack food add --name "Rest of the day" --mg 0 --kcal 900 --measure "day=200"
+$ for d in 21 22 23; do mgtrack eat --date 2026-11-$d 12016 33.64 >/dev/null && mgtrack eat --date 2026-11-$d 900000001 1 day >/dev/null || exit 1; done
 $ mgtrack product add --name "Big Tab" --form glycinate --elemental-mg 300 --third-party
 ~ divisible   no: whole units only
 $ mgtrack plan --json --explain
