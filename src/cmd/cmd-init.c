@@ -288,6 +288,23 @@ static void print_name(const char *name, void *vctx)
 		printf("%s\n", name);
 }
 
+/* profile set's flags, applied inside view_profile_edit's transaction. */
+struct set_flags {
+	struct cmd_ctx *ctx;
+	int argc;
+	char **argv;
+	long today;
+	int rc;   /* apply_flags' exit code, its message already printed */
+};
+
+static int set_flags_edit(struct profile *p, void *vctx, struct mg_err *e)
+{
+	struct set_flags *sf = vctx;
+	(void)e;
+	sf->rc = apply_flags(sf->ctx, sf->argc, sf->argv, p, sf->today);
+	return sf->rc ? -1 : 0;
+}
+
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
@@ -310,11 +327,11 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 	if (strcmp(sub, "set") == 0) {
 		if ((rc = cmd_open_journal(ctx, &db)))
 			return rc;
-		if ((rc = cmd_load_profile(ctx, db, &p)) ||
-		    (rc = apply_flags(ctx, argc - 1, argv + 1, &p, today)) ||
-		    (rc = save(ctx, db, &p, today))) {
+		struct set_flags sf = {ctx, argc - 1, argv + 1, today, 0};
+		struct mg_err e = {0};
+		if (view_profile_edit(db, ctx->profile, today, set_flags_edit, &sf, &p, &e) < 0) {
 			db_close(db);
-			return rc;
+			return sf.rc ? sf.rc : cmd_fail(&e);   /* a bad flag has said so already */
 		}
 		db_close(db);
 		print_profile(&p, today);

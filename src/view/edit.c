@@ -38,6 +38,22 @@ int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err 
 	return 0;
 }
 
+int view_profile_edit(sqlite3 *db, const char *name, long today,
+		      int (*edit)(struct profile *p, void *ctx, struct mg_err *e), void *ctx, struct profile *out,
+		      struct mg_err *e)
+{
+	/* Read, change and store in one BEGIN IMMEDIATE: two devices setting
+	 * different fields at once each keep theirs. */
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (journal_profile_get(db, name, out, e) < 0 || edit(out, ctx, e) < 0 || profile_validate(out, today, e) < 0 ||
+	    journal_profile_put(db, out, e) < 0 || view_course_touch(db, out, today, e) < 0 || db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int view_product_add(sqlite3 *db, struct product *p, struct product_mg *mg, struct mg_err *e)
 {
 	if (product_validate(p, e) < 0 || product_magnesium(p, mg, e) < 0 || db_begin(db, e) < 0)

@@ -213,6 +213,13 @@ json_t *view_review_json(const struct review *r);
  * caller's transaction (nothing without a course). */
 int view_course_touch(sqlite3 *db, const struct profile *p, long today, struct mg_err *e);
 /* Checks the profile (contradictions, ranges) and stores it. */
+/* Loads profile `name`, lets edit() change it, checks and stores it (and
+ * what it changes in the course), reading and writing in one transaction;
+ * *out is the profile as stored. Nothing is written when edit() or the
+ * check fails. */
+int view_profile_edit(sqlite3 *db, const char *name, long today,
+		      int (*edit)(struct profile *p, void *ctx, struct mg_err *e), void *ctx, struct profile *out,
+		      struct mg_err *e);
 int view_profile_save(sqlite3 *db, struct profile *p, long today, struct mg_err *e);
 /* Checks a product's label figures and stores it; mg is its magnesium. */
 int view_product_add(sqlite3 *db, struct product *p, struct product_mg *mg, struct mg_err *e);

@@ -240,21 +240,41 @@ static int profile_field(struct web_resp *rs, json_t *body, const char *key, jso
 	return bad(rs, key, "is not a profile field");
 }
 
+/* The POST body applied field by field inside view_profile_edit's
+ * transaction; a bad field has its 422 answered already. */
+struct profile_body {
+	json_t *body;
+	struct web_resp *rs;
+	long today;
+	int answered;
+};
+
+static int apply_profile_body(struct profile *p, void *ctx, struct mg_err *e)
+{
+	struct profile_body *b = ctx;
+	const char *key;
+	json_t *v;
+	(void)e;
+	json_object_foreach(b->body, key, v) {
+		if (profile_field(b->rs, b->body, key, v, p, b->today) < 0) {
+			b->answered = 1;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 void api_profile_post(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct profile p;
 	long today = mg_today();
-	if (web_profile(app, rs, &p) < 0)
-		return;
-	const char *key;
-	json_t *v;
-	json_object_foreach(rq->body, key, v) {
-		if (profile_field(rs, rq->body, key, v, &p, today) < 0)
-			return;
-	}
+	struct profile_body b = {rq->body, rs, today, 0};
 	struct mg_err e = {0};
-	if (view_profile_save(app->db, &p, today, &e) < 0)
-		return web_fail_flags(rs, &e, NULL);
+	if (view_profile_edit(app->db, app->profile, today, apply_profile_body, &b, &p, &e) < 0) {
+		if (!b.answered)
+			web_fail_flags(rs, &e, NULL);
+		return;
+	}
 	/* Answer the profile as stored (lists come back in the journal's order). */
 	if (web_profile(app, rs, &p) == 0)
 		web_json(rs, 200, view_profile_json(&p, today));
