@@ -64,11 +64,17 @@ static int parse_time_flag(const char *flag, const char *s, int *out)
 static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profile *p, long today)
 {
 	struct mg_err e = {0};
-	int c, goals_reset = 0, rc;
+	int c, goals_reset = 0, rc, age_given = 0, born_given = 0;
 	long v;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", profile_opts, NULL)) != -1) {
+		/* A date of birth and an age say the same thing twice, and may
+		 * disagree: one of them, not both. */
+		if ((c == O_BORN && age_given) || (c == O_AGE && born_given))
+			return cmd_usage(ctx, "give --born or --age, not both");
+		age_given |= c == O_AGE;
+		born_given |= c == O_BORN;
 		switch (c) {
 		case O_BORN:
 			if ((rc = cmd_parse_date("--born", optarg, &p->born)))

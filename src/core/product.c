@@ -21,6 +21,11 @@ int product_validate(const struct product *p, struct mg_err *e)
 	struct form_info f;
 	if (!p->name[0])
 		return mg_err_set(e, MG_EUSAGE, "a product needs --name");
+	/* Commands take a product by NAME or ID: a name of digits only would
+	 * be read as another product's id. */
+	if (strspn(p->name, "0123456789") == strlen(p->name))
+		return mg_err_set(e, MG_EUSAGE, "--name \"%s\" is only digits, which commands read as a product id: add"
+				  " a word (\"%s mg\")", p->name, p->name);
 	if (forms_lookup(p->form, p->hydrate, &f, e) < 0)
 		return -1;
 	if (!isnan(p->elemental_mg) && !(p->elemental_mg >= 1 && p->elemental_mg <= MAX_ELEMENTAL_MG))
