@@ -14,6 +14,7 @@
 #include "core/tables.h"
 #include "util/paths.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 #define COMMON_OPTS \
@@ -324,7 +325,7 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	const struct cmd *c = cmd_find(argv[1]);
 	if (!c) {
-		fprintf(stderr, "mgtrack: unknown command \"%s\"; see 'mgtrack help'\n", argv[1]);
+		cmd_say("unknown command \"%s\"; see 'mgtrack help'\n", argv[1]);
 		return MG_EUSAGE;
 	}
 	fputs(c->usage, stdout);
@@ -364,13 +365,13 @@ static int take_global(int *argc, char **argv, const char **db, const char **foo
 				} else if (i + 1 < *argc) {
 					*slot = argv[++i];
 				} else {
-					fprintf(stderr, "mgtrack: option \"%s\" needs a value; see 'mgtrack help'\n", name);
+					cmd_say("option \"%s\" needs a value; see 'mgtrack help'\n", name);
 					return MG_EUSAGE;
 				}
 			}
 		}
 		if (slot && !**slot) {
-			fprintf(stderr, "mgtrack: option \"%s\" needs a value; see 'mgtrack help'\n", name);
+			cmd_say("option \"%s\" needs a value; see 'mgtrack help'\n", name);
 			return MG_EUSAGE;
 		}
 		if (!slot)
@@ -395,6 +396,16 @@ static int wants_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	const char *db = NULL, *foods = NULL, *profile = "default";
+	/* Names, notes and values go into the journal and out as JSON, which
+	 * holds UTF-8 only: a Latin-1 byte would be stored and then vanish. */
+	for (int i = 1; i < argc; i++)
+		if (!mg_utf8_valid(argv[i], strlen(argv[i]))) {
+			char shown[64];
+			mg_strlcpy(shown, argv[i], sizeof(shown));
+			mg_text_printable(shown);
+			cmd_say("argument %d (\"%s\") is not UTF-8 text\n", i, shown);
+			return MG_EUSAGE;
+		}
 	int rc = take_global(&argc, argv, &db, &foods, &profile);
 	if (rc)
 		return rc;
@@ -409,7 +420,7 @@ int main(int argc, char **argv)
 		name = "version";
 	const struct cmd *c = cmd_find(name);
 	if (!c) {
-		fprintf(stderr, "mgtrack: unknown command \"%s\"; see 'mgtrack help'\n", name);
+		cmd_say("unknown command \"%s\"; see 'mgtrack help'\n", name);
 		return MG_EUSAGE;
 	}
 	if (c->run != cmd_help && wants_help(argc - 1, argv + 1)) {

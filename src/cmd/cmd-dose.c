@@ -94,7 +94,7 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 		switch (c) {
 		case 'a':
 			if (mg_parse_datetime(optarg, &date, &time) < 0) {
-				fprintf(stderr, "mgtrack: --at \"%s\" is not a date and time (YYYY-MM-DD HH:MM)\n", optarg);
+				cmd_say("--at \"%s\" is not a date and time (YYYY-MM-DD HH:MM)\n", optarg);
 				return MG_EDATA;
 			}
 			has_at = 1;
@@ -166,7 +166,7 @@ int cmd_dose(int argc, char **argv, struct cmd_ctx *ctx)
 	double servings = 0;
 	enum dose_mode mode = skip ? DOSE_SKIP : argc - optind == 2 ? DOSE_SERVINGS : DOSE_PLANNED;
 	if (mode == DOSE_SERVINGS && mg_parse_double(argv[optind + 1], 0.25, 20, &servings) < 0) {
-		fprintf(stderr, "mgtrack: servings \"%s\" must be a number from 0.25 to 20\n", argv[optind + 1]);
+		cmd_say("servings \"%s\" must be a number from 0.25 to 20\n", argv[optind + 1]);
 		return MG_EDATA;
 	}
 	if (!has_at)

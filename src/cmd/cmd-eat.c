@@ -137,7 +137,7 @@ int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(ctx, "eat needs FOOD_ID AMOUNT [MEASURE]");
 	double amount;
 	if (mg_parse_double(argv[optind + 1], 1e-6, 100000, &amount) < 0) {
-		fprintf(stderr, "mgtrack: amount \"%s\" is not a positive number\n", argv[optind + 1]);
+		cmd_say("amount \"%s\" is not a positive number\n", argv[optind + 1]);
 		return MG_EDATA;
 	}
 	struct strbuf unit;

@@ -145,7 +145,7 @@ static int food_search_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 int cmd_parse_food_id(const char *arg, long *id)
 {
 	if (mg_parse_long(arg, 1, 999999999999L, id) < 0) {
-		fprintf(stderr, "mgtrack: food id \"%s\" is not a number; find ids with 'mgtrack food search'\n", arg);
+		cmd_say("food id \"%s\" is not a number; find ids with 'mgtrack food search'\n", arg);
 		return MG_EDATA;
 	}
 	return 0;
@@ -232,7 +232,7 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 		case 'm':
 			/* No food reaches 2,000 mg per 100 g (pumpkin seeds: 550). */
 			if (mg_parse_double(optarg, 0, 2000, &v) < 0) {
-				fprintf(stderr, "mgtrack: --mg \"%s\" is not magnesium per 100 g (0 to 2000)\n", optarg);
+				cmd_say("--mg \"%s\" is not magnesium per 100 g (0 to 2000)\n", optarg);
 				rc = MG_EDATA;
 			} else {
 				f.nut[NUT_MG] = v;
@@ -240,7 +240,7 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case 'k':
 			if (mg_parse_double(optarg, 0, 900, &v) < 0) {
-				fprintf(stderr, "mgtrack: --kcal \"%s\" is not energy per 100 g (0 to 900)\n", optarg);
+				cmd_say("--kcal \"%s\" is not energy per 100 g (0 to 900)\n", optarg);
 				rc = MG_EDATA;
 			} else {
 				f.nut[NUT_KCAL] = v;
@@ -251,7 +251,7 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 			char name[96];
 			if (!eq || eq == optarg || (size_t)(eq - optarg) >= sizeof(name) ||
 			    mg_parse_double(eq + 1, 0.01, 10000, &v) < 0) {
-				fprintf(stderr, "mgtrack: --measure \"%s\" is not NAME=GRAMS (e.g. \"cup=240\")\n", optarg);
+				cmd_say("--measure \"%s\" is not NAME=GRAMS (e.g. \"cup=240\")\n", optarg);
 				rc = MG_EDATA;
 				break;
 			}

@@ -67,7 +67,7 @@ static FILE *open_in_zip(zip_t *z, const char *path)
 		cookie_io_functions_t io = {.read = zip_cookie_read, .close = zip_cookie_close};
 		return zf ? fopencookie(zf, "r", io) : NULL;
 	}
-	fprintf(stderr, "mgtrack: \"%s\" holds no Apple Health export XML\n", path);
+	cmd_say("\"%s\" holds no Apple Health export XML\n", path);
 	return NULL;
 }
 
@@ -118,7 +118,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *path = argv[optind];
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		cmd_say("cannot open \"%s\": %s\n", path, strerror(errno));
 		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
 	}
 	char magic[4] = {0};
@@ -133,7 +133,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 			if (z)
 				zip_discard(z);
 			else
-				fprintf(stderr, "mgtrack: \"%s\" is not a readable zip archive\n", path);
+				cmd_say("\"%s\" is not a readable zip archive\n", path);
 			return MG_EDATA;
 		}
 	} else {
@@ -219,7 +219,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 			printf("  the file ends in the middle of a record: what came before it was imported\n");
 	}
 	if (nothing) {
-		fprintf(stderr, "mgtrack: no usable sleep or dietary magnesium records in \"%s\": nothing was saved\n", path);
+		cmd_say("no usable sleep or dietary magnesium records in \"%s\": nothing was saved\n", path);
 		return MG_EDATA;
 	}
 	if (usable == 0 && !json)
@@ -628,7 +628,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(ctx, "import %s needs one FILE", session_importers[k].kind);
 	const char *path = argv[optind];
 	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		cmd_say("cannot open \"%s\": %s\n", path, strerror(errno));
 		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
 	}
 	sqlite3 *db;
@@ -675,7 +675,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
 	}
 	if (usable == 0) {
-		fprintf(stderr, "mgtrack: no usable nights in \"%s\"\n", path);
+		cmd_say("no usable nights in \"%s\"\n", path);
 		return MG_EDATA;
 	}
 	return 0;

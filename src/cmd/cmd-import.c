@@ -47,7 +47,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *path = argv[optind + 1];
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "mgtrack: cannot open \"%s\": %s\n", path, strerror(errno));
+		cmd_say("cannot open \"%s\": %s\n", path, strerror(errno));
 		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
 	}
 	sqlite3 *db;

@@ -54,7 +54,7 @@ static const struct option profile_opts[] = {
 static int parse_time_flag(const char *flag, const char *s, int *out)
 {
 	if (mg_parse_hhmm(s, out) < 0) {
-		fprintf(stderr, "mgtrack: %s \"%s\" is not a time (HH:MM)\n", flag, s);
+		cmd_say("%s \"%s\" is not a time (HH:MM)\n", flag, s);
 		return MG_EDATA;
 	}
 	return 0;
@@ -264,7 +264,7 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 	struct mg_err e = {0};
 	if (journal_profile_get(db, ctx->profile, &existing, &e) == 0) {
 		db_close(db);
-		fprintf(stderr, "mgtrack: profile \"%s\" already exists; change it with 'mgtrack profile set'\n",
+		cmd_say("profile \"%s\" already exists; change it with 'mgtrack profile set'\n",
 			ctx->profile);
 		return MG_EDATA;
 	}

@@ -198,7 +198,7 @@ int cmd_night(int argc, char **argv, struct cmd_ctx *ctx)
 	if (date > today) {
 		char d[16];
 		mg_format_date(date, d, sizeof(d));
-		fprintf(stderr, "mgtrack: --date \"%s\" is in the future\n", d);
+		cmd_say("--date \"%s\" is in the future\n", d);
 		return MG_EDATA;
 	}
 	given.date = date;
@@ -241,7 +241,7 @@ int cmd_night(int argc, char **argv, struct cmd_ctx *ctx)
 			free(nights);
 			char d[16];
 			mg_format_date(date, d, sizeof(d));
-			fprintf(stderr, "mgtrack: no night on \"%s\"\n", d);
+			cmd_say("no night on \"%s\"\n", d);
 			return MG_ENOINPUT;
 		}
 		if (json) {

@@ -25,7 +25,7 @@ static int parse_taking(const char *arg, double *out)
 {
 	*out = 1;
 	if (arg && mg_parse_double(arg, 0.25, 20, out) < 0) {
-		fprintf(stderr, "mgtrack: --taking \"%s\" must be servings a day from 0.25 to 20\n", arg);
+		cmd_say("--taking \"%s\" must be servings a day from 0.25 to 20\n", arg);
 		return MG_EDATA;
 	}
 	return 0;
@@ -34,7 +34,7 @@ static int parse_taking(const char *arg, double *out)
 static int parse_mg(const char *flag, const char *s, double *out)
 {
 	if (mg_parse_double(s, 0, 1e9, out) < 0) {
-		fprintf(stderr, "mgtrack: %s \"%s\" is not a number of mg\n", flag, s);
+		cmd_say("%s \"%s\" is not a number of mg\n", flag, s);
 		return MG_EDATA;
 	}
 	return 0;
@@ -151,7 +151,7 @@ static int get(struct cmd_ctx *ctx, const char *key, struct product *p, struct p
 	if (found < 0)
 		return cmd_fail(&e);
 	if (!found) {
-		fprintf(stderr, "mgtrack: no product \"%s\" (see 'mgtrack product list')\n", key);
+		cmd_say("no product \"%s\" (see 'mgtrack product list')\n", key);
 		return MG_ENOINPUT;
 	}
 	if (product_magnesium(p, mg, &e) < 0)
@@ -360,7 +360,7 @@ static int set(int argc, char **argv, struct cmd_ctx *ctx)
 	db_rollback(db);
 	db_close(db);
 	if (found == 0) {
-		fprintf(stderr, "mgtrack: no product \"%s\" (see 'mgtrack product list')\n", key);
+		cmd_say("no product \"%s\" (see 'mgtrack product list')\n", key);
 		return MG_ENOINPUT;
 	}
 	return cmd_fail(&e);

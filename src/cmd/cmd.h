@@ -65,6 +65,9 @@ int cmd_version(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_fail(const struct mg_err *e);
 /* Prints a usage error naming the command; returns 64. */
 int cmd_usage(const struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "mgtrack: MESSAGE" on stderr, with control bytes and broken UTF-8 from
+ * quoted input shown as '?' (a trailing newline in fmt is optional). */
+void cmd_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Reports getopt_long's ':' (missing value) or '?' (unknown option). */
 int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv);
 

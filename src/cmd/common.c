@@ -12,6 +12,7 @@
 #include "store/db.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 int cmd_fail(const struct mg_err *e)
@@ -22,13 +23,29 @@ int cmd_fail(const struct mg_err *e)
 
 int cmd_usage(const struct cmd_ctx *ctx, const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
-	fputs("mgtrack: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "; see 'mgtrack %s --help'\n", ctx->name);
+	mg_text_printable(msg);
+	fprintf(stderr, "mgtrack: %s; see 'mgtrack %s --help'\n", msg, ctx->name);
 	return MG_EUSAGE;
+}
+
+void cmd_say(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	size_t n = strlen(msg);
+	if (n && msg[n - 1] == '\n')
+		msg[--n] = '\0';
+	/* What people and files typed is quoted here: never a control byte. */
+	mg_text_printable(msg);
+	fprintf(stderr, "mgtrack: %s\n", msg);
 }
 
 int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv)
@@ -102,7 +119,7 @@ int cmd_write_file(const char *path, const char *data, size_t len)
 	FILE *f = fopen(strbuf_str(&tmp), "wb");
 	int rc = 0;
 	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0 || rename(strbuf_str(&tmp), path) != 0) {
-		fprintf(stderr, "mgtrack: cannot write \"%s\": %s\n", path, strerror(errno));
+		cmd_say("cannot write \"%s\": %s\n", path, strerror(errno));
 		if (f)
 			unlink(strbuf_str(&tmp));
 		rc = MG_EIO;
@@ -121,7 +138,7 @@ void cmd_print_json(json_t *j)
 int cmd_parse_date(const char *flag, const char *s, long *days)
 {
 	if (mg_parse_date(s, days) < 0) {
-		fprintf(stderr, "mgtrack: %s \"%s\" is not a date (YYYY-MM-DD)\n", flag, s);
+		cmd_say("%s \"%s\" is not a date (YYYY-MM-DD)\n", flag, s);
 		return MG_EDATA;
 	}
 	return 0;
@@ -130,7 +147,7 @@ int cmd_parse_date(const char *flag, const char *s, long *days)
 int cmd_parse_long(const char *flag, const char *s, long min, long max, long *out)
 {
 	if (mg_parse_long(s, min, max, out) < 0) {
-		fprintf(stderr, "mgtrack: %s \"%s\" is not a whole number from %ld to %ld\n", flag, s, min, max);
+		cmd_say("%s \"%s\" is not a whole number from %ld to %ld\n", flag, s, min, max);
 		return MG_EDATA;
 	}
 	return 0;

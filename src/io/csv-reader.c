@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "io/csv-reader.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 /* A row longer than this is not a diary, a dose list or a food table: it
@@ -22,6 +23,11 @@ static void on_field(void *s, size_t len, void *data)
 	if (r->row_bytes > CSV_MAX_ROW_BYTES && !r->failed) {
 		mg_err_set(r->e, MG_EDATA, "%s row %zu is longer than %u KiB: not a CSV file this reads", r->file,
 			   r->row + 1, CSV_MAX_ROW_BYTES >> 10);
+		r->failed = 1;
+	}
+	if (s && !mg_utf8_valid(s, len) && !r->failed) {
+		mg_err_set(r->e, MG_EDATA, "%s row %zu: field %zu is not UTF-8 text: save the file as UTF-8 (in a"
+			   " spreadsheet: CSV UTF-8)", r->file, r->row + 1, r->nfields + 1);
 		r->failed = 1;
 	}
 	if (r->nfields < CSV_MAX_COLS) {

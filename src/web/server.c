@@ -29,6 +29,7 @@
 #include "store/journal.h"
 #include "web/web.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 /* Scripts, styles and requests only from this server; no inline script,
@@ -78,6 +79,9 @@ void web_error(struct web_resp *rs, unsigned status, const char *code, const cha
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* A query value quoted back may not be UTF-8: jansson would drop the
+	 * whole message. */
+	mg_text_printable(msg);
 	json_t *err = json_object();
 	json_object_set_new(err, "code", json_string(code));
 	json_object_set_new(err, "message", json_string(msg));
