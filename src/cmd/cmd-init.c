@@ -331,7 +331,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 		return 0;
 	}
 	if (strcmp(sub, "set") == 0) {
-		if ((rc = cmd_open_journal(ctx, &db)))
+		if ((rc = cmd_open_existing(ctx, &db)))
 			return rc;
 		struct set_flags sf = {ctx, argc - 1, argv + 1, today, 0};
 		struct mg_err e = {0};
@@ -346,7 +346,7 @@ int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
 	if (strcmp(sub, "list") == 0) {
 		if ((rc = parse_json_only(ctx, argc - 1, argv + 1, &json)))
 			return rc;
-		if ((rc = cmd_open_journal(ctx, &db)))
+		if ((rc = cmd_open_existing(ctx, &db)))
 			return rc;
 		json_t *a = json ? json_array() : NULL;
 		struct mg_err e = {0};

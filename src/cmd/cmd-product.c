@@ -144,7 +144,7 @@ static int get(struct cmd_ctx *ctx, const char *key, struct product *p, struct p
 	sqlite3 *db;
 	int rc;
 	struct mg_err e = {0};
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_existing(ctx, &db)))
 		return rc;
 	int found = journal_product_get(db, key, p, &e);
 	db_close(db);
@@ -186,7 +186,7 @@ static int list(int argc, char **argv, struct cmd_ctx *ctx)
 	if (optind < argc)
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
 	sqlite3 *db;
-	if ((rc = cmd_open_journal(ctx, &db)))
+	if ((rc = cmd_open_existing(ctx, &db)))
 		return rc;
 	struct list_ctx lc = {json ? json_array() : NULL};
 	struct mg_err e = {0};

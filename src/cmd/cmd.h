@@ -74,6 +74,9 @@ int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv);
 /* Opens (creating when needed) the journal; prints and returns the exit
  * code on failure, 0 on success. */
 int cmd_open_journal(struct cmd_ctx *ctx, sqlite3 **db);
+/* The same for a journal that must exist already (66 and a line saying
+ * so when it does not): reads, and everything that needs a profile. */
+int cmd_open_existing(struct cmd_ctx *ctx, sqlite3 **db);
 /* Loads the context's profile; prints and returns the exit code on failure. */
 int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p);
 /* Opens the journal and loads the context's profile; on failure the

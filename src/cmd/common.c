@@ -2,12 +2,16 @@
  * Helpers shared by the commands; see cmd.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "cmd/cmd.h"
 #include "store/db.h"
 #include "util/parse.h"
@@ -62,9 +66,29 @@ int cmd_bad_option(const struct cmd_ctx *ctx, int c, char **argv)
 int cmd_open_journal(struct cmd_ctx *ctx, sqlite3 **db)
 {
 	struct mg_err e = {0};
+	struct stat st;
+	/* A journal holds health data: one left readable by others (made by
+	 * an older mgtrack or copied in) is tightened, and says so. */
+	if (stat(ctx->journal_path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077)) {
+		if (chmod(ctx->journal_path, 0600) == 0)
+			cmd_say("note: \"%s\" was readable by others; it is now private to you (mode 0600)",
+				ctx->journal_path);
+	}
 	if (journal_open(ctx->journal_path, db, &e) < 0)
 		return cmd_fail(&e);
 	return 0;
+}
+
+int cmd_open_existing(struct cmd_ctx *ctx, sqlite3 **db)
+{
+	/* Commands that only read, or that need a profile, never create a
+	 * journal (or its folders) for a mistyped --db. */
+	if (access(ctx->journal_path, F_OK) != 0 && errno == ENOENT) {
+		cmd_say("no journal at \"%s\": start one with 'mgtrack init' (or check --db / MGTRACK_DB)",
+			ctx->journal_path);
+		return MG_ENOINPUT;
+	}
+	return cmd_open_journal(ctx, db);
 }
 
 int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p)
@@ -77,7 +101,7 @@ int cmd_load_profile(struct cmd_ctx *ctx, sqlite3 *db, struct profile *p)
 
 int cmd_open_profile(struct cmd_ctx *ctx, sqlite3 **db, struct profile *p)
 {
-	int rc = cmd_open_journal(ctx, db);
+	int rc = cmd_open_existing(ctx, db);
 	if (rc)
 		return rc;
 	if ((rc = cmd_load_profile(ctx, *db, p))) {
@@ -112,16 +136,39 @@ int cmd_parse_json_flag(struct cmd_ctx *ctx, int argc, char **argv, int *json)
 
 int cmd_write_file(const char *path, const char *data, size_t len)
 {
-	/* A new file renamed over the old one: a failure leaves no half file. */
+	/* A new file renamed over the old one: a failure leaves no half file.
+	 * mkstemp makes it with O_EXCL and mode 0600 (a report holds health
+	 * data), under a name nobody can plant a symlink for in advance, in
+	 * the target's own folder so the rename stays on one file system. */
+	if (strlen(path) >= PATH_MAX - 16) {
+		cmd_say("the path \"%.80s...\" is longer than this system allows", path);
+		return MG_EUSAGE;
+	}
 	struct strbuf tmp;
 	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.tmp-%ld", path, (long)getpid());
-	FILE *f = fopen(strbuf_str(&tmp), "wb");
+	strbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
+	char *name = tmp.buf;
+	int fd = mkostemp(name, O_CLOEXEC);
 	int rc = 0;
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0 || rename(strbuf_str(&tmp), path) != 0) {
-		cmd_say("cannot write \"%s\": %s\n", path, strerror(errno));
-		if (f)
-			unlink(strbuf_str(&tmp));
+	if (fd < 0) {
+		cmd_say("cannot write \"%s\": %s", path, strerror(errno));
+		strbuf_release(&tmp);
+		return MG_EIO;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	/* fsync before the rename: after a crash the name points at the whole
+	 * new file or at the old one, never at an empty one. */
+	if (done != len || fsync(fd) != 0 || close(fd) != 0 || rename(name, path) != 0) {
+		cmd_say("cannot write \"%s\": %s", path, strerror(errno ? errno : EIO));
+		unlink(name);
 		rc = MG_EIO;
 	}
 	strbuf_release(&tmp);
