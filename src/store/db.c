@@ -113,6 +113,14 @@ int db_open(const char *path, int flags, sqlite3 **out, struct mg_err *e)
 		sqlite3_close(db);
 		return rc;
 	}
+	if (src != SQLITE_OK && src != SQLITE_NOTADB && src != SQLITE_CORRUPT) {
+		/* A read-only folder or mount, a full disk, no permission: the
+		 * journal is fine, the place is not. Never suggest it is damaged. */
+		int rc = mg_err_set(e, MG_EIO, "cannot use \"%s\": %s (the file itself may be fine: check the folder's"
+				    " permissions and free space)", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return rc;
+	}
 	if (src != SQLITE_OK) {
 		int rc = mg_err_set(e, MG_EDATA, "\"%s\" is not a usable database: %s", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
