@@ -251,9 +251,34 @@ static double local_seconds(long date, int minute)
 	return (double)mktime(&tm);
 }
 
+/* Every number within its row of night-fields.tsv, however it arrived:
+ * typed, from the web or from a wearable's export (a 30-day record once
+ * gave one night 43,680 minutes of light sleep). */
+static int check_ranges(const struct night *n, struct mg_err *e)
+{
+	const struct mg_table *t = tables_get("night-fields.tsv");
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *kind = table_cell(t, r, "kind");
+		if (strcmp(kind, "minutes") && strcmp(kind, "count") && strcmp(kind, "rating") && strcmp(kind, "flag"))
+			continue;
+		const char *field = table_cell(t, r, "field");
+		const struct slot *sl = find_slot(field);
+		long lo, hi;
+		if (!sl || mg_parse_long(table_cell(t, r, "min"), -100000, 100000, &lo) < 0 ||
+		    mg_parse_long(table_cell(t, r, "max"), -100000, 100000, &hi) < 0)
+			continue;
+		int v = *(const int *)((const char *)n + sl->offset);
+		if (v >= 0 && (v < lo || v > hi))
+			return mg_err_set(e, MG_EDATA, "%s %d is out of range (%ld to %ld)", field, v, lo, hi);
+	}
+	return 0;
+}
+
 int night_derive(const struct night *n, struct night_derived *d, struct mg_err *e)
 {
 	d->tib_min = d->tst_min = d->se_pct = NAN;
+	if (check_ranges(n, e) < 0)
+		return -1;
 	/* The clock times in diary order; the last one given is on the
 	 * morning's date, and each earlier one is the latest time at or
 	 * before the next (the day before when its clock reads later). */
@@ -293,6 +318,12 @@ int night_derive(const struct night *n, struct night_derived *d, struct mg_err *
 					  n->waso >= 0 ? n->waso : 0);
 		d->tst_min = tst;
 	}
+	/* Without a final awakening, time asleep still cannot be longer than
+	 * the time from going to sleep to getting up. */
+	if (isnan(at[2]) && !isnan(start) && !isnan(at[3]) && n->sol >= 0 &&
+	    n->sol + (n->waso >= 0 ? n->waso : 0) > (at[3] - start) / 60)
+		return mg_err_set(e, MG_EDATA, "sol and waso (%d + %d min) are longer than the time in bed", n->sol,
+				  n->waso >= 0 ? n->waso : 0);
 	if (!isnan(d->tst_min) && !isnan(d->tib_min) && d->tib_min > 0)
 		d->se_pct = 100.0 * d->tst_min / d->tib_min;
 	return 0;

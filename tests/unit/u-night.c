@@ -130,6 +130,35 @@ static void test_derive(void **state)
 	assert_int_equal(night_derive(&n, &d, &e), -1);
 }
 
+/* Values that did not come through night_set (a wearable's export) are
+ * held to night-fields.tsv as well; latency longer than the time in bed
+ * is refused even without a final awakening. */
+static void test_ranges_everywhere(void **state)
+{
+	(void)state;
+	struct night n;
+	struct night_derived d;
+	struct mg_err e = {0};
+	night_init(&n, 20780);
+	n.light = 43680;
+	assert_int_equal(night_derive(&n, &d, &e), -1);
+	assert_non_null(strstr(e.msg, "light 43680 is out of range (0 to 900)"));
+	n.light = 900;
+	assert_int_equal(night_derive(&n, &d, &e), 0);
+	n.hr_low = 5;
+	assert_int_equal(night_derive(&n, &d, &e), -1);
+	assert_non_null(strstr(e.msg, "hr-low 5"));
+	night_init(&n, 20780);
+	assert_int_equal(mg_parse_hhmm("23:00", &n.bed), 0);
+	assert_int_equal(mg_parse_hhmm("07:00", &n.up), 0);
+	n.sol = 400;
+	n.waso = 80;
+	assert_int_equal(night_derive(&n, &d, &e), 0);   /* 480 min asleep-or-not of 480 in bed */
+	n.waso = 81;
+	assert_int_equal(night_derive(&n, &d, &e), -1);
+	assert_non_null(strstr(e.msg, "longer than the time in bed"));
+}
+
 static void test_daylight_saving(void **state)
 {
 	struct night n;
@@ -158,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_derive),
 		cmocka_unit_test(test_daylight_saving),
+		cmocka_unit_test(test_ranges_everywhere),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }
