@@ -12,6 +12,7 @@
 #include "core/tables.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 struct slot {
@@ -124,7 +125,18 @@ int night_set(struct night *n, const char *field, const char *value, struct mg_e
 		return mg_err_set(e, MG_EDATA, "%s \"%s\" must be sdnn or rmssd", field, value);
 	}
 	if (strcmp(kind, "text") == 0) {
-		if (strlen(value) > (size_t)max)
+		/* Characters, not bytes: 500 letters of Greek or emoji are a
+		 * 500-character note. NUL, control bytes but tab and newline, and
+		 * text that is not UTF-8 are refused. */
+		size_t chars = 0, bytes = strlen(value);
+		if (!mg_utf8_valid(value, bytes))
+			return mg_err_set(e, MG_EDATA, "%s is not UTF-8 text", field);
+		for (const unsigned char *c = (const unsigned char *)value; *c; c++) {
+			chars += (*c & 0xc0) != 0x80;
+			if ((*c < 0x20 && *c != '\t' && *c != '\n') || *c == 0x7f)
+				return mg_err_set(e, MG_EDATA, "%s holds a control character", field);
+		}
+		if (chars > (size_t)max || bytes >= sizeof(n->note))
 			return mg_err_set(e, MG_EDATA, "%s is longer than %ld characters", field, max);
 		mg_strlcpy(n->note, value, sizeof(n->note));
 		return 0;

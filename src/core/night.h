@@ -27,7 +27,7 @@ struct night {
 	int caffeine_after_noon, headache;                  /* 0/1, -1 */
 	char training[8];            /* none, light, hard, or "" */
 	unsigned red_flags;          /* enum night_red_flag bits */
-	char note[512];
+	char note[2048];      /* up to 500 characters of UTF-8 (4 bytes each at most) */
 	/* Filled by wearable imports (no `night` flag sets them). */
 	int deep, light, rem;        /* stage minutes, -1 */
 	int hrv, hrv_kind;           /* ms; kind NIGHT_HRV_SDNN or NIGHT_HRV_RMSSD (never mixed); -1 */

@@ -15,3 +15,8 @@ $ mgtrack product show "$(printf '\033[2J\033[31mRED')"
 e= mgtrack: no product "?[2J?[31mRED" (see 'mgtrack product list')
 $ mgtrack product add --name "Café Mag" --form citrate --elemental-mg 100 --json
 ~ "name": "Café Mag"
+# A note's limit counts characters, not bytes.
+$ mgtrack night --date 2026-11-20 --note "$(printf 'é%.0s' $(seq 1 500))"
+$ mgtrack night --date 2026-11-21 --note "$(printf 'é%.0s' $(seq 1 501))"
+? 65
+e= mgtrack: --note is longer than 500 characters
