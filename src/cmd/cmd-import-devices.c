@@ -167,6 +167,21 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	if (o.progress)
 		fputs("\r\033[K", stderr);
 	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
+	/* A --prefer that names no source of this export would be ignored
+	 * without a word: refuse it, name the sources, write nothing. */
+	int prefer_found = !o.prefer;
+	for (size_t i = 0; i < s.n_sources && !prefer_found; i++)
+		prefer_found = strcmp(s.sources[i], o.prefer) == 0;
+	if (rc == 0 && !prefer_found) {
+		struct strbuf names;
+		strbuf_init(&names);
+		for (size_t i = 0; i < s.n_sources; i++)
+			strbuf_addf(&names, "%s\"%s\"", i ? ", " : "", s.sources[i]);
+		mg_err_set(&e, MG_EUSAGE, "--prefer \"%s\" is not a source in \"%s\" (its sources: %s); nothing"
+			   " was saved", o.prefer, path, names.len ? strbuf_str(&names) : "none");
+		strbuf_release(&names);
+		rc = -1;
+	}
 	/* Commit only what is worth keeping: an export with neither a night nor
 	 * a day of dietary magnesium writes nothing and fails. */
 	int nothing = usable == 0 && s.intake_days == 0;

@@ -17,3 +17,8 @@ $ mgtrack import apple-health future.xml --json
 ~ "after_today": 
 e~ nothing was saved
 @ [ "$(sqlite3 "$MGTRACK_DB" 'SELECT count(*) FROM night')" = 0 ]
+# A --prefer that names no source of the export is refused, not ignored.
+$ mgtrack import apple-health "$FIXTURES/apple-health/export-v12.xml" --prefer Nope
+? 64
+e~ --prefer "Nope" is not a source in .*its sources: "Tom's Watch"
+@ [ "$(sqlite3 "$MGTRACK_DB" 'SELECT count(*) FROM night')" = 0 ]
