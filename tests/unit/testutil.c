@@ -50,6 +50,7 @@ void tu_food_record(const struct tu_food *in, struct food_record *f)
 	f->group = in->group;
 	f->nut[NUT_MG] = in->mg;
 	f->nut[NUT_KCAL] = in->kcal;
+	f->nut[NUT_NA] = in->na;
 	for (size_t i = 0; i < 6 && in->measures[i].name; i++)
 		food_record_add_measure(f, in->measures[i].amount, in->measures[i].name, in->measures[i].grams);
 }

@@ -12,16 +12,16 @@
 #include "util/banned.h"
 
 static const struct tu_food foods[] = {
-	{12016, "Seeds, pumpkin and squash seed kernels, roasted, without salt", 12, 550, 574, {{1, "oz", 28.35}, {1, "cup", 118}}},
-	{12516, "Seeds, pumpkin and squash seed kernels, roasted, with salt added", 12, 550, 574, {{1, "oz", 28.35}}},
-	{2001, "Spices, basil, dried", 2, 711, 233, {{1, "tsp", 0.7}}},
-	{16014, "Beans, black, mature seeds, raw", 16, 171, 341, {{1, "cup", 194}}},
-	{16015, "Beans, black, mature seeds, cooked, boiled, without salt", 16, 70, 132, {{1, "cup", 172}, {0.5, "cup", 86}}},
-	{20036, "Rice, brown, long-grain, raw", 20, 143, 370, {{1, "cup", 185}}},
-	{20037, "Rice, brown, long-grain, cooked", 20, 43, 123, {{1, "cup", 195}}},
-	{11458, "Spinach, cooked, boiled, drained, without salt", 11, 87, 23, {{1, "cup", 180}}},
-	{9040, "Bananas, raw", 9, 27, 89, {{1, "medium", 118}}},
-	{9003, "Apples, raw, with skin", 9, 5, 52, {{1, "medium", 182}}},
+	{12016, "Seeds, pumpkin and squash seed kernels, roasted, without salt", 12, 550, 574, {{1, "oz", 28.35}, {1, "cup", 118}}, 0},
+	{12516, "Seeds, pumpkin and squash seed kernels, roasted, with salt added", 12, 550, 574, {{1, "oz", 28.35}}, 0},
+	{2001, "Spices, basil, dried", 2, 711, 233, {{1, "tsp", 0.7}}, 0},
+	{16014, "Beans, black, mature seeds, raw", 16, 171, 341, {{1, "cup", 194}}, 0},
+	{16015, "Beans, black, mature seeds, cooked, boiled, without salt", 16, 70, 132, {{1, "cup", 172}, {0.5, "cup", 86}}, 0},
+	{20036, "Rice, brown, long-grain, raw", 20, 143, 370, {{1, "cup", 185}}, 0},
+	{20037, "Rice, brown, long-grain, cooked", 20, 43, 123, {{1, "cup", 195}}, 0},
+	{11458, "Spinach, cooked, boiled, drained, without salt", 11, 87, 23, {{1, "cup", 180}}, 0},
+	{9040, "Bananas, raw", 9, 27, 89, {{1, "medium", 118}}, 0},
+	{9003, "Apples, raw, with skin", 9, 5, 52, {{1, "medium", 182}}, 0},
 };
 
 static char *dir;
