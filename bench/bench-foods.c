@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "core/foodclass.h"
 #include "core/foodimport.h"
 #include "core/search.h"
 #include "core/tables.h"
@@ -142,6 +143,13 @@ static void build_synthetic(const char *jar, const char *path, size_t count)
 		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);
 	}
+	struct foodclass *fc;
+	char digest[32];
+	foodclass_digest(digest, sizeof(digest));
+	if (foodclass_new(&fc, &e) < 0 || foods_build_meta(&b, "classification", digest, &e) < 0) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
 	struct food_record f;
 	food_record_init(&f);
 	char name[512];
@@ -155,11 +163,19 @@ static void build_synthetic(const char *jar, const char *path, size_t count)
 		f.nut[NUT_KCAL] = (double)(50 + i % 500);
 		char head[512];
 		search_head(f.name, head, sizeof(head));
-		if (foods_build_add(&b, &f, search_food_quality(&f), head, &e) < 0) {
+		/* Classified as the importer does, so suggestions can run on it. */
+		struct food_class cls;
+		foodclass_classify(fc, &f, &cls);
+		struct foods_class c = {
+			.quality = search_food_quality(&f, cls.search_lower), .head = head, .key = cls.key,
+			.excluded = cls.excluded ? cls.excluded : "", .serving_g = cls.serving_g, .serving = cls.serving,
+		};
+		if (foods_build_add(&b, &f, &c, &e) < 0) {
 			fprintf(stderr, "bench: %s\n", e.msg);
 			exit(1);
 		}
 	}
+	foodclass_free(fc);
 	food_record_release(&f);
 	if (foods_build_commit(&b, &e) < 0) {
 		fprintf(stderr, "bench: %s\n", e.msg);

@@ -34,11 +34,9 @@ static void test_thresholds(void **state)
 	const char *src = NULL;
 	assert_true(tables_threshold("food-days-min", &src) == 3);
 	assert_non_null(strstr(src, "PRODUCT.md"));
-	assert_true(tables_threshold("suggest-max-servings", NULL) == 3);
 	assert_true(tables_threshold("intake-default-days", NULL) == 7);
 	assert_true(tables_threshold("serving-max-kcal", NULL) == 200);
 	assert_true(tables_threshold("suggest-min-mg-per-serving", NULL) == 25);
-	assert_true(tables_threshold("suggest-max-per-head", NULL) == 2);
 	assert_true(tables_threshold("suggest-max-sodium-mg", NULL) == 460);
 }
 
