@@ -33,12 +33,21 @@
 
 enum match { MATCH_FOOD, MATCH_BRAND, MATCH_SODIUM, MATCH_SERVING };
 
+/* A cell's comma-separated words, lowercase: the import runs every food
+ * through every row, so names are matched with memmem on one lowercase
+ * copy (strstr, which glibc vectorises) rather than mg_has_any_word's
+ * case-folding compare at every byte. */
+struct words {
+	char **w;
+	size_t *len, n;
+};
+
 struct rule {
 	const char *id;
 	enum match match;
 	int groups[MAX_ROW_GROUPS];
 	size_t n_groups;
-	const char *words, *unless;
+	struct words words, unless;
 	int search_lower;
 };
 
@@ -55,6 +64,50 @@ struct foodclass {
 	struct foodkeys keys;
 	double max_kcal, max_sodium;
 };
+
+static void split_words(const char *cell, struct words *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (const char *p = cell; *p;) {
+		size_t l = strcspn(p, ",");
+		if (l) {
+			out->w = mg_realloc(out->w, (out->n + 1) * sizeof(*out->w));
+			out->len = mg_realloc(out->len, (out->n + 1) * sizeof(*out->len));
+			char *w = mg_malloc(l + 1);
+			for (size_t i = 0; i < l; i++)
+				w[i] = (char)tolower((unsigned char)p[i]);
+			w[l] = '\0';
+			out->w[out->n] = w;
+			out->len[out->n++] = l;
+		}
+		p += l + (p[l] == ',');
+	}
+}
+
+static void free_words(struct words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++)
+		free(ws->w[i]);
+	free(ws->w);
+	free(ws->len);
+}
+
+/* Whether the lowercase name `low` (len bytes, NUL-terminated) holds one of ws as a whole
+ * word or phrase: "raw" in "beans, raw", not in "strawberries". */
+static int has_word(const char *low, size_t len, const struct words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++) {
+		const char *p = low, *end = low + len;
+		while ((p = strstr(p, ws->w[i])) != NULL) {
+			int before = p == low || !isalnum((unsigned char)p[-1]);
+			int after = p + ws->len[i] == end || !isalnum((unsigned char)p[ws->len[i]]);
+			if (before && after)
+				return 1;
+			p++;
+		}
+	}
+	return 0;
+}
 
 static int parse_groups(const char *cell, struct rule *r, struct mg_err *e)
 {
@@ -101,16 +154,16 @@ int foodclass_new(struct foodclass **out, struct mg_err *e)
 		}
 		if (parse_groups(table_cell(ex, i, "groups"), r, e) < 0)
 			goto fail;
-		r->words = table_cell(ex, i, "words");
-		r->unless = table_cell(ex, i, "unless_words");
+		split_words(table_cell(ex, i, "words"), &r->words);
+		split_words(table_cell(ex, i, "unless_words"), &r->unless);
 		r->search_lower = strcmp(table_cell(ex, i, "search"), "lower") == 0;
+		fc->n_rules++;
 		/* A food row without groups, words or an exception would exclude
 		 * every food: a mistake in the table. */
-		if (r->match == MATCH_FOOD && !r->n_groups && !*r->words && !*r->unless) {
+		if (r->match == MATCH_FOOD && !r->n_groups && !r->words.n && !r->unless.n) {
 			mg_err_set(e, MG_ESOFTWARE, "food-exclusions.tsv row \"%s\" matches every food", r->id);
 			goto fail;
 		}
-		fc->n_rules++;
 	}
 	for (size_t i = 0; i < gr->nrows && fc->n_groups < MAX_GROUPS; i++) {
 		long code;
@@ -136,6 +189,10 @@ void foodclass_free(struct foodclass *fc)
 {
 	if (!fc)
 		return;
+	for (size_t i = 0; i < fc->n_rules; i++) {
+		free_words(&fc->rules[i].words);
+		free_words(&fc->rules[i].unless);
+	}
 	free(fc->rules);
 	free(fc);
 }
@@ -184,15 +241,15 @@ static int in_groups(const struct rule *r, int group)
 }
 
 static int rule_matches(const struct foodclass *fc, const struct rule *r, const struct food_record *f,
-			const struct food_class *c)
+			const char *low, size_t len, const struct food_class *c)
 {
 	if (!in_groups(r, f->group))
 		return 0;
-	if (*r->unless && mg_has_any_word(f->name, r->unless))
+	if (r->unless.n && has_word(low, len, &r->unless))
 		return 0;
 	switch (r->match) {
 	case MATCH_FOOD:
-		return !*r->words || mg_has_any_word(f->name, r->words);
+		return !r->words.n || has_word(low, len, &r->words);
 	case MATCH_BRAND:
 		return has_caps_word(f->name);
 	case MATCH_SODIUM:
@@ -220,14 +277,19 @@ void foodclass_classify(const struct foodclass *fc, const struct food_record *f,
 		out->serving_g = portion_household(f, target, out->serving, sizeof(out->serving));
 		break;
 	}
+	struct strbuf low;
+	strbuf_init(&low);
+	for (const char *p = f->name; *p; p++)
+		strbuf_addch(&low, (char)tolower((unsigned char)*p));
 	for (size_t i = 0; i < fc->n_rules; i++) {
 		const struct rule *r = &fc->rules[i];
-		if (!rule_matches(fc, r, f, out))
+		if (!rule_matches(fc, r, f, strbuf_str(&low), low.len, out))
 			continue;
 		if (!out->excluded)
 			out->excluded = r->id;
 		out->search_lower |= r->search_lower;
 	}
+	strbuf_release(&low);
 }
 
 /* FNV-1a, 64 bits: a digest to notice a change, not a secret. */

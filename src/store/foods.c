@@ -220,8 +220,11 @@ int foods_build_commit(struct foods_build *b, struct mg_err *e)
 	 * stops after the best-placed matches however many foods match.
 	 * Porter stemming makes "almonds" find "almond"; prefix indexes make
 	 * as-you-type queries cheap; remove_diacritics folds "purée". The index
-	 * keeps id and quality itself, so a match costs no second lookup. */
+	 * keeps id and quality itself, so a match costs no second lookup.
+	 * food_suggestible holds only the foods suggestions may offer. */
 	if (db_exec(b->db,
+		    "CREATE INDEX food_suggestible ON food(id) WHERE excluded = '' AND deprecated = 0"
+		    " AND magnesium_mg > 0;"
 		    "CREATE VIRTUAL TABLE food_fts USING fts5(name, head, id UNINDEXED, quality UNINDEXED,"
 		    " tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3');"
 		    "INSERT INTO food_fts(rowid, name, head, id, quality)"
@@ -470,6 +473,8 @@ int foods_meta(sqlite3 *db, const char *key, char *buf, size_t n, struct mg_err 
 	return found;
 }
 
+#define CANDIDATE_COLS "id, name, grp, magnesium_mg, energy_kcal, food_key, excluded, serving_g, serving"
+
 int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
 			 int (*cb)(const struct foods_candidate *c, void *ctx), void *ctx, struct mg_err *e)
 {
@@ -482,9 +487,14 @@ int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
 		strbuf_addf(&list, "%s%ld", i ? "," : "", ids[i]);
 	strbuf_addch(&list, ']');
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT id, name, grp, magnesium_mg, energy_kcal, food_key, excluded, serving_g, serving"
-		       " FROM food WHERE deprecated = 0 AND magnesium_mg > 0"
-		       " AND (excluded = '' OR id IN (SELECT value FROM json_each(?1))) ORDER BY id", &st, e) < 0) {
+	/* The foods that may be suggested come from their own partial index
+	 * (built at commit), so a table of mostly excluded foods (a branded
+	 * release) is not read row by row; the extra ids by primary key. */
+	if (db_prepare(db, "SELECT " CANDIDATE_COLS " FROM food INDEXED BY food_suggestible"
+		       " WHERE excluded = '' AND deprecated = 0 AND magnesium_mg > 0"
+		       " UNION ALL SELECT " CANDIDATE_COLS " FROM food"
+		       " WHERE id IN (SELECT value FROM json_each(?1))"
+		       " AND excluded <> '' AND deprecated = 0 AND magnesium_mg > 0", &st, e) < 0) {
 		strbuf_release(&list);
 		return -1;
 	}
