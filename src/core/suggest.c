@@ -214,10 +214,13 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	long *ids = mg_calloc(n_ids ? n_ids : 1, sizeof(long));
 	for (size_t i = 0; i < c.n_staples; i++)
 		ids[i] = staples[i].ndb;
-	memcpy(ids + c.n_staples, o->logged, o->n_logged * sizeof(long));
 	long *logged = mg_calloc(o->n_logged ? o->n_logged : 1, sizeof(long));
-	memcpy(logged, o->logged, o->n_logged * sizeof(long));
-	qsort(logged, o->n_logged, sizeof(long), cmp_long);
+	/* o->logged may be NULL when there are none: memcpy must not see it. */
+	if (o->n_logged) {
+		memcpy(ids + c.n_staples, o->logged, o->n_logged * sizeof(long));
+		memcpy(logged, o->logged, o->n_logged * sizeof(long));
+		qsort(logged, o->n_logged, sizeof(long), cmp_long);
+	}
 	c.logged = logged;
 	c.n_logged = o->n_logged;
 	int rc = foods_each_candidate(foods, ids, n_ids, on_candidate, &c, e);
@@ -229,7 +232,8 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 		return -1;
 	}
 	/* Staples to the front, each group in rank order. */
-	qsort_r(c.v, c.n, sizeof(*c.v), by_rank, &c);
+	if (c.n)
+		qsort_r(c.v, c.n, sizeof(*c.v), by_rank, &c);
 	struct cand *ranked = mg_calloc(c.n ? c.n : 1, sizeof(*ranked));
 	size_t ns = 0, nr = 0;
 	for (size_t i = 0; i < c.n; i++)
@@ -295,7 +299,8 @@ int suggest_logged_foods(sqlite3 *journal, long profile_id, long to, long **ids,
 		free(a.v);
 		return -1;
 	}
-	qsort(a.v, a.n, sizeof(long), cmp_long);
+	if (a.n)
+		qsort(a.v, a.n, sizeof(long), cmp_long);
 	size_t k = 0;
 	for (size_t i = 0; i < a.n; i++)
 		if (!k || a.v[k - 1] != a.v[i])
