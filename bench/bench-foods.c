@@ -3,9 +3,12 @@
  *   1. wall time of importing the USDA SR24 archive (median of 5 runs);
  *   2. search latency p50/p99 over 1,000 queries in one process on SR24;
  *   3. the same on a 400,000-food synthetic table (the size of USDA's
- *      branded-food release), built from SR24 names with brand-like words.
- * Goals (from the issue): import <= 0.5 s, p99 <= 1 ms on SR24 and
- * <= 10 ms at 400,000 foods; each figure is printed with its ratio to the
+ *      branded-food release), built from SR24 names with brand-like words;
+ *   4. suggestions for a 200 mg gap (suggest_foods, by serving and by kcal)
+ *      in one process, on both (the command's wall time, process start
+ *      included, is bench/bench-suggest's).
+ * Goals (from the issues): import <= 0.5 s, p99 <= 1 ms on SR24 and
+ * <= 10 ms at 400,000 foods, suggestions <= 30 ms; each figure is printed with its ratio to the
  * goal (< 1 meets it).
  *
  * Usage: bench-foods SR24_JAR [WORKDIR]   (WORKDIR keeps the databases)
@@ -16,8 +19,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "core/foodclass.h"
 #include "core/foodimport.h"
 #include "core/search.h"
+#include "core/suggest.h"
 #include "core/tables.h"
 #include "io/sr24.h"
 #include "store/db.h"
@@ -105,6 +110,41 @@ static void search_bench(const char *label, const char *foods_path, double goal_
 	db_close(db);
 }
 
+/* suggest_foods in one process, as `mgtrack suggest` calls it for a gap of
+ * 200 mg (the first 10), 50 times after 3 warm-up calls. */
+static void suggest_bench(const char *label, const char *foods_path, double goal_ms)
+{
+	sqlite3 *db;
+	struct mg_err e = {0};
+	if (foods_open(foods_path, &db, &e) < 0) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
+	enum { N = 50, WARM = 3 };
+	double ms[N];
+	size_t shown = 0;
+	for (int order = 0; order < 2; order++) {
+		struct suggest_opts o = {.order = order ? SUGGEST_BY_KCAL : SUGGEST_BY_SERVING, .limit = 10};
+		for (int i = 0; i < N + WARM; i++) {
+			struct suggestion *s;
+			size_t n;
+			double t0 = now();
+			if (suggest_foods(db, 200, &o, &s, &n, &e) < 0) {
+				fprintf(stderr, "bench: %s\n", e.msg);
+				exit(1);
+			}
+			if (i >= WARM)
+				ms[i - WARM] = (now() - t0) * 1000;
+			shown = n;
+			free(s);
+		}
+		qsort(ms, N, sizeof(double), cmp_double);
+		printf("suggest %-4s %-26s median %6.2f ms   p95 %6.2f ms   goal <= %g ms   ratio %.2f   (%zu shown, in-process)\n",
+		       order ? "kcal" : "", label, ms[N / 2], ms[N * 95 / 100], goal_ms, ms[N / 2] / goal_ms, shown);
+	}
+	db_close(db);
+}
+
 /* Synthetic branded foods: SR24 names with brand and product words, so
  * the vocabulary and the match counts look like FDC's branded release. */
 struct synth {
@@ -142,6 +182,13 @@ static void build_synthetic(const char *jar, const char *path, size_t count)
 		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);
 	}
+	struct foodclass *fc;
+	char digest[32];
+	foodclass_digest(digest, sizeof(digest));
+	if (foodclass_new(&fc, &e) < 0 || foods_build_meta(&b, "classification", digest, &e) < 0) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
 	struct food_record f;
 	food_record_init(&f);
 	char name[512];
@@ -155,11 +202,19 @@ static void build_synthetic(const char *jar, const char *path, size_t count)
 		f.nut[NUT_KCAL] = (double)(50 + i % 500);
 		char head[512];
 		search_head(f.name, head, sizeof(head));
-		if (foods_build_add(&b, &f, search_food_quality(&f), head, &e) < 0) {
+		/* Classified as the importer does, so suggestions can run on it. */
+		struct food_class cls;
+		foodclass_classify(fc, &f, &cls);
+		struct foods_class c = {
+			.quality = search_food_quality(&f, cls.search_lower), .head = head, .key = cls.key,
+			.excluded = cls.excluded ? cls.excluded : "", .serving_g = cls.serving_g, .serving = cls.serving,
+		};
+		if (foods_build_add(&b, &f, &c, &e) < 0) {
 			fprintf(stderr, "bench: %s\n", e.msg);
 			exit(1);
 		}
 	}
+	foodclass_free(fc);
 	food_record_release(&f);
 	if (foods_build_commit(&b, &e) < 0) {
 		fprintf(stderr, "bench: %s\n", e.msg);
@@ -213,11 +268,13 @@ int main(int argc, char **argv)
 	       r.added, runs[2], runs[0], runs[2] / 0.5);
 
 	search_bench("SR24 (8,858 foods)", sr24_db, 1.0);
+	suggest_bench("SR24 (8,858 foods)", sr24_db, 30.0);
 
 	double t0 = now();
 	build_synthetic(jar, big_db, 400000);
 	printf("build synthetic table (400,000 foods) %.1f s\n", now() - t0);
 	search_bench("synthetic (400,000 foods)", big_db, 10.0);
+	suggest_bench("synthetic (400,000 foods)", big_db, 30.0);
 
 	/* A WORKDIR given on the command line keeps the databases for study. */
 	if (argc <= 2) {

@@ -263,11 +263,16 @@ const struct cmd mg_commands[] = {
 	 "token, --token TOKEN (16-64 letters, digits, - or _) or one generated and printed\n"
 	 "in the URL. --port 0 picks a free port. --open starts your browser.\n"
 	 "The command line can write to the journal while the server runs.\n"},
-	{"suggest", cmd_suggest, "foods that close the magnesium gap",
+	{"suggest", cmd_suggest, "everyday foods that close the magnesium gap",
 	 "usage: mgtrack suggest [--days N] [--by serving|kcal] [--limit N] [--json]\n\n"
-	 "Ranks foods by magnesium per usual serving (or per 100 kcal with --by kcal)\n"
-	 "and sizes a portion of each that closes the gap between the target and the\n"
-	 "food log's average over the last N days (default 7), up to 3 servings.\n"},
+	 "Everyday foods that close the gap between the target and the food log's\n"
+	 "average over the last N days (default 7), one usual serving each: the\n"
+	 "staples first (seeds, nuts, beans, greens, grains, fish ...), one of each\n"
+	 "kind in turn, each kind's richest per usual serving (or per 100 kcal with\n"
+	 "--by kcal) first; then other foods that pass the exclusions (branded and\n"
+	 "fortified products, bars, concentrates, restaurant dishes, luxury items,\n"
+	 "herbs, sea vegetables, salty servings), one per food. A food you have\n"
+	 "logged is never excluded. Two or three foods a day close a larger gap.\n"},
 	{"targets", cmd_targets, "daily magnesium target and supplement upper limit",
 	 "usage: mgtrack targets [--json]\n\n"
 	 "The RDA (US) or adequate intake (EU) for the profile, the training-adjusted\n"

@@ -1,6 +1,7 @@
 /*
- * `mgtrack suggest`: foods that close the gap between the target and the
- * food log's recent average, each with a portion that closes it.
+ * `mgtrack suggest`: everyday foods that close the gap between the target
+ * and the food log's recent average, one usual serving of each
+ * (core/suggest.c ranks them).
  */
 #include <getopt.h>
 #include <math.h>
@@ -31,6 +32,10 @@ static void print_json(const struct intake *in, double gap, const char *by,
 		json_t *o = json_object();
 		json_object_set_new(o, "food_id", json_integer(s[i].food_id));
 		json_object_set_new(o, "name", json_string(s[i].name));
+		json_object_set_new(o, "usda_name", json_string(s[i].usda_name));
+		json_object_set_new(o, "staple", json_boolean(s[i].kind != NULL));
+		json_object_set_new(o, "kind", s[i].kind ? json_string(s[i].kind) : json_null());
+		json_object_set_new(o, "logged", json_boolean(s[i].logged));
 		json_object_set_new(o, "serving", json_string(s[i].serving));
 		json_object_set_new(o, "serving_g", view_num(s[i].serving_g, 1));
 		json_object_set_new(o, "mg_per_serving", view_num(s[i].mg_per_serving, 1));
@@ -40,7 +45,7 @@ static void print_json(const struct intake *in, double gap, const char *by,
 		json_object_set_new(o, "portion_g", view_num(s[i].portion_g, 1));
 		json_object_set_new(o, "portion_mg", view_num(s[i].portion_mg, 1));
 		json_object_set_new(o, "gap_share", view_num(s[i].gap_share, 2));
-		json_object_set_new(o, "rule", json_string(s[i].group_rule));
+		json_object_set_new(o, "rule", json_string(s[i].rule));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "suggestions", a);
@@ -59,21 +64,25 @@ static void print_text(const struct intake *in, double gap, const char *by,
 		       "These foods keep it there, one serving each:\n", in->target_mg);
 	if (!in->food_known)
 		printf("Too few days are logged to know your usual intake: log food for a few days and ask again.\n");
-	printf("Ranked by magnesium per %s.\n\n", strcmp(by, "kcal") == 0 ? "100 kcal" : "usual serving");
-	printf("%3s  %-44s  %-24s %7s %8s  %s\n", "#", "food", "usual serving", "Mg mg", "mg/100kcal",
-	       gap > 0 ? "portion that closes the gap" : "");
+	printf("Everyday foods first, one of each kind in turn, each kind's richest per %s first.\n\n",
+	       strcmp(by, "kcal") == 0 ? "100 kcal" : "usual serving");
+	printf("%3s  %6s  %-36s  %-24s %6s %10s%s\n", "#", "id", "food", "usual serving", "Mg mg", "mg/100kcal",
+	       gap > 0 ? "  of the gap" : "");
 	for (size_t i = 0; i < n; i++) {
 		char kcal[16] = "-";
 		if (!isnan(s[i].mg_per_100kcal))
 			snprintf(kcal, sizeof(kcal), "%.0f", s[i].mg_per_100kcal);
-		printf("%3zu  %-44.44s  %-24.24s %7.0f %8s    ", i + 1, s[i].name, s[i].serving, s[i].mg_per_serving, kcal);
+		printf("%3zu  %6ld  %-36.36s  %-24.24s %6.0f %10s", i + 1, s[i].food_id, s[i].name, s[i].serving,
+		       s[i].mg_per_serving, kcal);
 		if (gap > 0)
-			printf("%s = %.0f mg%s", s[i].portion, s[i].portion_mg,
-			       s[i].gap_share < 0.995 ? " (part of it)" : "");
-		printf("\n");
+			printf("  %5.0f %%", 100 * s[i].gap_share);
+		printf("%s\n", s[i].logged ? "  (you eat it)" : "");
 	}
-	printf("\nFood first: the magnesium in food does not count toward the supplement upper limit.\n");
-	printf("Portions are capped at 3 usual servings; combine foods for a larger gap.\n");
+	printf("\nEach portion is one usual serving: two or three of these foods a day close a larger gap.\n");
+	printf("Food first: the magnesium in food does not count toward the supplement upper limit.\n");
+	if (n)
+		printf("Log one with 'mgtrack eat ID AMOUNT MEASURE', e.g. 'mgtrack eat %ld %.0f g'.\n", s[0].food_id,
+		       s[0].serving_g);
 	printf("%s\n", view_not_advice);
 }
 
@@ -123,11 +132,27 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
 		intake_release(&in);
 		return cmd_fail(&e);
 	}
-	struct suggestion *s;
-	size_t n;
+	struct suggestion *s = NULL;
+	size_t n = 0;
 	double gap = in.gap_mg;
-	rc = suggest_foods(foods, gap, strcmp(by, "kcal") == 0 ? SUGGEST_BY_KCAL : SUGGEST_BY_SERVING,
-			   (size_t)limit, &s, &n, &e);
+	/* The person's own foods are never excluded from their suggestions. */
+	sqlite3 *db;
+	long *logged = NULL;
+	size_t n_logged = 0;
+	if ((rc = cmd_open_journal(ctx, &db))) {
+		db_close(foods);
+		intake_release(&in);
+		return rc;
+	}
+	rc = suggest_logged_foods(db, p.id, today, &logged, &n_logged, &e);
+	db_close(db);
+	struct suggest_opts so = {
+		.order = strcmp(by, "kcal") == 0 ? SUGGEST_BY_KCAL : SUGGEST_BY_SERVING,
+		.limit = (size_t)limit, .logged = logged, .n_logged = n_logged,
+	};
+	if (rc == 0)
+		rc = suggest_foods(foods, gap, &so, &s, &n, &e);
+	free(logged);
 	db_close(foods);
 	if (rc < 0) {
 		intake_release(&in);

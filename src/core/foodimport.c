@@ -1,8 +1,11 @@
 /*
- * The food importer; see foodimport.h.
+ * The food importer; see foodimport.h. Each food is classified here, once
+ * (core/foodclass.c), and the decisions are stored beside it with the
+ * digest of the rules they came from.
  */
 #include <string.h>
 #include <time.h>
+#include "core/foodclass.h"
 #include "core/foodimport.h"
 #include "core/search.h"
 #include "io/fdc-csv.h"
@@ -12,6 +15,7 @@
 
 struct sink {
 	struct foods_build *b;
+	const struct foodclass *fc;
 	struct mg_err *e;
 	food_import_progress progress;
 	void *pctx;
@@ -19,12 +23,44 @@ struct sink {
 	int failed;
 };
 
+/* The importer's decisions about f, into c (and the buffers it points to). */
+struct decided {
+	char head[512];
+	struct food_class cls;
+};
+
+static void decide(const struct foodclass *fc, const struct food_record *f, struct decided *d,
+		   struct foods_class *c)
+{
+	search_head(f->name, d->head, sizeof(d->head));
+	foodclass_classify(fc, f, &d->cls);
+	*c = (struct foods_class){
+		.quality = search_food_quality(f, d->cls.search_lower), .head = d->head, .key = d->cls.key,
+		.excluded = d->cls.excluded ? d->cls.excluded : "", .serving_g = d->cls.serving_g,
+		.serving = d->cls.serving,
+	};
+}
+
+/* The kept foods' decisions point into one buffer, which the store copies
+ * before it asks about the next food. */
+struct kept {
+	const struct foodclass *fc;
+	struct decided d;
+};
+
+static void decide_kept(const struct food_record *f, struct foods_class *c, void *ctx)
+{
+	struct kept *k = ctx;
+	decide(k->fc, f, &k->d, c);
+}
+
 static int on_food(const struct food_record *f, void *ctx)
 {
 	struct sink *s = ctx;
-	char head[512];
-	search_head(f->name, head, sizeof(head));
-	if (foods_build_add(s->b, f, search_food_quality(f), head, s->e) < 0) {
+	struct decided d;
+	struct foods_class c;
+	decide(s->fc, f, &d, &c);
+	if (foods_build_add(s->b, f, &c, s->e) < 0) {
 		s->failed = 1;
 		return 1;
 	}
@@ -58,15 +94,28 @@ static int run(const char *foods_path, const char *input, const char *source, re
 {
 	memset(r, 0, sizeof(*r));
 	double t0 = now_seconds();
-	struct foods_build b;
-	if (foods_build_begin(&b, foods_path, source, e) < 0)
+	struct foodclass *fc;
+	if (foodclass_new(&fc, e) < 0)
 		return -1;
-	struct sink s = {.b = &b, .e = e, .progress = progress, .pctx = pctx};
-	if (read(input, on_food, &s, e) < 0) {
-		/* When the sink stopped the read, e already says why. */
-		foods_build_abort(&b);
+	struct foods_build b;
+	if (foods_build_begin(&b, foods_path, source, e) < 0) {
+		foodclass_free(fc);
 		return -1;
 	}
+	char digest[32];
+	foodclass_digest(digest, sizeof(digest));
+	struct sink s = {.b = &b, .fc = fc, .e = e, .progress = progress, .pctx = pctx};
+	/* The other sources' foods were classified by whichever mgtrack built
+	 * the old file: decide about them again with these rules. */
+	struct kept k = {.fc = fc};
+	if ((b.kept && foods_build_reclassify(&b, decide_kept, &k, e) < 0) ||
+	    foods_build_meta(&b, "classification", digest, e) < 0 || read(input, on_food, &s, e) < 0) {
+		/* When the sink stopped the read, e already says why. */
+		foods_build_abort(&b);
+		foodclass_free(fc);
+		return -1;
+	}
+	foodclass_free(fc);
 	r->added = b.added;
 	r->kept = b.kept;
 	r->deprecated = s.deprecated;

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/search.h"
@@ -161,20 +162,19 @@ void search_head(const char *name, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
-double search_food_quality(const struct food_record *f)
+double search_food_quality(const struct food_record *f, int form_not_eaten)
 {
+	/* Called for every food of an import: the columns are found once and
+	 * the group's code is compared as the table writes it ("05"). */
 	const struct mg_table *groups = tables_get("food-groups.tsv");
-	int basic = 0, not_eaten_so = 0;
-	for (size_t r = 0; groups && r < groups->nrows; r++) {
-		long code;
-		if (mg_parse_long(table_cell(groups, r, "code"), 1, 99, &code) < 0 || code != f->group)
-			continue;
-		basic = strcmp(table_cell(groups, r, "search"), "basic") == 0;
-		/* The words that keep a food out of suggestions (dry beans "raw",
-		 * powders) mark forms people rarely mean when they search. */
-		not_eaten_so = mg_has_any_word(f->name, table_cell(groups, r, "exclude_words"));
-	}
-	return search_static_score(f->name, f->deprecated, basic, f->n_measures) - (not_eaten_so ? 1.0 : 0);
+	int basic = 0;
+	char code[16];
+	snprintf(code, sizeof(code), "%02d", f->group);
+	long cc = groups ? table_col(groups, "code") : -1, sc = groups ? table_col(groups, "search") : -1;
+	for (size_t r = 0; cc >= 0 && sc >= 0 && r < groups->nrows; r++)
+		if (strcmp(groups->cells[r * groups->ncols + (size_t)cc], code) == 0)
+			basic = strcmp(groups->cells[r * groups->ncols + (size_t)sc], "basic") == 0;
+	return search_static_score(f->name, f->deprecated, basic, f->n_measures) - (form_not_eaten ? 1.0 : 0);
 }
 
 /* How many candidates each FTS pass re-ranks: the index hands them over

@@ -37,8 +37,11 @@ double search_match_score(const char *name, char tokens[][32], size_t n);
 double search_static_score(const char *name, int deprecated, int basic, size_t n_measures);
 
 /* The static score of a food as imported (uses the food-groups table);
- * foods.db orders its search index by it. */
-double search_food_quality(const struct food_record *f);
+ * foods.db orders its search index by it. form_not_eaten says the food is
+ * in a form people rarely mean when they search (a food-exclusions.tsv row
+ * marked search=lower matches it: dry beans "raw", powders): it goes a
+ * little lower. */
+double search_food_quality(const struct food_record *f, int form_not_eaten);
 
 /* The part of a USDA name that says what the food is: its first two comma
  * segments ("Nuts, almonds" of "Nuts, almonds, blanched"). */

@@ -1,157 +1,196 @@
 /*
- * Suggestion ranking; see suggest.h. One pass over the foods with
- * magnesium keeps the best food per "kind" (the first two comma segments
- * of its name, so "with salt" and "without salt" do not both take a place).
+ * Suggestion ranking; see suggest.h. One pass over foods.db's candidates
+ * (foods that are not excluded, the staples and the person's own foods:
+ * store/foods.c) sorts each into the staples or the rest; the staples are
+ * then dealt out one kind at a time, and the rest keep their best food per
+ * food key, after every key a staple already holds. Nothing here reads a
+ * food's words: the importer decided about each food once.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "core/portion.h"
+#include "core/foodclass.h"
+#include "core/staples.h"
 #include "core/suggest.h"
 #include "core/tables.h"
 #include "store/foods.h"
+#include "store/journal.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-/* A row of food-groups.tsv, read once per call rather than once a food:
- * the scan visits thousands of foods. */
-struct group_info {
-	long code;
-	int suggest;
-	const char *id, *exclude, *require;
-	double serving_g;
+/* A candidate with its food key (the suggestion does not keep one). */
+struct cand {
+	struct suggestion s;
+	char key[128];
+	const struct staple *staple;
 };
 
 struct ctx {
-	struct group_info groups[64];
-	size_t n_groups;
-	double gap, max_servings, max_kcal, min_mg;
+	const struct staple *staples;
+	size_t n_staples;
+	const long *logged;          /* sorted */
+	size_t n_logged;
+	const struct mg_table *groups;
+	double gap, min_mg;
 	enum suggest_order order;
-	struct suggestion *s;
+	struct cand *v;
 	size_t n, cap;
 };
 
-static void read_groups(struct ctx *c, const struct mg_table *t)
+static int cmp_long(const void *a, const void *b)
 {
-	for (size_t r = 0; r < t->nrows && c->n_groups < sizeof(c->groups) / sizeof(c->groups[0]); r++) {
-		struct group_info *g = &c->groups[c->n_groups];
-		if (mg_parse_long(table_cell(t, r, "code"), 0, 9999, &g->code) < 0 ||
-		    mg_parse_double(table_cell(t, r, "serving_g"), 1, 10000, &g->serving_g) < 0)
-			continue;
-		g->suggest = strcmp(table_cell(t, r, "suggest"), "yes") == 0;
-		g->id = table_cell(t, r, "id");
-		g->exclude = table_cell(t, r, "exclude_words");
-		g->require = table_cell(t, r, "require_words");
-		c->n_groups++;
-	}
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
 }
 
-static const struct group_info *group_of(const struct ctx *c, int group)
-{
-	for (size_t i = 0; i < c->n_groups; i++)
-		if (c->groups[i].code == group)
-			return &c->groups[i];
-	return NULL;
-}
-
-static size_t kind_len(const char *name)
-{
-	const char *c = strchr(name, ',');
-	if (!c)
-		return strlen(name);
-	const char *c2 = strchr(c + 1, ',');
-	return c2 ? (size_t)(c2 - name) : strlen(name);
-}
-
-static double key(const struct ctx *c, const struct suggestion *s)
+static double rank_key(const struct ctx *c, const struct suggestion *s)
 {
 	if (c->order == SUGGEST_BY_KCAL)
 		return isnan(s->mg_per_100kcal) ? -1 : s->mg_per_100kcal;
 	return s->mg_per_serving;
 }
 
-static int on_food(const struct food_record *f, void *vctx)
+/* The food-groups.tsv row of group, the rule a non-staple's serving comes
+ * from (the group's reference amount). */
+static const char *group_rule(const struct ctx *c, int group)
+{
+	for (size_t r = 0; r < c->groups->nrows; r++) {
+		long code;
+		if (mg_parse_long(table_cell(c->groups, r, "code"), 1, 99, &code) == 0 && code == group)
+			return table_cell(c->groups, r, "id");
+	}
+	return "food-groups.tsv";
+}
+
+static int on_candidate(const struct foods_candidate *f, void *vctx)
 {
 	struct ctx *c = vctx;
-	const struct group_info *g = f->group ? group_of(c, f->group) : NULL;
-	if (!g || !g->suggest)
+	const struct staple *st = staples_find(c->staples, c->n_staples, f->id);
+	int logged = c->n_logged && bsearch(&f->id, c->logged, c->n_logged, sizeof(long), cmp_long);
+	/* A staple comes with its own serving; any other food needs the usual
+	 * serving the importer found, and enough magnesium in it. */
+	double serving_g = st ? st->grams : f->serving_g;
+	if (isnan(serving_g) || serving_g <= 0)
 		return 0;
-	double serving_g = g->serving_g;
-	/* Dense foods: a serving is at most about max_kcal of the food. */
-	double kcal = f->nut[NUT_KCAL];
-	if (kcal > 0 && serving_g > c->max_kcal / kcal * 100)
-		serving_g = c->max_kcal / kcal * 100;
-	const struct food_measure *m = portion_measure_near(f, serving_g);
-	/* Show the serving in the food's own measure when one is close; a
-	 * food below the minimum per serving is passed over before any of
-	 * its words are read. */
-	double per_serving_g = m ? m->grams / m->amount : serving_g;
-	if (f->nut[NUT_MG] * per_serving_g / 100 < c->min_mg)
+	if (!st && f->mg * serving_g / 100 < c->min_mg)
 		return 0;
-	if (mg_has_any_word(f->name, g->exclude))
+	/* The query also returns the staples and logged foods it was asked
+	 * for even when excluded; only those may pass an exclusion. */
+	if (!st && !logged && *f->excluded)
 		return 0;
-	/* Some groups list foods as bought (dry grains): only the prepared
-	 * forms make sense as a portion to eat. */
-	if (*g->require && !mg_has_any_word(f->name, g->require))
-		return 0;
-	struct suggestion s;
-	memset(&s, 0, sizeof(s));
-	s.food_id = f->id;
-	mg_strlcpy(s.name, f->name, sizeof(s.name));
-	s.group_rule = g->id;
-	s.mg_per_100g = f->nut[NUT_MG];
-	s.serving_g = per_serving_g;
-	portion_format(m, s.serving_g, s.serving, sizeof(s.serving));
-	s.mg_per_serving = s.mg_per_100g * s.serving_g / 100;
-	s.mg_per_100kcal = kcal > 0 ? s.mg_per_100g / kcal * 100 : NAN;
-	double need_g = c->gap > 0 ? c->gap / s.mg_per_100g * 100 : s.serving_g;
-	double cap_g = c->max_servings * s.serving_g;
-	s.portion_g = need_g < cap_g ? need_g : cap_g;
-	portion_format(m, s.portion_g, s.portion, sizeof(s.portion));
-	s.portion_mg = s.mg_per_100g * s.portion_g / 100;
-	s.gap_share = c->gap > 0 ? s.portion_mg / c->gap : 1;
-
-	/* Every candidate is kept here; one per kind is chosen after the scan
-	 * (a sort, not a search of the list for every food). */
 	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 256;
-		c->s = mg_realloc(c->s, c->cap * sizeof(*c->s));
+		c->cap = c->cap ? c->cap * 2 : 512;
+		c->v = mg_realloc(c->v, c->cap * sizeof(*c->v));
 	}
-	c->s[c->n++] = s;
+	struct cand *k = &c->v[c->n++];
+	memset(k, 0, sizeof(*k));
+	struct suggestion *s = &k->s;
+	k->staple = st;
+	mg_strlcpy(k->key, f->key, sizeof(k->key));
+	s->food_id = f->id;
+	mg_strlcpy(s->usda_name, f->name, sizeof(s->usda_name));
+	mg_strlcpy(s->name, st ? st->name : f->name, sizeof(s->name));
+	s->rule = st ? st->id : group_rule(c, f->group);
+	s->kind = st ? st->kind : NULL;
+	s->logged = logged;
+	s->mg_per_100g = f->mg;
+	s->serving_g = serving_g;
+	if (st)
+		staples_serving(st, s->serving, sizeof(s->serving));
+	else
+		mg_strlcpy(s->serving, f->serving, sizeof(s->serving));
+	s->mg_per_serving = f->mg * serving_g / 100;
+	s->mg_per_100kcal = !isnan(f->kcal) && f->kcal > 0 ? f->mg / f->kcal * 100 : NAN;
+	/* One usual serving: the gap is shared out over several foods. */
+	s->portion_g = s->serving_g;
+	mg_strlcpy(s->portion, s->serving, sizeof(s->portion));
+	s->portion_mg = s->mg_per_serving;
+	s->gap_share = c->gap > 0 ? s->portion_mg / c->gap : 1;
 	return 0;
 }
 
-/* By kind (the first two comma segments of the name), the best first. */
-static int by_kind(const void *x, const void *y, void *vctx)
+static int by_rank(const void *x, const void *y, void *vctx)
 {
-	const struct suggestion *a = x, *b = y;
-	const struct ctx *c = vctx;
-	size_t la = kind_len(a->name), lb = kind_len(b->name);
-	int d = strncmp(a->name, b->name, la < lb ? la : lb);
-	if (d)
-		return d;
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	double ka = key(c, a), kb = key(c, b);
+	const struct cand *a = x, *b = y;
+	double ka = rank_key(vctx, &a->s), kb = rank_key(vctx, &b->s);
 	if (ka != kb)
 		return ka < kb ? 1 : -1;
-	return a->food_id < b->food_id ? -1 : a->food_id > b->food_id;
+	return a->s.food_id < b->s.food_id ? -1 : a->s.food_id > b->s.food_id;
 }
 
-static int by_key(const void *x, const void *y, void *vctx)
+/* By food key, the best first, so the first of each key is kept. */
+static int by_key_then_rank(const void *x, const void *y, void *vctx)
 {
-	const struct suggestion *a = x, *b = y;
-	const struct ctx *c = vctx;
-	double ka = key(c, a), kb = key(c, b);
-	if (ka != kb)
-		return ka < kb ? 1 : -1;
-	return a->food_id < b->food_id ? -1 : a->food_id > b->food_id;
+	const struct cand *a = x, *b = y;
+	int d = strcmp(a->key, b->key);
+	return d ? d : by_rank(x, y, vctx);
 }
 
-int suggest_foods(sqlite3 *foods, double gap_mg, enum suggest_order order, size_t limit,
+/* One kind of staple while they are dealt out: where its first (best)
+ * staple is, how many it has and how many are dealt. */
+struct kind_slot {
+	const char *kind;
+	size_t first, n, taken;
+};
+
+/* Appends the staples s[0..n) (sorted by rank) to out one kind at a time:
+ * the best of each kind, then the second of each, and so on. */
+static size_t deal_by_kind(const struct cand *s, size_t n, struct cand *out)
+{
+	struct kind_slot *k = mg_calloc(n ? n : 1, sizeof(*k));
+	size_t nk = 0;
+	/* Kinds in the order of their best staple; each kind's staples keep
+	 * their rank order, found again by scanning (n is small). */
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < nk && strcmp(k[j].kind, s[i].s.kind) != 0)
+			j++;
+		if (j == nk)
+			k[nk++] = (struct kind_slot){.kind = s[i].s.kind, .first = i};
+		k[j].n++;
+	}
+	size_t m = 0;
+	while (m < n) {
+		for (size_t j = 0; j < nk; j++) {
+			if (k[j].taken >= k[j].n)
+				continue;
+			/* The (taken+1)-th staple of this kind. */
+			size_t seen = 0;
+			for (size_t i = k[j].first; i < n; i++) {
+				if (strcmp(s[i].s.kind, k[j].kind) != 0)
+					continue;
+				if (seen++ == k[j].taken) {
+					out[m++] = s[i];
+					break;
+				}
+			}
+			k[j].taken++;
+		}
+	}
+	free(k);
+	return m;
+}
+
+/* foods.db must have been classified by these rules: a database built by
+ * another mgtrack would apply exclusions this one does not know. */
+static int check_rules(sqlite3 *foods, struct mg_err *e)
+{
+	char want[32], have[64];
+	foodclass_digest(want, sizeof(want));
+	if (foods_meta(foods, "classification", have, sizeof(have), e) < 0)
+		return -1;
+	if (strcmp(want, have) != 0) {
+		const char *path = sqlite3_db_filename(foods, "main");
+		return mg_err_set(e, MG_EDATA,
+				  "food database \"%s\" was built with other food rules: rebuild it with"
+				  " 'mgtrack food import --sr24 PATH'", path && *path ? path : "foods.db");
+	}
+	return 0;
+}
+
+int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 		  struct suggestion **out, size_t *n, struct mg_err *e)
 {
 	*out = NULL;
@@ -159,43 +198,114 @@ int suggest_foods(sqlite3 *foods, double gap_mg, enum suggest_order order, size_
 	struct ctx c;
 	memset(&c, 0, sizeof(c));
 	c.gap = gap_mg;
-	c.order = order;
-	const struct mg_table *groups = tables_get("food-groups.tsv");
-	if (!groups)
+	c.order = o->order;
+	c.groups = tables_get("food-groups.tsv");
+	if (!c.groups)
 		return mg_err_set(e, MG_ESOFTWARE, "rule tables are not loaded");
-	read_groups(&c, groups);
-	c.max_servings = tables_threshold("suggest-max-servings", NULL);
-	c.max_kcal = tables_threshold("serving-max-kcal", NULL);
 	c.min_mg = tables_threshold("suggest-min-mg-per-serving", NULL);
-	if (foods_each_with_magnesium(foods, on_food, &c, e) < 0) {
-		free(c.s);
+	if (check_rules(foods, e) < 0)
+		return -1;
+	struct staple *staples;
+	if (staples_load(&staples, &c.n_staples, e) < 0)
+		return -1;
+	c.staples = staples;
+	/* The query takes the staples and the logged foods as one id list. */
+	size_t n_ids = c.n_staples + o->n_logged;
+	long *ids = mg_calloc(n_ids ? n_ids : 1, sizeof(long));
+	for (size_t i = 0; i < c.n_staples; i++)
+		ids[i] = staples[i].ndb;
+	long *logged = mg_calloc(o->n_logged ? o->n_logged : 1, sizeof(long));
+	/* o->logged may be NULL when there are none: memcpy must not see it. */
+	if (o->n_logged) {
+		memcpy(ids + c.n_staples, o->logged, o->n_logged * sizeof(long));
+		memcpy(logged, o->logged, o->n_logged * sizeof(long));
+		qsort(logged, o->n_logged, sizeof(long), cmp_long);
+	}
+	c.logged = logged;
+	c.n_logged = o->n_logged;
+	int rc = foods_each_candidate(foods, ids, n_ids, on_candidate, &c, e);
+	free(ids);
+	if (rc < 0) {
+		free(c.v);
+		free(logged);
+		free(staples);
 		return -1;
 	}
-	/* The best food of each kind ("with salt" and "without salt" share a
-	 * place), then all of them by the ranking key. */
-	if (c.n) {
-		qsort_r(c.s, c.n, sizeof(*c.s), by_kind, &c);
-		size_t kept_kinds = 0;
-		for (size_t i = 0; i < c.n; i++) {
-			const struct suggestion *prev = kept_kinds ? &c.s[kept_kinds - 1] : NULL;
-			size_t l = kind_len(c.s[i].name);
-			if (prev && kind_len(prev->name) == l && strncmp(prev->name, c.s[i].name, l) == 0)
-				continue;
-			c.s[kept_kinds++] = c.s[i];
-		}
-		c.n = kept_kinds;
-		qsort_r(c.s, c.n, sizeof(*c.s), by_key, &c);
+	/* Staples to the front, each group in rank order. */
+	if (c.n)
+		qsort_r(c.v, c.n, sizeof(*c.v), by_rank, &c);
+	struct cand *ranked = mg_calloc(c.n ? c.n : 1, sizeof(*ranked));
+	size_t ns = 0, nr = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.v[i].staple)
+			ranked[ns++] = c.v[i];
+	struct cand *dealt = mg_calloc(ns ? ns : 1, sizeof(*dealt));
+	deal_by_kind(ranked, ns, dealt);
+	/* The rest: the best food of each key that no staple holds. */
+	struct cand *rest = ranked + ns;
+	for (size_t i = 0; i < c.n; i++)
+		if (!c.v[i].staple)
+			rest[nr++] = c.v[i];
+	qsort_r(rest, nr, sizeof(*rest), by_key_then_rank, &c);
+	size_t kept = 0;
+	for (size_t i = 0; i < nr; i++) {
+		if (kept && strcmp(rest[kept - 1].key, rest[i].key) == 0)
+			continue;
+		int taken = 0;
+		for (size_t j = 0; j < ns && !taken; j++)
+			taken = strcmp(dealt[j].key, rest[i].key) == 0;
+		if (!taken)
+			rest[kept++] = rest[i];
 	}
-	/* Keep the list varied: at most max_head foods per name head. */
-	size_t max_head = (size_t)tables_threshold("suggest-max-per-head", NULL), kept = 0;
-	for (size_t i = 0; i < c.n && kept < limit; i++) {
-		size_t head = strcspn(c.s[i].name, ","), same = 0;
-		for (size_t j = 0; j < kept; j++)
-			same += strcspn(c.s[j].name, ",") == head && strncmp(c.s[j].name, c.s[i].name, head) == 0;
-		if (same < max_head)
-			c.s[kept++] = c.s[i];
+	qsort_r(rest, kept, sizeof(*rest), by_rank, &c);
+
+	size_t total = ns + kept, limit = o->limit < total ? o->limit : total;
+	struct suggestion *res = mg_calloc(limit ? limit : 1, sizeof(*res));
+	for (size_t i = 0; i < limit; i++)
+		res[i] = i < ns ? dealt[i].s : rest[i - ns].s;
+	free(dealt);
+	free(ranked);
+	free(c.v);
+	free(logged);
+	free(staples);
+	*out = res;
+	*n = limit;
+	return 0;
+}
+
+struct id_acc {
+	long *v;
+	size_t n, cap;
+};
+
+static int on_log(const struct food_log_entry *en, void *ctx)
+{
+	struct id_acc *a = ctx;
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = mg_realloc(a->v, a->cap * sizeof(long));
 	}
-	*out = c.s;
-	*n = kept;
+	a->v[a->n++] = en->food_id;
+	return 0;
+}
+
+int suggest_logged_foods(sqlite3 *journal, long profile_id, long to, long **ids, size_t *n, struct mg_err *e)
+{
+	struct id_acc a = {0};
+	*ids = NULL;
+	*n = 0;
+	/* The whole log: a food eaten once, months ago, is still the person's. */
+	if (journal_food_log_list(journal, profile_id, 0, to, on_log, &a, e) < 0) {
+		free(a.v);
+		return -1;
+	}
+	if (a.n)
+		qsort(a.v, a.n, sizeof(long), cmp_long);
+	size_t k = 0;
+	for (size_t i = 0; i < a.n; i++)
+		if (!k || a.v[k - 1] != a.v[i])
+			a.v[k++] = a.v[i];
+	*ids = a.v;
+	*n = k;
 	return 0;
 }

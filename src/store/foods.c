@@ -15,7 +15,8 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-#define FOODS_SCHEMA_VERSION 1
+/* 2: the importer's decisions (food_key, excluded, serving_g, serving). */
+#define FOODS_SCHEMA_VERSION 2
 
 int foods_open(const char *path, sqlite3 **db, struct mg_err *e)
 {
@@ -54,7 +55,9 @@ static int create_schema(sqlite3 *db, struct mg_err *e)
 	strbuf_adds(&sql, "CREATE TABLE food (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
 		    " name TEXT NOT NULL, grp INTEGER NOT NULL DEFAULT 0,"
 		    " deprecated INTEGER NOT NULL DEFAULT 0,"
-		    " quality REAL NOT NULL DEFAULT 0, search_head TEXT NOT NULL DEFAULT ''");
+		    " quality REAL NOT NULL DEFAULT 0, search_head TEXT NOT NULL DEFAULT '',"
+		    " food_key TEXT NOT NULL DEFAULT '', excluded TEXT NOT NULL DEFAULT '',"
+		    " serving_g REAL, serving TEXT NOT NULL DEFAULT ''");
 	for (int i = 0; i < NUT_COUNT; i++)
 		strbuf_addf(&sql, ", %s REAL", food_nutrients[i].key);
 	strbuf_adds(&sql, ");"
@@ -72,9 +75,10 @@ static int prepare_inserts(struct foods_build *b, struct mg_err *e)
 {
 	struct strbuf sql;
 	strbuf_init(&sql);
-	strbuf_adds(&sql, "INSERT INTO food (id, source, name, grp, deprecated, quality, search_head, ");
+	strbuf_adds(&sql, "INSERT INTO food (id, source, name, grp, deprecated, quality, search_head,"
+		    " food_key, excluded, serving_g, serving, ");
 	nutrient_columns(&sql, "");
-	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?");
+	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
 	for (int i = 0; i < NUT_COUNT; i++)
 		strbuf_adds(&sql, ", ?");
 	strbuf_adds(&sql, ")");
@@ -154,8 +158,23 @@ fail:
 	return -1;
 }
 
-int foods_build_add(struct foods_build *b, const struct food_record *f, double quality,
-		    const char *head, struct mg_err *e)
+/* Binds c's columns from `first` on: quality, head, key, excluded,
+ * serving_g, serving. */
+static void bind_class(sqlite3_stmt *st, int first, const struct foods_class *c)
+{
+	sqlite3_bind_double(st, first, c->quality);
+	sqlite3_bind_text(st, first + 1, c->head ? c->head : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, first + 2, c->key ? c->key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, first + 3, c->excluded ? c->excluded : "", -1, SQLITE_TRANSIENT);
+	if (isnan(c->serving_g))
+		sqlite3_bind_null(st, first + 4);
+	else
+		sqlite3_bind_double(st, first + 4, c->serving_g);
+	sqlite3_bind_text(st, first + 5, c->serving ? c->serving : "", -1, SQLITE_TRANSIENT);
+}
+
+int foods_build_add(struct foods_build *b, const struct food_record *f, const struct foods_class *c,
+		    struct mg_err *e)
 {
 	sqlite3_stmt *st = b->ins_food;
 	sqlite3_reset(st);
@@ -164,13 +183,12 @@ int foods_build_add(struct foods_build *b, const struct food_record *f, double q
 	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, f->group);
 	sqlite3_bind_int(st, 5, f->deprecated);
-	sqlite3_bind_double(st, 6, quality);
-	sqlite3_bind_text(st, 7, head, -1, SQLITE_STATIC);
+	bind_class(st, 6, c);
 	for (int i = 0; i < NUT_COUNT; i++) {
 		if (isnan(f->nut[i]))
-			sqlite3_bind_null(st, 8 + i);
+			sqlite3_bind_null(st, 12 + i);
 		else
-			sqlite3_bind_double(st, 8 + i, f->nut[i]);
+			sqlite3_bind_double(st, 12 + i, f->nut[i]);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_errcode(b->db) == SQLITE_CONSTRAINT)
@@ -202,8 +220,11 @@ int foods_build_commit(struct foods_build *b, struct mg_err *e)
 	 * stops after the best-placed matches however many foods match.
 	 * Porter stemming makes "almonds" find "almond"; prefix indexes make
 	 * as-you-type queries cheap; remove_diacritics folds "purée". The index
-	 * keeps id and quality itself, so a match costs no second lookup. */
+	 * keeps id and quality itself, so a match costs no second lookup.
+	 * food_suggestible holds only the foods suggestions may offer. */
 	if (db_exec(b->db,
+		    "CREATE INDEX food_suggestible ON food(id) WHERE excluded = '' AND deprecated = 0"
+		    " AND magnesium_mg > 0;"
 		    "CREATE VIRTUAL TABLE food_fts USING fts5(name, head, id UNINDEXED, quality UNINDEXED,"
 		    " tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3');"
 		    "INSERT INTO food_fts(rowid, name, head, id, quality)"
@@ -322,21 +343,21 @@ int foods_match(sqlite3 *db, const char *fts_query, size_t limit,
 	return 0;
 }
 
-int foods_each_with_magnesium(sqlite3 *db,
-			      int (*cb)(const struct food_record *f, void *ctx), void *ctx,
-			      struct mg_err *e)
+/* Calls cb with each food of `where` (an SQL condition on f), with its
+ * measures. Both queries run in food id order (the measure table's key):
+ * one pass over each, merged, instead of a query per food. */
+static int each_food(sqlite3 *db, const char *where,
+		     int (*cb)(const struct food_record *f, void *ctx), void *ctx, struct mg_err *e)
 {
 	struct strbuf sql;
 	strbuf_init(&sql);
 	food_select(&sql);
-	strbuf_adds(&sql, " FROM food f WHERE f.deprecated = 0 AND f.magnesium_mg > 0 ORDER BY f.id");
+	strbuf_addf(&sql, " FROM food f WHERE %s ORDER BY f.id", where);
 	sqlite3_stmt *st, *ms;
 	int rc = db_prepare(db, strbuf_str(&sql), &st, e);
 	strbuf_release(&sql);
 	if (rc < 0)
 		return -1;
-	/* Both in food id order (the measure table's key): one pass over each,
-	 * merged, instead of a query per food. */
 	if (db_prepare(db, "SELECT food_id, amount, name, grams FROM measure ORDER BY food_id, seq", &ms, e) < 0) {
 		sqlite3_finalize(st);
 		return -1;
@@ -360,6 +381,144 @@ int foods_each_with_magnesium(sqlite3 *db,
 	}
 	sqlite3_finalize(ms);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "cannot read foods", e);
+	return 0;
+}
+
+/* One kept food's new decisions, held until the scan is over: SQLite
+ * should not update a table under a running SELECT of it. */
+struct reclass {
+	long id;
+	double quality, serving_g;
+	char *head, *key, *excluded, *serving;
+};
+
+struct reclass_acc {
+	void (*cb)(const struct food_record *f, struct foods_class *c, void *ctx);
+	void *ctx;
+	struct reclass *v;
+	size_t n, cap;
+};
+
+static int collect_class(const struct food_record *f, void *vctx)
+{
+	struct reclass_acc *a = vctx;
+	struct foods_class c = {.serving_g = NAN};
+	a->cb(f, &c, a->ctx);
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 256;
+		a->v = mg_realloc(a->v, a->cap * sizeof(*a->v));
+	}
+	a->v[a->n++] = (struct reclass){
+		.id = f->id, .quality = c.quality, .serving_g = c.serving_g,
+		.head = mg_strdup(c.head ? c.head : ""), .key = mg_strdup(c.key ? c.key : ""),
+		.excluded = mg_strdup(c.excluded ? c.excluded : ""), .serving = mg_strdup(c.serving ? c.serving : ""),
+	};
+	return 0;
+}
+
+int foods_build_reclassify(struct foods_build *b,
+			   void (*cb)(const struct food_record *f, struct foods_class *c, void *ctx), void *ctx,
+			   struct mg_err *e)
+{
+	struct reclass_acc a = {.cb = cb, .ctx = ctx};
+	int rc = each_food(b->db, "1", collect_class, &a, e);
+	sqlite3_stmt *up = NULL;
+	if (rc == 0)
+		rc = db_prepare(b->db, "UPDATE food SET quality = ?1, search_head = ?2, food_key = ?3, excluded = ?4,"
+				" serving_g = ?5, serving = ?6 WHERE id = ?7", &up, e);
+	for (size_t i = 0; i < a.n; i++) {
+		struct reclass *r = &a.v[i];
+		if (rc == 0) {
+			struct foods_class c = {.quality = r->quality, .head = r->head, .key = r->key,
+						.excluded = r->excluded, .serving_g = r->serving_g, .serving = r->serving};
+			sqlite3_reset(up);
+			bind_class(up, 1, &c);
+			sqlite3_bind_int64(up, 7, r->id);
+			if (sqlite3_step(up) != SQLITE_DONE)
+				rc = db_fail(b->db, "cannot update a kept food", e);
+		}
+		free(r->head);
+		free(r->key);
+		free(r->excluded);
+		free(r->serving);
+	}
+	sqlite3_finalize(up);
+	free(a.v);
+	return rc;
+}
+
+int foods_build_meta(struct foods_build *b, const char *key, const char *value, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(b->db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(b->db, "cannot write the food database's meta", e);
+}
+
+int foods_meta(sqlite3 *db, const char *key, char *buf, size_t n, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT value FROM meta WHERE key = ?", &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	mg_strlcpy(buf, found ? (const char *)sqlite3_column_text(st, 0) : "", n);
+	sqlite3_finalize(st);
+	return found;
+}
+
+#define CANDIDATE_COLS "id, name, grp, magnesium_mg, energy_kcal, food_key, excluded, serving_g, serving"
+
+int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
+			 int (*cb)(const struct foods_candidate *c, void *ctx), void *ctx, struct mg_err *e)
+{
+	/* The extra ids travel as one JSON array: one bound parameter
+	 * however many foods the person has logged. */
+	struct strbuf list;
+	strbuf_init(&list);
+	strbuf_addch(&list, '[');
+	for (size_t i = 0; i < n_ids; i++)
+		strbuf_addf(&list, "%s%ld", i ? "," : "", ids[i]);
+	strbuf_addch(&list, ']');
+	sqlite3_stmt *st;
+	/* The foods that may be suggested come from their own partial index
+	 * (built at commit), so a table of mostly excluded foods (a branded
+	 * release) is not read row by row; the extra ids by primary key. */
+	if (db_prepare(db, "SELECT " CANDIDATE_COLS " FROM food INDEXED BY food_suggestible"
+		       " WHERE excluded = '' AND deprecated = 0 AND magnesium_mg > 0"
+		       " UNION ALL SELECT " CANDIDATE_COLS " FROM food"
+		       " WHERE id IN (SELECT value FROM json_each(?1))"
+		       " AND excluded <> '' AND deprecated = 0 AND magnesium_mg > 0", &st, e) < 0) {
+		strbuf_release(&list);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, strbuf_str(&list), -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct foods_candidate c = {
+			.id = sqlite3_column_int64(st, 0),
+			.name = (const char *)sqlite3_column_text(st, 1),
+			.group = sqlite3_column_int(st, 2),
+			.mg = sqlite3_column_double(st, 3),
+			.kcal = sqlite3_column_type(st, 4) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 4),
+			.key = (const char *)sqlite3_column_text(st, 5),
+			.excluded = (const char *)sqlite3_column_text(st, 6),
+			.serving_g = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 7),
+			.serving = (const char *)sqlite3_column_text(st, 8),
+		};
+		if (cb(&c, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	strbuf_release(&list);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "cannot read foods", e);
 	return 0;

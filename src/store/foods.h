@@ -1,8 +1,11 @@
 /*
  * The food database (foods.db): USDA foods with their measures and
- * nutrients per 100 g, and an FTS5 index over their names. It is never
- * edited in place: foods_build_* writes a new file beside the old one and
- * renames it over at the end, so a failed import keeps the previous one.
+ * nutrients per 100 g, what the importer decided about each (its search
+ * order, food key, usual serving and the exclusion that keeps it out of
+ * suggestions: core/foodclass.c), and an FTS5 index over their names. It
+ * is never edited in place: foods_build_* writes a new file beside the old
+ * one and renames it over at the end, so a failed import keeps the
+ * previous one.
  */
 #ifndef MG_STORE_FOODS_H
 #define MG_STORE_FOODS_H
@@ -27,11 +30,28 @@ struct foods_build {
 /* Starts a rebuild that replaces every food of `source` and keeps the other
  * sources' foods from the current file, if any. */
 int foods_build_begin(struct foods_build *b, const char *path, const char *source, struct mg_err *e);
-/* Adds one food (MG_EDATA when its id is already taken). quality orders
- * foods for search (higher first; see core/search.c) and head is the part
- * of the name that names the food, indexed on its own. */
-int foods_build_add(struct foods_build *b, const struct food_record *f, double quality,
-		    const char *head, struct mg_err *e);
+/* What the importer decided about a food, stored beside it. The strings
+ * are copied. */
+struct foods_class {
+	double quality;          /* search order, higher first (core/search.c) */
+	const char *head;        /* the part of the name that names the food, indexed on its own */
+	const char *key;         /* the food key (core/foodkey.c): one suggestion place per key */
+	const char *excluded;    /* food-exclusions.tsv row, "" when the food may be suggested */
+	double serving_g;        /* a usual serving; NAN when none is known */
+	const char *serving;     /* "1/2 cup (90 g)", "" when none */
+};
+
+/* Adds one food (MG_EDATA when its id is already taken). */
+int foods_build_add(struct foods_build *b, const struct food_record *f, const struct foods_class *c,
+		    struct mg_err *e);
+/* Decides again about the foods kept from the current file (rules may have
+ * changed since it was built): cb fills c for each, with strings valid
+ * until it is called again. */
+int foods_build_reclassify(struct foods_build *b,
+			   void (*cb)(const struct food_record *f, struct foods_class *c, void *ctx), void *ctx,
+			   struct mg_err *e);
+/* Sets a meta value of the new file (replacing one of the same key). */
+int foods_build_meta(struct foods_build *b, const char *key, const char *value, struct mg_err *e);
 /* Indexes, commits and renames into place. */
 int foods_build_commit(struct foods_build *b, struct mg_err *e);
 /* Throws the new file away; the old one is untouched. Safe after commit. */
@@ -49,10 +69,27 @@ int foods_match(sqlite3 *db, const char *fts_query, size_t limit,
 /* Loads the measures of f->id into f. */
 int foods_load_measures(sqlite3 *db, struct food_record *f, struct mg_err *e);
 
-/* Every current (not deprecated) food with magnesium > 0, with measures. */
-int foods_each_with_magnesium(sqlite3 *db,
-			      int (*cb)(const struct food_record *f, void *ctx), void *ctx,
-			      struct mg_err *e);
+/* A food as suggestions read it: no measures, the importer's decisions. */
+struct foods_candidate {
+	long id;
+	const char *name;
+	int group;
+	double mg, kcal;           /* per 100 g; kcal NAN when unknown */
+	const char *key;           /* food key */
+	const char *excluded;      /* "" when the food may be suggested */
+	double serving_g;          /* NAN when no usual serving is known */
+	const char *serving;
+};
+
+/* Every current (not deprecated) food with magnesium > 0 that is not
+ * excluded, and those whose id is one of ids (excluded or not), in no
+ * particular order. cb returns non-zero to stop; its candidate is valid
+ * during the call. */
+int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
+			 int (*cb)(const struct foods_candidate *c, void *ctx), void *ctx, struct mg_err *e);
+
+/* The meta value of key into buf: 1 found, 0 not (buf ""). */
+int foods_meta(sqlite3 *db, const char *key, char *buf, size_t n, struct mg_err *e);
 
 /* Number of foods per source, as "sr24 8858, fdc 12" into buf. */
 int foods_summary(sqlite3 *db, char *buf, size_t n, size_t *total, struct mg_err *e);

@@ -128,8 +128,16 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	sqlite3 *foods;
 	struct mg_err fe = {0};
 	if (!opts->no_foods && access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
-		if (suggest_foods(foods, gap, SUGGEST_BY_SERVING, (size_t)days, &b->foods, &b->n_foods, &fe) < 0)
-			b->n_foods = 0;
+		long *logged = NULL;
+		size_t n_logged = 0;
+		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = (size_t)days};
+		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &fe) == 0) {
+			so.logged = logged;
+			so.n_logged = n_logged;
+			if (suggest_foods(foods, gap, &so, &b->foods, &b->n_foods, &fe) < 0)
+				b->n_foods = 0;
+		}
+		free(logged);
 		db_close(foods);
 	}
 	struct plan_input in = {

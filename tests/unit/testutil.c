@@ -3,6 +3,7 @@
  */
 #include <ftw.h>
 #include "testutil.h"
+#include "core/foodclass.h"
 #include "core/search.h"
 #include "core/tables.h"
 #include "store/foods.h"
@@ -50,6 +51,7 @@ void tu_food_record(const struct tu_food *in, struct food_record *f)
 	f->group = in->group;
 	f->nut[NUT_MG] = in->mg;
 	f->nut[NUT_KCAL] = in->kcal;
+	f->nut[NUT_NA] = in->na;
 	for (size_t i = 0; i < 6 && in->measures[i].name; i++)
 		food_record_add_measure(f, in->measures[i].amount, in->measures[i].name, in->measures[i].grams);
 }
@@ -58,15 +60,28 @@ void tu_build_foods(const char *path, const struct tu_food *foods, size_t n)
 {
 	struct foods_build b;
 	struct mg_err e = {0};
+	struct foodclass *fc;
+	assert_int_equal(foodclass_new(&fc, &e), 0);
 	assert_int_equal(foods_build_begin(&b, path, "sr24", &e), 0);
+	char digest[32];
+	foodclass_digest(digest, sizeof(digest));
+	assert_int_equal(foods_build_meta(&b, "classification", digest, &e), 0);
 	for (size_t i = 0; i < n; i++) {
 		struct food_record f;
 		tu_food_record(&foods[i], &f);
 		char head[512];
 		search_head(f.name, head, sizeof(head));
-		assert_int_equal(foods_build_add(&b, &f, search_food_quality(&f), head, &e), 0);
+		/* Classified as the importer does (core/foodimport.c). */
+		struct food_class cls;
+		foodclass_classify(fc, &f, &cls);
+		struct foods_class c = {
+			.quality = search_food_quality(&f, cls.search_lower), .head = head, .key = cls.key,
+			.excluded = cls.excluded ? cls.excluded : "", .serving_g = cls.serving_g, .serving = cls.serving,
+		};
+		assert_int_equal(foods_build_add(&b, &f, &c, &e), 0);
 		food_record_release(&f);
 	}
+	foodclass_free(fc);
 	if (foods_build_commit(&b, &e) != 0)
 		fail_msg("foods_build_commit: %s", e.msg);
 }

@@ -38,6 +38,7 @@ struct tu_food {
 	int group;
 	double mg, kcal;
 	struct tu_measure measures[6];
+	double na;          /* sodium mg per 100 g (0 when not given) */
 };
 
 /* Fills f (initialised here; release with food_record_release). */

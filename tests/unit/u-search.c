@@ -12,18 +12,18 @@
 #include "util/banned.h"
 
 static const struct tu_food foods[] = {
-	{12061, "Nuts, almonds", 12, 268, 575, {{1, "cup, whole", 143}, {1, "oz (23 whole kernels)", 28.35}}},
-	{12062, "Nuts, almonds, blanched", 12, 275, 590, {{1, "cup whole kernels", 145}}},
-	{14016, "Beverages, almond milk, chocolate, ready-to-drink", 14, 7, 50, {{1, "cup", 240}}},
-	{4529, "Oil, almond", 4, 0, 884, {{1, "tablespoon", 13.6}}},
-	{19999, "Cookies, almond flavored", 18, 20, 480, {{1, "cookie", 10}}},
-	{16014, "Beans, black, mature seeds, raw", 16, 171, 341, {{1, "cup", 194}}},
-	{16015, "Beans, black, mature seeds, cooked, boiled, without salt", 16, 70, 132, {{1, "cup", 172}}},
-	{11052, "Beans, snap, green, raw", 11, 25, 31, {{1, "cup", 100}}},
-	{11457, "Spinach, raw", 11, 79, 23, {{1, "cup", 30}, {1, "bunch", 340}, {1, "leaf", 10}}},
-	{11458, "Spinach, cooked, boiled, drained, without salt", 11, 87, 23, {{1, "cup", 180}}},
-	{9040, "Bananas, raw", 9, 27, 89, {{1, "medium (7\" to 7-7/8\" long)", 118}, {1, "cup, sliced", 150}}},
-	{12016, "Seeds, pumpkin and squash seed kernels, roasted, without salt", 12, 550, 574, {{1, "oz", 28.35}}},
+	{12061, "Nuts, almonds", 12, 268, 575, {{1, "cup, whole", 143}, {1, "oz (23 whole kernels)", 28.35}}, 0},
+	{12062, "Nuts, almonds, blanched", 12, 275, 590, {{1, "cup whole kernels", 145}}, 0},
+	{14016, "Beverages, almond milk, chocolate, ready-to-drink", 14, 7, 50, {{1, "cup", 240}}, 0},
+	{4529, "Oil, almond", 4, 0, 884, {{1, "tablespoon", 13.6}}, 0},
+	{19999, "Cookies, almond flavored", 18, 20, 480, {{1, "cookie", 10}}, 0},
+	{16014, "Beans, black, mature seeds, raw", 16, 171, 341, {{1, "cup", 194}}, 0},
+	{16015, "Beans, black, mature seeds, cooked, boiled, without salt", 16, 70, 132, {{1, "cup", 172}}, 0},
+	{11052, "Beans, snap, green, raw", 11, 25, 31, {{1, "cup", 100}}, 0},
+	{11457, "Spinach, raw", 11, 79, 23, {{1, "cup", 30}, {1, "bunch", 340}, {1, "leaf", 10}}, 0},
+	{11458, "Spinach, cooked, boiled, drained, without salt", 11, 87, 23, {{1, "cup", 180}}, 0},
+	{9040, "Bananas, raw", 9, 27, 89, {{1, "medium (7\" to 7-7/8\" long)", 118}, {1, "cup, sliced", 150}}, 0},
+	{12016, "Seeds, pumpkin and squash seed kernels, roasted, without salt", 12, 550, 574, {{1, "oz", 28.35}}, 0},
 };
 
 struct fixture {

@@ -15,6 +15,7 @@ static void test_every_table_present(void **state)
 		"thresholds.tsv", "forms.tsv", "form-choice.tsv", "medicines.tsv", "med-classes.tsv",
 		"safety.tsv", "practices.tsv", "timeline.tsv", "plan-rules.tsv", "product-checks.tsv",
 		"kidney-risks.tsv",
+		"staples.tsv", "food-kinds.tsv", "food-exclusions.tsv", "food-keys.tsv",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const struct mg_table *t = tables_get(names[i]);
@@ -35,11 +36,10 @@ static void test_thresholds(void **state)
 	const char *src = NULL;
 	assert_true(tables_threshold("food-days-min", &src) == 3);
 	assert_non_null(strstr(src, "PRODUCT.md"));
-	assert_true(tables_threshold("suggest-max-servings", NULL) == 3);
 	assert_true(tables_threshold("intake-default-days", NULL) == 7);
 	assert_true(tables_threshold("serving-max-kcal", NULL) == 200);
 	assert_true(tables_threshold("suggest-min-mg-per-serving", NULL) == 25);
-	assert_true(tables_threshold("suggest-max-per-head", NULL) == 2);
+	assert_true(tables_threshold("suggest-max-sodium-mg", NULL) == 460);
 }
 
 /* Tables that point at each other must agree: a class, form or goal named

@@ -1,0 +1,29 @@
+# A dietitian's check on the real SR24 database: for a gap of 200 mg the
+# first suggestions are almonds, pumpkin seeds, black beans and spinach
+# among other everyday foods of as many kinds, and no suggestion at any
+# rank is one a dietitian would never give (caviar, conch, meat extender,
+# mothbeans, natto, herbs, wild plants, sea vegetables, concentrates,
+# branded bars and cereals), by serving or by energy.
+$ mgtrack init --age 35 --sex female
+$ mgtrack eat --date 2026-11-22 12016 21.8181818 g
+$ mgtrack eat --date 2026-11-23 12016 21.8181818 g
+$ mgtrack eat --date 2026-11-24 12016 21.8181818 g
+$ mgtrack suggest
+~ ^Foods to close a gap of 200 mg/day
+~ Almonds, dry roasted +1 oz \(28 g\)
+~ Pumpkin seeds, roasted .*\(you eat it\)$
+~ Black beans, cooked +1/2 cup \(86 g\)
+~ Spinach, cooked +1/2 cup \(90 g\)
+~ Dark chocolate, 70-85 % +1 oz \(28 g\)
+!~ NLEA
+$ mgtrack suggest --limit 100
+!~ [Cc]aviar|[Cc]onch|[Mm]eat extender|[Mm]othbean|[Nn]atto|[Ee]pazote|[Ss]kunk cabbage|[Kk]elp|[Ss]eaweed|[Cc]oncentrate|SNICKERS|Snickers|LUNA|Luna|KRETSCHMER|Kretschmer|ALL-BRAN|All-Bran|[Bb]razilnut
+!~ NLEA|0\.25 cup
+$ mgtrack suggest --by kcal --limit 100
+~ ^  1 .*Swiss chard, cooked
+!~ [Cc]aviar|[Cc]onch|[Mm]eat extender|[Mm]othbean|[Nn]atto|[Ee]pazote|[Ss]kunk cabbage|[Kk]elp|[Ss]eaweed|[Cc]oncentrate|SNICKERS|Snickers|LUNA|Luna|KRETSCHMER|Kretschmer|ALL-BRAN|All-Bran|[Bb]razilnut
+$ mgtrack suggest --json --limit 100
+@ python3 -c 'import json; s=json.load(open(".out"))["suggestions"]; assert len(s)==100; assert all(x["portion_g"]==x["serving_g"] and x["portion_mg"]<200 for x in s), s; assert len({x["kind"] for x in s[:10]})>=7; assert all(x["staple"] for x in s[:40])'
+# The plan's food lines come from the same list: a different everyday food each day.
+$ mgtrack plan --json
+@ python3 -c 'import json; d=json.load(open(".out"))["days"]; f=[x["food"]["name"] for x in d]; assert len(set(f))==7, f; assert f[0]=="Pumpkin seeds, roasted", f'
