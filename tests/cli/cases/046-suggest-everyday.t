@@ -5,9 +5,10 @@
 # mothbeans, natto, herbs, wild plants, sea vegetables, concentrates,
 # branded bars and cereals), by serving or by energy.
 $ mgtrack init --age 35 --sex female
-$ mgtrack eat --date 2026-11-22 12016 21.8181818 g
-$ mgtrack eat --date 2026-11-23 12016 21.8181818 g
-$ mgtrack eat --date 2026-11-24 12016 21.8181818 g
+# The rest of each day is energy without magnesium, so each day counts as a
+# whole day (a day under 500 kcal does not).
+$ mgtrack food add --name "Rest of the day" --mg 0 --kcal 900 --measure "day=200"
+$ for d in 22 23 24; do mgtrack eat --date 2026-11-$d 12016 21.8181818 g >/dev/null && mgtrack eat --date 2026-11-$d 900000001 1 day >/dev/null || exit 1; done
 $ mgtrack suggest
 ~ ^Foods to close a gap of 200 mg/day
 ~ Almonds, dry roasted +1 oz \(28 g\)
