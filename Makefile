@@ -3,7 +3,8 @@
 #   make demo   set up, build, build the food database, run the main job on a demo journal
 #   make check  set up, build with ASan+UBSan, run every test suite
 #   make bench  run the benchmarks in bench/ and print their figures
-#   make fuzz   build the libFuzzer targets (clang) into build-fuzz/
+#   make fuzz   build the libFuzzer targets (clang) into build-fuzz/ and fuzz each
+#               for MGTRACK_FUZZ_SECONDS (default 300); crashes stay in the corpus
 
 BUILD      := build
 ASAN_BUILD := build-asan
@@ -46,7 +47,7 @@ bench:
 	@scripts/bench
 
 fuzz: bootstrap
-	@scripts/build-fuzz
+	@scripts/fuzz-long
 
 clean:
 	# build/usda keeps the SR24 archive so a clean build needs no new download.

@@ -3,8 +3,11 @@
  * are named after food_nutrients[].key, so adding a nutrient there adds a
  * column here.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,7 @@
 #include <unistd.h>
 #include "store/db.h"
 #include "store/foods.h"
+#include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
@@ -89,9 +93,53 @@ static int prepare_inserts(struct foods_build *b, struct mg_err *e)
 	return db_prepare(b->db, "INSERT INTO measure VALUES (?, ?, ?, ?, ?)", &b->ins_measure, e);
 }
 
+/* Removes PATH.new-PID files left by imports that were killed: their
+ * process is gone (kill(pid, 0) fails with ESRCH), so nobody will finish
+ * or remove them. A running import's file is left alone. */
+static void remove_stale_builds(const char *path)
+{
+	char *dir = mg_strdup(path), *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : path;
+	if (slash)
+		*slash = '\0';
+	DIR *d = opendir(slash ? (dir[0] ? dir : "/") : ".");
+	size_t blen = strlen(base);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *n = de->d_name;
+		long pid;
+		if (strncmp(n, base, blen) != 0 || strncmp(n + blen, ".new-", 5) != 0 ||
+		    mg_parse_long(n + blen + 5, 1, 1L << 30, &pid) < 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		struct strbuf full;
+		strbuf_init(&full);
+		strbuf_addf(&full, "%s/%s", slash ? (dir[0] ? dir : "") : ".", n);
+		unlink(strbuf_str(&full));
+		strbuf_release(&full);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+/* fsync of a finished file before it is renamed into place: after a crash
+ * the name holds the whole new database or the old one, never a torn one. */
+static int sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
 int foods_build_begin(struct foods_build *b, const char *path, const char *source, struct mg_err *e)
 {
 	memset(b, 0, sizeof(*b));
+	remove_stale_builds(path);
 	mg_strlcpy(b->source, source, sizeof(b->source));
 	b->final_path = mg_strdup(path);
 	struct strbuf tmp;
@@ -234,7 +282,7 @@ int foods_build_commit(struct foods_build *b, struct mg_err *e)
 		goto fail;
 	db_close(b->db);
 	b->db = NULL;
-	if (rename(b->tmp_path, b->final_path) < 0) {
+	if (sync_file(b->tmp_path) < 0 || rename(b->tmp_path, b->final_path) < 0) {
 		mg_err_set(e, MG_EIO, "cannot replace \"%s\": %s", b->final_path, strerror(errno));
 		goto fail;
 	}

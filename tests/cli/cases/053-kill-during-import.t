@@ -11,3 +11,8 @@ $ mgtrack import diary big.csv >/dev/null 2>&1 & pid=$!; sleep 1; child=$(pgrep 
 $ mgtrack import diary big.csv
 ~ 8000 nights written
 @ [ "$(sqlite3 "$MGTRACK_DB" 'SELECT count(*) FROM night')" = 8000 ]
+# A killed food import leaves PATH.new-PID behind: the next import removes
+# it when that process is gone, and leaves a live one's file alone.
+@ touch f.db.new-999999 f.db.new-1
+$ mgtrack --foods-db "$T/f.db" food import --fdc "$FIXTURES/fdc"
+@ [ ! -e f.db.new-999999 ] && [ -e f.db.new-1 ] && [ -s f.db ]
