@@ -2,8 +2,9 @@
  * The web app's insides, shared by the server (server.c), the API handlers
  * (api-*.c) and the pages (pages.c): the app state, a request as handlers
  * see it, the response they fill, and the route table type. Only server.c
- * includes libmicrohttpd; handlers read the request through web_query and
- * the parsed JSON body, so they stay small and testable.
+ * includes libmicrohttpd (guard.c knows sockets, not HTTP); handlers read
+ * the request through web_query and the parsed JSON body, so they stay
+ * small and testable.
  */
 #ifndef MG_WEB_H
 #define MG_WEB_H
@@ -17,6 +18,10 @@
 
 /* Request bodies above this are refused with 413. */
 #define WEB_MAX_BODY 16384
+/* The smallest food amount (grams or measures) the log takes: a hundredth
+ * is already a crumb, and 1e-300 is a typing or a scripting error that
+ * would otherwise be stored as an entry that counts for nothing. */
+#define WEB_MIN_AMOUNT 0.01
 
 struct web_options {
 	const char *bind;          /* dotted IPv4 address, default 127.0.0.1 */
@@ -63,6 +68,7 @@ struct web_resp {
 	const char *disposition;        /* Content-Disposition, or NULL */
 	const char *csp;                /* a page-specific Content-Security-Policy, or NULL */
 	int cacheable;                  /* compiled-in assets */
+	unsigned retry_after;           /* seconds for Retry-After, 0: none */
 };
 
 typedef void (*web_handler)(struct web_app *app, struct web_req *rq, struct web_resp *rs);
