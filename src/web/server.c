@@ -26,6 +26,10 @@
  * each request within GUARD_REQUEST_SECONDS (a second when more than
  * GUARD_BUSY_CONNECTIONS are open), idle ones closed after WEB_IDLE_SECONDS.
  *
+ * Beyond loopback the server speaks HTTPS with a self-signed certificate
+ * kept beside the journal (tls.c), whose fingerprint serve prints; plain
+ * HTTP there only with --insecure-http.
+ *
  * Checks, in order: the Host header (against DNS rebinding, on loopback),
  * the access token (when bound beyond loopback), then for POST and DELETE
  * the Origin (same origin only), the CSRF header, the content type and the
@@ -48,6 +52,7 @@
 #include "store/db.h"
 #include "store/journal.h"
 #include "web/guard.h"
+#include "web/tls.h"
 #include "web/web.h"
 #include "util/strbuf.h"
 #include "util/text.h"
@@ -349,7 +354,7 @@ static void handle(struct web_app *app, struct MHD_Connection *c, const char *me
 	if (is_write(method)) {
 		const char *origin = header(c, "Origin"), *host = header(c, "Host");
 		char want[320];
-		snprintf(want, sizeof(want), "http://%s", host ? host : "");
+		snprintf(want, sizeof(want), "%s://%s", app->tls ? "https" : "http", host ? host : "");
 		const char *site = header(c, "Sec-Fetch-Site");
 		if ((origin && strcmp(origin, want) != 0) || (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)) {
 			web_error(rs, 403, "cross_origin", NULL, "requests from \"%s\" are refused", origin ? origin : site);
@@ -432,7 +437,8 @@ static enum MHD_Result send_response(struct web_app *app, struct MHD_Connection 
 	}
 	if (rs->status == 303) {
 		char cookie[200];
-		snprintf(cookie, sizeof(cookie), "mg_token=%s; Path=/; HttpOnly; SameSite=Strict", app->token);
+		snprintf(cookie, sizeof(cookie), "mg_token=%s; Path=/; HttpOnly; SameSite=Strict%s", app->token,
+			 app->tls ? "; Secure" : "");
 		MHD_add_response_header(resp, "Set-Cookie", cookie);
 		struct strbuf loc;
 		strbuf_init(&loc);
@@ -608,7 +614,7 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 	vfprintf(stderr, fmt, ap);
 }
 
-int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const char *url, void *ctx),
+int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const struct web_ready *r, void *ctx),
 	      void *ready_ctx, struct mg_err *e)
 {
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
@@ -627,6 +633,17 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 		random_hex(app->token, 20);
 	}
 	random_hex(app->csrf, 32);
+	/* Beyond loopback the token and the journal cross the network: HTTPS,
+	 * unless the person said plainly that they want it in clear. */
+	struct web_tls tls = {0};
+	app->tls = !loopback && !o->insecure_http;
+	if (app->tls && web_tls_load(app->journal_path, &tls, e) < 0)
+		return -1;
+	struct MHD_OptionItem tls_opts[] = {
+		{app->tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, tls.key_pem},
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, tls.cert_pem},
+		{MHD_OPTION_END, 0, NULL},
+	};
 
 	/* Block the stop signals here, before the server thread starts, so it
 	 * inherits the mask and only sigwait below sees them. */
@@ -638,6 +655,7 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 
 	int sfd = signalfd(-1, &stop, SFD_NONBLOCK | SFD_CLOEXEC);
 	if (sfd < 0) {
+		web_tls_release(&tls);
 		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 		return mg_err_set(e, MG_ESOFTWARE, "cannot wait for signals: %s", strerror(errno));
 	}
@@ -646,7 +664,7 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 	sqlite3_busy_timeout(app->db, WEB_BUSY_MS);
 	memset(&guard, 0, sizeof(guard));
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)o->port, NULL, NULL, on_request, app,
+		MHD_USE_EPOLL | MHD_USE_ERROR_LOG | (app->tls ? MHD_USE_TLS : 0), (uint16_t)o->port, NULL, NULL, on_request, app,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)WEB_IDLE_SECONDS,
@@ -656,16 +674,18 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_ARRAY, tls_opts,
 		MHD_OPTION_END);
 	if (!d) {
 		close(sfd);
+		web_tls_release(&tls);
 		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 		return mg_err_set(e, MG_EUNAVAIL, "cannot listen on %s:%u: %s", o->bind, o->port,
 				  errno ? strerror(errno) : "the address is in use or not this machine's");
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : o->port;
-	snprintf(app->origin, sizeof(app->origin), "http://%s:%u", o->bind, port);
+	snprintf(app->origin, sizeof(app->origin), "%s://%s:%u", app->tls ? "https" : "http", o->bind, port);
 	app->n_hosts = 0;
 	snprintf(app->hosts[app->n_hosts++], sizeof(app->hosts[0]), "%s:%u", o->bind, port);
 	if (loopback) {
@@ -678,7 +698,8 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 		snprintf(url, sizeof(url), "%s/?token=%s", app->origin, app->token);
 	else
 		snprintf(url, sizeof(url), "%s/", app->origin);
-	ready(url, ready_ctx);
+	struct web_ready rd = {url, app->tls ? tls.fingerprint : NULL, app->tls ? tls.cert_path : NULL, tls.made};
+	ready(&rd, ready_ctx);
 	/* The loop: a turn of libmicrohttpd (at most 100 ms, so late requests
 	 * are swept within a tenth of a second of their deadline), the sweep,
 	 * and a look for SIGINT or SIGTERM. */
@@ -689,6 +710,7 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 	}
 	close(sfd);
 	MHD_stop_daemon(d);
+	web_tls_release(&tls);
 	pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 	for (size_t i = 0; i < sizeof(app->review_cache) / sizeof(app->review_cache[0]); i++)
 		free(app->review_cache[i].body);
