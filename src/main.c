@@ -254,14 +254,20 @@ const struct cmd mg_commands[] = {
 	 "review after that keeps the lower dose if the benefit held, else goes back up.\n"
 	 "insufficient_data has nothing to apply (exit 65).\n"},
 	{"serve", cmd_serve, "the web app: log, plan and review from a browser",
-	 "usage: mgtrack serve [--bind 127.0.0.1] [--port 8737] [--token TOKEN] [--open]\n\n"
+	 "usage: mgtrack serve [--bind 127.0.0.1] [--port 8737] [--token TOKEN] [--insecure-http]\n"
+	 "                     [--open]\n\n"
 	 "Serves the web app (Today, Plan, Review, Trial, Foods, Profile) and its JSON API\n"
 	 "(docs/API.md) for one profile of this journal (--profile, default \"default\"),\n"
 	 "and prints the URL to open; Ctrl-C stops it.\n"
 	 "Only this machine can reach it unless --bind names another IPv4 address (e.g.\n"
 	 "0.0.0.0 to let your phone in on the home network): then every request needs a\n"
 	 "token, --token TOKEN (16-64 letters, digits, - or _) or one generated and printed\n"
-	 "in the URL. --port 0 picks a free port. --open starts your browser.\n"
+	 "in the URL, and the server speaks HTTPS with a self-signed certificate made on\n"
+	 "first use and kept beside the journal (JOURNAL.tls-key.pem, JOURNAL.tls-cert.pem,\n"
+	 "mode 0600); its SHA-256 fingerprint is printed under the URL: accept the\n"
+	 "browser's warning only if it shows the same. --insecure-http serves plain HTTP\n"
+	 "there instead: the token and everything you log cross the network in clear text.\n"
+	 "--port 0 picks a free port. --open starts your browser.\n"
 	 "The command line can write to the journal while the server runs.\n"},
 	{"suggest", cmd_suggest, "everyday foods that close the magnesium gap",
 	 "usage: mgtrack suggest [--days N] [--by serving|kcal] [--limit N] [--json]\n\n"

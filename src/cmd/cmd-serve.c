@@ -1,7 +1,11 @@
 /*
  * `mgtrack serve`: the local web app. Opens the journal once (the server
  * thread is its only user), prints the URL to open, and serves until
- * Ctrl-C. Binding beyond loopback needs a token, generated when not given.
+ * Ctrl-C. Binding beyond loopback needs a token, generated when not given,
+ * and serves HTTPS with a self-signed certificate kept beside the journal:
+ * the fingerprint is printed under the URL so it can be checked on the
+ * phone. --insecure-http serves plain HTTP there instead, and says what
+ * that exposes.
  */
 #include <getopt.h>
 #include <signal.h>
@@ -16,11 +20,26 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-static void ready(const char *url, void *ctx)
+struct serve_ctx {
+	int open_browser;
+	int insecure;              /* plain HTTP beyond loopback */
+};
+
+static void ready(const struct web_ready *r, void *ctx)
 {
-	int open_browser = *(int *)ctx;
+	struct serve_ctx *sc = ctx;
+	int open_browser = sc->open_browser;
+	const char *url = r->url;
 	printf("mgtrack serving at %s\n", url);
+	if (r->fingerprint)
+		printf("certificate SHA-256 %s\n", r->fingerprint);
 	fflush(stdout);
+	if (r->fingerprint)
+		fprintf(stderr, "mgtrack: the certificate is self-signed (%s %s): when the browser warns, accept it only if"
+			" it shows this SHA-256 fingerprint\n", r->cert_made ? "made now in" : "kept in", r->cert_path);
+	if (sc->insecure)
+		fprintf(stderr, "mgtrack: --insecure-http: the token and everything the app shows or sends (nights, doses,"
+			" food, the profile) cross the network in clear text; anyone on it can read them and use the token\n");
 	fprintf(stderr, "mgtrack: press Ctrl-C to stop\n");
 	if (open_browser) {
 		/* xdg-open is the desktop's own way to open a URL. The server has
@@ -46,6 +65,7 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 		{"port", required_argument, NULL, 'p'},
 		{"token", required_argument, NULL, 't'},
 		{"open", no_argument, NULL, 'o'},
+		{"insecure-http", no_argument, NULL, 'i'},
 		{NULL, 0, NULL, 0},
 	};
 	struct web_options o = {.bind = "127.0.0.1", .port = 8737};
@@ -63,6 +83,7 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case 't': o.token = optarg; break;
 		case 'o': open_browser = 1; break;
+		case 'i': o.insecure_http = 1; break;
 		default: return cmd_bad_option(ctx, c, argv);
 		}
 	}
@@ -77,7 +98,11 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	}
 	struct mg_err e = {0};
-	rc = web_serve(app, &o, ready, &open_browser, &e);
+	struct serve_ctx sc = {open_browser, 0};
+	/* The warning is for a server others can reach; on loopback the flag
+	 * changes nothing. */
+	sc.insecure = o.insecure_http && strncmp(o.bind, "127.", 4) != 0;
+	rc = web_serve(app, &o, ready, &sc, &e);
 	db_close(app->db);
 	free(app);
 	if (rc < 0)

@@ -183,8 +183,8 @@ void api_food_log_post(struct web_app *app, struct web_req *rq, struct web_resp 
 	       *measure = json_object_get(rq->body, "measure");
 	if (!json_is_integer(id) || json_integer_value(id) < 1)
 		return web_error(rs, 422, "bad_value", "food_id", "food_id must be a food's number");
-	if (!json_is_number(amount) || !(json_number_value(amount) > 0))
-		return web_error(rs, 422, "bad_value", "amount", "amount must be a positive number");
+	if (!json_is_number(amount) || !(json_number_value(amount) >= WEB_MIN_AMOUNT))
+		return web_error(rs, 422, "bad_value", "amount", "amount must be a number of at least %g", WEB_MIN_AMOUNT);
 	if (measure && !json_is_null(measure) && !json_is_string(measure))
 		return web_error(rs, 422, "bad_value", "measure", "measure must be a measure's name, or g");
 	if (body_date(rq, rs, &date) < 0 || web_profile(app, rs, &p) < 0)

@@ -2,12 +2,33 @@
  * The HTTP server: libmicrohttpd, the access checks every request passes,
  * and dispatch through the route table (routes.c).
  *
- * Threading: one internal polling thread (MHD_USE_AUTO_INTERNAL_THREAD:
- * epoll on Linux). Every request is a few SQLite statements on a local
- * file, answered in well under a millisecond or, for the review, cached
- * until the journal changes; one thread keeps a single journal connection
- * with no locking of our own, and writes from the web are serialised for
- * free. The CLI can write at the same time: the journal has a busy timeout.
+ * Threading: one thread, ours: web_serve runs libmicrohttpd's epoll loop
+ * itself (MHD_run_wait) so that between two turns it can sweep the
+ * connection guard (guard.c: a deadline for every request, not only an
+ * idle timeout) and see the stop signals (signalfd). Every request is a
+ * few SQLite statements on a local file, answered in well under a
+ * millisecond or, for the review, cached until the journal changes; one
+ * thread keeps a single journal connection with no locking of our own,
+ * and writes from the web are serialised for free.
+ *
+ * A busy journal: the CLI (an import, say) may hold the write lock for
+ * seconds. Reads never wait for it (WAL). A web write waits at most
+ * WEB_BUSY_MS, then answers 503 "busy" with Retry-After, and the web app
+ * tries again (core.js). We chose this over a thread pool with a journal
+ * connection per thread: the pool would let a write wait its full 5 s
+ * without holding anyone up, but every cache, prepared statement and
+ * read-modify-write here would need locking, for a server one person
+ * uses; a short wait keeps the one-thread model and bounds the stall any
+ * request can cause to a quarter of a second.
+ *
+ * Connections: at most WEB_PER_ADDRESS from one address and
+ * WEB_MAX_CONNECTIONS in all (libmicrohttpd closes the rest at once),
+ * each request within GUARD_REQUEST_SECONDS (a second when more than
+ * GUARD_BUSY_CONNECTIONS are open), idle ones closed after WEB_IDLE_SECONDS.
+ *
+ * Beyond loopback the server speaks HTTPS with a self-signed certificate
+ * kept beside the journal (tls.c), whose fingerprint serve prints; plain
+ * HTTP there only with --insecure-http.
  *
  * Checks, in order: the Host header (against DNS rebinding, on loopback),
  * the access token (when bound beyond loopback), then for POST and DELETE
@@ -24,9 +45,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
 #include "store/db.h"
 #include "store/journal.h"
+#include "web/guard.h"
+#include "web/tls.h"
 #include "web/web.h"
 #include "util/strbuf.h"
 #include "util/text.h"
@@ -37,11 +63,26 @@
 static const char csp_app[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			      "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/* Limits on connections (see the top comment). 64 from one address: the
+ * benchmark's 50 and a browser's handful fit; one greedy device does not
+ * take every slot. 512 in all stays well under the 1024 descriptors a
+ * process gets by default. */
+#define WEB_PER_ADDRESS 64
+#define WEB_MAX_CONNECTIONS 512
+#define WEB_IDLE_SECONDS 10
+/* How long a web write waits for the journal's write lock before
+ * answering 503 busy (see the top comment). */
+#define WEB_BUSY_MS 250
+
 struct conn_state {
 	struct strbuf body;
+	int seen;          /* the headers have been checked */
 	int too_large;
 	int answered;
+	int nul;           /* the raw URI holds %00 */
 };
+
+static struct guard guard;
 
 /* ---- helpers for handlers ---- */
 
@@ -97,7 +138,16 @@ void web_fail(struct web_resp *rs, const struct mg_err *e, const char *field)
 	case MG_EUSAGE: web_error(rs, 400, "bad_request", field, "%s", e->msg); break;
 	case MG_EDATA: web_error(rs, 422, "bad_value", field, "%s", e->msg); break;
 	case MG_ENOINPUT: web_error(rs, 404, "not_found", field, "%s", e->msg); break;
-	case MG_EUNAVAIL: web_error(rs, 503, "unavailable", NULL, "%s", e->msg); break;
+	case MG_EUNAVAIL:
+		/* SQLite's words for a lock held by another connection: the CLI
+		 * is writing. Worth trying again shortly, unlike a missing file. */
+		if (strstr(e->msg, "is locked")) {
+			web_error(rs, 503, "busy", NULL, "the journal is busy with another mgtrack writing; try again in a second");
+			rs->retry_after = 1;
+		} else {
+			web_error(rs, 503, "unavailable", NULL, "%s", e->msg);
+		}
+		break;
 	default: web_error(rs, 500, "internal", NULL, "%s", e->msg[0] ? e->msg : "internal error"); break;
 	}
 }
@@ -232,7 +282,7 @@ static int token_check(struct web_app *app, struct MHD_Connection *c, const char
 		return 0;
 	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
 	if (v && web_same_secret(v, app->token))
-		return strcmp(method, "GET") == 0 ? 1 : 0;
+		return strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0 ? 1 : 0;
 	return -1;
 }
 
@@ -265,6 +315,9 @@ static int is_write(const char *method)
 static void handle(struct web_app *app, struct MHD_Connection *c, const char *method, const char *path,
 		   struct conn_state *st, struct web_resp *rs)
 {
+	/* HEAD is GET without the body, which libmicrohttpd leaves out. */
+	if (strcmp(method, "HEAD") == 0)
+		method = "GET";
 	struct web_req rq = {.conn = c, .method = method, .path = path};
 	if (!host_ok(app, header(c, "Host"))) {
 		web_error(rs, 403, "bad_host", NULL, "this server answers only to %s", app->hosts[0]);
@@ -301,7 +354,7 @@ static void handle(struct web_app *app, struct MHD_Connection *c, const char *me
 	if (is_write(method)) {
 		const char *origin = header(c, "Origin"), *host = header(c, "Host");
 		char want[320];
-		snprintf(want, sizeof(want), "http://%s", host ? host : "");
+		snprintf(want, sizeof(want), "%s://%s", app->tls ? "https" : "http", host ? host : "");
 		const char *site = header(c, "Sec-Fetch-Site");
 		if ((origin && strcmp(origin, want) != 0) || (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)) {
 			web_error(rs, 403, "cross_origin", NULL, "requests from \"%s\" are refused", origin ? origin : site);
@@ -377,16 +430,26 @@ static enum MHD_Result send_response(struct web_app *app, struct MHD_Connection 
 	MHD_add_response_header(resp, "Cache-Control", rs->cacheable ? "private, max-age=3600" : "no-store");
 	if (rs->disposition)
 		MHD_add_response_header(resp, "Content-Disposition", rs->disposition);
+	if (rs->retry_after) {
+		char secs[16];
+		snprintf(secs, sizeof(secs), "%u", rs->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	if (rs->status == 303) {
 		char cookie[200];
-		snprintf(cookie, sizeof(cookie), "mg_token=%s; Path=/; HttpOnly; SameSite=Strict", app->token);
+		snprintf(cookie, sizeof(cookie), "mg_token=%s; Path=/; HttpOnly; SameSite=Strict%s", app->token,
+			 app->tls ? "; Secure" : "");
 		MHD_add_response_header(resp, "Set-Cookie", cookie);
 		struct strbuf loc;
 		strbuf_init(&loc);
-		/* Same path on this server ("//x" would leave it), the query
-		 * without the token. */
-		strbuf_adds(&loc, "/");
-		strbuf_adds(&loc, path + strspn(path, "/"));
+		/* Back to the page asked for, spelt as the route table spells it,
+		 * never as the request did: "/\\x" or "//x" would leave the
+		 * server. Anything else goes to Today. The query follows without
+		 * the token, every byte but letters and digits percent-encoded. */
+		const char *arg;
+		int known;
+		const struct web_route *r = web_find_route("GET", path, &arg, &known);
+		strbuf_adds(&loc, r && !r->prefix ? r->path : "/");
 		struct query_acc q = {&loc, 0};
 		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_query, &q);
 		MHD_add_response_header(resp, "Location", strbuf_str(&loc));
@@ -397,15 +460,111 @@ static enum MHD_Result send_response(struct web_app *app, struct MHD_Connection 
 	return ret;
 }
 
+/* ---- the request's life: guard, framing ---- */
+
+static struct conn_state *new_state(void)
+{
+	struct conn_state *st = mg_calloc(1, sizeof(*st));
+	strbuf_init(&st->body);
+	return st;
+}
+
+static struct guard_conn *guard_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+/* The request is read: its deadline no longer applies while it is answered. */
+static void request_answered(struct MHD_Connection *c)
+{
+	struct guard_conn *k = guard_of(c);
+	if (k)
+		guard_answered(k);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context, enum MHD_ConnectionNotificationCode code)
+{
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? guard_open(&guard, ci->connect_fd, guard_now()) : NULL;
+	} else if (*socket_context) {
+		guard_close(&guard, *socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* Called with the raw request line's URI, before it is decoded: the only
+ * place a %00 can be seen, since the decoded path ends at the NUL. What
+ * it returns becomes the request's state. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct conn_state *st = new_state();
+	st->nul = strstr(uri, "%00") != NULL;
+	return st;
+}
+
+struct header_count {
+	unsigned host, length, encoding;
+};
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct header_count *n = cls;
+	if (strcasecmp(key, "Host") == 0)
+		n->host++;
+	else if (strcasecmp(key, "Content-Length") == 0)
+		n->length++;
+	else if (strcasecmp(key, "Transfer-Encoding") == 0)
+		n->encoding++;
+	return MHD_YES;
+}
+
+/* Requests whose framing or target is ambiguous are refused before
+ * anything else: two Hosts or two lengths are how requests are smuggled
+ * past a proxy's checks, and a coding we cannot undo would leave the
+ * client waiting for an answer that never comes. Returns 1 with rs
+ * filled when the request is refused. */
+static int framing_error(struct MHD_Connection *c, struct conn_state *st, struct web_resp *rs)
+{
+	struct header_count n = {0};
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &n);
+	const char *te = header(c, "Transfer-Encoding");
+	if (st->nul)
+		web_error(rs, 400, "bad_request", NULL, "the address holds %%00 (a NUL byte)");
+	else if (n.host > 1)
+		web_error(rs, 400, "bad_request", NULL, "the request has %u Host headers; send one", n.host);
+	else if (n.length > 1)
+		web_error(rs, 400, "bad_request", NULL, "the request has %u Content-Length headers; send one", n.length);
+	else if (n.encoding > 1 || (te && strcasecmp(te, "chunked") != 0))
+		web_error(rs, 501, "not_implemented", NULL, "Transfer-Encoding \"%s\" is not supported: send the body as is or chunked",
+			  te ? te : "");
+	else if (te && n.length)
+		web_error(rs, 400, "bad_request", NULL, "the request has both Content-Length and Transfer-Encoding; send one");
+	else
+		return 0;
+	return 1;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 				  const char *version, const char *upload, size_t *upload_size, void **req_cls)
 {
 	struct web_app *app = cls;
 	struct conn_state *st = *req_cls;
-	if (!st) {
-		st = mg_calloc(1, sizeof(*st));
-		strbuf_init(&st->body);
-		*req_cls = st;
+	if (!st)
+		*req_cls = st = new_state();
+	if (!st->seen) {
+		st->seen = 1;
+		/* Framing errors are answered before the body is read, so a client
+		 * never waits for a body we would not understand. */
+		struct web_resp rs = {0};
+		if (framing_error(c, st, &rs)) {
+			st->answered = 1;
+			request_answered(c);
+			enum MHD_Result r = send_response(app, c, url, &rs);
+			free(rs.body);
+			return r;
+		}
 		/* Refuse an announced oversized body before reading it. */
 		const char *cl = header(c, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > WEB_MAX_BODY)
@@ -427,6 +586,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (st->answered)
 		return MHD_YES;
 	st->answered = 1;
+	request_answered(c);
 	struct web_resp rs = {0};
 	handle(app, c, method, url, st, &rs);
 	enum MHD_Result r = send_response(app, c, url, &rs);
@@ -442,6 +602,10 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls, en
 		free(st);
 		*req_cls = NULL;
 	}
+	/* The next request on a kept-alive connection starts its clock now. */
+	struct guard_conn *k = guard_of(c);
+	if (k)
+		guard_next(k, guard_now());
 }
 
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -450,7 +614,7 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 	vfprintf(stderr, fmt, ap);
 }
 
-int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const char *url, void *ctx),
+int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const struct web_ready *r, void *ctx),
 	      void *ready_ctx, struct mg_err *e)
 {
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
@@ -469,6 +633,17 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 		random_hex(app->token, 20);
 	}
 	random_hex(app->csrf, 32);
+	/* Beyond loopback the token and the journal cross the network: HTTPS,
+	 * unless the person said plainly that they want it in clear. */
+	struct web_tls tls = {0};
+	app->tls = !loopback && !o->insecure_http;
+	if (app->tls && web_tls_load(app->journal_path, &tls, e) < 0)
+		return -1;
+	struct MHD_OptionItem tls_opts[] = {
+		{app->tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, tls.key_pem},
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, tls.cert_pem},
+		{MHD_OPTION_END, 0, NULL},
+	};
 
 	/* Block the stop signals here, before the server thread starts, so it
 	 * inherits the mask and only sigwait below sees them. */
@@ -478,23 +653,39 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 
+	int sfd = signalfd(-1, &stop, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (sfd < 0) {
+		web_tls_release(&tls);
+		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+		return mg_err_set(e, MG_ESOFTWARE, "cannot wait for signals: %s", strerror(errno));
+	}
+	/* Reads never wait for a writer (WAL); a write waits this long at
+	 * most, so it never holds up the requests behind it for longer. */
+	sqlite3_busy_timeout(app->db, WEB_BUSY_MS);
+	memset(&guard, 0, sizeof(guard));
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)o->port, NULL, NULL, on_request, app,
+		MHD_USE_EPOLL | MHD_USE_ERROR_LOG | (app->tls ? MHD_USE_TLS : 0), (uint16_t)o->port, NULL, NULL, on_request, app,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)10,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)256,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)WEB_IDLE_SECONDS,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)WEB_MAX_CONNECTIONS,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)WEB_PER_ADDRESS,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_ARRAY, tls_opts,
 		MHD_OPTION_END);
 	if (!d) {
+		close(sfd);
+		web_tls_release(&tls);
 		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 		return mg_err_set(e, MG_EUNAVAIL, "cannot listen on %s:%u: %s", o->bind, o->port,
 				  errno ? strerror(errno) : "the address is in use or not this machine's");
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : o->port;
-	snprintf(app->origin, sizeof(app->origin), "http://%s:%u", o->bind, port);
+	snprintf(app->origin, sizeof(app->origin), "%s://%s:%u", app->tls ? "https" : "http", o->bind, port);
 	app->n_hosts = 0;
 	snprintf(app->hosts[app->n_hosts++], sizeof(app->hosts[0]), "%s:%u", o->bind, port);
 	if (loopback) {
@@ -507,10 +698,19 @@ int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(co
 		snprintf(url, sizeof(url), "%s/?token=%s", app->origin, app->token);
 	else
 		snprintf(url, sizeof(url), "%s/", app->origin);
-	ready(url, ready_ctx);
-	int sig;
-	sigwait(&stop, &sig);
+	struct web_ready rd = {url, app->tls ? tls.fingerprint : NULL, app->tls ? tls.cert_path : NULL, tls.made};
+	ready(&rd, ready_ctx);
+	/* The loop: a turn of libmicrohttpd (at most 100 ms, so late requests
+	 * are swept within a tenth of a second of their deadline), the sweep,
+	 * and a look for SIGINT or SIGTERM. */
+	struct signalfd_siginfo si;
+	while (read(sfd, &si, sizeof(si)) != (ssize_t)sizeof(si)) {
+		MHD_run_wait(d, 100);
+		guard_sweep(&guard, guard_now());
+	}
+	close(sfd);
 	MHD_stop_daemon(d);
+	web_tls_release(&tls);
 	pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 	for (size_t i = 0; i < sizeof(app->review_cache) / sizeof(app->review_cache[0]); i++)
 		free(app->review_cache[i].body);

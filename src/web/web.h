@@ -2,8 +2,9 @@
  * The web app's insides, shared by the server (server.c), the API handlers
  * (api-*.c) and the pages (pages.c): the app state, a request as handlers
  * see it, the response they fill, and the route table type. Only server.c
- * includes libmicrohttpd; handlers read the request through web_query and
- * the parsed JSON body, so they stay small and testable.
+ * includes libmicrohttpd (guard.c knows sockets, not HTTP); handlers read
+ * the request through web_query and the parsed JSON body, so they stay
+ * small and testable.
  */
 #ifndef MG_WEB_H
 #define MG_WEB_H
@@ -17,11 +18,16 @@
 
 /* Request bodies above this are refused with 413. */
 #define WEB_MAX_BODY 16384
+/* The smallest food amount (grams or measures) the log takes: a hundredth
+ * is already a crumb, and 1e-300 is a typing or a scripting error that
+ * would otherwise be stored as an entry that counts for nothing. */
+#define WEB_MIN_AMOUNT 0.01
 
 struct web_options {
 	const char *bind;          /* dotted IPv4 address, default 127.0.0.1 */
 	unsigned port;             /* 0: any free port */
 	const char *token;         /* NULL: none (loopback) or generated */
+	int insecure_http;         /* beyond loopback: plain HTTP, no certificate */
 };
 
 /* One cached answer, valid while the journal has not changed. */
@@ -40,7 +46,8 @@ struct web_app {
 	const char *profile;            /* profile name */
 	char csrf[65];                  /* per-run CSRF token (hex) */
 	char token[65];                 /* access token, "" when not needed */
-	char origin[300];               /* http://HOST:PORT of this server */
+	char origin[300];               /* http(s)://HOST:PORT of this server */
+	int tls;                        /* served over HTTPS */
 	char hosts[4][300];             /* Host header values accepted */
 	size_t n_hosts;
 	struct web_cache review_cache[8];
@@ -63,6 +70,7 @@ struct web_resp {
 	const char *disposition;        /* Content-Disposition, or NULL */
 	const char *csp;                /* a page-specific Content-Security-Policy, or NULL */
 	int cacheable;                  /* compiled-in assets */
+	unsigned retry_after;           /* seconds for Retry-After, 0: none */
 };
 
 typedef void (*web_handler)(struct web_app *app, struct web_req *rq, struct web_resp *rs);
@@ -84,10 +92,19 @@ const struct web_route *web_find_route(const char *method, const char *path, con
 /* Equal secrets, compared in time independent of where they differ. */
 int web_same_secret(const char *a, const char *b);
 
+/* What the server tells serve once it listens. */
+struct web_ready {
+	const char *url;                /* to open, with the token when there is one */
+	const char *fingerprint;        /* the certificate's SHA-256, or NULL (plain HTTP) */
+	const char *cert_path;          /* where it is kept, or NULL */
+	int cert_made;                  /* made on this start */
+};
+
 /* Starts the server and blocks until SIGINT or SIGTERM. `ready` is called
- * once with the URL to open (with the token when there is one). Returns 0
- * or -1 with e filled. */
-int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const char *url, void *ctx),
+ * once it listens. Beyond loopback it serves HTTPS with the certificate
+ * kept beside the journal (tls.h), unless o->insecure_http. Returns 0 or
+ * -1 with e filled. */
+int web_serve(struct web_app *app, const struct web_options *o, void (*ready)(const struct web_ready *r, void *ctx),
 	      void *ready_ctx, struct mg_err *e);
 
 /* ---- for handlers ---- */

@@ -113,8 +113,13 @@ export function table(rows, columns) {
 
 /* ---------- the API ---------- */
 
+// How often a request the server answered 503 "busy" is tried again: the
+// command line holds the journal's write lock (an import), and the server
+// waits only a quarter of a second for it so as not to hold up everyone else.
+const BUSY_RETRIES = 2;
+
 // api('GET', '/api/v1/plan') -> {ok, status, data} or {ok: false, status, error: {code, message, field}}
-export async function api(method, path, body, retried = false) {
+export async function api(method, path, body, retried = false, busyTries = 0) {
   const headers = {Accept: 'application/json'};
   const opts = {method, headers, credentials: 'same-origin', cache: 'no-store'};
   if (method !== 'GET') {
@@ -136,7 +141,13 @@ export async function api(method, path, body, retried = false) {
   if (res.ok) return {ok: true, status: res.status, data};
   const error = (data && data.error) || {code: `http_${res.status}`, message: `the server answered ${res.status}`};
   if (res.status === 403 && error.code === 'csrf' && !retried && (await loadSession())) {
-    return api(method, path, body, true);   // the server restarted: a new token
+    return api(method, path, body, true, busyTries);   // the server restarted: a new token
+  }
+  if (res.status === 503 && error.code === 'busy' && busyTries < BUSY_RETRIES) {
+    // Nothing was written (each change is one transaction): trying again is safe.
+    const secs = Number(res.headers.get('Retry-After')) || 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(secs, 5) * 1000));
+    return api(method, path, body, retried, busyTries + 1);
   }
   return {ok: false, status: res.status, error, data};
 }
