@@ -196,8 +196,11 @@ static void print_text(const struct course_view *cv, int explain)
 			printf("%s%s\n", sg->tentative ? "  (if stools stay formed)" : "",
 			       sg == &own ? "  (moved for the weekly medicine)" : "");
 		}
-		if (day->food)
-			printf("    food       %s: %s (%.0f mg)\n", day->food->name, day->food->portion, day->food->portion_mg);
+		for (size_t k = 0; k < day->n_foods; k++)
+			printf("    %-10s %s: %s (%.0f mg)%s\n", k ? "" : "food", day->foods[k]->name, day->foods[k]->portion,
+			       day->foods[k]->portion_mg, day->foods[k]->logged ? "  (you eat it)" : "");
+		if (day->n_foods > 1)
+			printf("    %-10s about %.0f mg from food\n", "", day->foods_mg);
 		printf("    move       %s: %s\n", view_practice_cell(day->movement, "name"), view_practice_cell(day->movement, "text"));
 		printf("    breathe    %s: %s\n", view_practice_cell(day->breathing, "name"), view_practice_cell(day->breathing, "text"));
 		printf("    rest       %s: %s\n", view_practice_cell(day->rest, "name"), view_practice_cell(day->rest, "text"));

@@ -1103,11 +1103,59 @@ static const struct plan_schedule *day_schedule(struct plan *p, struct plan_day 
 	return &d->own;
 }
 
+/* The day's 2-3 food lines: one food the person already eats first (a
+ * different one each day), then the ranked suggestions from a point that
+ * moves two places a day, so a week holds many different foods, until the
+ * day's lines reach the food goal. One usual serving each. */
+static void day_foods(const struct plan_input *in, const struct plan *p, size_t day, struct plan_day *d)
+{
+	size_t most = (size_t)th("plan-day-foods-max"), least = (size_t)th("plan-day-foods-min");
+	size_t n_logged = 0, n_other = 0;
+	for (size_t k = 0; k < in->n_foods; k++) {
+		n_logged += in->foods[k].logged != 0;
+		n_other += in->foods[k].logged == 0;
+	}
+	d->n_foods = 0;
+	d->foods_mg = 0;
+	if (most > PLAN_DAY_FOODS)
+		most = PLAN_DAY_FOODS;
+	if (n_logged) {
+		size_t want = day % n_logged;
+		for (size_t k = 0; k < in->n_foods; k++)
+			if (in->foods[k].logged && want-- == 0) {
+				d->foods[d->n_foods++] = &in->foods[k];
+				d->foods_mg += in->foods[k].portion_mg;
+				break;
+			}
+	}
+	for (size_t step = 0; n_other && step < n_other && d->n_foods < most; step++) {
+		if (d->n_foods >= least && d->foods_mg >= p->food_goal_mg - 1e-6)
+			break;
+		size_t want = (day * 2 + step) % n_other;
+		for (size_t k = 0; k < in->n_foods; k++)
+			if (!in->foods[k].logged && want-- == 0) {
+				d->foods[d->n_foods++] = &in->foods[k];
+				d->foods_mg += in->foods[k].portion_mg;
+				break;
+			}
+	}
+}
+
 static void build_days(const struct plan_input *in, struct plan *p)
 {
 	unsigned said = 0;
 	p->n_days = (size_t)in->days;
 	int suggest_food = in->n_foods && (!p->food_known || p->gap_mg > 0);
+	/* Food first: with food known the lines aim at the whole gap; with it
+	 * unknown, at what the conservative supplement would give. The
+	 * supplement is sized from the food logged, never from these lines,
+	 * so nothing is counted twice: as the person eats and logs them, the
+	 * gap and the supplement shrink. */
+	p->food_goal_mg = !suggest_food ? 0 : p->food_known ? p->gap_mg : th("plan-unknown-food-mg");
+	if (suggest_food)
+		notes_add(&p->explain, "plan-food-lines", rule_source("plan-food-lines"), "%s: about %.0f mg a day in %.0f-%.0f"
+			  " usual servings", rule_text("plan-food-lines"), p->food_goal_mg, th("plan-day-foods-min"),
+			  th("plan-day-foods-max"));
 	for (size_t i = 0; i < p->n_days; i++) {
 		struct plan_day *d = &p->days[i];
 		d->day = (int)i + 1;
@@ -1116,7 +1164,8 @@ static void build_days(const struct plan_input *in, struct plan *p)
 			if (p->steps[k].from_day <= d->day)
 				d->schedule = &p->steps[k];
 		d->schedule = day_schedule(p, d, d->schedule, &said);
-		d->food = suggest_food ? &in->foods[i % in->n_foods] : NULL;
+		if (suggest_food)
+			day_foods(in, p, i, d);
 		d->movement = nth_practice("movement", (int)i);
 		d->breathing = nth_practice("breathing", (int)i);
 		d->rest = nth_practice("rest", (int)i);

@@ -38,6 +38,7 @@ enum plan_status { PLAN_OK, PLAN_CAUTION, PLAN_PAUSE, PLAN_CLINICIAN };
 #define PLAN_MAX_STEPS 2
 #define PLAN_MAX_WINDOWS 48
 #define PLAN_MAX_DAYS 28
+#define PLAN_DAY_FOODS 3
 
 struct plan_dose {
 	int time;               /* minutes after midnight */
@@ -70,7 +71,9 @@ struct plan_day {
 	long date;
 	const struct plan_schedule *schedule;   /* NULL: no doses; the step's, or own */
 	struct plan_schedule own;               /* the step moved for a weekly medicine that day */
-	const struct suggestion *food;          /* NULL: none to suggest */
+	const struct suggestion *foods[PLAN_DAY_FOODS];   /* the day's food lines, the person's own first */
+	size_t n_foods;
+	double foods_mg;                        /* what they add, one usual serving each */
 	const char *movement, *breathing, *rest; /* practices.tsv row ids */
 	int bed, wake, screens_off;
 };
@@ -108,6 +111,7 @@ struct plan {
 	double food_mg, gap_mg;
 	double daily_mg;                  /* the full daily dose; 0 for none */
 	double other_mg;                  /* other supplements a day, counted against the UL */
+	double food_goal_mg;              /* what each day's food lines aim to add; 0: none */
 	struct form_info form;            /* the suggested form */
 	const struct product *product;    /* points into the input; NULL for none */
 	struct product_mg product_mg;

@@ -130,7 +130,10 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	if (!opts->no_foods && access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
 		long *logged = NULL;
 		size_t n_logged = 0;
-		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = (size_t)days};
+		/* Enough ideas for 2-3 different foods a day over the days shown,
+		 * and at least two weeks' worth, so the week varies. */
+		size_t want = (size_t)days * PLAN_DAY_FOODS;
+		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = want < 21 ? 21 : want};
 		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &fe) == 0) {
 			so.logged = logged;
 			so.n_logged = n_logged;
@@ -340,6 +343,7 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 	 * (the "intake-incomplete" warning says why). */
 	json_object_set_new(j, "food_days_logged", json_integer(b->intake.days_logged));
 	json_object_set_new(j, "food_days_low_energy", json_integer(b->intake.days_low_energy));
+	json_object_set_new(j, "food_goal_mg", view_num(p->food_goal_mg, 0));
 	double daily = now ? now->daily_mg : p->daily_mg;
 	json_object_set_new(j, "daily_elemental_mg", view_num(daily, 0));
 	json_object_set_new(j, "form", now ? json_string(now->form) : p->daily_mg > 0 ? json_string(p->form.form) : json_null());
@@ -411,16 +415,25 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 		json_object_set_new(o, "daily_elemental_mg", view_num(sg ? sg->daily_mg : 0, 0));
 		json_object_set_new(o, "doses", doses_json(sg));
 		json_object_set_new(o, "tentative", json_boolean(sg && sg->tentative));
-		if (d->food) {
+		/* "foods": the day's 2-3 lines; "food" stays the first, as before. */
+		json_t *fa = json_array();
+		for (size_t k = 0; k < d->n_foods; k++) {
+			const struct suggestion *sg_food = d->foods[k];
 			json_t *f = json_object();
-			json_object_set_new(f, "food_id", json_integer(d->food->food_id));
-			json_object_set_new(f, "name", json_string(d->food->name));
-			json_object_set_new(f, "portion", json_string(d->food->portion));
-			json_object_set_new(f, "mg", view_num(d->food->portion_mg, 0));
-			json_object_set_new(o, "food", f);
-		} else {
-			json_object_set_new(o, "food", json_null());
+			json_object_set_new(f, "food_id", json_integer(sg_food->food_id));
+			json_object_set_new(f, "name", json_string(sg_food->name));
+			json_object_set_new(f, "portion", json_string(sg_food->portion));
+			json_object_set_new(f, "portion_g", view_num(sg_food->portion_g, 0));
+			json_object_set_new(f, "mg", view_num(sg_food->portion_mg, 0));
+			json_object_set_new(f, "yours", json_boolean(sg_food->logged));
+			if (k == 0)
+				json_object_set_new(o, "food", json_deep_copy(f));
+			json_array_append_new(fa, f);
 		}
+		if (!d->n_foods)
+			json_object_set_new(o, "food", json_null());
+		json_object_set_new(o, "foods", fa);
+		json_object_set_new(o, "foods_mg", view_num(d->foods_mg, 0));
 		json_object_set_new(o, "movement", practice_json(d->movement));
 		json_object_set_new(o, "breathing", practice_json(d->breathing));
 		json_object_set_new(o, "rest", practice_json(d->rest));

@@ -580,6 +580,66 @@ static void test_other_supplements(void **state)
 	}
 }
 
+/* A week of food lines (issue 12): 2-3 foods a day, the person's own food
+ * first, one usual serving each, at least 7 different foods over the
+ * week, and the lines stop once they reach the day's food goal. */
+static void test_week_of_foods(void **state)
+{
+	(void)state;
+	static struct suggestion ideas[20];
+	for (size_t i = 0; i < 20; i++) {
+		memset(&ideas[i], 0, sizeof(ideas[i]));
+		ideas[i].food_id = 1000 + (long)i;
+		snprintf(ideas[i].name, sizeof(ideas[i].name), "food %zu", i);
+		snprintf(ideas[i].portion, sizeof(ideas[i].portion), "1 oz (28 g)");
+		ideas[i].portion_g = 28;
+		ideas[i].portion_mg = 90 - (double)i * 2;
+		ideas[i].logged = i == 5 || i == 11;   /* the person eats these two */
+	}
+	struct profile pr;
+	struct mg_err e = {0};
+	profile_defaults(&pr, "w");
+	pr.age_years = 40;
+	pr.age_on = today;
+	mg_strlcpy(pr.sex, "female", sizeof(pr.sex));
+	for (int gap_case = 0; gap_case < 2; gap_case++) {
+		struct plan_input in = {.profile = &pr, .today = today, .days = 7, .food_known = 1,
+					.food_mg = gap_case ? 220 : 300, .food_days_logged = 7, .foods = ideas, .n_foods = 20};
+		struct plan p;
+		assert_int_equal(plan_compute(&in, &p, &e), 0);
+		double goal = p.gap_mg;
+		assert_true(fabs(p.food_goal_mg - goal) < 1e-6);
+		long ids[64];
+		size_t n_seen_ids = 0;
+		for (size_t d = 0; d < p.n_days; d++) {
+			const struct plan_day *day = &p.days[d];
+			assert_true(day->n_foods >= 2 && day->n_foods <= 3);
+			assert_true(day->foods[0]->logged);   /* the person's own food first */
+			double sum = 0;
+			for (size_t k = 0; k < day->n_foods; k++) {
+				sum += day->foods[k]->portion_mg;
+				for (size_t j = 0; j < k; j++)
+					assert_true(day->foods[j] != day->foods[k]);
+				size_t x = 0;
+				while (x < n_seen_ids && ids[x] != day->foods[k]->food_id)
+					x++;
+				if (x == n_seen_ids)
+					ids[n_seen_ids++] = day->foods[k]->food_id;
+			}
+			assert_true(fabs(sum - day->foods_mg) < 1e-6);
+			/* A third food only when two fall short of the goal. */
+			if (day->n_foods == 3)
+				assert_true(day->foods[0]->portion_mg + day->foods[1]->portion_mg < goal);
+			else
+				assert_true(sum >= goal - 1e-6);
+		}
+		assert_true(n_seen_ids >= 7);
+		assert_true(notes_has(&p.explain, "plan-food-lines"));
+		remember(&p.explain);
+		plan_release(&p);
+	}
+}
+
 /* Loose stools on 3 of the last 7 nights: the proposal holds its start
  * dose, with no step up ahead (the course does the same day by day). */
 static void test_loose_hold(void **state)
@@ -630,7 +690,7 @@ int main(void)
 {
 	/* One cmocka test per scenario, named after it, so a failure names
 	 * the profile and the count shows every scenario. */
-	struct CMUnitTest tests[N_SCENARIOS + 5];
+	struct CMUnitTest tests[N_SCENARIOS + 6];
 	for (size_t i = 0; i < N_SCENARIOS; i++) {
 		struct CMUnitTest t = {scenarios[i].name, test_scenario, NULL, NULL, (void *)&scenarios[i]};
 		tests[i] = t;
@@ -641,10 +701,12 @@ int main(void)
 	tests[N_SCENARIOS + 1] = days;
 	struct CMUnitTest others = cmocka_unit_test(test_other_supplements);
 	tests[N_SCENARIOS + 2] = others;
+	struct CMUnitTest week = cmocka_unit_test(test_week_of_foods);
 	struct CMUnitTest loose = cmocka_unit_test(test_loose_hold);
 	tests[N_SCENARIOS + 3] = loose;
+	tests[N_SCENARIOS + 4] = week;
 	struct CMUnitTest every = cmocka_unit_test(test_every_rule_exercised);
-	tests[N_SCENARIOS + 4] = every;
+	tests[N_SCENARIOS + 5] = every;   /* last: it checks what the others said */
 	_Static_assert(N_SCENARIOS >= 40, "the issue asks for at least 40 scenarios");
-	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 5, tu_tables_setup, tu_tables_teardown);
+	return _cmocka_run_group_tests("plan", tests, N_SCENARIOS + 6, tu_tables_setup, tu_tables_teardown);
 }

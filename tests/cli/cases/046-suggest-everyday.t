@@ -25,6 +25,7 @@ $ mgtrack suggest --by kcal --limit 100
 !~ [Cc]aviar|[Cc]onch|[Mm]eat extender|[Mm]othbean|[Nn]atto|[Ee]pazote|[Ss]kunk cabbage|[Kk]elp|[Ss]eaweed|[Cc]oncentrate|SNICKERS|Snickers|LUNA|Luna|KRETSCHMER|Kretschmer|ALL-BRAN|All-Bran|[Bb]razilnut
 $ mgtrack suggest --json --limit 100
 @ python3 -c 'import json; s=json.load(open(".out"))["suggestions"]; assert len(s)==100; assert all(x["portion_g"]==x["serving_g"] and x["portion_mg"]<200 for x in s), s; assert len({x["kind"] for x in s[:10]})>=7; assert all(x["staple"] for x in s[:40])'
-# The plan's food lines come from the same list: a different everyday food each day.
+# The plan's food lines come from the same list: 2-3 foods a day, the food
+# the person eats (pumpkin seeds) first, at least 7 different foods a week.
 $ mgtrack plan --json
-@ python3 -c 'import json; d=json.load(open(".out"))["days"]; f=[x["food"]["name"] for x in d]; assert len(set(f))==7, f; assert f[0]=="Pumpkin seeds, roasted", f'
+@ python3 -c 'import json; d=json.load(open(".out"))["days"]; f=[[x["name"] for x in day["foods"]] for day in d]; assert all(2 <= len(x) <= 3 for x in f), f; assert all(x[0]=="Pumpkin seeds, roasted" and day["foods"][0]["yours"] for x, day in zip(f, d)), f; assert len({n for x in f for n in x}) >= 7, f; assert all(abs(day["foods_mg"] - sum(x["mg"] for x in day["foods"])) <= 1 for day in d), d'

@@ -22,6 +22,11 @@ function doseText(d) {
 function dayValue(key, v) {
   if (key === 'doses' && Array.isArray(v)) return v.length ? h('ul', null, v.map((d) => h('li', null, doseText(d)))) : h('span', {class: 'muted'}, 'none');
   if (key === 'food' && v && typeof v === 'object' && v.name) return h('span', null, `${v.name} — ${v.portion || ''}${v.mg !== undefined ? `: ${mg(v.mg)}` : ''}`);
+  if (key === 'foods' && Array.isArray(v)) {
+    return v.length ? h('ul', null, v.map((f) => h('li', null, `${f.name} — ${f.portion || ''}: ${mg(f.mg)}${f.yours ? ' (you eat it)' : ''}`)))
+      : h('span', {class: 'muted'}, 'none');
+  }
+  if (key === 'foods_mg') return h('span', null, mg(v));
   if (key === 'sleep_window' && v && v.bed && v.wake) return h('span', null, `${v.bed} to ${v.wake}`);
   if (key === 'daily_elemental_mg') return h('span', null, mg(v));
   if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.text === 'string') {
@@ -92,7 +97,7 @@ function planSections(p) {
         h('summary', null, `Day ${d.day} · ${longDate(d.date)}`,
           typeof d.daily_elemental_mg === 'number' ? ` · ${mg(d.daily_elemental_mg)}` : '',
           d.tentative ? h('span', {class: 'badge badge-tentative'}, 'tentative') : null),
-        h('dl', {class: 'kv'}, Object.entries(d).filter(([k]) => k !== 'day' && k !== 'date' && k !== 'tentative')
+        h('dl', {class: 'kv'}, Object.entries(d).filter(([k]) => k !== 'day' && k !== 'date' && k !== 'tentative' && k !== 'food')
           .map(([k, v]) => [h('dt', null, words(k)), h('dd', null, dayValue(k, v))]))))));
   }
   if (Array.isArray(p.timeline) && p.timeline.length) {
