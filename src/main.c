@@ -48,8 +48,10 @@
 	"  --train-at HH:MM[,HH:MM]         usual training starts, up to 4 (morning training moves a dose)\n" \
 	"  --zinc-mg N                      supplemental zinc per day (over 40 mg, the zinc upper\n" \
 	"                                   limit, is flagged and separated from magnesium)\n" \
-	"  --food-source log|apple-health   what counts as food: the food log (default) or the\n" \
-	"                                   dietary magnesium imported from Apple Health\n" \
+	"  --food-source log|apple-health|cronometer\n" \
+	"                                   what counts as food: the food log (default) or the\n" \
+	"                                   dietary magnesium imported from Apple Health or from\n" \
+	"                                   Cronometer's daily summary (never two added together)\n" \
 	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"
 
 /* Sorted by name: cmd_find uses binary search. */
@@ -106,9 +108,10 @@ const struct cmd mg_commands[] = {
 	 "food in the journal.\n"},
 	{"help", cmd_help, "list the commands, or show one command's help",
 	 "usage: mgtrack help [COMMAND]\n"},
-	{"import", cmd_import, "import a diary, doses or Apple Health sleep",
+	{"import", cmd_import, "import a diary, doses, a Cronometer diary or device sleep",
 	 "usage: mgtrack import diary FILE.csv [--json]\n"
 	 "       mgtrack import doses FILE.csv [--json]\n"
+	 "       mgtrack import cronometer servings.csv|dailysummary.csv [--json]\n"
 	 "       mgtrack import apple-health export.zip|export.xml [--since DATE] [--prefer SOURCE]\n"
 	 "                                  [--dry-run] [--json]\n"
 	 "       mgtrack import oura sleepmodel.csv [--since DATE] [--dry-run] [--json]\n"
@@ -125,6 +128,10 @@ const struct cmd mg_commands[] = {
 	 "by ';'. Nights you typed with 'mgtrack night' win over imported ones.\n"
 	 "doses: at,product,servings with at as \"YYYY-MM-DD HH:MM\" and product a\n"
 	 "product name (servings defaults to 1).\n"
+	 "cronometer: servings.csv rows become food-log entries with their own\n"
+	 "magnesium and energy; dailysummary.csv days become dietary magnesium that\n"
+	 "counts as food with --food-source cronometer. Rows without a magnesium value\n"
+	 "are left out (never 0 mg); 0 g placeholders are skipped.\n"
 	 "The whole file is one transaction: a bad line is reported with its number\n"
 	 "and nothing is written. Importing the same file again changes nothing.\n"
 	 "apple-health: sleep from the Health app's export (the zip, or the XML in it\n"

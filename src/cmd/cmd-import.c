@@ -1,7 +1,8 @@
 /*
  * `mgtrack import KIND ...`: dispatch, and the diary and dose CSVs a person
- * brings from paper or a spreadsheet, each in one transaction (formats in
- * core/diaryimport.h and the man page). Phones and wearables are in
+ * brings from paper or a spreadsheet, and a Cronometer food diary, each in
+ * one transaction (formats in core/diaryimport.h, core/cronimport.h and the
+ * man page). Phones and wearables are in
  * cmd-import-devices.c.
  */
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cmd/cmd.h"
+#include "core/cronimport.h"
 #include "core/diaryimport.h"
 #include "store/db.h"
 #include "util/parse.h"
@@ -28,18 +30,79 @@ static const struct {
 	{"doses", doses_import, "doses"},
 };
 
+/* `import cronometer FILE.csv`: servings.csv into the food log, or
+ * dailysummary.csv as imported dietary magnesium, in one transaction. */
+static int import_cronometer(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	int json = 0, rc;
+	if ((rc = cmd_parse_json_flag(ctx, argc, argv, &json)))
+		return rc;
+	if (optind != argc - 1)
+		return cmd_usage(ctx, "import cronometer needs one FILE.csv (servings.csv or dailysummary.csv)");
+	const char *path = argv[optind];
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cmd_say("cannot open \"%s\": %s", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	sqlite3 *db;
+	struct profile p;
+	struct mg_err e = {0};
+	struct cron_counts c;
+	if ((rc = cmd_open_profile(ctx, &db, &p))) {
+		fclose(f);
+		return rc;
+	}
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (db_begin(db, &e) < 0 || cron_import(db, p.id, mg_today(), f, name, &c, &e) < 0 || db_commit(db, &e) < 0) {
+		db_rollback(db);
+		db_close(db);
+		fclose(f);
+		return cmd_fail(&e);
+	}
+	db_close(db);
+	fclose(f);
+	const char *what = c.kind == CRON_SERVINGS ? "food-log entries" : "days of dietary magnesium";
+	if (json) {
+		json_t *j = json_object(), *sk = json_object();
+		json_object_set_new(j, "file", json_string(path));
+		json_object_set_new(j, "kind", json_string(c.kind == CRON_SERVINGS ? "servings" : "daily-summary"));
+		json_object_set_new(j, "rows", json_integer((json_int_t)c.rows));
+		json_object_set_new(j, "written", json_integer((json_int_t)c.written));
+		json_object_set_new(j, "unchanged", json_integer((json_int_t)c.unchanged));
+		json_object_set_new(sk, "no_magnesium", json_integer((json_int_t)c.no_magnesium));
+		json_object_set_new(sk, "after_today", json_integer((json_int_t)c.after_today));
+		json_object_set_new(sk, "implausible", json_integer((json_int_t)c.implausible));
+		json_object_set_new(sk, "empty", json_integer((json_int_t)c.empty));
+		json_object_set_new(j, "skipped", sk);
+		cmd_print_json(j);
+	} else {
+		printf("%s: %zu rows; %zu %s written, %zu unchanged\n", name, c.rows, c.written, what, c.unchanged);
+		if (c.no_magnesium)
+			printf("  %zu rows have no magnesium value: left out, never counted as 0 mg\n", c.no_magnesium);
+		if (c.after_today || c.implausible || c.empty)
+			printf("  skipped: %zu dated after today, %zu above a plausible amount, %zu of 0 g\n", c.after_today,
+			       c.implausible, c.empty);
+		if (c.kind == CRON_DAILY && strcmp(p.food_source, CRON_SOURCE) != 0)
+			printf("  these daily totals count as food with 'mgtrack profile set --food-source cronometer'\n");
+	}
+	return 0;
+}
+
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary, doses, apple-health, fitbit, garmin, oura, sleep-as-android or withings");
+		return cmd_usage(ctx, "import needs a kind: diary, doses, cronometer, apple-health, fitbit, garmin, oura, sleep-as-android or withings");
 	if ((rc = cmd_import_device(argv[1], argc - 1, argv + 1, ctx)) >= 0)
 		return rc;
+	if (strcmp(argv[1], "cronometer") == 0)
+		return import_cronometer(argc - 1, argv + 1, ctx);
 	size_t k = 0;
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, apple-health, fitbit, garmin, oura, sleep-as-android, withings)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, cronometer, apple-health, fitbit, garmin, oura, sleep-as-android, withings)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)

@@ -163,8 +163,8 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 			break;
 		case O_NO_TRAIN_AT: p->n_train = 0; break;
 		case O_FOOD_SOURCE:
-			if (strcmp(optarg, "log") && strcmp(optarg, "apple-health"))
-				return cmd_usage(ctx, "--food-source \"%s\" must be log or apple-health", optarg);
+			if (strcmp(optarg, "log") && strcmp(optarg, "apple-health") && strcmp(optarg, "cronometer"))
+				return cmd_usage(ctx, "--food-source \"%s\" must be log, apple-health or cronometer", optarg);
 			mg_strlcpy(p->food_source, optarg, sizeof(p->food_source));
 			break;
 		case O_ZINC: {

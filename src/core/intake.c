@@ -44,8 +44,10 @@ struct acc {
 static void add_food(struct food_list *l, long food_id, const char *name, double mg)
 {
 	size_t i;
+	/* Foods without a database id (0: imported from another app, such as
+	 * Cronometer's servings) are told apart by their name. */
 	for (i = 0; i < l->n; i++)
-		if (l->v[i].food_id == food_id)
+		if (l->v[i].food_id == food_id && (food_id != 0 || strcmp(l->v[i].name, name) == 0))
 			break;
 	if (i == l->n) {
 		if (l->n == l->cap) {
@@ -140,6 +142,7 @@ static int on_dose(const struct dose_entry *d, void *ctx)
 struct imported {
 	struct acc *a;
 	int as_food;
+	const char *source;   /* the profile's food source: only its rows count */
 	double sum;
 	int days;
 	long last;
@@ -148,6 +151,10 @@ struct imported {
 static int on_imported(long date, const char *source, double mg, void *ctx)
 {
 	struct imported *im = ctx;
+	/* Apple Health and Cronometer may both hold the same meals: only the
+	 * source the profile chose counts, never the two added together. */
+	if (im->as_food && strcmp(source, im->source) != 0)
+		return 0;
 	if (date != im->last) {
 		im->days++;
 		im->last = date;
@@ -198,7 +205,7 @@ int intake_compute(sqlite3 *journal, const struct profile *p, long from, long to
 	char source[16];
 	if (journal_profile_food_source(journal, p->id, source, sizeof(source), e) < 0)
 		return -1;
-	struct imported im = {.a = &a, .as_food = strcmp(source, "log") != 0, .last = MG_NO_DATE};
+	struct imported im = {.a = &a, .as_food = strcmp(source, "log") != 0, .source = source, .last = MG_NO_DATE};
 	mg_strlcpy(out->food_source, source, sizeof(out->food_source));
 	if ((!im.as_food && journal_food_log_list(journal, p->id, from, to, on_entry, &a, e) < 0) ||
 	    journal_imported_intake_list(journal, p->id, from, to, on_imported, &im, e) < 0) {

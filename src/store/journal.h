@@ -36,7 +36,7 @@ struct profile {
 	int train_at[PROFILE_MAX_TRAIN];   /* usual training starts, minutes after midnight, in order */
 	size_t n_train;
 	double zinc_mg;     /* supplemental zinc per day, 0 when none */
-	char food_source[16];   /* what counts as food: "log" or "apple-health" */
+	char food_source[16];   /* what counts as food: "log", "apple-health" or "cronometer" */
 	double egfr;        /* kidney function, mL/min/1.73 m2; 0 never asked, -1 said unknown */
 	char goals[PROFILE_MAX_LIST][16];
 	size_t n_goals;

@@ -134,7 +134,7 @@ static int add_goal(struct profile *p, const char *s, struct mg_err *e)
 static const char *const sexes[] = {"female", "male", NULL};
 static const char *const trainings[] = {"none", "regular", "heavy", NULL};
 static const char *const regions[] = {"us", "eu", NULL};
-static const char *const food_sources[] = {"log", "apple-health", NULL};
+static const char *const food_sources[] = {"log", "apple-health", "cronometer", NULL};
 
 static int profile_field(struct web_resp *rs, json_t *body, const char *key, json_t *v, struct profile *p, long today)
 {

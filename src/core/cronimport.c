@@ -1,0 +1,142 @@
+/*
+ * Cronometer rows into the food log or the imported intake; see
+ * cronimport.h. A serving already in the log (same day, name, amount,
+ * unit and magnesium) is left as it is, so a re-import writes nothing.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/cronimport.h"
+#include "core/tables.h"
+#include "store/journal.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+struct cron_ctx {
+	sqlite3 *db;
+	long profile_id, today;
+	struct cron_counts *c;
+	struct mg_err *e;
+	const struct cron_row *row;   /* the serving being looked for */
+	int found;                    /* matches in the journal from before this import */
+	/* Two identical servings on one day (the same snack twice) are two
+	 * entries: the file's rows so far and the ids this import wrote tell
+	 * a repeat in the file from one already in the journal. */
+	struct cron_row *seen;
+	size_t n_seen, cap_seen;
+	long *written;
+	size_t n_written, cap_written;
+};
+
+static int same(const struct cron_row *a, const struct cron_row *b)
+{
+	return a->date == b->date && strcmp(a->food, b->food) == 0 && strcmp(a->unit, b->unit) == 0 &&
+	       fabs(a->amount - b->amount) < 1e-6 && fabs(a->mg - b->mg) < 0.005;
+}
+
+static int same_serving(const struct food_log_entry *en, void *vctx)
+{
+	struct cron_ctx *x = vctx;
+	const struct cron_row *r = x->row;
+	for (size_t i = 0; i < x->n_written; i++)
+		if (x->written[i] == en->id)
+			return 0;
+	if (en->food_id == 0 && strcmp(en->food_name, r->food) == 0 && strcmp(en->measure, r->unit) == 0 &&
+	    fabs(en->amount - r->amount) < 1e-6 && fabs(en->mg - r->mg) < 0.005)
+		x->found++;
+	return 0;
+}
+
+static int same_day(long date, const char *source, double mg, void *vctx)
+{
+	struct cron_ctx *x = vctx;
+	if (date == x->row->date && strcmp(source, CRON_SOURCE) == 0 && fabs(mg - x->row->mg) < 0.005)
+		x->found = 1;
+	return 0;
+}
+
+static int store_row(const struct cron_row *r, void *vctx)
+{
+	struct cron_ctx *x = vctx;
+	struct cron_counts *c = x->c;
+	c->kind = r->kind;
+	c->rows++;
+	if (r->date > x->today) {
+		c->after_today++;
+		return 0;
+	}
+	if (isnan(r->mg)) {
+		c->no_magnesium++;
+		return 0;
+	}
+	const char *cap = r->kind == CRON_SERVINGS ? "import-dietary-record-max-mg" : "import-dietary-day-max-mg";
+	if (r->mg > tables_threshold(cap, NULL)) {
+		c->implausible++;
+		return 0;
+	}
+	x->row = r;
+	x->found = 0;
+	if (r->kind == CRON_DAILY) {
+		if (journal_imported_intake_list(x->db, x->profile_id, r->date, r->date, same_day, x, x->e) < 0)
+			return -1;
+		if (x->found) {
+			c->unchanged++;
+			return 0;
+		}
+		if (journal_imported_intake_put(x->db, x->profile_id, r->date, CRON_SOURCE, r->mg, x->e) < 0)
+			return -1;
+		c->written++;
+		return 0;
+	}
+	if (r->amount == 0) {
+		c->empty++;   /* Cronometer keeps "0.00 g" placeholders: nothing was eaten */
+		return 0;
+	}
+	if (isnan(r->amount))
+		return mg_err_set(x->e, MG_EDATA, "cronometer row %zu: Amount of \"%s\" is not a number and a unit", r->line,
+				  r->food);
+	size_t nth = 1;   /* this row is the nth of its kind in the file */
+	for (size_t i = 0; i < x->n_seen; i++)
+		nth += same(&x->seen[i], r);
+	if (x->n_seen == x->cap_seen) {
+		x->cap_seen = x->cap_seen ? x->cap_seen * 2 : 64;
+		x->seen = mg_realloc(x->seen, x->cap_seen * sizeof(*x->seen));
+	}
+	x->seen[x->n_seen++] = *r;
+	if (journal_food_log_list(x->db, x->profile_id, r->date, r->date, same_serving, x, x->e) < 0)
+		return -1;
+	if ((size_t)x->found >= nth) {
+		c->unchanged++;
+		return 0;
+	}
+	struct food_log_entry en;
+	memset(&en, 0, sizeof(en));
+	en.date = r->date;
+	en.food_id = 0;
+	mg_strlcpy(en.food_name, r->food, sizeof(en.food_name));
+	en.amount = r->amount;
+	mg_strlcpy(en.measure, r->unit, sizeof(en.measure));
+	en.grams = strcmp(r->unit, "g") == 0 ? r->amount : 0;
+	en.mg = r->mg;
+	en.kcal = r->kcal;
+	if (journal_food_log_add(x->db, x->profile_id, &en, x->e) < 0)
+		return -1;
+	if (x->n_written == x->cap_written) {
+		x->cap_written = x->cap_written ? x->cap_written * 2 : 64;
+		x->written = mg_realloc(x->written, x->cap_written * sizeof(*x->written));
+	}
+	x->written[x->n_written++] = en.id;
+	c->written++;
+	return 0;
+}
+
+int cron_import(sqlite3 *db, long profile_id, long today, FILE *f, const char *name, struct cron_counts *c,
+		struct mg_err *e)
+{
+	memset(c, 0, sizeof(*c));
+	struct cron_ctx x = {.db = db, .profile_id = profile_id, .today = today, .c = c, .e = e};
+	int rc = cron_parse(f, name, store_row, &x, e);
+	free(x.seen);
+	free(x.written);
+	return rc;
+}
