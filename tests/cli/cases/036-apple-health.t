@@ -99,6 +99,6 @@ $ mgtrack --profile b intake --json
 ~ "food_source": "apple-health",
 ~ "food_mg": 80,
 ~ "food": "apple-health \(dietary magnesium\)",
-$ mgtrack --profile b profile set --food-source cronometer
+$ mgtrack --profile b profile set --food-source myfitnesspal
 ? 64
-e~ --food-source "cronometer" must be log or apple-health
+e~ --food-source "myfitnesspal" must be log, apple-health or cronometer
