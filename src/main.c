@@ -50,7 +50,10 @@
 	"                                   limit, is flagged and separated from magnesium)\n" \
 	"  --food-source log|apple-health   what counts as food: the food log (default) or the\n" \
 	"                                   dietary magnesium imported from Apple Health\n" \
-	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"
+	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n" \
+	"  --diet omnivore|pescatarian|vegetarian|vegan   food ideas leave out what the diet does not eat\n" \
+	"  --avoid LIST                     nuts,peanuts,sesame,soy,gluten,dairy,egg,fish,shellfish:\n" \
+	"                                   never suggested (repeatable; --no-avoid LIST takes them back)\n"
 
 /* Sorted by name: cmd_find uses binary search. */
 const struct cmd mg_commands[] = {
