@@ -52,7 +52,10 @@
 	"                                   what counts as food: the food log (default) or the\n" \
 	"                                   dietary magnesium imported from Apple Health or from\n" \
 	"                                   Cronometer's daily summary (never two added together)\n" \
-	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n"
+	"  --gi-sensitive                   a sensitive gut (no laxative forms)\n" \
+	"  --diet omnivore|pescatarian|vegetarian|vegan   food ideas leave out what the diet does not eat\n" \
+	"  --avoid LIST                     nuts,peanuts,sesame,soy,gluten,dairy,egg,fish,shellfish:\n" \
+	"                                   never suggested (repeatable; --no-avoid LIST takes them back)\n"
 
 /* Sorted by name: cmd_find uses binary search. */
 const struct cmd mg_commands[] = {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include "cmd/cmd.h"
+#include "core/diet.h"
 #include "core/profile.h"
 #include "store/db.h"
 #include "util/parse.h"
@@ -18,6 +19,7 @@ enum {
 	O_BORN = 256, O_AGE, O_SEX, O_PREGNANT, O_NO_PREGNANT, O_LACTATING, O_NO_LACTATING,
 	O_TRAINING, O_REGION, O_CLIN, O_NO_CLIN, O_GOAL, O_CONDITION, O_NO_CONDITION,
 	O_MED, O_NO_MED, O_WAKE, O_BED, O_GI, O_NO_GI, O_JSON, O_TRAIN_AT, O_NO_TRAIN_AT, O_ZINC, O_FOOD_SOURCE,
+	O_DIET, O_AVOID, O_NO_AVOID,
 	O_EGFR, O_NO_EGFR,
 };
 
@@ -48,6 +50,9 @@ static const struct option profile_opts[] = {
 	{"food-source", required_argument, NULL, O_FOOD_SOURCE},
 	{"gi-sensitive", no_argument, NULL, O_GI},
 	{"no-gi-sensitive", no_argument, NULL, O_NO_GI},
+	{"diet", required_argument, NULL, O_DIET},
+	{"avoid", required_argument, NULL, O_AVOID},
+	{"no-avoid", required_argument, NULL, O_NO_AVOID},
 	{NULL, 0, NULL, 0},
 };
 
@@ -181,6 +186,15 @@ static int apply_flags(struct cmd_ctx *ctx, int argc, char **argv, struct profil
 		/* Back to "never asked": for a value typed by mistake, not for
 		 * "I do not know it" (that is --egfr unknown). */
 		case O_NO_EGFR: p->egfr = 0; break;
+		case O_DIET:
+			if (diet_set(p, optarg, &e) < 0)
+				return cmd_fail(&e);
+			break;
+		case O_AVOID:
+		case O_NO_AVOID:
+			if (diet_avoid(p, optarg, c == O_AVOID, &e) < 0)
+				return cmd_fail(&e);
+			break;
 		default:
 			return cmd_bad_option(ctx, c, argv);
 		}
@@ -241,6 +255,9 @@ static void print_profile(const struct profile *p, long today)
 		printf("kidney     eGFR unknown (ask your doctor for it)\n");
 	if (strcmp(p->food_source, "log") != 0)
 		printf("food       from %s (not the food log)\n", p->food_source);
+	printf("diet       %s\n", p->diet[0] ? p->diet : "omnivore");
+	if (p->avoid[0])
+		printf("avoids     %s\n", p->avoid);
 }
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)

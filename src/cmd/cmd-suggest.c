@@ -17,7 +17,22 @@
 #include "util/parse.h"
 #include "util/banned.h"
 
-static void print_json(const struct intake *in, double gap, const char *by,
+/* The rows of the profile's food rules that changed what is shown, as a
+ * JSON array of {rule, note, source}. */
+static json_t *rules_json(const struct diet_rules *d)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->n_applied; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "rule", json_string(d->applied[i]));
+		json_object_set_new(o, "note", json_string(diet_rule_note(d->applied[i])));
+		json_object_set_new(o, "source", json_string(diet_rule_source(d->applied[i])));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static void print_json(const struct intake *in, double gap, const char *by, const struct diet_rules *d,
 		       const struct suggestion *s, size_t n)
 {
 	json_t *j = json_object();
@@ -46,16 +61,26 @@ static void print_json(const struct intake *in, double gap, const char *by,
 		json_object_set_new(o, "portion_mg", view_num(s[i].portion_mg, 1));
 		json_object_set_new(o, "gap_share", view_num(s[i].gap_share, 2));
 		json_object_set_new(o, "rule", json_string(s[i].rule));
+		json_object_set_new(o, "note", s[i].note ? json_string(diet_rule_note(s[i].note)) : json_null());
+		json_object_set_new(o, "note_rule", s[i].note ? json_string(s[i].note) : json_null());
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "suggestions", a);
+	json_object_set_new(j, "no_food", d->no_food ? json_string(d->no_food) : json_null());
+	json_object_set_new(j, "food_rules", rules_json(d));
 	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 	cmd_print_json(j);
 }
 
-static void print_text(const struct intake *in, double gap, const char *by,
+static void print_text(const struct intake *in, double gap, const char *by, const struct diet_rules *d,
 		       const struct suggestion *s, size_t n)
 {
+	/* No food push at all: say why and who manages food instead. */
+	if (d->no_food) {
+		printf("No foods are suggested: %s (%s).\n%s\n", diet_rule_note(d->no_food), d->no_food,
+		       view_not_advice);
+		return;
+	}
 	if (gap > 0)
 		printf("Foods to close a gap of %.0f mg/day (target %.0f mg; food %.0f mg per logged day over %d days)\n",
 		       gap, in->target_mg, in->food_mg, in->days_logged);
@@ -77,6 +102,14 @@ static void print_text(const struct intake *in, double gap, const char *by,
 		if (gap > 0)
 			printf("  %5.0f %%", 100 * s[i].gap_share);
 		printf("%s\n", s[i].logged ? "  (you eat it)" : "");
+		if (s[i].note)
+			printf("%3s  %6s  note: %s\n", "", "", diet_rule_note(s[i].note));
+	}
+	/* The rows that left foods out, so a missing food has a reason. */
+	for (size_t i = 0; i < d->n_applied; i++) {
+		const char *note = diet_rule_note(d->applied[i]);
+		printf("%s%s (%s)\n", i ? "" : "\n", *note ? note : "left out for your diet or allergies",
+		       d->applied[i]);
 	}
 	printf("\nEach portion is one usual serving: two or three of these foods a day close a larger gap.\n");
 	printf("Food first: the magnesium in food does not count toward the supplement upper limit.\n");
@@ -146,9 +179,11 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	rc = suggest_logged_foods(db, p.id, today, &logged, &n_logged, &e);
 	db_close(db);
+	struct diet_rules diet;
+	diet_rules_for(&p, today, &diet);
 	struct suggest_opts so = {
 		.order = strcmp(by, "kcal") == 0 ? SUGGEST_BY_KCAL : SUGGEST_BY_SERVING,
-		.limit = (size_t)limit, .logged = logged, .n_logged = n_logged,
+		.limit = (size_t)limit, .logged = logged, .n_logged = n_logged, .diet = &diet,
 	};
 	if (rc == 0)
 		rc = suggest_foods(foods, gap, &so, &s, &n, &e);
@@ -159,9 +194,9 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_fail(&e);
 	}
 	if (json)
-		print_json(&in, gap, by, s, n);
+		print_json(&in, gap, by, &diet, s, n);
 	else
-		print_text(&in, gap, by, s, n);
+		print_text(&in, gap, by, &diet, s, n);
 	free(s);
 	intake_release(&in);
 	return 0;

@@ -11,6 +11,10 @@
  *   sodium   a usual serving holds more sodium than suggest-max-sodium-mg
  *   serving  no usual serving is known (no food-groups.tsv row)
  * and `unless_words` lifts any row for names that hold one of them.
+ * food-tags.tsv rows are read the same way (match food), and also
+ *   fibre    a usual serving holds tag-high-fibre-g of fibre or more
+ *   calcium  a usual serving holds tag-high-calcium-mg of calcium or more
+ * but every row that matches adds its tag: a food has many tags.
  */
 #include <ctype.h>
 #include <math.h>
@@ -27,11 +31,16 @@
 
 /* Bumped when the code below changes what it decides, so a food database
  * classified by an older mgtrack is rebuilt rather than trusted. */
-#define FOODCLASS_VERSION 1
+#define FOODCLASS_VERSION 2
 #define MAX_GROUPS 64
 #define MAX_ROW_GROUPS 8
 
-enum match { MATCH_FOOD, MATCH_BRAND, MATCH_SODIUM, MATCH_SERVING };
+enum match { MATCH_FOOD, MATCH_BRAND, MATCH_SODIUM, MATCH_SERVING, MATCH_FIBRE, MATCH_CALCIUM };
+
+static const char *const tag_names[FT_COUNT] = {
+	"nuts", "peanuts", "sesame", "soy", "gluten", "dairy", "egg", "fish", "shellfish", "meat",
+	"vitamin-k", "high-mercury", "raw-roe", "thyroid-apart", "calcium",
+};
 
 /* A cell's comma-separated words, lowercase: the import runs every food
  * through every row, so names are matched with memmem on one lowercase
@@ -49,6 +58,7 @@ struct rule {
 	size_t n_groups;
 	struct words words, unless;
 	int search_lower;
+	int tag;           /* a food-tags.tsv row's enum food_tag; -1 for an exclusion */
 };
 
 struct group {
@@ -59,10 +69,12 @@ struct group {
 struct foodclass {
 	struct rule *rules;
 	size_t n_rules;
+	struct rule *tags;
+	size_t n_tags;
 	struct group groups[MAX_GROUPS];
 	size_t n_groups;
 	struct foodkeys keys;
-	double max_kcal, max_sodium;
+	double max_kcal, max_sodium, high_fibre, high_calcium;
 };
 
 static void split_words(const char *cell, struct words *out)
@@ -109,7 +121,7 @@ static int has_word(const char *low, size_t len, const struct words *ws)
 	return 0;
 }
 
-static int parse_groups(const char *cell, struct rule *r, struct mg_err *e)
+static int parse_groups(const char *table, const char *cell, struct rule *r, struct mg_err *e)
 {
 	const char *p = cell;
 	while (*p) {
@@ -117,13 +129,49 @@ static int parse_groups(const char *cell, struct rule *r, struct mg_err *e)
 		char code[8];
 		long v;
 		if (l == 0 || l >= sizeof(code) || r->n_groups == MAX_ROW_GROUPS)
-			return mg_err_set(e, MG_ESOFTWARE, "food-exclusions.tsv row \"%s\": bad groups \"%s\"", r->id, cell);
+			return mg_err_set(e, MG_ESOFTWARE, "%s row \"%s\": bad groups \"%s\"", table, r->id, cell);
 		memcpy(code, p, l);
 		code[l] = '\0';
 		if (mg_parse_long(code, 1, 99, &v) < 0)
-			return mg_err_set(e, MG_ESOFTWARE, "food-exclusions.tsv row \"%s\": bad group \"%s\"", r->id, code);
+			return mg_err_set(e, MG_ESOFTWARE, "%s row \"%s\": bad group \"%s\"", table, r->id, code);
 		r->groups[r->n_groups++] = (int)v;
 		p += l + (p[l] == ',');
+	}
+	return 0;
+}
+
+/* food-tags.tsv into fc->tags: each row names a known tag and tests
+ * something (a food row with neither groups nor words would tag every
+ * food). */
+static int parse_tags(struct foodclass *fc, struct mg_err *e)
+{
+	const struct mg_table *t = tables_get("food-tags.tsv");
+	fc->tags = mg_calloc(t->nrows ? t->nrows : 1, sizeof(*fc->tags));
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct rule *r = &fc->tags[fc->n_tags];
+		r->id = table_cell(t, i, "id");
+		const char *m = table_cell(t, i, "match"), *tag = table_cell(t, i, "tag");
+		r->tag = -1;
+		for (int k = 0; k < FT_COUNT; k++)
+			if (strcmp(tag_names[k], tag) == 0)
+				r->tag = k;
+		if (r->tag < 0)
+			return mg_err_set(e, MG_ESOFTWARE, "food-tags.tsv row \"%s\": unknown tag \"%s\"", r->id, tag);
+		if (strcmp(m, "food") == 0)
+			r->match = MATCH_FOOD;
+		else if (strcmp(m, "fibre") == 0)
+			r->match = MATCH_FIBRE;
+		else if (strcmp(m, "calcium") == 0)
+			r->match = MATCH_CALCIUM;
+		else
+			return mg_err_set(e, MG_ESOFTWARE, "food-tags.tsv row \"%s\": unknown match \"%s\"", r->id, m);
+		if (parse_groups("food-tags.tsv", table_cell(t, i, "groups"), r, e) < 0)
+			return -1;
+		split_words(table_cell(t, i, "words"), &r->words);
+		split_words(table_cell(t, i, "unless_words"), &r->unless);
+		fc->n_tags++;
+		if (r->match == MATCH_FOOD && !r->n_groups && !r->words.n)
+			return mg_err_set(e, MG_ESOFTWARE, "food-tags.tsv row \"%s\" matches every food", r->id);
 	}
 	return 0;
 }
@@ -132,7 +180,7 @@ int foodclass_new(struct foodclass **out, struct mg_err *e)
 {
 	*out = NULL;
 	const struct mg_table *ex = tables_get("food-exclusions.tsv"), *gr = tables_get("food-groups.tsv");
-	if (!ex || !gr)
+	if (!ex || !gr || !tables_get("food-tags.tsv"))
 		return mg_err_set(e, MG_ESOFTWARE, "rule tables are not loaded");
 	struct foodclass *fc = mg_calloc(1, sizeof(*fc));
 	fc->rules = mg_calloc(ex->nrows ? ex->nrows : 1, sizeof(*fc->rules));
@@ -152,7 +200,8 @@ int foodclass_new(struct foodclass **out, struct mg_err *e)
 			mg_err_set(e, MG_ESOFTWARE, "food-exclusions.tsv row \"%s\": unknown match \"%s\"", r->id, m);
 			goto fail;
 		}
-		if (parse_groups(table_cell(ex, i, "groups"), r, e) < 0)
+		r->tag = -1;
+		if (parse_groups("food-exclusions.tsv", table_cell(ex, i, "groups"), r, e) < 0)
 			goto fail;
 		split_words(table_cell(ex, i, "words"), &r->words);
 		split_words(table_cell(ex, i, "unless_words"), &r->unless);
@@ -165,6 +214,8 @@ int foodclass_new(struct foodclass **out, struct mg_err *e)
 			goto fail;
 		}
 	}
+	if (parse_tags(fc, e) < 0)
+		goto fail;
 	for (size_t i = 0; i < gr->nrows && fc->n_groups < MAX_GROUPS; i++) {
 		long code;
 		double g;
@@ -178,6 +229,8 @@ int foodclass_new(struct foodclass **out, struct mg_err *e)
 		goto fail;
 	fc->max_kcal = tables_threshold("serving-max-kcal", NULL);
 	fc->max_sodium = tables_threshold("suggest-max-sodium-mg", NULL);
+	fc->high_fibre = tables_threshold("tag-high-fibre-g", NULL);
+	fc->high_calcium = tables_threshold("tag-high-calcium-mg", NULL);
 	*out = fc;
 	return 0;
 fail:
@@ -194,6 +247,11 @@ void foodclass_free(struct foodclass *fc)
 		free_words(&fc->rules[i].unless);
 	}
 	free(fc->rules);
+	for (size_t i = 0; i < fc->n_tags; i++) {
+		free_words(&fc->tags[i].words);
+		free_words(&fc->tags[i].unless);
+	}
+	free(fc->tags);
 	free(fc);
 }
 
@@ -257,6 +315,12 @@ static int rule_matches(const struct foodclass *fc, const struct rule *r, const 
 		       f->nut[NUT_NA] * c->serving_g / 100 > fc->max_sodium;
 	case MATCH_SERVING:
 		return isnan(c->serving_g);
+	case MATCH_FIBRE:
+		return !isnan(c->serving_g) && !isnan(f->nut[NUT_FIBER]) &&
+		       f->nut[NUT_FIBER] * c->serving_g / 100 >= fc->high_fibre;
+	case MATCH_CALCIUM:
+		return !isnan(c->serving_g) && !isnan(f->nut[NUT_CA]) &&
+		       f->nut[NUT_CA] * c->serving_g / 100 >= fc->high_calcium;
 	}
 	return 0;
 }
@@ -289,6 +353,11 @@ void foodclass_classify(const struct foodclass *fc, const struct food_record *f,
 			out->excluded = r->id;
 		out->search_lower |= r->search_lower;
 	}
+	/* Tags whether excluded or not: a food the person logs is suggested
+	 * even when excluded, and the diet still applies to it. */
+	for (size_t i = 0; i < fc->n_tags; i++)
+		if (rule_matches(fc, &fc->tags[i], f, strbuf_str(&low), low.len, out))
+			out->tags |= 1u << fc->tags[i].tag;
 	strbuf_release(&low);
 }
 
@@ -305,14 +374,15 @@ static unsigned long long fnv(unsigned long long h, const char *s)
 void foodclass_digest(char *buf, size_t n)
 {
 	unsigned long long h = 14695981039346656037ULL;
-	static const char *const tables[] = {"food-exclusions.tsv", "food-groups.tsv", "food-keys.tsv"};
+	static const char *const tables[] = {"food-exclusions.tsv", "food-tags.tsv", "food-groups.tsv", "food-keys.tsv"};
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
 		for (size_t i = 0; mg_embedded_tables[i].name; i++)
 			if (strcmp(mg_embedded_tables[i].name, tables[t]) == 0)
 				h = fnv(h, mg_embedded_tables[i].text);
-	char num[96];
-	snprintf(num, sizeof(num), "%d %.17g %.17g", FOODCLASS_VERSION, tables_threshold("serving-max-kcal", NULL),
-		 tables_threshold("suggest-max-sodium-mg", NULL));
+	char num[160];
+	snprintf(num, sizeof(num), "%d %.17g %.17g %.17g %.17g", FOODCLASS_VERSION,
+		 tables_threshold("serving-max-kcal", NULL), tables_threshold("suggest-max-sodium-mg", NULL),
+		 tables_threshold("tag-high-fibre-g", NULL), tables_threshold("tag-high-calcium-mg", NULL));
 	h = fnv(h, num);
 	snprintf(buf, n, "%016llx", h);
 }
@@ -322,4 +392,41 @@ const char *foodclass_reason(const char *id)
 	const struct mg_table *t = tables_get("food-exclusions.tsv");
 	long r = id && t ? table_find(t, "id", id) : -1;
 	return r < 0 ? NULL : table_cell(t, (size_t)r, "reason");
+}
+
+const char *foodclass_tag_name(int tag)
+{
+	return tag >= 0 && tag < FT_COUNT ? tag_names[tag] : NULL;
+}
+
+unsigned foodclass_tag_bit(const char *name)
+{
+	for (int k = 0; k < FT_COUNT; k++)
+		if (strcmp(tag_names[k], name) == 0)
+			return 1u << k;
+	return 0;
+}
+
+long foodclass_tag_bits(const char *csv, char *bad, size_t n)
+{
+	long bits = 0;
+	for (const char *p = csv; *p;) {
+		size_t l = strcspn(p, ",");
+		char name[32];
+		if (l) {
+			unsigned b = 0;
+			if (l < sizeof(name)) {
+				memcpy(name, p, l);
+				name[l] = '\0';
+				b = foodclass_tag_bit(name);
+			}
+			if (!b) {
+				snprintf(bad, n, "%.*s", (int)l, p);
+				return -1;
+			}
+			bits |= (long)b;
+		}
+		p += l + (p[l] == ',');
+	}
+	return bits;
 }

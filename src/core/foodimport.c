@@ -37,7 +37,7 @@ static void decide(const struct foodclass *fc, const struct food_record *f, stru
 	*c = (struct foods_class){
 		.quality = search_food_quality(f, d->cls.search_lower), .head = d->head, .key = d->cls.key,
 		.excluded = d->cls.excluded ? d->cls.excluded : "", .serving_g = d->cls.serving_g,
-		.serving = d->cls.serving,
+		.serving = d->cls.serving, .tags = d->cls.tags,
 	};
 }
 

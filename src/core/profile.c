@@ -22,6 +22,7 @@ void profile_defaults(struct profile *p, const char *name)
 	p->wake = p->bed = -1;
 	p->n_train = 0;
 	mg_strlcpy(p->food_source, "log", sizeof(p->food_source));
+	mg_strlcpy(p->diet, "omnivore", sizeof(p->diet));
 }
 
 int profile_age_months(const struct profile *p, long on)

@@ -35,6 +35,7 @@ struct ctx {
 	const struct mg_table *groups;
 	double gap, min_mg;
 	enum suggest_order order;
+	const struct diet_rules *diet;
 	struct cand *v;
 	size_t n, cap;
 };
@@ -80,6 +81,10 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 	 * for even when excluded; only those may pass an exclusion. */
 	if (!st && !logged && *f->excluded)
 		return 0;
+	/* The diet, allergies and medicines hold for every food, the
+	 * person's own included: a vegan's logged cheese is not offered back. */
+	if (c->diet && (f->tags & c->diet->avoid_tags))
+		return 0;
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 512;
 		c->v = mg_realloc(c->v, c->cap * sizeof(*c->v));
@@ -108,6 +113,7 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 	mg_strlcpy(s->portion, s->serving, sizeof(s->portion));
 	s->portion_mg = s->mg_per_serving;
 	s->gap_share = c->gap > 0 ? s->portion_mg / c->gap : 1;
+	s->note = c->diet ? diet_food_note(c->diet, f->tags) : NULL;
 	return 0;
 }
 
@@ -205,6 +211,12 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	c.min_mg = tables_threshold("suggest-min-mg-per-serving", NULL);
 	if (check_rules(foods, e) < 0)
 		return -1;
+	c.diet = o->diet;
+	/* An infant, kidney disease, dialysis: no food is pushed at all. */
+	if (c.diet && c.diet->no_food) {
+		*out = mg_calloc(1, sizeof(**out));
+		return 0;
+	}
 	struct staple *staples;
 	if (staples_load(&staples, &c.n_staples, e) < 0)
 		return -1;

@@ -9,12 +9,16 @@
  * per food (its food key: "Almonds" and "Almonds, dry roasted" share one),
  * and every portion is one usual serving: food is shared out over two or
  * three foods a day, never sized to close the whole gap on its own.
+ * With a profile, its food rules apply to every food, logged or not
+ * (core/diet.c: a vegan sees no dairy, an infant or a dialysis patient no
+ * food at all, levothyroxine gives soy a note).
  */
 #ifndef MG_SUGGEST_H
 #define MG_SUGGEST_H
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include "core/diet.h"
 #include "util/err.h"
 
 enum suggest_order { SUGGEST_BY_SERVING, SUGGEST_BY_KCAL };
@@ -35,6 +39,7 @@ struct suggestion {
 	char portion[128];
 	double portion_mg;
 	double gap_share;          /* portion_mg / gap (1 when there is no gap) */
+	const char *note;          /* food-rules.tsv note row for this food ("4 h from the tablet"), NULL when none */
 };
 
 struct suggest_opts {
@@ -42,6 +47,7 @@ struct suggest_opts {
 	size_t limit;
 	const long *logged;        /* foods the person has logged (any order), never excluded */
 	size_t n_logged;
+	const struct diet_rules *diet;   /* the profile's food rules (diet_rules_for); NULL: none */
 };
 
 /* Ranks suggestions for a gap of gap_mg (<= 0: none to close, the same

@@ -19,8 +19,9 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-/* 2: the importer's decisions (food_key, excluded, serving_g, serving). */
-#define FOODS_SCHEMA_VERSION 2
+/* 2: the importer's decisions (food_key, excluded, serving_g, serving).
+ * 3: the food's tags (core/foodclass.h enum food_tag bits). */
+#define FOODS_SCHEMA_VERSION 3
 
 int foods_open(const char *path, sqlite3 **db, struct mg_err *e)
 {
@@ -61,7 +62,7 @@ static int create_schema(sqlite3 *db, struct mg_err *e)
 		    " deprecated INTEGER NOT NULL DEFAULT 0,"
 		    " quality REAL NOT NULL DEFAULT 0, search_head TEXT NOT NULL DEFAULT '',"
 		    " food_key TEXT NOT NULL DEFAULT '', excluded TEXT NOT NULL DEFAULT '',"
-		    " serving_g REAL, serving TEXT NOT NULL DEFAULT ''");
+		    " serving_g REAL, serving TEXT NOT NULL DEFAULT '', tags INTEGER NOT NULL DEFAULT 0");
 	for (int i = 0; i < NUT_COUNT; i++)
 		strbuf_addf(&sql, ", %s REAL", food_nutrients[i].key);
 	strbuf_adds(&sql, ");"
@@ -80,9 +81,9 @@ static int prepare_inserts(struct foods_build *b, struct mg_err *e)
 	struct strbuf sql;
 	strbuf_init(&sql);
 	strbuf_adds(&sql, "INSERT INTO food (id, source, name, grp, deprecated, quality, search_head,"
-		    " food_key, excluded, serving_g, serving, ");
+		    " food_key, excluded, serving_g, serving, tags, ");
 	nutrient_columns(&sql, "");
-	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+	strbuf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
 	for (int i = 0; i < NUT_COUNT; i++)
 		strbuf_adds(&sql, ", ?");
 	strbuf_adds(&sql, ")");
@@ -207,7 +208,7 @@ fail:
 }
 
 /* Binds c's columns from `first` on: quality, head, key, excluded,
- * serving_g, serving. */
+ * serving_g, serving, tags. */
 static void bind_class(sqlite3_stmt *st, int first, const struct foods_class *c)
 {
 	sqlite3_bind_double(st, first, c->quality);
@@ -219,6 +220,7 @@ static void bind_class(sqlite3_stmt *st, int first, const struct foods_class *c)
 	else
 		sqlite3_bind_double(st, first + 4, c->serving_g);
 	sqlite3_bind_text(st, first + 5, c->serving ? c->serving : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, first + 6, (sqlite3_int64)c->tags);
 }
 
 int foods_build_add(struct foods_build *b, const struct food_record *f, const struct foods_class *c,
@@ -234,9 +236,9 @@ int foods_build_add(struct foods_build *b, const struct food_record *f, const st
 	bind_class(st, 6, c);
 	for (int i = 0; i < NUT_COUNT; i++) {
 		if (isnan(f->nut[i]))
-			sqlite3_bind_null(st, 12 + i);
+			sqlite3_bind_null(st, 13 + i);
 		else
-			sqlite3_bind_double(st, 12 + i, f->nut[i]);
+			sqlite3_bind_double(st, 13 + i, f->nut[i]);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_errcode(b->db) == SQLITE_CONSTRAINT)
@@ -440,6 +442,7 @@ struct reclass {
 	long id;
 	double quality, serving_g;
 	char *head, *key, *excluded, *serving;
+	unsigned tags;
 };
 
 struct reclass_acc {
@@ -459,7 +462,7 @@ static int collect_class(const struct food_record *f, void *vctx)
 		a->v = mg_realloc(a->v, a->cap * sizeof(*a->v));
 	}
 	a->v[a->n++] = (struct reclass){
-		.id = f->id, .quality = c.quality, .serving_g = c.serving_g,
+		.id = f->id, .quality = c.quality, .serving_g = c.serving_g, .tags = c.tags,
 		.head = mg_strdup(c.head ? c.head : ""), .key = mg_strdup(c.key ? c.key : ""),
 		.excluded = mg_strdup(c.excluded ? c.excluded : ""), .serving = mg_strdup(c.serving ? c.serving : ""),
 	};
@@ -475,15 +478,16 @@ int foods_build_reclassify(struct foods_build *b,
 	sqlite3_stmt *up = NULL;
 	if (rc == 0)
 		rc = db_prepare(b->db, "UPDATE food SET quality = ?1, search_head = ?2, food_key = ?3, excluded = ?4,"
-				" serving_g = ?5, serving = ?6 WHERE id = ?7", &up, e);
+				" serving_g = ?5, serving = ?6, tags = ?7 WHERE id = ?8", &up, e);
 	for (size_t i = 0; i < a.n; i++) {
 		struct reclass *r = &a.v[i];
 		if (rc == 0) {
 			struct foods_class c = {.quality = r->quality, .head = r->head, .key = r->key,
-						.excluded = r->excluded, .serving_g = r->serving_g, .serving = r->serving};
+						.excluded = r->excluded, .serving_g = r->serving_g, .serving = r->serving,
+						.tags = r->tags};
 			sqlite3_reset(up);
 			bind_class(up, 1, &c);
-			sqlite3_bind_int64(up, 7, r->id);
+			sqlite3_bind_int64(up, 8, r->id);
 			if (sqlite3_step(up) != SQLITE_DONE)
 				rc = db_fail(b->db, "cannot update a kept food", e);
 		}
@@ -521,7 +525,7 @@ int foods_meta(sqlite3 *db, const char *key, char *buf, size_t n, struct mg_err 
 	return found;
 }
 
-#define CANDIDATE_COLS "id, name, grp, magnesium_mg, energy_kcal, food_key, excluded, serving_g, serving"
+#define CANDIDATE_COLS "id, name, grp, magnesium_mg, energy_kcal, food_key, excluded, serving_g, serving, tags"
 
 int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
 			 int (*cb)(const struct foods_candidate *c, void *ctx), void *ctx, struct mg_err *e)
@@ -559,6 +563,7 @@ int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
 			.excluded = (const char *)sqlite3_column_text(st, 6),
 			.serving_g = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 7),
 			.serving = (const char *)sqlite3_column_text(st, 8),
+			.tags = (unsigned)sqlite3_column_int64(st, 9),
 		};
 		if (cb(&c, ctx)) {
 			rc = SQLITE_DONE;

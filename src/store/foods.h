@@ -39,6 +39,7 @@ struct foods_class {
 	const char *excluded;    /* food-exclusions.tsv row, "" when the food may be suggested */
 	double serving_g;        /* a usual serving; NAN when none is known */
 	const char *serving;     /* "1/2 cup (90 g)", "" when none */
+	unsigned tags;           /* core/foodclass.h enum food_tag bits */
 };
 
 /* Adds one food (MG_EDATA when its id is already taken). */
@@ -79,6 +80,7 @@ struct foods_candidate {
 	const char *excluded;      /* "" when the food may be suggested */
 	double serving_g;          /* NAN when no usual serving is known */
 	const char *serving;
+	unsigned tags;             /* core/foodclass.h enum food_tag bits */
 };
 
 /* Every current (not deprecated) food with magnesium > 0 that is not

@@ -188,6 +188,12 @@ static const char *const migrations[] = {
 	"  full_mg, start_mg, step_mg, form, product_name, unit_mg, units_per_serving, divisible, reason, rule, created"
 	"  ON plan_version"
 	"  BEGIN SELECT RAISE(ABORT, 'plan versions are never edited'); END;",
+	/* 10: the person's diet and the foods they avoid (issue 12), so
+	 * suggestions and the plan's food lines leave those foods out. The
+	 * avoid list is a comma list of food-rules.tsv avoid: names, in that
+	 * table's order; both are checked against the table when set. */
+	"ALTER TABLE profile ADD COLUMN diet TEXT NOT NULL DEFAULT 'omnivore';"
+	"ALTER TABLE profile ADD COLUMN avoid TEXT NOT NULL DEFAULT '';",
 };
 
 int journal_schema_version(void)
@@ -294,7 +300,7 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	sqlite3_stmt *st;
 	if (db_prepare(db, "SELECT id, name, born, age_years, age_on, sex, pregnant, lactating,"
 		       " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source,"
-		       " egfr FROM profile WHERE name = ?", &st, e) < 0)
+		       " egfr, diet, avoid FROM profile WHERE name = ?", &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
@@ -327,6 +333,8 @@ int journal_profile_get(sqlite3 *db, const char *name, struct profile *p, struct
 	p->zinc_mg = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 15);
 	col_text(st, 16, p->food_source, sizeof(p->food_source));
 	p->egfr = text_egfr(sqlite3_column_text(st, 17));
+	col_text(st, 18, p->diet, sizeof(p->diet));
+	col_text(st, 19, p->avoid, sizeof(p->avoid));
 	sqlite3_finalize(st);
 
 	if (db_prepare(db, "SELECT goal FROM profile_goal WHERE profile_id = ? ORDER BY goal", &st, e) < 0)
@@ -372,10 +380,10 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 		? "UPDATE profile SET name=?1, born=?2, age_years=?3, age_on=?4, sex=?5, pregnant=?6,"
 		  " lactating=?7, clinician_guided=?8, gi_sensitive=?9, training=?10, region=?11,"
 		  " wake=?12, bed=?13, train_at=?15, zinc_mg=?16, food_source=?17, egfr=?18,"
-		  " updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
+		  " diet=?19, avoid=?20, updated=strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id=?14"
 		: "INSERT INTO profile(name, born, age_years, age_on, sex, pregnant, lactating,"
-		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source, egfr)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?17, ?18)";
+		  " clinician_guided, gi_sensitive, training, region, wake, bed, train_at, zinc_mg, food_source, egfr,"
+		  " diet, avoid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?17, ?18, ?19, ?20)";
 	if (db_prepare(db, sql, &st, e) < 0)
 		return -1;
 	char born[16], age_on[16], wake[8] = "", bed[8] = "", train_at[PROFILE_MAX_TRAIN * 6 + 1] = "";
@@ -423,6 +431,8 @@ int journal_profile_put(sqlite3 *db, struct profile *p, struct mg_err *e)
 	else if (p->egfr < 0)
 		mg_strlcpy(egfr, "unknown", sizeof(egfr));
 	db_bind_text_or_null(st, 18, egfr);
+	sqlite3_bind_text(st, 19, p->diet[0] ? p->diet : "omnivore", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 20, p->avoid, -1, SQLITE_STATIC);
 	if (exec_bound(db, st, "cannot save profile", e) < 0)
 		return -1;
 	if (!p->id)

@@ -38,6 +38,8 @@ struct profile {
 	double zinc_mg;     /* supplemental zinc per day, 0 when none */
 	char food_source[16];   /* what counts as food: "log", "apple-health" or "cronometer" */
 	double egfr;        /* kidney function, mL/min/1.73 m2; 0 never asked, -1 said unknown */
+	char diet[16];      /* omnivore, pescatarian, vegetarian, vegan (food-rules.tsv diet: rows) */
+	char avoid[128];    /* "nuts,dairy": food-rules.tsv avoid: names, in the table's order */
 	char goals[PROFILE_MAX_LIST][16];
 	size_t n_goals;
 	char conditions[PROFILE_MAX_LIST][32];   /* condition names from conditions.tsv (u-tables checks they fit) */

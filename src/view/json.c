@@ -252,6 +252,16 @@ json_t *view_profile_json(const struct profile *p, long today)
 	 * given): the three mean different things to the plan. */
 	json_object_set_new(j, "egfr", p->egfr > 0 ? view_num(p->egfr, 2) : p->egfr < 0 ? json_string("unknown") : json_null());
 	json_object_set_new(j, "food_source", json_string(p->food_source));
+	json_object_set_new(j, "diet", json_string(p->diet[0] ? p->diet : "omnivore"));
+	/* The avoid list as an array, in food-rules.tsv's order. */
+	json_t *av = json_array();
+	for (const char *q = p->avoid; *q;) {
+		size_t l = strcspn(q, ",");
+		if (l)
+			json_array_append_new(av, json_stringn(q, l));
+		q += l + (q[l] == ',');
+	}
+	json_object_set_new(j, "avoid", av);
 	return j;
 }
 

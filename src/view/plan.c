@@ -133,7 +133,8 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		/* Enough ideas for 2-3 different foods a day over the days shown,
 		 * and at least two weeks' worth, so the week varies. */
 		size_t want = (size_t)days * PLAN_DAY_FOODS;
-		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = want < 21 ? 21 : want};
+		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = want < 21 ? 21 : want, .diet = &b->diet};
+		diet_rules_for(&b->profile, today, &b->diet);
 		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &fe) == 0) {
 			so.logged = logged;
 			so.n_logged = n_logged;

@@ -93,6 +93,7 @@ struct plan_build {
 	struct product *products;      /* owned */
 	size_t n_products;
 	struct suggestion *foods;      /* owned; none without foods.db */
+	struct diet_rules diet;        /* the profile's food rules the foods were chosen by */
 	size_t n_foods;
 	struct plan_other *others;     /* owned: other supplemental sources a day */
 	size_t n_others;

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/diet.h"
 #include "core/tables.h"
 #include "store/trials.h"
 #include "view/view.h"
@@ -237,6 +238,35 @@ static int profile_field(struct web_resp *rs, json_t *body, const char *key, jso
 	}
 	if (!strcmp(key, "medicines"))
 		return medicines(rs, v, p);
+	if (!strcmp(key, "diet")) {
+		struct mg_err e = {0};
+		if (!json_is_string(v))
+			return bad(rs, key, "must be omnivore, pescatarian, vegetarian or vegan");
+		if (diet_set(p, json_string_value(v), &e) < 0) {
+			web_fail_flags(rs, &e, key);
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "avoid")) {
+		/* The whole list, as profile show --json gives it: each name is
+		 * checked by the setter --avoid uses. */
+		struct mg_err e = {0};
+		size_t i;
+		json_t *x;
+		if (!json_is_array(v))
+			return bad(rs, key, "must be a list of foods to avoid (nuts, peanuts, sesame, soy, gluten, dairy, egg, fish, shellfish)");
+		p->avoid[0] = '\0';
+		json_array_foreach(v, i, x) {
+			if (!json_is_string(x) || strchr(json_string_value(x), ','))
+				return bad(rs, key, "must be a list of food names");
+			if (diet_avoid(p, json_string_value(x), 1, &e) < 0) {
+				web_fail_flags(rs, &e, key);
+				return -1;
+			}
+		}
+		return 0;
+	}
 	return bad(rs, key, "is not a profile field");
 }
 

@@ -14,7 +14,7 @@ static void test_every_table_present(void **state)
 		"targets.tsv", "ul.tsv", "training.tsv", "goals.tsv", "conditions.tsv", "food-groups.tsv",
 		"thresholds.tsv", "forms.tsv", "form-choice.tsv", "medicines.tsv", "med-classes.tsv",
 		"safety.tsv", "practices.tsv", "timeline.tsv", "plan-rules.tsv", "product-checks.tsv",
-		"kidney-risks.tsv",
+		"kidney-risks.tsv", "food-tags.tsv", "food-rules.tsv",
 		"staples.tsv", "food-kinds.tsv", "food-exclusions.tsv", "food-keys.tsv",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {

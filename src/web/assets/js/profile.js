@@ -18,6 +18,11 @@ const CONDITIONS = [
   ['pre-eclampsia', 'Pre-eclampsia'],
   ['hypertension-in-pregnancy', 'High blood pressure in pregnancy'],
 ];
+// The diets and the foods one may avoid: food-rules.tsv's diet: and avoid:
+// rows, which the API checks.
+const DIETS = [['omnivore', 'everything'], ['pescatarian', 'pescatarian (fish, no meat)'],
+  ['vegetarian', 'vegetarian (no meat or fish)'], ['vegan', 'vegan (no animal foods)']];
+const AVOIDS = ['nuts', 'peanuts', 'sesame', 'soy', 'gluten', 'dairy', 'egg', 'fish', 'shellfish'];
 const PROFILE_FLAGS = [
   ['pregnant', 'Pregnant'],
   ['lactating', 'Breastfeeding'],
@@ -116,6 +121,10 @@ function profileForm(stored, onSaved) {
     group('health', 'Health', PROFILE_FLAGS.map(([n, label]) => box(n, label))),
     group('conditions', 'Conditions', CONDITIONS.map(([c, label]) => box(`condition-${c}`, label)),
       'Each one changes the plan at once: it may stop the plan and send you to a clinician first, or add cautions.'),
+    h('fieldset', {class: 'grid'}, h('legend', null, 'Food'),
+      field('diet', 'Diet', choice('diet', DIETS))),
+    group('avoid', 'Foods you avoid', AVOIDS.map((a) => box(`avoid-${a}`, a)),
+      'Allergies or foods you do not eat: food ideas leave them out.'),
     group('goals', 'Goals', GOALS.map((g) => box(`goal-${g}`, g)), 'The goals choose the form of magnesium and the outcomes the review looks at.'),
     h('fieldset', {class: 'grid'}, h('legend', null, 'Your day'),
       field('wake', 'Wake up', h('input', {id: id('wake'), name: 'wake', type: 'time'})),
@@ -139,7 +148,8 @@ function profileForm(stored, onSaved) {
   function fill(p) {
     age.value = p.age === null || p.age === undefined ? '' : String(p.age);
     born.value = p.born || '';
-    for (const n of ['sex', 'region', 'training', 'food_source']) el(n).value = p[n] || '';
+    for (const n of ['sex', 'region', 'training', 'food_source', 'diet']) el(n).value = p[n] || '';
+    for (const a of AVOIDS) el(`avoid-${a}`).checked = (p.avoid || []).includes(a);
     for (const [n] of PROFILE_FLAGS) el(n).checked = !!p[n];
     for (const n of ['wake', 'bed']) el(n).value = p[n] || '';
     el('train_at').value = (p.train_at || '').split(',').join(', ');
@@ -158,7 +168,8 @@ function profileForm(stored, onSaved) {
     const v = (n) => el(n).value.trim();
     const zinc = v('zinc_mg');
     const now = {
-      sex: v('sex'), region: v('region'), training: v('training'), food_source: v('food_source'),
+      sex: v('sex'), region: v('region'), training: v('training'), food_source: v('food_source'), diet: v('diet'),
+      avoid: AVOIDS.filter((a) => el(`avoid-${a}`).checked),
       ...Object.fromEntries(PROFILE_FLAGS.map(([n]) => [n, el(n).checked])),
       wake: v('wake'), bed: v('bed'), train_at: v('train_at').split(/[\s,;]+/).filter(Boolean).join(',') || null,
       zinc_mg: zinc === '' ? 0 : Number(zinc),
@@ -175,7 +186,7 @@ function profileForm(stored, onSaved) {
     const sorted = (x) => [...(x || [])].sort();
     const body = {};
     for (const [k, x] of Object.entries(now)) {
-      const sets = k === 'goals' || k === 'conditions';
+      const sets = k === 'goals' || k === 'conditions' || k === 'avoid';
       if (sets ? json(sorted(x)) !== json(sorted(saved[k])) : json(x) !== json(saved[k])) body[k] = x;
     }
     const b = v('born');

@@ -1,0 +1,39 @@
+# The person's diet, allergies and medicines in every food idea: --diet and
+# --avoid are stored and shown, bad values name the flag, a vegan with a nut
+# allergy is offered no dairy, egg, fish, meat or nuts by suggest or by the
+# plan's week, levothyroxine gives soy a note, an infant and a dialysis
+# patient get no food push at all.
+$ mgtrack init --age 30 --sex female --diet carnivore
+? 64
+e= mgtrack: --diet "carnivore" must be one of omnivore, pescatarian, vegetarian, vegan
+$ mgtrack init --age 30 --sex female --avoid nuts,lupin
+? 64
+e= mgtrack: --avoid "lupin" must be one of nuts, peanuts, sesame, soy, gluten, dairy, egg, fish, shellfish
+$ mgtrack init --age 30 --sex female --diet vegan --avoid dairy,nuts --avoid peanuts
+$ mgtrack profile show
+~ ^diet +vegan$
+~ ^avoids +nuts,peanuts,dairy$
+$ mgtrack profile set --no-avoid dairy
+$ mgtrack profile show --json
+@ python3 -c 'import json; p=json.load(open(".out")); assert p["diet"]=="vegan" and p["avoid"]==["nuts","peanuts"], p'
+$ mgtrack suggest --limit 100
+~ Pumpkin seeds
+~ \(diet-vegan\)
+!~ ^ +[0-9]+ .*([Aa]lmond|[Cc]ashew|[Ww]alnut|[Pp]eanut|[Mm]ilk, |[Yy]ogurt|[Cc]heese|[Ee]gg\b|[Ss]almon|[Hh]alibut|[Tt]una|[Bb]eef|[Cc]hicken|[Pp]ork)
+$ mgtrack suggest --json --limit 100
+@ python3 -c 'import json; s=json.load(open(".out")); assert len(s["suggestions"])>=50; assert [r["rule"] for r in s["food_rules"]]==["diet-vegan","avoid-nuts","avoid-peanuts"], s["food_rules"]'
+$ mgtrack plan --json
+@ python3 -c 'import json,re; p=json.load(open(".out")); t=json.dumps([d.get("foods") for d in p["days"]]); assert "Pumpkin" in t or "Soy" in t, t[:300]; assert not re.search(r"[Aa]lmond|[Pp]eanut|[Yy]ogurt|[Ss]almon|[Mm]ilk, ", t), t'
+# Levothyroxine: soy and walnuts stay in, with a note to keep them apart.
+$ mgtrack profile set --diet omnivore --no-avoid nuts,peanuts --med "Synthroid@07:00"
+$ mgtrack suggest --limit 40
+~ Soymilk
+~ note: 4 h from the levothyroxine tablet
+# An infant and a dialysis patient: no foods at all, and why.
+$ mgtrack init --profile baby --born 2026-05-20 --sex male
+$ mgtrack --profile baby suggest
+~ ^No foods are suggested: under 12 months: breast milk or formula only
+!~ Pumpkin
+$ mgtrack init --profile kd --age 60 --sex male --condition dialysis
+$ mgtrack --profile kd suggest --json
+@ python3 -c 'import json; s=json.load(open(".out")); assert s["suggestions"]==[] and s["no_food"]=="food-dialysis", s'

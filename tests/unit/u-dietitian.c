@@ -1,0 +1,375 @@
+/*
+ * A dietitian's check of the food rules (core/diet.c, data/food-rules.tsv)
+ * on the real USDA SR24 database: for each of a dozen people (vegan,
+ * vegetarian, pescatarian, nut allergy, dairy-free, warfarin,
+ * levothyroxine, ciprofloxacin, an infant, dialysis, pregnancy, an
+ * athlete) no food `mgtrack suggest` offers, and no food line of the
+ * plan's 7 days, has a name with one of the words that person must not be
+ * offered. To be sure a word list can catch something, each person has
+ * "logged" the richest foods with those words (a logged food passes every
+ * exclusion but the food rules), and the same foods are shown to hold a
+ * forbidden word when the rules are left out (the athlete logs nothing:
+ * the exclusions alone keep caviar and kelp away). Without MGTRACK_SR24
+ * (make check sets it) these tests are skipped, and say so.
+ */
+#include <ctype.h>
+#include "testutil.h"
+#include "core/diet.h"
+#include "core/foodclass.h"
+#include "core/foodimport.h"
+#include "core/plan.h"
+#include "core/profile.h"
+#include "core/suggest.h"
+#include "core/tables.h"
+#include "store/db.h"
+#include "store/foods.h"
+#include "util/parse.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static char *dir;
+static sqlite3 *db;     /* NULL without the archive */
+static const long today = 20000;
+
+static int setup(void **state)
+{
+	struct mg_err e = {0};
+	if (tables_load(&e) < 0)
+		return -1;
+	const char *jar = getenv("MGTRACK_SR24");
+	if (!jar || access(jar, R_OK) != 0)
+		return 0;
+	dir = tu_mkdtemp();
+	struct food_import_result r;
+	const char *path = tu_path(dir, "foods.db");
+	if (food_import_sr24(path, jar, NULL, NULL, &r, &e) < 0 || foods_open(path, &db, &e) < 0) {
+		fprintf(stderr, "u-dietitian: cannot import %s: %s\n", jar, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	if (db)
+		db_close(db);
+	if (dir) {
+		tu_rmdir(dir);
+		free(dir);
+	}
+	tables_unload();
+	return 0;
+}
+
+static int need_sr24(void)
+{
+	if (db)
+		return 1;
+	print_message("skipped: set MGTRACK_SR24 to usda_sr24.jar (make check does) to check against SR24\n");
+	return 0;
+}
+
+struct person {
+	const char *name;
+	int age_years, age_months;      /* age_months for an infant, else 0 */
+	const char *diet, *avoid, *med, *condition;
+	int pregnant;
+	const char *training;
+	const char *never;              /* words no offered food's name may hold, "|"-separated */
+	int no_food;                    /* nothing at all may be offered */
+	const char *noted;              /* words whose foods must carry a note, "|"-separated */
+	int own_foods;                  /* 0: logs nothing (the never words are kept out by the exclusions) */
+};
+
+static const struct person people[] = {
+	{"vegan", 30, 0, "vegan", "", "", "", 0, "none",
+	 "milk, |cheese|yogurt|kefir|egg|eggs|fish|salmon|tuna|halibut|beef|chicken|pork|turkey|lamb|shrimp|crab|"
+	 "clam|clams|oyster|oysters|mollusks|crustaceans", 0, "", 1},
+	{"vegetarian", 35, 0, "vegetarian", "", "", "", 0, "none",
+	 "fish|salmon|tuna|halibut|beef|chicken|pork|turkey|lamb|veal|shrimp|crab|clam|oyster|mollusks|crustaceans",
+	 0, "", 1},
+	{"pescatarian", 40, 0, "pescatarian", "", "", "", 0, "none", "beef|chicken|pork|turkey|lamb|veal|bacon", 0, "", 1},
+	{"nut allergy", 28, 0, "omnivore", "nuts", "", "", 0, "none",
+	 "nuts|almond|almonds|cashew|cashews|walnuts|pecans|pistachio|hazelnuts|filberts|macadamia", 0, "", 1},
+	{"dairy-free", 45, 0, "omnivore", "dairy", "", "", 0, "none",
+	 "milk, |cheese|yogurt|kefir|whey|buttermilk", 0, "", 1},
+	{"warfarin", 70, 0, "omnivore", "", "warfarin@18:00", "", 0, "none",
+	 "kale|collards|spinach|chard|turnip greens|beet greens|parsley|natto", 0, "", 1},
+	{"levothyroxine", 50, 0, "omnivore", "", "Synthroid@07:00", "", 0, "none", "", 0,
+	 "soybeans|soymilk|tofu|walnuts", 1},
+	{"ciprofloxacin", 38, 0, "omnivore", "", "ciprofloxacin@08:00,20:00", "", 0, "none", "", 0, "milk, |yogurt|cheese", 1},
+	{"infant 6 months", 0, 6, "omnivore", "", "", "", 0, "none", "", 1, "", 1},
+	{"dialysis", 62, 0, "omnivore", "", "", "dialysis", 0, "none", "", 1, "", 1},
+	{"pregnancy", 31, 0, "omnivore", "", "", "", 1, "none",
+	 "shark|swordfish|tilefish|marlin|roughy|bigeye|mackerel, king|roe|caviar", 0, "", 1},
+	{"athlete", 25, 0, "omnivore", "", "", "", 0, "heavy", "caviar|conch|natto|kelp|epazote", 0, "", 0},
+};
+
+static void build(const struct person *s, struct profile *p)
+{
+	struct mg_err e = {0};
+	profile_defaults(p, "t");
+	p->born = s->age_months ? today - s->age_months * 30 - 5 : MG_NO_DATE;
+	p->age_years = s->age_years;
+	p->age_on = today;
+	mg_strlcpy(p->sex, s->pregnant ? "female" : "male", sizeof(p->sex));
+	p->pregnant = s->pregnant;
+	mg_strlcpy(p->training, s->training, sizeof(p->training));
+	assert_int_equal(diet_set(p, s->diet, &e), 0);
+	if (*s->avoid)
+		assert_int_equal(diet_avoid(p, s->avoid, 1, &e), 0);
+	if (*s->med)
+		assert_int_equal(profile_add_med(p, s->med, &e), 0);
+	if (*s->condition)
+		assert_int_equal(profile_add_condition(p, s->condition, &e), 0);
+}
+
+/* The "|"-separated word of list that name holds as a whole word (any
+ * case), or 0 when none: "egg" is in "Egg, whole", not in "Eggplant". */
+static int holds(const char *name, const char *list, char *which, size_t n)
+{
+	char low[256];
+	size_t len = 0;
+	for (; name[len] && len + 1 < sizeof(low); len++)
+		low[len] = (char)tolower((unsigned char)name[len]);
+	low[len] = '\0';
+	for (const char *w = list; *w;) {
+		size_t l = strcspn(w, "|");
+		for (const char *p = low; l && *p; p++) {
+			if (strncmp(p, w, l) != 0)
+				continue;
+			int before = p == low || !isalnum((unsigned char)p[-1]);
+			int after = !isalnum((unsigned char)p[l]) || w[l - 1] == ' ';
+			if (before && after) {
+				snprintf(which, n, "%.*s", (int)l, w);
+				return 1;
+			}
+		}
+		w += l + (w[l] == '|');
+	}
+	return 0;
+}
+
+/* The richest foods holding each word of list, as if the person logged
+ * them: the food rules must keep them out even so. */
+static size_t logged_for(const char *list, long *ids, size_t max)
+{
+	size_t n = 0;
+	for (const char *w = list; *w && n < max;) {
+		size_t l = strcspn(w, "|");
+		char word[64], like[80];
+		snprintf(word, sizeof(word), "%.*s", (int)l, w);
+		snprintf(like, sizeof(like), "%%%s%%", word);
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM food WHERE deprecated = 0 AND magnesium_mg > 0"
+						    " AND serving_g > 0 AND lower(name) LIKE ?1"
+						    " ORDER BY magnesium_mg * serving_g DESC LIMIT 2", -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW && n < max)
+			ids[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		w += l + (w[l] == '|');
+	}
+	return n;
+}
+
+static void suggest(const struct profile *p, const struct diet_rules *d, const long *logged, size_t n_logged,
+		    struct suggestion **s, size_t *n)
+{
+	struct mg_err e = {0};
+	struct suggest_opts o = {.order = SUGGEST_BY_SERVING, .limit = 10000, .logged = logged,
+				 .n_logged = n_logged, .diet = d};
+	(void)p;
+	if (suggest_foods(db, 250, &o, s, n, &e) < 0)
+		fail_msg("suggest_foods: %s", e.msg);
+}
+
+static void check_person(const struct person *s)
+{
+	struct profile p;
+	build(s, &p);
+	struct diet_rules d;
+	diet_rules_for(&p, today, &d);
+	long logged[128];
+	size_t n_logged = s->own_foods ? logged_for(s->never, logged, 128) : 0;
+	struct suggestion *all, *got;
+	size_t n_all, n_got;
+	char which[64];
+	/* The control: without the rules, the word list finds something. */
+	suggest(&p, NULL, logged, n_logged, &all, &n_all);
+	assert_true(n_all > 20);
+	if (*s->never && s->own_foods) {
+		int found = 0;
+		for (size_t i = 0; i < n_all; i++)
+			found |= holds(all[i].usda_name, s->never, which, sizeof(which));
+		if (!found)
+			fail_msg("%s: the control offers no food with a forbidden word", s->name);
+	}
+	suggest(&p, &d, logged, n_logged, &got, &n_got);
+	if (s->no_food) {
+		assert_non_null(d.no_food);
+		assert_int_equal(n_got, 0);
+	} else {
+		assert_null(d.no_food);
+		if (n_got < 20)
+			fail_msg("%s: only %zu foods offered", s->name, n_got);
+	}
+	for (size_t i = 0; i < n_got; i++)
+		if (holds(got[i].usda_name, s->never, which, sizeof(which)) ||
+		    holds(got[i].name, s->never, which, sizeof(which)))
+			fail_msg("%s: \"%s\" offered (holds \"%s\")", s->name, got[i].usda_name, which);
+	/* Foods kept apart from a medicine carry its note; the rest do not. */
+	size_t noted = 0;
+	for (size_t i = 0; i < n_got; i++) {
+		int want = *s->noted && holds(got[i].usda_name, s->noted, which, sizeof(which));
+		if (want && !got[i].note)
+			fail_msg("%s: \"%s\" has no note", s->name, got[i].usda_name);
+		noted += got[i].note != NULL;
+	}
+	if (*s->noted && !noted)
+		fail_msg("%s: no food has a note", s->name);
+	if (!*s->noted && noted)
+		fail_msg("%s: %zu foods have a note", s->name, noted);
+	for (size_t i = 0; i < n_all; i++)
+		assert_null(all[i].note);
+
+	/* The plan's week of food lines, from the first 21 foods as
+	 * view/plan.c asks for them. */
+	struct plan_input in = {.profile = &p, .today = today, .days = 7, .foods = got,
+				.n_foods = n_got < 21 ? n_got : 21};
+	struct plan pl;
+	struct mg_err e = {0};
+	if (plan_compute(&in, &pl, &e) < 0)
+		fail_msg("%s: plan: %s", s->name, e.msg);
+	size_t lines = 0;
+	for (size_t k = 0; k < pl.n_days; k++)
+		for (size_t f = 0; f < pl.days[k].n_foods; f++) {
+			lines++;
+			if (holds(pl.days[k].foods[f]->usda_name, s->never, which, sizeof(which)))
+				fail_msg("%s: plan day %zu offers \"%s\"", s->name, k + 1, pl.days[k].foods[f]->usda_name);
+		}
+	if (s->no_food)
+		assert_int_equal(lines, 0);
+	else if (pl.food_goal_mg > 0 && lines < 14)
+		fail_msg("%s: only %zu food lines in the week", s->name, lines);
+	plan_release(&pl);
+	free(all);
+	free(got);
+}
+
+static void test_people(void **state)
+{
+	(void)state;
+	if (!need_sr24())
+		return;
+	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
+		check_person(&people[i]);
+}
+
+/* Tags on real SR24 names, one or more foods per tag, and foods that
+ * must not have it. */
+struct tagcase {
+	const char *tag;
+	long yes[4], no[4];
+};
+
+static const struct tagcase tagcases[] = {
+	{"nuts", {12061, 12155, 12087, 12142}, {16087, 11426, 0, 0}},          /* almonds, walnuts, cashews, pecans; peanuts, pumpkin pie mix */
+	{"peanuts", {16087, 16098, 0, 0}, {12061, 0, 0, 0}},                    /* peanuts, peanut butter; almonds */
+	{"sesame", {12023, 12166, 0, 0}, {12036, 0, 0, 0}},                     /* sesame seeds, tahini; sunflower */
+	{"soy", {16108, 16126, 16120, 0}, {16015, 0, 0, 0}},                    /* soybeans, tofu, soymilk; black beans */
+	{"gluten", {20080, 18075, 20006, 0}, {20137, 20010, 20045, 0}},         /* whole-wheat flour, bread, pearled barley; quinoa, buckwheat, rice */
+	{"dairy", {1077, 1116, 1009, 0}, {16120, 1123, 16098, 0}},              /* milk, yogurt, cheddar; soymilk, egg, peanut butter */
+	{"egg", {1123, 1124, 0, 0}, {11209, 1077, 0, 0}},                       /* egg, egg white; eggplant, milk */
+	{"fish", {15076, 15117, 15033, 0}, {15151, 0, 0, 0}},                   /* salmon, tuna, haddock; shrimp */
+	{"shellfish", {15151, 15159, 15167, 0}, {15076, 0, 0, 0}},              /* shrimp, clams, oysters; salmon */
+	{"meat", {13000, 5006, 10219, 0}, {16108, 15076, 0, 0}},                /* beef, chicken, pork; soybeans, salmon */
+	{"vitamin-k", {11234, 11458, 11162, 16113}, {11090, 0, 0, 0}},          /* kale, spinach, collards, natto; broccoli */
+	{"high-mercury", {15111, 15095, 15049, 15073}, {15076, 15047, 15048, 15117}}, /* swordfish, shark, king mackerel, orange roughy; salmon, Atlantic and jack mackerel, bluefin tuna */
+	{"raw-roe", {15072, 15012, 0, 0}, {15076, 0, 0, 0}},                    /* roe, caviar; salmon */
+	{"thyroid-apart", {16108, 12155, 16126, 0}, {9040, 0, 0, 0}},           /* soybeans, walnuts, tofu; banana */
+	{"calcium", {1077, 1116, 12023, 0}, {9040, 0, 0, 0}},                   /* milk, yogurt, sesame seeds; banana */
+};
+
+static unsigned tags_of(long id, char *name, size_t n)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT tags, name FROM food WHERE id = ?", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		fail_msg("SR24 has no food %ld", id);
+	unsigned t = (unsigned)sqlite3_column_int64(st, 0);
+	mg_strlcpy(name, (const char *)sqlite3_column_text(st, 1), n);
+	sqlite3_finalize(st);
+	return t;
+}
+
+static void test_tags(void **state)
+{
+	(void)state;
+	if (!need_sr24())
+		return;
+	for (size_t i = 0; i < sizeof(tagcases) / sizeof(tagcases[0]); i++) {
+		const struct tagcase *c = &tagcases[i];
+		unsigned bit = foodclass_tag_bit(c->tag);
+		char name[256];
+		assert_true(bit != 0);
+		for (size_t k = 0; k < 4 && c->yes[k]; k++)
+			if (!(tags_of(c->yes[k], name, sizeof(name)) & bit))
+				fail_msg("%ld \"%s\" is not tagged %s", c->yes[k], name, c->tag);
+		for (size_t k = 0; k < 4 && c->no[k]; k++)
+			if (tags_of(c->no[k], name, sizeof(name)) & bit)
+				fail_msg("%ld \"%s\" is tagged %s", c->no[k], name, c->tag);
+	}
+}
+
+/* Every food-rules.tsv row names known tags and a known action. */
+static void test_rules_table(void **state)
+{
+	(void)state;
+	const struct mg_table *t = tables_get("food-rules.tsv");
+	assert_non_null(t);
+	for (size_t r = 0; r < t->nrows; r++) {
+		char bad[32];
+		if (foodclass_tag_bits(table_cell(t, r, "tags"), bad, sizeof(bad)) < 0)
+			fail_msg("food-rules.tsv %s: unknown tag %s", table_cell(t, r, "id"), bad);
+		const char *a = table_cell(t, r, "action");
+		assert_true(!strcmp(a, "avoid") || !strcmp(a, "note") || !strcmp(a, "no-food"));
+		if (strcmp(a, "avoid") != 0)
+			assert_true(strlen(table_cell(t, r, "note")) > 10);
+	}
+}
+
+/* --diet and --avoid: bad values name the flag; the list keeps the
+ * table's order and --no-avoid takes a name away. */
+static void test_flags(void **state)
+{
+	(void)state;
+	struct profile p;
+	struct mg_err e = {0};
+	profile_defaults(&p, "t");
+	assert_string_equal(p.diet, "omnivore");
+	assert_int_equal(diet_set(&p, "carnivore", &e), -1);
+	assert_non_null(strstr(e.msg, "--diet \"carnivore\""));
+	assert_int_equal(diet_avoid(&p, "dairy,nuts", 1, &e), 0);
+	assert_string_equal(p.avoid, "nuts,dairy");
+	assert_int_equal(diet_avoid(&p, "egg", 1, &e), 0);
+	assert_string_equal(p.avoid, "nuts,dairy,egg");
+	assert_int_equal(diet_avoid(&p, "nuts", 0, &e), 0);
+	assert_string_equal(p.avoid, "dairy,egg");
+	assert_int_equal(diet_avoid(&p, "lupin", 1, &e), -1);
+	assert_non_null(strstr(e.msg, "--avoid \"lupin\""));
+	assert_int_equal(diet_avoid(&p, "fish", 0, &e), 0);
+	assert_string_equal(p.avoid, "dairy,egg");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rules_table),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_tags),
+		cmocka_unit_test(test_people),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
