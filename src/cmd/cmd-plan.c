@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cmd/cmd.h"
+#include "core/diet.h"
 #include "core/intake.h"
 #include "core/night.h"
 #include "core/plan.h"
@@ -196,9 +197,12 @@ static void print_text(const struct course_view *cv, int explain)
 			printf("%s%s\n", sg->tentative ? "  (if stools stay formed)" : "",
 			       sg == &own ? "  (moved for the weekly medicine)" : "");
 		}
-		for (size_t k = 0; k < day->n_foods; k++)
-			printf("    %-10s %s: %s (%.0f mg)%s\n", k ? "" : "food", day->foods[k]->name, day->foods[k]->portion,
-			       day->foods[k]->portion_mg, day->foods[k]->logged ? "  (you eat it)" : "");
+		for (size_t k = 0; k < day->n_foods; k++) {
+			const struct suggestion *f = day->foods[k];
+			printf("    %-10s %s: %s (%.0f mg)%s%s%s%s\n", k ? "" : "food", f->name, f->portion, f->portion_mg,
+			       f->logged ? "  (you eat it)" : "", f->note ? "  [" : "", f->note ? diet_rule_note(f->note) : "",
+			       f->note ? "]" : "");
+		}
 		if (day->n_foods > 1)
 			printf("    %-10s about %.0f mg from food\n", "", day->foods_mg);
 		printf("    move       %s: %s\n", view_practice_cell(day->movement, "name"), view_practice_cell(day->movement, "text"));

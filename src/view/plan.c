@@ -164,6 +164,16 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	 * not be checked are an explanation, not a warning. */
 	intake_note_incomplete(&b->intake, &b->plan.warnings);
 	intake_note_unchecked(&b->intake, &b->plan.explain);
+	/* What the person's diet, body and medicines changed about the food
+	 * lines (food-rules.tsv): no food at all (an infant, kidney disease),
+	 * foods left out (warfarin: keep vitamin K steady), said where the
+	 * lines are, with each row's own note. */
+	for (size_t i = 0; i < b->diet.n_applied; i++) {
+		const char *id = b->diet.applied[i], *note = diet_rule_note(id);
+		if (note && note[0])
+			notes_add(b->diet.no_food && strcmp(id, b->diet.no_food) == 0 ? &b->plan.warnings : &b->plan.explain,
+				  id, diet_rule_source(id), "food lines: %s", note);
+	}
 	return 0;
 }
 
@@ -427,6 +437,7 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 			json_object_set_new(f, "portion_g", view_num(sg_food->portion_g, 0));
 			json_object_set_new(f, "mg", view_num(sg_food->portion_mg, 0));
 			json_object_set_new(f, "yours", json_boolean(sg_food->logged));
+			json_object_set_new(f, "note", sg_food->note ? json_string(diet_rule_note(sg_food->note)) : json_null());
 			if (k == 0)
 				json_object_set_new(o, "food", json_deep_copy(f));
 			json_array_append_new(fa, f);

@@ -37,3 +37,12 @@ $ mgtrack --profile baby suggest
 $ mgtrack init --profile kd --age 60 --sex male --condition dialysis
 $ mgtrack --profile kd suggest --json
 @ python3 -c 'import json; s=json.load(open(".out")); assert s["suggestions"]==[] and s["no_food"]=="food-dialysis", s'
+# The plan's food lines say the same: the levothyroxine note on soy, and no
+# food lines on dialysis, said as a warning.
+$ mgtrack plan --days 7
+~ Soybeans.*\[4 h from the levothyroxine tablet
+$ mgtrack plan --days 7 --json
+@ python3 -c 'import json; d=json.load(open(".out")); n=[f["note"] for day in d["days"] for f in day["foods"] if "Soy" in f["name"]]; assert n and all("levothyroxine" in x for x in n), n'
+$ mgtrack --profile kd plan --days 1
+~ food lines: on dialysis the renal dietitian manages potassium and phosphorus
+!~ ^    food 
