@@ -6,6 +6,8 @@
 #include "core/foodclass.h"
 #include "core/search.h"
 #include "core/tables.h"
+#include "core/foodimport.h"
+#include "store/db.h"
 #include "store/foods.h"
 #include "util/banned.h"
 
@@ -97,5 +99,50 @@ int tu_tables_teardown(void **state)
 {
 	(void)state;
 	tables_unload();
+	return 0;
+}
+
+struct sqlite3 *tu_sr24_db;
+static char *sr24_dir;
+
+int tu_sr24_setup(void **state)
+{
+	(void)state;
+	struct mg_err e = {0};
+	if (tables_load(&e) < 0)
+		return -1;
+	const char *jar = getenv("MGTRACK_SR24");
+	if (!jar || access(jar, R_OK) != 0)
+		return 0;
+	sr24_dir = tu_mkdtemp();
+	struct food_import_result r;
+	const char *path = tu_path(sr24_dir, "foods.db");
+	if (food_import_sr24(path, jar, NULL, NULL, &r, &e) < 0 || foods_open(path, &tu_sr24_db, &e) < 0) {
+		fprintf(stderr, "cannot import %s: %s\n", jar, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int tu_sr24_teardown(void **state)
+{
+	(void)state;
+	if (tu_sr24_db)
+		db_close(tu_sr24_db);
+	tu_sr24_db = NULL;
+	if (sr24_dir) {
+		tu_rmdir(sr24_dir);
+		free(sr24_dir);
+		sr24_dir = NULL;
+	}
+	tables_unload();
+	return 0;
+}
+
+int tu_need_sr24(void)
+{
+	if (tu_sr24_db)
+		return 1;
+	print_message("skipped: set MGTRACK_SR24 to usda_sr24.jar (make check does) to check against SR24\n");
 	return 0;
 }

@@ -48,6 +48,15 @@ void tu_food_record(const struct tu_food *in, struct food_record *f);
 int tu_tables_setup(void **state);
 int tu_tables_teardown(void **state);
 
+/* A food database imported once per suite from the SR24 archive named by
+ * $MGTRACK_SR24 (make check sets it), with the data tables loaded: group
+ * setup and teardown for cmocka. Without the archive tu_sr24_db stays
+ * NULL and tu_need_sr24 prints why a test is skipped and returns 0. */
+extern struct sqlite3 *tu_sr24_db;
+int tu_sr24_setup(void **state);
+int tu_sr24_teardown(void **state);
+int tu_need_sr24(void);
+
 /* Builds a food database at path from foods (source "sr24"). */
 void tu_build_foods(const char *path, const struct tu_food *foods, size_t n);
 

@@ -27,47 +27,7 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-static char *dir;
-static sqlite3 *db;     /* NULL without the archive */
 static const long today = 20000;
-
-static int setup(void **state)
-{
-	struct mg_err e = {0};
-	if (tables_load(&e) < 0)
-		return -1;
-	const char *jar = getenv("MGTRACK_SR24");
-	if (!jar || access(jar, R_OK) != 0)
-		return 0;
-	dir = tu_mkdtemp();
-	struct food_import_result r;
-	const char *path = tu_path(dir, "foods.db");
-	if (food_import_sr24(path, jar, NULL, NULL, &r, &e) < 0 || foods_open(path, &db, &e) < 0) {
-		fprintf(stderr, "u-dietitian: cannot import %s: %s\n", jar, e.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	if (db)
-		db_close(db);
-	if (dir) {
-		tu_rmdir(dir);
-		free(dir);
-	}
-	tables_unload();
-	return 0;
-}
-
-static int need_sr24(void)
-{
-	if (db)
-		return 1;
-	print_message("skipped: set MGTRACK_SR24 to usda_sr24.jar (make check does) to check against SR24\n");
-	return 0;
-}
 
 struct person {
 	const char *name;
@@ -161,7 +121,7 @@ static size_t logged_for(const char *list, long *ids, size_t max)
 		snprintf(word, sizeof(word), "%.*s", (int)l, w);
 		snprintf(like, sizeof(like), "%%%s%%", word);
 		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM food WHERE deprecated = 0 AND magnesium_mg > 0"
+		assert_int_equal(sqlite3_prepare_v2(tu_sr24_db, "SELECT id FROM food WHERE deprecated = 0 AND magnesium_mg > 0"
 						    " AND serving_g > 0 AND lower(name) LIKE ?1"
 						    " ORDER BY magnesium_mg * serving_g DESC LIMIT 2", -1, &st, NULL), SQLITE_OK);
 		sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
@@ -180,7 +140,7 @@ static void suggest(const struct profile *p, const struct diet_rules *d, const l
 	struct suggest_opts o = {.order = SUGGEST_BY_SERVING, .limit = 10000, .logged = logged,
 				 .n_logged = n_logged, .diet = d};
 	(void)p;
-	if (suggest_foods(db, 250, &o, s, n, &e) < 0)
+	if (suggest_foods(tu_sr24_db, 250, &o, s, n, &e) < 0)
 		fail_msg("suggest_foods: %s", e.msg);
 }
 
@@ -260,7 +220,7 @@ static void check_person(const struct person *s)
 static void test_people(void **state)
 {
 	(void)state;
-	if (!need_sr24())
+	if (!tu_need_sr24())
 		return;
 	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
 		check_person(&people[i]);
@@ -294,7 +254,7 @@ static const struct tagcase tagcases[] = {
 static unsigned tags_of(long id, char *name, size_t n)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT tags, name FROM food WHERE id = ?", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(tu_sr24_db, "SELECT tags, name FROM food WHERE id = ?", -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		fail_msg("SR24 has no food %ld", id);
@@ -307,7 +267,7 @@ static unsigned tags_of(long id, char *name, size_t n)
 static void test_tags(void **state)
 {
 	(void)state;
-	if (!need_sr24())
+	if (!tu_need_sr24())
 		return;
 	for (size_t i = 0; i < sizeof(tagcases) / sizeof(tagcases[0]); i++) {
 		const struct tagcase *c = &tagcases[i];
@@ -371,5 +331,5 @@ int main(void)
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_people),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_sr24_setup, tu_sr24_teardown);
 }

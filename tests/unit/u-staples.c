@@ -26,46 +26,6 @@
 #include "util/parse.h"
 #include "util/banned.h"
 
-static char *dir;
-static sqlite3 *db;     /* NULL without the archive */
-
-static int setup(void **state)
-{
-	struct mg_err e = {0};
-	if (tables_load(&e) < 0)
-		return -1;
-	const char *jar = getenv("MGTRACK_SR24");
-	if (!jar || access(jar, R_OK) != 0)
-		return 0;
-	dir = tu_mkdtemp();
-	struct food_import_result r;
-	const char *path = tu_path(dir, "foods.db");
-	if (food_import_sr24(path, jar, NULL, NULL, &r, &e) < 0 || foods_open(path, &db, &e) < 0) {
-		fprintf(stderr, "u-staples: cannot import %s: %s\n", jar, e.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	if (db)
-		db_close(db);
-	if (dir) {
-		tu_rmdir(dir);
-		free(dir);
-	}
-	tables_unload();
-	return 0;
-}
-
-static int need_sr24(void)
-{
-	if (db)
-		return 1;
-	print_message("skipped: set MGTRACK_SR24 to usda_sr24.jar (make check does) to check against SR24\n");
-	return 0;
-}
 
 static double cell_num(const struct mg_table *t, size_t r, const char *col)
 {
@@ -113,7 +73,7 @@ static void test_table(void **state)
 
 static void test_against_sr24(void **state)
 {
-	if (!need_sr24())
+	if (!tu_need_sr24())
 		skip();
 	struct staple *v;
 	size_t n;
@@ -127,7 +87,7 @@ static void test_against_sr24(void **state)
 	for (size_t i = 0; i < n; i++) {
 		struct food_record f;
 		food_record_init(&f);
-		if (foods_get(db, v[i].ndb, &f, &e) != 1)
+		if (foods_get(tu_sr24_db, v[i].ndb, &f, &e) != 1)
 			fail_msg("%s: NDB %ld is not in SR24", v[i].id, v[i].ndb);
 		if (f.deprecated || !(f.nut[NUT_MG] > 0))
 			fail_msg("%s: \"%s\" is withdrawn or has no magnesium", v[i].id, f.name);
@@ -218,7 +178,7 @@ static void check_portions(const struct suggestion *s, size_t n)
 
 static void test_dietitian_gap_200(void **state)
 {
-	if (!need_sr24())
+	if (!tu_need_sr24())
 		skip();
 	struct foodkeys keys;
 	struct mg_err e = {0};
@@ -226,7 +186,7 @@ static void test_dietitian_gap_200(void **state)
 	struct suggestion *s;
 	size_t n;
 	struct suggest_opts o = {.order = SUGGEST_BY_SERVING, .limit = 10};
-	assert_int_equal(suggest_foods(db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
 	assert_int_equal(n, 10);
 	assert_true(has_key(&keys, s, n, "almond"));
 	assert_true(has_key(&keys, s, n, "pumpkin and squash seed"));
@@ -248,7 +208,7 @@ static void test_dietitian_gap_200(void **state)
 	/* The whole list: never a food from the list, one place per food, and
 	 * ordinary servings. */
 	o.limit = 100000;
-	assert_int_equal(suggest_foods(db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
 	assert_true(n > 200);
 	check_never(s, n);
 	check_portions(s, n);
@@ -263,8 +223,8 @@ static void test_dietitian_gap_200(void **state)
 	/* Portions do not grow or shrink with the gap. */
 	struct suggestion *small, *large;
 	size_t ns, nl;
-	assert_int_equal(suggest_foods(db, 20, &o, &small, &ns, &e), 0);
-	assert_int_equal(suggest_foods(db, 2000, &o, &large, &nl, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 20, &o, &small, &ns, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 2000, &o, &large, &nl, &e), 0);
 	assert_int_equal(ns, n);
 	assert_int_equal(nl, n);
 	for (size_t i = 0; i < n; i++) {
@@ -279,7 +239,7 @@ static void test_dietitian_gap_200(void **state)
 
 static void test_dietitian_by_kcal(void **state)
 {
-	if (!need_sr24())
+	if (!tu_need_sr24())
 		skip();
 	struct foodkeys keys;
 	struct mg_err e = {0};
@@ -287,7 +247,7 @@ static void test_dietitian_by_kcal(void **state)
 	struct suggestion *s;
 	size_t n;
 	struct suggest_opts o = {.order = SUGGEST_BY_KCAL, .limit = 10};
-	assert_int_equal(suggest_foods(db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
 	assert_int_equal(n, 10);
 	/* Greens lead per calorie; beans, nuts and seeds still have a place. */
 	assert_true(has_key(&keys, s, n, "chard") || has_key(&keys, s, n, "spinach"));
@@ -296,7 +256,7 @@ static void test_dietitian_by_kcal(void **state)
 	assert_true(has_key(&keys, s, n, "pumpkin and squash seed"));
 	free(s);
 	o.limit = 100000;
-	assert_int_equal(suggest_foods(db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
 	check_never(s, n);
 	check_portions(s, n);
 	/* Within the foods beyond the staples, richest per 100 kcal first. */
@@ -310,14 +270,14 @@ static void test_dietitian_by_kcal(void **state)
  * back for someone who eats them, marked as theirs. */
 static void test_logged_not_excluded(void **state)
 {
-	if (!need_sr24())
+	if (!tu_need_sr24())
 		skip();
 	static const long logged[] = {16113, 15012, 12016};
 	struct mg_err e = {0};
 	struct suggestion *s;
 	size_t n;
 	struct suggest_opts o = {.order = SUGGEST_BY_SERVING, .limit = 100000, .logged = logged, .n_logged = 3};
-	assert_int_equal(suggest_foods(db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
 	int natto = 0, caviar = 0, pumpkin = 0;
 	for (size_t i = 0; i < n; i++) {
 		natto |= s[i].food_id == 16113 && s[i].logged;
@@ -328,7 +288,7 @@ static void test_logged_not_excluded(void **state)
 	assert_true(natto && caviar && pumpkin);
 	free(s);
 	o.n_logged = 0;
-	assert_int_equal(suggest_foods(db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
 	for (size_t i = 0; i < n; i++)
 		assert_true(s[i].food_id != 16113 && s[i].food_id != 15012);
 	free(s);
@@ -343,5 +303,5 @@ int main(void)
 		cmocka_unit_test(test_dietitian_by_kcal),
 		cmocka_unit_test(test_logged_not_excluded),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_sr24_setup, tu_sr24_teardown);
 }
