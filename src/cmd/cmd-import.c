@@ -30,6 +30,23 @@ static const struct {
 	{"doses", doses_import, "doses"},
 };
 
+/* Opens the file to import and the profile's journal; on failure prints
+ * why and returns the exit code, with nothing left open. */
+static int open_import(struct cmd_ctx *ctx, const char *path, FILE **f, sqlite3 **db, struct profile *p)
+{
+	*f = fopen(path, "rb");
+	if (!*f) {
+		cmd_say("cannot open \"%s\": %s", path, strerror(errno));
+		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
+	}
+	int rc = cmd_open_profile(ctx, db, p);
+	if (rc) {
+		fclose(*f);
+		*f = NULL;
+	}
+	return rc;
+}
+
 /* `import cronometer FILE.csv`: servings.csv into the food log, or
  * dailysummary.csv as imported dietary magnesium, in one transaction. */
 static int import_cronometer(int argc, char **argv, struct cmd_ctx *ctx)
@@ -40,19 +57,13 @@ static int import_cronometer(int argc, char **argv, struct cmd_ctx *ctx)
 	if (optind != argc - 1)
 		return cmd_usage(ctx, "import cronometer needs one FILE.csv (servings.csv or dailysummary.csv)");
 	const char *path = argv[optind];
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		cmd_say("cannot open \"%s\": %s", path, strerror(errno));
-		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
-	}
+	FILE *f;
 	sqlite3 *db;
 	struct profile p;
 	struct mg_err e = {0};
 	struct cron_counts c;
-	if ((rc = cmd_open_profile(ctx, &db, &p))) {
-		fclose(f);
+	if ((rc = open_import(ctx, path, &f, &db, &p)))
 		return rc;
-	}
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	if (db_begin(db, &e) < 0 || cron_import(db, p.id, mg_today(), f, name, &c, &e) < 0 || db_commit(db, &e) < 0) {
 		db_rollback(db);
@@ -108,19 +119,13 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 	if (optind != argc - 2)
 		return cmd_usage(ctx, "import %s needs one FILE.csv", argv[1]);
 	const char *path = argv[optind + 1];
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		cmd_say("cannot open \"%s\": %s\n", path, strerror(errno));
-		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;
-	}
+	FILE *f;
 	sqlite3 *db;
 	struct profile p;
 	struct mg_err e = {0};
 	struct import_counts c;
-	if ((rc = cmd_open_profile(ctx, &db, &p))) {
-		fclose(f);
+	if ((rc = open_import(ctx, path, &f, &db, &p)))
 		return rc;
-	}
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	/* One transaction for the whole file: a bad line leaves the journal as it was. */
 	if (db_begin(db, &e) < 0 || importers[k].run(db, p.id, mg_today(), f, name, &c, &e) < 0 ||
