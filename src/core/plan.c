@@ -794,7 +794,7 @@ static int day_shift(const struct plan *p)
 {
 	int awake = wrap(last_dose_time(p) - p->wake);
 	int lunch = wrap((int)th("plan-afternoon-time") - p->wake);
-	if (lunch >= 60 && lunch <= awake - 120)
+	if (lunch >= (int)th("plan-shift-after-wake-min") && lunch <= awake - (int)th("plan-shift-before-last-min"))
 		return 0;
 	return wrap(p->wake - (int)th("plan-default-wake"));
 }
