@@ -28,10 +28,17 @@ struct cron_ctx {
 	size_t n_written, cap_written;
 };
 
+/* Whether a serving (food, unit, amount, mg) is row r's: the journal keeps
+ * mg to the cent, so two hundredths tell them apart. */
+static int is_serving(const struct cron_row *r, const char *food, const char *unit, double amount, double mg)
+{
+	return strcmp(food, r->food) == 0 && strcmp(unit, r->unit) == 0 && fabs(amount - r->amount) < 1e-6 &&
+	       fabs(mg - r->mg) < 0.005;
+}
+
 static int same(const struct cron_row *a, const struct cron_row *b)
 {
-	return a->date == b->date && strcmp(a->food, b->food) == 0 && strcmp(a->unit, b->unit) == 0 &&
-	       fabs(a->amount - b->amount) < 1e-6 && fabs(a->mg - b->mg) < 0.005;
+	return a->date == b->date && is_serving(b, a->food, a->unit, a->amount, a->mg);
 }
 
 static int same_serving(const struct food_log_entry *en, void *vctx)
@@ -41,8 +48,7 @@ static int same_serving(const struct food_log_entry *en, void *vctx)
 	for (size_t i = 0; i < x->n_written; i++)
 		if (x->written[i] == en->id)
 			return 0;
-	if (en->food_id == 0 && strcmp(en->food_name, r->food) == 0 && strcmp(en->measure, r->unit) == 0 &&
-	    fabs(en->amount - r->amount) < 1e-6 && fabs(en->mg - r->mg) < 0.005)
+	if (en->food_id == 0 && is_serving(r, en->food_name, en->measure, en->amount, en->mg))
 		x->found++;
 	return 0;
 }
