@@ -28,8 +28,8 @@ struct cron_ctx {
 	size_t n_written, cap_written;
 };
 
-/* Whether a serving (food, unit, amount, mg) is row r's: the journal keeps
- * mg to the cent, so two hundredths tell them apart. */
+/* Whether a serving (food, unit, amount, mg) is row r's; the tolerances
+ * only absorb floating-point rounding of the file's two decimals. */
 static int is_serving(const struct cron_row *r, const char *food, const char *unit, double amount, double mg)
 {
 	return strcmp(food, r->food) == 0 && strcmp(unit, r->unit) == 0 && fabs(amount - r->amount) < 1e-6 &&
