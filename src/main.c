@@ -97,18 +97,21 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack eat --delete ENTRY_ID\n\n"
 	 "Logs AMOUNT of a food (default unit grams) for today or --date. MEASURE is\n"
 	 "one of the food's household measures (see 'mgtrack food show ID'), or g,\n"
-	 "oz, lb, kg. Example: mgtrack eat 12016 1 oz\n"},
+	 "oz, lb, kg. Example: mgtrack eat 12016 1 oz\n"
+	 "A food with no magnesium value is logged all the same: intake counts its\n"
+	 "energy, leaves its magnesium out and says so, never as 0 mg.\n"},
 	{"food", cmd_food, "the food database: import, search, show, add",
 	 "usage: mgtrack food import --sr24 PATH | --fdc DIR\n"
 	 "       mgtrack food search TEXT... [--limit N] [--json]\n"
 	 "       mgtrack food show ID [--json]\n"
-	 "       mgtrack food add --name NAME --mg MG_PER_100G [--kcal KCAL_PER_100G]\n"
+	 "       mgtrack food add --name NAME --mg MG_PER_100G|unknown [--kcal KCAL_PER_100G]\n"
 	 "                        [--measure \"NAME=GRAMS\"]... [--json]\n\n"
 	 "import rebuilds foods.db from the USDA SR24 archive (usda_sr24.jar, shipped by\n"
 	 "Debian's cronometer package) or a FoodData Central CSV download folder,\n"
 	 "keeping the other source's foods. search ranks foods by how well their name\n"
 	 "answers the words (the last word may be unfinished). add creates a custom\n"
-	 "food in the journal.\n"},
+	 "food in the journal; --mg unknown for a label that gives no magnesium: its\n"
+	 "portions can be logged and are listed, never counted as 0 mg.\n"},
 	{"help", cmd_help, "list the commands, or show one command's help",
 	 "usage: mgtrack help [COMMAND]\n"},
 	{"import", cmd_import, "import a diary, doses, a Cronometer diary or device sleep",

@@ -3,6 +3,7 @@
  * log survives food database rebuilds), list the log, delete an entry.
  */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include "cmd/cmd.h"
 #include "core/tables.h"
@@ -14,7 +15,7 @@
 struct list_ctx {
 	json_t *json;
 	double total;
-	size_t n;
+	size_t n, unknown;
 };
 
 static int list_entry(const struct food_log_entry *en, void *vctx)
@@ -22,14 +23,20 @@ static int list_entry(const struct food_log_entry *en, void *vctx)
 	struct list_ctx *l = vctx;
 	char date[16];
 	mg_format_date(en->date, date, sizeof(date));
-	l->total += en->mg;
+	if (isnan(en->mg))
+		l->unknown++;   /* no magnesium value: listed, not added as 0 mg */
+	else
+		l->total += en->mg;
 	l->n++;
 	if (l->json) {
 		json_array_append_new(l->json, view_food_log_json(en));
 	} else {
 		char portion[160];
 		snprintf(portion, sizeof(portion), "%g %s (%.0f g)", en->amount, en->measure, en->grams);
-		printf("%6ld  %s  %6.1f  %-30.30s  %s\n", en->id, date, en->mg, portion, en->food_name);
+		char mg[16] = "?";
+		if (!isnan(en->mg))
+			snprintf(mg, sizeof(mg), "%.1f", en->mg);
+		printf("%6ld  %s  %6s  %-30.30s  %s\n", en->id, date, mg, portion, en->food_name);
 	}
 	return 0;
 }
@@ -54,7 +61,8 @@ static int eat_list(struct cmd_ctx *ctx, long from, long to, int json)
 	if (json)
 		cmd_print_json(l.json);
 	else
-		printf("%zu entries, %.0f mg magnesium\n", l.n, l.total);
+		printf("%zu entries, %.0f mg magnesium%s\n", l.n, l.total,
+		       l.unknown ? " (? = no magnesium value: not counted)" : "");
 	return 0;
 }
 
@@ -161,7 +169,11 @@ int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_fail(&e);
 	char d[16];
 	mg_format_date(date, d, sizeof(d));
-	printf("logged %g %s (%.0f g) of %s on %s: %.1f mg magnesium [entry %ld]\n", amount, en.measure, en.grams,
-	       en.food_name, d, en.mg, en.id);
+	if (isnan(en.mg))
+		printf("logged %g %s (%.0f g) of %s on %s: no magnesium value, so not counted in your intake [entry %ld]\n",
+		       amount, en.measure, en.grams, en.food_name, d, en.id);
+	else
+		printf("logged %g %s (%.0f g) of %s on %s: %.1f mg magnesium [entry %ld]\n", amount, en.measure,
+		       en.grams, en.food_name, d, en.mg, en.id);
 	return rc;
 }

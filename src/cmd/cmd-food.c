@@ -217,7 +217,7 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	struct food_record f;
 	food_record_init(&f);
-	int c, json = 0, rc = 0;
+	int c, json = 0, rc = 0, mg_unknown = 0;
 	optind = 0;
 	opterr = 0;
 	while (rc == 0 && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -230,9 +230,16 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 				food_record_set_name(&f, optarg);
 			break;
 		case 'm':
+			/* "unknown": a food whose label gives no magnesium. It can
+			 * be logged, and intake says it is not counted, rather than
+			 * a guessed 0 that would lower the food average. */
+			if (strcmp(optarg, "unknown") == 0) {
+				mg_unknown = 1;
+				break;
+			}
 			/* No food reaches 2,000 mg per 100 g (pumpkin seeds: 550). */
 			if (mg_parse_double(optarg, 0, 2000, &v) < 0) {
-				cmd_say("--mg \"%s\" is not magnesium per 100 g (0 to 2000)\n", optarg);
+				cmd_say("--mg \"%s\" is not magnesium per 100 g (0 to 2000, or unknown)\n", optarg);
 				rc = MG_EDATA;
 			} else {
 				f.nut[NUT_MG] = v;
@@ -268,8 +275,8 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (rc == 0 && optind < argc)
 		rc = cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
-	if (rc == 0 && (!f.name || isnan(f.nut[NUT_MG])))
-		rc = cmd_usage(ctx, "food add needs --name and --mg");
+	if (rc == 0 && (!f.name || (isnan(f.nut[NUT_MG]) && !mg_unknown)))
+		rc = cmd_usage(ctx, "food add needs --name and --mg (mg per 100 g, or unknown)");
 	sqlite3 *db = NULL;
 	if (rc == 0)
 		rc = cmd_open_journal(ctx, &db);
@@ -284,6 +291,9 @@ static int food_add(int argc, char **argv, struct cmd_ctx *ctx)
 	if (rc == 0) {
 		if (json)
 			cmd_print_json(view_food_json(&f, 0));
+		else if (isnan(f.nut[NUT_MG]))
+			printf("added custom food %ld \"%s\" (magnesium unknown: logged portions are not counted"
+			       " in your intake)\n", f.id, f.name);
 		else
 			printf("added custom food %ld \"%s\" (%.1f mg magnesium per 100 g)\n", f.id, f.name, f.nut[NUT_MG]);
 	}

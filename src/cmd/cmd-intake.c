@@ -53,12 +53,17 @@ static void print_text(const struct profile *p, const struct intake *in)
 		printf("  %-30s %5.0f mg   ('mgtrack suggest' lists foods that close it)\n", "gap", in->gap_mg);
 	else
 		printf("  %-30s %5s      the target is met\n", "gap", "0");
+	char cov[96];
+	intake_coverage_text(in, cov, sizeof(cov));
+	if (*cov)
+		printf("  %-30s %s\n", "coverage", cov);
 	/* The notes say why the figures are what they are: days too low in
 	 * energy to count, days that carry no energy to check. */
 	struct notes ns;
 	notes_init(&ns);
 	intake_note_incomplete(in, &ns);
 	intake_note_unchecked(in, &ns);
+	intake_note_no_mg(in, &ns);
 	if (ns.n)
 		printf("\n");
 	for (size_t i = 0; i < ns.n; i++)

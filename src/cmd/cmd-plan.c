@@ -158,6 +158,12 @@ static void print_text(const struct course_view *cv, int explain)
 	/* Days with food that did not count: the warnings say why. */
 	if (b->intake.days_low_energy)
 		printf("; %d more too low in energy to count", b->intake.days_low_energy);
+	/* Coverage, when a food is missing its value: the warnings name it. */
+	if (b->intake.foods_no_mg) {
+		char cov[96];
+		intake_coverage_text(&b->intake, cov, sizeof(cov));
+		printf("; %s", cov);
+	}
 	if (p->food_known)
 		printf("); gap %.0f mg\n", p->gap_mg > 0 ? p->gap_mg : 0);
 	else
@@ -199,9 +205,16 @@ static void print_text(const struct course_view *cv, int explain)
 		}
 		for (size_t k = 0; k < day->n_foods; k++) {
 			const struct suggestion *f = day->foods[k];
-			printf("    %-10s %s: %s (%.0f mg)%s%s%s%s\n", k ? "" : "food", f->name, f->portion, f->portion_mg,
-			       f->logged ? "  (you eat it)" : "", f->note ? "  [" : "", f->note ? diet_rule_note(f->note) : "",
-			       f->note ? "]" : "");
+			/* A food eaten most days is in the food average already:
+			 * the line says what the bigger portion adds. */
+			char amount[96];
+			if (f->regular)
+				snprintf(amount, sizeof(amount), "instead of your usual %.0f g (+%.0f mg)", f->usual_g, f->adds_mg);
+			else
+				snprintf(amount, sizeof(amount), "(%.0f mg)", f->portion_mg);
+			printf("    %-10s %s: %s %s%s%s%s%s\n", k ? "" : "food", f->name, f->portion, amount,
+			       f->logged && !f->regular ? "  (you have eaten it)" : "", f->note ? "  [" : "",
+			       f->note ? diet_rule_note(f->note) : "", f->note ? "]" : "");
 		}
 		if (day->n_foods > 1)
 			printf("    %-10s about %.0f mg from food\n", "", day->foods_mg);

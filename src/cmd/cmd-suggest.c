@@ -59,6 +59,9 @@ static void print_json(const struct intake *in, double gap, const char *by, cons
 		json_object_set_new(o, "portion", json_string(s[i].portion));
 		json_object_set_new(o, "portion_g", view_num(s[i].portion_g, 1));
 		json_object_set_new(o, "portion_mg", view_num(s[i].portion_mg, 1));
+		json_object_set_new(o, "adds_mg", view_num(s[i].adds_mg, 1));
+		json_object_set_new(o, "regular", json_boolean(s[i].regular));
+		json_object_set_new(o, "usual_g", s[i].regular ? view_num(s[i].usual_g, 0) : json_null());
 		json_object_set_new(o, "gap_share", view_num(s[i].gap_share, 2));
 		json_object_set_new(o, "rule", json_string(s[i].rule));
 		json_object_set_new(o, "note", s[i].note ? json_string(diet_rule_note(s[i].note)) : json_null());
@@ -89,7 +92,8 @@ static void print_text(const struct intake *in, double gap, const char *by, cons
 		       "These foods keep it there, one serving each:\n", in->target_mg);
 	if (!in->food_known)
 		printf("Too few days are logged to know your usual intake: log food for a few days and ask again.\n");
-	printf("Everyday foods first, one of each kind in turn, each kind's richest per %s first.\n\n",
+	printf("Your own foods first (a bigger portion of what you eat most days), then everyday foods,\n"
+	       "one of each kind in turn, each kind's richest per %s first.\n\n",
 	       strcmp(by, "kcal") == 0 ? "100 kcal" : "usual serving");
 	printf("%3s  %6s  %-36s  %-24s %6s %10s%s\n", "#", "id", "food", "usual serving", "Mg mg", "mg/100kcal",
 	       gap > 0 ? "  of the gap" : "");
@@ -101,7 +105,11 @@ static void print_text(const struct intake *in, double gap, const char *by, cons
 		       s[i].mg_per_serving, kcal);
 		if (gap > 0)
 			printf("  %5.0f %%", 100 * s[i].gap_share);
-		printf("%s\n", s[i].logged ? "  (you eat it)" : "");
+		printf("\n");
+		char own[256];
+		suggest_own_text(&s[i], own, sizeof(own));
+		if (*own)
+			printf("%3s  %6s  %s\n", "", "", own);
 		if (s[i].note)
 			printf("%3s  %6s  note: %s\n", "", "", diet_rule_note(s[i].note));
 	}
@@ -170,20 +178,22 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
 	double gap = in.gap_mg;
 	/* The person's own foods are never excluded from their suggestions. */
 	sqlite3 *db;
-	long *logged = NULL;
+	struct logged_food *logged = NULL;
 	size_t n_logged = 0;
+	int days_with_food = 0;
 	if ((rc = cmd_open_journal(ctx, &db))) {
 		db_close(foods);
 		intake_release(&in);
 		return rc;
 	}
-	rc = suggest_logged_foods(db, p.id, today, &logged, &n_logged, &e);
+	rc = suggest_logged_foods(db, p.id, today, &logged, &n_logged, &days_with_food, &e);
 	db_close(db);
 	struct diet_rules diet;
 	diet_rules_for(&p, today, &diet);
 	struct suggest_opts so = {
 		.order = strcmp(by, "kcal") == 0 ? SUGGEST_BY_KCAL : SUGGEST_BY_SERVING,
-		.limit = (size_t)limit, .logged = logged, .n_logged = n_logged, .diet = &diet,
+		.limit = (size_t)limit, .logged = logged, .n_logged = n_logged, .days_with_food = days_with_food,
+		.diet = &diet,
 	};
 	if (rc == 0)
 		rc = suggest_foods(foods, gap, &so, &s, &n, &e);

@@ -112,7 +112,10 @@ static int on_entry(const struct food_log_entry *en, void *ctx)
 		a->day_entries = a->day_kcal_entries = 0;
 	}
 	struct intake_day *d = &in->per_day[in->n_per_day - 1];
-	d->food_mg += en->mg;
+	/* No magnesium value: the entry counts for the day's energy and for
+	 * coverage, never as 0 mg (add_food keeps its NAN). */
+	if (!isnan(en->mg))
+		d->food_mg += en->mg;
 	a->day_entries++;
 	if (!isnan(en->kcal)) {
 		d->kcal += en->kcal;
@@ -240,6 +243,24 @@ int intake_compute(sqlite3 *journal, const struct profile *p, long from, long to
 	out->target_mg = t->target_mg;
 	out->gap_mg = t->target_mg - out->total_mg;
 
+	/* Coverage: the foods with no magnesium value leave the list before
+	 * it is ranked (a NAN cannot be ordered). */
+	out->foods_logged = (int)a.foods.n;
+	size_t known = 0;
+	for (size_t i = 0; i < a.foods.n; i++) {
+		if (!isnan(a.foods.v[i].mg)) {
+			a.foods.v[known++] = a.foods.v[i];
+			continue;
+		}
+		out->foods_no_mg++;
+		if (out->n_no_mg < INTAKE_TOP) {
+			struct intake_top *u = &out->no_mg[out->n_no_mg++];
+			u->food_id = a.foods.v[i].food_id;
+			mg_strlcpy(u->name, a.foods.v[i].name, sizeof(u->name));
+			u->mg = NAN;
+		}
+	}
+	a.foods.n = known;
 	if (a.foods.n)
 		qsort(a.foods.v, a.foods.n, sizeof(*a.foods.v), by_mg);
 	for (size_t i = 0; i < a.foods.n && out->n_top < INTAKE_TOP; i++) {
@@ -268,6 +289,35 @@ int intake_note_incomplete(const struct intake *in, struct notes *ns)
 	snprintf(figures, sizeof(figures), " (%d of %d day%s with food recorded under %.0f kcal)",
 		 in->days_low_energy, with_food, with_food == 1 ? "" : "s", in->min_kcal);
 	notes_add_row(ns, "plan-rules.tsv", "intake-incomplete", "text", figures);
+	return 1;
+}
+
+void intake_coverage_text(const struct intake *in, char *buf, size_t n)
+{
+	if (in->foods_logged <= 0)
+		snprintf(buf, n, "%s", "");
+	else
+		snprintf(buf, n, "%d of %d food%s %s a magnesium value", in->foods_logged - in->foods_no_mg,
+			 in->foods_logged, in->foods_logged == 1 ? "" : "s",
+			 in->foods_logged - in->foods_no_mg == 1 ? "has" : "have");
+}
+
+int intake_note_no_mg(const struct intake *in, struct notes *ns)
+{
+	if (in->foods_no_mg <= 0)
+		return 0;
+	struct strbuf b;
+	strbuf_init(&b);
+	char cov[96];
+	intake_coverage_text(in, cov, sizeof(cov));
+	strbuf_addf(&b, " (%s; without: ", cov);
+	for (size_t i = 0; i < in->n_no_mg; i++)
+		strbuf_addf(&b, "%s%s", i ? ", " : "", in->no_mg[i].name);
+	if ((size_t)in->foods_no_mg > in->n_no_mg)
+		strbuf_addf(&b, " and %zu more", (size_t)in->foods_no_mg - in->n_no_mg);
+	strbuf_addf(&b, ")");
+	notes_add_row(ns, "plan-rules.tsv", "intake-no-magnesium", "text", strbuf_str(&b));
+	strbuf_release(&b);
 	return 1;
 }
 

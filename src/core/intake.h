@@ -55,6 +55,13 @@ struct intake {
 	double gap_mg;          /* target - total; <= 0 means covered */
 	struct intake_top top[INTAKE_TOP];   /* over logged days only */
 	size_t n_top;
+	/* Coverage, over logged days: how many different foods were logged
+	 * and how many of them have no magnesium value (not counted, never as
+	 * 0 mg), with the first few of those by name. */
+	int foods_logged;
+	int foods_no_mg;
+	struct intake_top no_mg[INTAKE_TOP];   /* mg is NAN */
+	size_t n_no_mg;
 	struct intake_day *per_day;   /* every day with food, counted or not, oldest first; owned */
 	size_t n_per_day;
 };
@@ -73,6 +80,12 @@ const char *intake_kcal_rule(const struct profile *p, int age_months);
  * energy limit) to ns when some days were too low in energy to count;
  * returns 1 when it did. */
 int intake_note_incomplete(const struct intake *in, struct notes *ns);
+/* Adds the "intake-no-magnesium" note (how many foods, which) to ns when
+ * some logged foods have no magnesium value; returns 1 when it did. */
+int intake_note_no_mg(const struct intake *in, struct notes *ns);
+/* Writes "14 of 15 foods have a magnesium value" (or "" when no food is
+ * logged). */
+void intake_coverage_text(const struct intake *in, char *buf, size_t n);
 /* Adds the "intake-energy-unchecked" note to ns when some counted days
  * record no energy; returns 1 when it did. */
 int intake_note_unchecked(const struct intake *in, struct notes *ns);

@@ -1106,7 +1106,9 @@ static const struct plan_schedule *day_schedule(struct plan *p, struct plan_day 
 /* The day's 2-3 food lines: one food the person already eats first (a
  * different one each day), then the ranked suggestions from a point that
  * moves two places a day, so a week holds many different foods, until the
- * day's lines reach the food goal. One usual serving each. */
+ * day's lines reach the food goal. One usual serving each; a food eaten
+ * most days counts only what its bigger portion adds (adds_mg), since its
+ * usual amount is in the food average already. */
 static void day_foods(const struct plan_input *in, const struct plan *p, size_t day, struct plan_day *d)
 {
 	size_t most = (size_t)th("plan-day-foods-max"), least = (size_t)th("plan-day-foods-min");
@@ -1124,7 +1126,7 @@ static void day_foods(const struct plan_input *in, const struct plan *p, size_t 
 		for (size_t k = 0; k < in->n_foods; k++)
 			if (in->foods[k].logged && want-- == 0) {
 				d->foods[d->n_foods++] = &in->foods[k];
-				d->foods_mg += in->foods[k].portion_mg;
+				d->foods_mg += in->foods[k].adds_mg;
 				break;
 			}
 	}
@@ -1135,7 +1137,7 @@ static void day_foods(const struct plan_input *in, const struct plan *p, size_t 
 		for (size_t k = 0; k < in->n_foods; k++)
 			if (!in->foods[k].logged && want-- == 0) {
 				d->foods[d->n_foods++] = &in->foods[k];
-				d->foods_mg += in->foods[k].portion_mg;
+				d->foods_mg += in->foods[k].adds_mg;
 				break;
 			}
 	}

@@ -25,15 +25,17 @@ struct cand {
 	struct suggestion s;
 	char key[128];
 	const struct staple *staple;
+	int full;      /* eaten most days in a full serving already: not offered, but holds its key */
 };
 
 struct ctx {
 	const struct staple *staples;
 	size_t n_staples;
-	const long *logged;          /* sorted */
+	const struct logged_food *logged;   /* sorted by food_id */
 	size_t n_logged;
+	int days_with_food;
 	const struct mg_table *groups;
-	double gap, min_mg;
+	double gap, min_mg, more_min_mg, regular_share, regular_min_days;
 	enum suggest_order order;
 	const struct diet_rules *diet;
 	struct cand *v;
@@ -44,6 +46,31 @@ static int cmp_long(const void *a, const void *b)
 {
 	long x = *(const long *)a, y = *(const long *)b;
 	return x < y ? -1 : x > y;
+}
+
+static int cmp_logged(const void *a, const void *b)
+{
+	const struct logged_food *x = a, *y = b;
+	return x->food_id < y->food_id ? -1 : x->food_id > y->food_id;
+}
+
+/* How the person eats food f lately: the portion becomes the step up from
+ * their usual amount when they eat it most days. Returns 0 when the food
+ * is eaten most days in a full serving already (nothing to add). */
+static int own_portion(const struct ctx *c, const struct logged_food *lf, struct suggestion *s)
+{
+	s->days_eaten = lf->days_eaten;
+	s->days_with_food = c->days_with_food;
+	s->usual_g = NAN;
+	s->regular = c->days_with_food >= c->regular_min_days && !isnan(lf->usual_g) &&
+		     lf->days_eaten >= c->regular_share * c->days_with_food;
+	if (!s->regular)
+		return 1;
+	s->usual_g = lf->usual_g;
+	/* The usual amount is in the food log's average already: only the
+	 * step up to one usual serving is new. */
+	s->adds_mg = (s->portion_g - lf->usual_g) * s->mg_per_100g / 100;
+	return s->adds_mg >= c->more_min_mg;
 }
 
 static double rank_key(const struct ctx *c, const struct suggestion *s)
@@ -69,7 +96,10 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 {
 	struct ctx *c = vctx;
 	const struct staple *st = staples_find(c->staples, c->n_staples, f->id);
-	int logged = c->n_logged && bsearch(&f->id, c->logged, c->n_logged, sizeof(long), cmp_long);
+	struct logged_food probe = {.food_id = f->id};
+	const struct logged_food *lf =
+		c->n_logged ? bsearch(&probe, c->logged, c->n_logged, sizeof(*c->logged), cmp_logged) : NULL;
+	int logged = lf != NULL;
 	/* A staple comes with its own serving; any other food needs the usual
 	 * serving the importer found, and enough magnesium in it. */
 	double serving_g = st ? st->grams : f->serving_g;
@@ -112,7 +142,11 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 	s->portion_g = s->serving_g;
 	mg_strlcpy(s->portion, s->serving, sizeof(s->portion));
 	s->portion_mg = s->mg_per_serving;
-	s->gap_share = c->gap > 0 ? s->portion_mg / c->gap : 1;
+	s->adds_mg = s->portion_mg;
+	s->usual_g = NAN;
+	if (lf)
+		k->full = !own_portion(c, lf, s);
+	s->gap_share = c->gap > 0 ? s->adds_mg / c->gap : 1;
 	s->note = c->diet ? diet_food_note(c->diet, f->tags) : NULL;
 	return 0;
 }
@@ -124,6 +158,27 @@ static int by_rank(const void *x, const void *y, void *vctx)
 	if (ka != kb)
 		return ka < kb ? 1 : -1;
 	return a->s.food_id < b->s.food_id ? -1 : a->s.food_id > b->s.food_id;
+}
+
+/* The person's own foods: those eaten most days first, the larger step
+ * up first; then those eaten now and then, in rank order. */
+static int by_own(const void *x, const void *y, void *vctx)
+{
+	const struct cand *a = x, *b = y;
+	if (a->s.regular != b->s.regular)
+		return a->s.regular ? -1 : 1;
+	if (a->s.regular && a->s.adds_mg != b->s.adds_mg)
+		return a->s.adds_mg < b->s.adds_mg ? 1 : -1;
+	return by_rank(x, y, vctx);
+}
+
+/* Whether one of v[0..n) holds food key `key`. */
+static int key_held(const struct cand *v, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].key, key) == 0)
+			return 1;
+	return 0;
 }
 
 /* By food key, the best first, so the first of each key is kept. */
@@ -209,6 +264,10 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	if (!c.groups)
 		return mg_err_set(e, MG_ESOFTWARE, "rule tables are not loaded");
 	c.min_mg = tables_threshold("suggest-min-mg-per-serving", NULL);
+	c.more_min_mg = tables_threshold("suggest-more-min-mg", NULL);
+	c.regular_share = tables_threshold("suggest-regular-share", NULL);
+	c.regular_min_days = tables_threshold("food-days-min", NULL);
+	c.days_with_food = o->days_with_food;
 	if (check_rules(foods, e) < 0)
 		return -1;
 	c.diet = o->diet;
@@ -226,12 +285,13 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	long *ids = mg_calloc(n_ids ? n_ids : 1, sizeof(long));
 	for (size_t i = 0; i < c.n_staples; i++)
 		ids[i] = staples[i].ndb;
-	long *logged = mg_calloc(o->n_logged ? o->n_logged : 1, sizeof(long));
+	struct logged_food *logged = mg_calloc(o->n_logged ? o->n_logged : 1, sizeof(*logged));
 	/* o->logged may be NULL when there are none: memcpy must not see it. */
 	if (o->n_logged) {
-		memcpy(ids + c.n_staples, o->logged, o->n_logged * sizeof(long));
-		memcpy(logged, o->logged, o->n_logged * sizeof(long));
-		qsort(logged, o->n_logged, sizeof(long), cmp_long);
+		for (size_t i = 0; i < o->n_logged; i++)
+			ids[c.n_staples + i] = o->logged[i].food_id;
+		memcpy(logged, o->logged, o->n_logged * sizeof(*logged));
+		qsort(logged, o->n_logged, sizeof(*logged), cmp_logged);
 	}
 	c.logged = logged;
 	c.n_logged = o->n_logged;
@@ -243,38 +303,57 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 		free(staples);
 		return -1;
 	}
-	/* Staples to the front, each group in rank order. */
 	if (c.n)
 		qsort_r(c.v, c.n, sizeof(*c.v), by_rank, &c);
+	/* Three groups in turn: the person's own foods (one per food key),
+	 * the staples dealt out by kind, the rest; a key already held by an
+	 * earlier group is not offered again. A food eaten most days in a full
+	 * serving holds its key without being offered: a second serving of
+	 * the same food is not variety. */
+	struct cand *own = mg_calloc(c.n ? c.n : 1, sizeof(*own));
+	size_t no = 0, held_full = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.v[i].s.logged && c.v[i].full)
+			own[no++] = c.v[i];
+	held_full = no;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.v[i].s.logged && !c.v[i].full)
+			own[no++] = c.v[i];
+	qsort_r(own + held_full, no - held_full, sizeof(*own), by_own, &c);
+	size_t nown = held_full;
+	for (size_t i = held_full; i < no; i++)
+		if (!key_held(own, nown, own[i].key))
+			own[nown++] = own[i];
+
 	struct cand *ranked = mg_calloc(c.n ? c.n : 1, sizeof(*ranked));
 	size_t ns = 0, nr = 0;
 	for (size_t i = 0; i < c.n; i++)
-		if (c.v[i].staple)
+		if (c.v[i].staple && !c.v[i].s.logged && !key_held(own, nown, c.v[i].key))
 			ranked[ns++] = c.v[i];
 	struct cand *dealt = mg_calloc(ns ? ns : 1, sizeof(*dealt));
 	deal_by_kind(ranked, ns, dealt);
 	/* The rest: the best food of each key that no staple holds. */
 	struct cand *rest = ranked + ns;
 	for (size_t i = 0; i < c.n; i++)
-		if (!c.v[i].staple)
+		if (!c.v[i].staple && !c.v[i].s.logged && !key_held(own, nown, c.v[i].key))
 			rest[nr++] = c.v[i];
 	qsort_r(rest, nr, sizeof(*rest), by_key_then_rank, &c);
 	size_t kept = 0;
 	for (size_t i = 0; i < nr; i++) {
 		if (kept && strcmp(rest[kept - 1].key, rest[i].key) == 0)
 			continue;
-		int taken = 0;
-		for (size_t j = 0; j < ns && !taken; j++)
-			taken = strcmp(dealt[j].key, rest[i].key) == 0;
-		if (!taken)
+		if (!key_held(dealt, ns, rest[i].key))
 			rest[kept++] = rest[i];
 	}
 	qsort_r(rest, kept, sizeof(*rest), by_rank, &c);
 
-	size_t total = ns + kept, limit = o->limit < total ? o->limit : total;
+	size_t offered = nown - held_full;
+	size_t total = offered + ns + kept, limit = o->limit < total ? o->limit : total;
 	struct suggestion *res = mg_calloc(limit ? limit : 1, sizeof(*res));
 	for (size_t i = 0; i < limit; i++)
-		res[i] = i < ns ? dealt[i].s : rest[i - ns].s;
+		res[i] = i < offered ? own[held_full + i].s : i < offered + ns ? dealt[i - offered].s
+								     : rest[i - offered - ns].s;
+	free(own);
 	free(dealt);
 	free(ranked);
 	free(c.v);
@@ -285,39 +364,117 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	return 0;
 }
 
-struct id_acc {
-	long *v;
-	size_t n, cap;
+void suggest_own_text(const struct suggestion *s, char *buf, size_t n)
+{
+	if (!s->logged)
+		snprintf(buf, n, "%s", "");
+	else if (!s->regular)
+		snprintf(buf, n, "you have eaten it");
+	else
+		snprintf(buf, n, "you eat it most days (%d of %d days with food, usually %.0f g): %s instead gives +%.0f mg",
+			 s->days_eaten, s->days_with_food, s->usual_g, s->portion, s->adds_mg);
+}
+
+/* The log read once: every food id ever logged, and the entries of the
+ * recent window (food, day, grams). */
+struct log_acc {
+	long *ids;
+	size_t n_ids, cap_ids;
+	struct recent { long food_id, date; double grams; } *recent;
+	size_t n_recent, cap_recent;
+	long from;
 };
 
 static int on_log(const struct food_log_entry *en, void *ctx)
 {
-	struct id_acc *a = ctx;
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 64;
-		a->v = mg_realloc(a->v, a->cap * sizeof(long));
+	struct log_acc *a = ctx;
+	if (a->n_ids == a->cap_ids) {
+		a->cap_ids = a->cap_ids ? a->cap_ids * 2 : 64;
+		a->ids = mg_realloc(a->ids, a->cap_ids * sizeof(long));
 	}
-	a->v[a->n++] = en->food_id;
+	a->ids[a->n_ids++] = en->food_id;
+	if (en->date >= a->from) {
+		if (a->n_recent == a->cap_recent) {
+			a->cap_recent = a->cap_recent ? a->cap_recent * 2 : 64;
+			a->recent = mg_realloc(a->recent, a->cap_recent * sizeof(*a->recent));
+		}
+		a->recent[a->n_recent++] = (struct recent){en->food_id, en->date, en->grams};
+	}
 	return 0;
 }
 
-int suggest_logged_foods(sqlite3 *journal, long profile_id, long to, long **ids, size_t *n, struct mg_err *e)
+static int by_food_day(const void *x, const void *y)
 {
-	struct id_acc a = {0};
-	*ids = NULL;
+	const struct recent *a = x, *b = y;
+	if (a->food_id != b->food_id)
+		return a->food_id < b->food_id ? -1 : 1;
+	return a->date < b->date ? -1 : a->date > b->date;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return a < b ? -1 : a > b;
+}
+
+int suggest_logged_foods(sqlite3 *journal, long profile_id, long to, struct logged_food **out, size_t *n,
+			 int *days_with_food, struct mg_err *e)
+{
+	struct log_acc a = {0};
+	*out = NULL;
 	*n = 0;
+	*days_with_food = 0;
+	a.from = to - (long)tables_threshold("suggest-usual-window-days", NULL) + 1;
 	/* The whole log: a food eaten once, months ago, is still the person's. */
 	if (journal_food_log_list(journal, profile_id, 0, to, on_log, &a, e) < 0) {
-		free(a.v);
+		free(a.ids);
+		free(a.recent);
 		return -1;
 	}
-	if (a.n)
-		qsort(a.v, a.n, sizeof(long), cmp_long);
+	if (a.n_ids)
+		qsort(a.ids, a.n_ids, sizeof(long), cmp_long);
 	size_t k = 0;
-	for (size_t i = 0; i < a.n; i++)
-		if (!k || a.v[k - 1] != a.v[i])
-			a.v[k++] = a.v[i];
-	*ids = a.v;
+	for (size_t i = 0; i < a.n_ids; i++)
+		if (!k || a.ids[k - 1] != a.ids[i])
+			a.ids[k++] = a.ids[i];
+	struct logged_food *v = mg_calloc(k ? k : 1, sizeof(*v));
+	for (size_t i = 0; i < k; i++)
+		v[i] = (struct logged_food){.food_id = a.ids[i], .days_eaten = 0, .usual_g = NAN};
+
+	/* Days with any food: the entries arrive oldest first. */
+	long last = MG_NO_DATE;
+	for (size_t i = 0; i < a.n_recent; i++)
+		if (a.recent[i].date != last) {
+			(*days_with_food)++;
+			last = a.recent[i].date;
+		}
+	/* Per food: the grams of each day it was eaten, and their median. */
+	if (a.n_recent)
+		qsort(a.recent, a.n_recent, sizeof(*a.recent), by_food_day);
+	double *day_g = mg_calloc(a.n_recent ? a.n_recent : 1, sizeof(double));
+	size_t j = 0, f = 0;
+	while (j < a.n_recent) {
+		long id = a.recent[j].food_id;
+		size_t nd = 0;
+		while (j < a.n_recent && a.recent[j].food_id == id) {
+			long d = a.recent[j].date;
+			double g = 0;
+			while (j < a.n_recent && a.recent[j].food_id == id && a.recent[j].date == d)
+				g += a.recent[j++].grams;
+			day_g[nd++] = g;
+		}
+		while (f < k && v[f].food_id < id)
+			f++;
+		if (f < k && v[f].food_id == id) {
+			qsort(day_g, nd, sizeof(double), cmp_double);
+			v[f].days_eaten = (int)nd;
+			v[f].usual_g = nd % 2 ? day_g[nd / 2] : (day_g[nd / 2 - 1] + day_g[nd / 2]) / 2;
+		}
+	}
+	free(day_g);
+	free(a.ids);
+	free(a.recent);
+	*out = v;
 	*n = k;
 	return 0;
 }

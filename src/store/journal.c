@@ -194,6 +194,16 @@ static const char *const migrations[] = {
 	 * table's order; both are checked against the table when set. */
 	"ALTER TABLE profile ADD COLUMN diet TEXT NOT NULL DEFAULT 'omnivore';"
 	"ALTER TABLE profile ADD COLUMN avoid TEXT NOT NULL DEFAULT '';",
+	/* 11: a food without a magnesium value can be logged and a custom
+	 * food added without one (issue 12: honest coverage); such an entry
+	 * is flagged, never counted as 0 mg. SQLite stores no NaN and the
+	 * magnesium columns are NOT NULL, and rebuilding custom_food would
+	 * cascade into custom_measure, so a flag column says it instead
+	 * (magnesium_mg is then 0 and never read). */
+	"ALTER TABLE custom_food ADD COLUMN magnesium_known INTEGER NOT NULL DEFAULT 1"
+	"  CHECK (magnesium_known IN (0, 1));"
+	"ALTER TABLE food_log ADD COLUMN magnesium_known INTEGER NOT NULL DEFAULT 1"
+	"  CHECK (magnesium_known IN (0, 1));",
 };
 
 int journal_schema_version(void)
@@ -495,7 +505,8 @@ int journal_food_log_add(sqlite3 *db, long profile_id, struct food_log_entry *en
 {
 	sqlite3_stmt *st;
 	if (db_prepare(db, "INSERT INTO food_log(profile_id, date, food_id, food_name, amount, measure,"
-		       " grams, magnesium_mg, energy_kcal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
+		       " grams, magnesium_mg, energy_kcal, magnesium_known) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		       &st, e) < 0)
 		return -1;
 	char date[16];
 	mg_format_date(en->date, date, sizeof(date));
@@ -506,11 +517,12 @@ int journal_food_log_add(sqlite3 *db, long profile_id, struct food_log_entry *en
 	sqlite3_bind_double(st, 5, en->amount);
 	sqlite3_bind_text(st, 6, en->measure, -1, SQLITE_STATIC);
 	sqlite3_bind_double(st, 7, en->grams);
-	sqlite3_bind_double(st, 8, en->mg);
+	sqlite3_bind_double(st, 8, isnan(en->mg) ? 0 : en->mg);
 	if (isnan(en->kcal))
 		sqlite3_bind_null(st, 9);
 	else
 		sqlite3_bind_double(st, 9, en->kcal);
+	sqlite3_bind_int(st, 10, !isnan(en->mg));
 	if (exec_bound(db, st, "cannot log food", e) < 0)
 		return -1;
 	en->id = sqlite3_last_insert_rowid(db);
@@ -536,7 +548,8 @@ int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
 			  struct mg_err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT id, date, food_id, food_name, amount, measure, grams, magnesium_mg,"
+	if (db_prepare(db, "SELECT id, date, food_id, food_name, amount, measure, grams,"
+		       " CASE WHEN magnesium_known THEN magnesium_mg END,"
 		       " energy_kcal FROM food_log WHERE profile_id = ? AND date BETWEEN ? AND ?"
 		       " ORDER BY date, id", &st, e) < 0)
 		return -1;
@@ -557,7 +570,7 @@ int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
 		en.amount = sqlite3_column_double(st, 4);
 		col_text(st, 5, en.measure, sizeof(en.measure));
 		en.grams = sqlite3_column_double(st, 6);
-		en.mg = sqlite3_column_double(st, 7);
+		en.mg = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 7);
 		en.kcal = sqlite3_column_type(st, 8) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 8);
 		if (cb(&en, ctx)) {
 			rc = SQLITE_DONE;
@@ -575,12 +588,13 @@ int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
 int journal_custom_food_add(sqlite3 *db, struct food_record *f, struct mg_err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, "INSERT INTO custom_food(id, name, magnesium_mg, energy_kcal) VALUES ("
-		       " (SELECT max(coalesce(max(id), 0), ?) + 1 FROM custom_food), ?, ?, ?)", &st, e) < 0)
+	if (db_prepare(db, "INSERT INTO custom_food(id, name, magnesium_mg, energy_kcal, magnesium_known) VALUES ("
+		       " (SELECT max(coalesce(max(id), 0), ?) + 1 FROM custom_food), ?, ?, ?, ?)", &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, CUSTOM_FOOD_ID_BASE);
 	sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 3, f->nut[NUT_MG]);
+	sqlite3_bind_double(st, 3, isnan(f->nut[NUT_MG]) ? 0 : f->nut[NUT_MG]);
+	sqlite3_bind_int(st, 5, !isnan(f->nut[NUT_MG]));
 	if (isnan(f->nut[NUT_KCAL]))
 		sqlite3_bind_null(st, 4);
 	else
@@ -621,7 +635,7 @@ static void custom_from_row(sqlite3_stmt *st, struct food_record *f)
 {
 	f->id = sqlite3_column_int64(st, 0);
 	food_record_set_name(f, (const char *)sqlite3_column_text(st, 1));
-	f->nut[NUT_MG] = sqlite3_column_double(st, 2);
+	f->nut[NUT_MG] = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
 	f->nut[NUT_KCAL] = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
 	mg_strlcpy(f->source, "custom", sizeof(f->source));
 }
@@ -629,7 +643,7 @@ static void custom_from_row(sqlite3_stmt *st, struct food_record *f)
 int journal_custom_food_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT id, name, magnesium_mg, energy_kcal FROM custom_food WHERE id = ?", &st, e) < 0)
+	if (db_prepare(db, "SELECT id, name, CASE WHEN magnesium_known THEN magnesium_mg END, energy_kcal FROM custom_food WHERE id = ?", &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	int found = sqlite3_step(st) == SQLITE_ROW;
@@ -647,7 +661,7 @@ int journal_custom_food_match(sqlite3 *db, const char *const *words, size_t n,
 {
 	/* Custom foods are few (dozens), so a scan with instr() is plenty. */
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT id, name, magnesium_mg, energy_kcal FROM custom_food ORDER BY id", &st, e) < 0)
+	if (db_prepare(db, "SELECT id, name, CASE WHEN magnesium_known THEN magnesium_mg END, energy_kcal FROM custom_food ORDER BY id", &st, e) < 0)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 1);

@@ -325,6 +325,17 @@ json_t *view_intake_json(const struct profile *p, const struct intake *in)
 		json_array_append_new(top, t);
 	}
 	json_object_set_new(j, "top", top);
+	/* Coverage: a food without a magnesium value is named, never 0 mg. */
+	json_object_set_new(j, "foods_logged", json_integer(in->foods_logged));
+	json_object_set_new(j, "foods_with_magnesium", json_integer(in->foods_logged - in->foods_no_mg));
+	json_t *none = json_array();
+	for (size_t i = 0; i < in->n_no_mg; i++) {
+		json_t *t = json_object();
+		json_object_set_new(t, "food_id", json_integer(in->no_mg[i].food_id));
+		json_object_set_new(t, "food", json_string(in->no_mg[i].name));
+		json_array_append_new(none, t);
+	}
+	json_object_set_new(j, "foods_without_magnesium", none);
 	json_t *days = json_array();
 	for (size_t i = 0; i < in->n_per_day; i++) {
 		json_t *t = json_object();
@@ -344,6 +355,7 @@ json_t *view_intake_json(const struct profile *p, const struct intake *in)
 	notes_init(&ns);
 	intake_note_incomplete(in, &ns);
 	intake_note_unchecked(in, &ns);
+	intake_note_no_mg(in, &ns);
 	json_object_set_new(j, "notes", view_notes_json(&ns));
 	notes_release(&ns);
 	json_object_set_new(j, "disclaimer", json_string(view_not_advice));

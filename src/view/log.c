@@ -65,11 +65,9 @@ int view_food_log_add(sqlite3 *db, const char *foods_path, long profile_id, long
 			   unit && *unit ? unit : "g", en->grams, MAX_PORTION_G);
 		goto out;
 	}
-	if (isnan(f.nut[NUT_MG])) {
-		mg_err_set(e, MG_EDATA, "food \"%ld\" has no magnesium value; add it as a custom food with 'mgtrack food add'",
-			   f.id);
-		goto out;
-	}
+	/* A food with no magnesium value is logged all the same (its energy
+	 * still tells whether the day is whole); en->mg stays NAN, and intake
+	 * names it rather than counting 0 mg. */
 	en->date = date;
 	en->food_id = f.id;
 	mg_strlcpy(en->food_name, f.name, sizeof(en->food_name));

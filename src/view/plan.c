@@ -128,14 +128,14 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	sqlite3 *foods;
 	struct mg_err fe = {0};
 	if (!opts->no_foods && access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
-		long *logged = NULL;
+		struct logged_food *logged = NULL;
 		size_t n_logged = 0;
 		/* Enough ideas for 2-3 different foods a day over the days shown,
 		 * and at least two weeks' worth, so the week varies. */
 		size_t want = (size_t)days * PLAN_DAY_FOODS;
 		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = want < 21 ? 21 : want, .diet = &b->diet};
 		diet_rules_for(&b->profile, today, &b->diet);
-		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &fe) == 0) {
+		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &so.days_with_food, &fe) == 0) {
 			so.logged = logged;
 			so.n_logged = n_logged;
 			if (suggest_foods(foods, gap, &so, &b->foods, &b->n_foods, &fe) < 0)
@@ -164,6 +164,7 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	 * not be checked are an explanation, not a warning. */
 	intake_note_incomplete(&b->intake, &b->plan.warnings);
 	intake_note_unchecked(&b->intake, &b->plan.explain);
+	intake_note_no_mg(&b->intake, &b->plan.warnings);
 	/* What the person's diet, body and medicines changed about the food
 	 * lines (food-rules.tsv): no food at all (an infant, kidney disease),
 	 * foods left out (warfarin: keep vitamin K steady), said where the
@@ -436,7 +437,12 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 			json_object_set_new(f, "portion", json_string(sg_food->portion));
 			json_object_set_new(f, "portion_g", view_num(sg_food->portion_g, 0));
 			json_object_set_new(f, "mg", view_num(sg_food->portion_mg, 0));
+			json_object_set_new(f, "adds_mg", view_num(sg_food->adds_mg, 0));
 			json_object_set_new(f, "yours", json_boolean(sg_food->logged));
+			json_object_set_new(f, "usual_g", sg_food->regular ? view_num(sg_food->usual_g, 0) : json_null());
+			char own_text[256];
+			suggest_own_text(sg_food, own_text, sizeof(own_text));
+			json_object_set_new(f, "why", *own_text ? json_string(own_text) : json_null());
 			json_object_set_new(f, "note", sg_food->note ? json_string(diet_rule_note(sg_food->note)) : json_null());
 			if (k == 0)
 				json_object_set_new(o, "food", json_deep_copy(f));

@@ -332,6 +332,7 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 	notes_init(&ns);
 	intake_note_incomplete(&in, &ns);
 	intake_note_unchecked(&in, &ns);
+	intake_note_no_mg(&in, &ns);
 	for (size_t i = 0; i < ns.n; i++)
 		html_addf(sb, "%c%s [%s]. ", toupper((unsigned char)ns.v[i].text[0]), ns.v[i].text + 1, ns.v[i].rule);
 	notes_release(&ns);

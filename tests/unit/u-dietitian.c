@@ -13,6 +13,7 @@
  * (make check sets it) these tests are skipped, and say so.
  */
 #include <ctype.h>
+#include <math.h>
 #include "testutil.h"
 #include "core/diet.h"
 #include "core/foodclass.h"
@@ -112,7 +113,7 @@ static int holds(const char *name, const char *list, char *which, size_t n)
 
 /* The richest foods holding each word of list, as if the person logged
  * them: the food rules must keep them out even so. */
-static size_t logged_for(const char *list, long *ids, size_t max)
+static size_t logged_for(const char *list, struct logged_food *ids, size_t max)
 {
 	size_t n = 0;
 	for (const char *w = list; *w && n < max;) {
@@ -126,14 +127,14 @@ static size_t logged_for(const char *list, long *ids, size_t max)
 						    " ORDER BY magnesium_mg * serving_g DESC LIMIT 2", -1, &st, NULL), SQLITE_OK);
 		sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW && n < max)
-			ids[n++] = sqlite3_column_int64(st, 0);
+			ids[n++] = (struct logged_food){sqlite3_column_int64(st, 0), 0, NAN};
 		sqlite3_finalize(st);
 		w += l + (w[l] == '|');
 	}
 	return n;
 }
 
-static void suggest(const struct profile *p, const struct diet_rules *d, const long *logged, size_t n_logged,
+static void suggest(const struct profile *p, const struct diet_rules *d, const struct logged_food *logged, size_t n_logged,
 		    struct suggestion **s, size_t *n)
 {
 	struct mg_err e = {0};
@@ -150,7 +151,7 @@ static void check_person(const struct person *s)
 	build(s, &p);
 	struct diet_rules d;
 	diet_rules_for(&p, today, &d);
-	long logged[128];
+	struct logged_food logged[128];
 	size_t n_logged = s->own_foods ? logged_for(s->never, logged, 128) : 0;
 	struct suggestion *all, *got;
 	size_t n_all, n_got;

@@ -595,6 +595,13 @@ static void test_week_of_foods(void **state)
 		ideas[i].portion_g = 28;
 		ideas[i].portion_mg = 90 - (double)i * 2;
 		ideas[i].logged = i == 5 || i == 11;   /* the person eats these two */
+		ideas[i].adds_mg = ideas[i].portion_mg;
+		ideas[i].usual_g = NAN;
+		if (i == 5) {   /* ... the first most days, half a serving: only the step up adds */
+			ideas[i].regular = 1;
+			ideas[i].usual_g = 14;
+			ideas[i].adds_mg = ideas[i].portion_mg / 2;
+		}
 	}
 	struct profile pr;
 	struct mg_err e = {0};
@@ -617,7 +624,7 @@ static void test_week_of_foods(void **state)
 			assert_true(day->foods[0]->logged);   /* the person's own food first */
 			double sum = 0;
 			for (size_t k = 0; k < day->n_foods; k++) {
-				sum += day->foods[k]->portion_mg;
+				sum += day->foods[k]->adds_mg;
 				for (size_t j = 0; j < k; j++)
 					assert_true(day->foods[j] != day->foods[k]);
 				size_t x = 0;
@@ -629,7 +636,7 @@ static void test_week_of_foods(void **state)
 			assert_true(fabs(sum - day->foods_mg) < 1e-6);
 			/* A third food only when two fall short of the goal. */
 			if (day->n_foods == 3)
-				assert_true(day->foods[0]->portion_mg + day->foods[1]->portion_mg < goal);
+				assert_true(day->foods[0]->adds_mg + day->foods[1]->adds_mg < goal);
 			else
 				assert_true(sum >= goal - 1e-6);
 		}

@@ -14,6 +14,7 @@
  * Kretschmer, All-Bran), one usual serving of each, whatever the gap.
  * Without the archive those tests are skipped, and say so.
  */
+#include <math.h>
 #include <strings.h>
 #include "testutil.h"
 #include "core/foodimport.h"
@@ -272,7 +273,7 @@ static void test_logged_not_excluded(void **state)
 {
 	if (!tu_need_sr24())
 		skip();
-	static const long logged[] = {16113, 15012, 12016};
+	static const struct logged_food logged[] = {{16113, 0, NAN}, {15012, 0, NAN}, {12016, 1, 28}};
 	struct mg_err e = {0};
 	struct suggestion *s;
 	size_t n;
@@ -294,10 +295,64 @@ static void test_logged_not_excluded(void **state)
 	free(s);
 }
 
+/* Oatmeal eaten most days: the line is the step from the usual amount to
+ * one usual serving (1 cup, 234 g), counted for what it adds, and it comes
+ * first; a full serving eaten daily is not offered again, nor is another
+ * food of its key; a step under suggest-more-min-mg is not worth a line;
+ * with too few days of food, nothing is "most days". */
+static void test_bigger_portion(void **state)
+{
+	if (!tu_need_sr24())
+		skip();
+	struct mg_err e = {0};
+	struct suggestion *s;
+	size_t n;
+	struct logged_food lf[] = {{8121, 6, 117}, {12061, 7, 28.35}};
+	struct suggest_opts o = {.order = SUGGEST_BY_SERVING, .limit = 100000, .logged = lf, .n_logged = 2,
+				 .days_with_food = 7};
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(s[0].food_id, 8121);
+	assert_true(s[0].regular);
+	assert_float_equal(s[0].portion_g, 234, 0.5);
+	assert_float_equal(s[0].adds_mg, (234 - 117) * s[0].mg_per_100g / 100, 0.01);
+	assert_true(s[0].adds_mg > 25 && s[0].adds_mg < 40);
+	assert_float_equal(s[0].gap_share, s[0].adds_mg / 200, 0.001);
+	char own[256];
+	suggest_own_text(&s[0], own, sizeof(own));
+	assert_string_equal(own, "you eat it most days (6 of 7 days with food, usually 117 g): 1 cup (234 g) instead gives +32 mg");
+	/* Raw almonds, a full ounce every day: no other almonds (food key
+	 * "almond"), staple or not; almond butter is another food. */
+	static const long almonds[] = {12061, 12062, 12063, 12206, 12563};
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < sizeof(almonds) / sizeof(*almonds); k++)
+			assert_int_not_equal(s[i].food_id, almonds[k]);
+	free(s);
+
+	lf[0].usual_g = 225;
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(s[i].food_id, 8121);
+	free(s);
+
+	/* Two days of food: both are foods eaten now and then, first, in rank
+	 * order (an ounce of almonds, then the cup of oatmeal). */
+	o.days_with_food = 2;
+	lf[0].usual_g = 117;
+	assert_int_equal(suggest_foods(tu_sr24_db, 200, &o, &s, &n, &e), 0);
+	assert_int_equal(s[0].food_id, 12061);
+	assert_int_equal(s[1].food_id, 8121);
+	assert_false(s[1].regular);
+	assert_float_equal(s[1].adds_mg, s[1].portion_mg, 1e-9);
+	suggest_own_text(&s[1], own, sizeof(own));
+	assert_string_equal(own, "you have eaten it");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_bigger_portion),
 		cmocka_unit_test(test_against_sr24),
 		cmocka_unit_test(test_dietitian_gap_200),
 		cmocka_unit_test(test_dietitian_by_kcal),

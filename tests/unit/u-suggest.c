@@ -6,6 +6,7 @@
  * by serving or by energy; the person's own foods never excluded; and a
  * database classified by other rules refused.
  */
+#include <math.h>
 #include "testutil.h"
 #include "core/suggest.h"
 #include "core/tables.h"
@@ -178,7 +179,7 @@ static void test_order_by_kcal(void **state)
 
 static void test_logged(void **state)
 {
-	static const long logged[] = {16113, 2001, 9040};
+	static const struct logged_food logged[] = {{16113, 0, NAN}, {2001, 0, NAN}, {9040, 0, NAN}};
 	struct mg_err e = {0};
 	struct suggestion *s;
 	size_t n;

@@ -18,12 +18,20 @@ function doseText(d) {
   return bits.join(' · ');
 }
 
+// A food line: a food eaten most days is in the food average already, so
+// its line says what the bigger portion adds over the usual amount.
+function foodText(f) {
+  const head = `${f.name} — ${f.portion || ''}`;
+  if (typeof f.usual_g === 'number') return `${head} instead of your usual ${f.usual_g} g: +${mg(f.adds_mg)}`;
+  return `${head}: ${mg(f.mg)}${f.yours ? ' (you have eaten it)' : ''}${f.note ? ` [${f.note}]` : ''}`;
+}
+
 // One entry of a plan day, by what it holds.
 function dayValue(key, v) {
   if (key === 'doses' && Array.isArray(v)) return v.length ? h('ul', null, v.map((d) => h('li', null, doseText(d)))) : h('span', {class: 'muted'}, 'none');
   if (key === 'food' && v && typeof v === 'object' && v.name) return h('span', null, `${v.name} — ${v.portion || ''}${v.mg !== undefined ? `: ${mg(v.mg)}` : ''}`);
   if (key === 'foods' && Array.isArray(v)) {
-    return v.length ? h('ul', null, v.map((f) => h('li', null, `${f.name} — ${f.portion || ''}: ${mg(f.mg)}${f.yours ? ' (you eat it)' : ''}`)))
+    return v.length ? h('ul', null, v.map((f) => h('li', null, foodText(f))))
       : h('span', {class: 'muted'}, 'none');
   }
   if (key === 'foods_mg') return h('span', null, mg(v));
