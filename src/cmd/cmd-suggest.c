@@ -70,6 +70,8 @@ static void print_json(const struct intake *in, double gap, const char *by, cons
 	}
 	json_object_set_new(j, "suggestions", a);
 	json_object_set_new(j, "no_food", d->no_food ? json_string(d->no_food) : json_null());
+	json_object_set_new(j, "portion_share", view_num(d->portion_factor, 2));
+	json_object_set_new(j, "portion_rule", d->portion_rule ? json_string(d->portion_rule) : json_null());
 	json_object_set_new(j, "food_rules", rules_json(d));
 	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
 	cmd_print_json(j);
@@ -95,14 +97,14 @@ static void print_text(const struct intake *in, double gap, const char *by, cons
 	printf("Your own foods first (a bigger portion of what you eat most days), then everyday foods,\n"
 	       "one of each kind in turn, each kind's richest per %s first.\n\n",
 	       strcmp(by, "kcal") == 0 ? "100 kcal" : "usual serving");
-	printf("%3s  %6s  %-36s  %-24s %6s %10s%s\n", "#", "id", "food", "usual serving", "Mg mg", "mg/100kcal",
+	printf("%3s  %6s  %-36s  %-24s %6s %10s%s\n", "#", "id", "food", d->portion_rule ? "child's portion" : "usual serving", "Mg mg", "mg/100kcal",
 	       gap > 0 ? "  of the gap" : "");
 	for (size_t i = 0; i < n; i++) {
 		char kcal[16] = "-";
 		if (!isnan(s[i].mg_per_100kcal))
 			snprintf(kcal, sizeof(kcal), "%.0f", s[i].mg_per_100kcal);
-		printf("%3zu  %6ld  %-36.36s  %-24.24s %6.0f %10s", i + 1, s[i].food_id, s[i].name, s[i].serving,
-		       s[i].mg_per_serving, kcal);
+		printf("%3zu  %6ld  %-36.36s  %-24.24s %6.0f %10s", i + 1, s[i].food_id, s[i].name, s[i].portion,
+		       s[i].portion_mg, kcal);
 		if (gap > 0)
 			printf("  %5.0f %%", 100 * s[i].gap_share);
 		printf("\n");
@@ -119,11 +121,17 @@ static void print_text(const struct intake *in, double gap, const char *by, cons
 		printf("%s%s (%s)\n", i ? "" : "\n", *note ? note : "left out for your diet or allergies",
 		       d->applied[i]);
 	}
-	printf("\nEach portion is one usual serving: two or three of these foods a day close a larger gap.\n");
+	char child[128];
+	diet_portion_text(d, child, sizeof(child));
+	if (*child)
+		printf("\nPortions are %s (%s): two or three of these foods a day close a larger gap.\n", child,
+		       d->portion_rule);
+	else
+		printf("\nEach portion is one usual serving: two or three of these foods a day close a larger gap.\n");
 	printf("Food first: the magnesium in food does not count toward the supplement upper limit.\n");
 	if (n)
 		printf("Log one with 'mgtrack eat ID AMOUNT MEASURE', e.g. 'mgtrack eat %ld %.0f g'.\n", s[0].food_id,
-		       s[0].serving_g);
+		       s[0].portion_g);
 	printf("%s\n", view_not_advice);
 }
 

@@ -6,7 +6,9 @@
  *                    (med-classes.tsv or medicines.tsv row)
  *   condition:NAME   the profile has condition NAME
  *   pregnant         the profile is pregnant
+ *   lactating        the profile is breastfeeding
  *   infant           the profile is under 12 months old
+ *   age-below:N      the profile is under N years old
  * and its `action` is avoid (leave out foods with the tags), note (give
  * those foods the note) or no-food (suggest none).
  */
@@ -17,6 +19,7 @@
 #include "core/medicines.h"
 #include "core/profile.h"
 #include "core/tables.h"
+#include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
@@ -151,16 +154,45 @@ static int applies(const struct profile *p, long today, const char *w)
 	}
 	if (strcmp(w, "pregnant") == 0)
 		return p->pregnant;
+	if (strcmp(w, "lactating") == 0)
+		return p->lactating;
 	if (strcmp(w, "infant") == 0) {
 		int m = profile_age_months(p, today);
 		return m >= 0 && m < 12;
 	}
+	if (strncmp(w, "age-below:", 10) == 0) {
+		long years;
+		int m = profile_age_months(p, today);
+		return mg_parse_long(w + 10, 1, 120, &years) == 0 && m >= 0 && m < years * 12;
+	}
 	return 0;
+}
+
+/* A child's share of a usual serving: the child-portions.tsv row whose
+ * years hold the profile's age. */
+static void child_portion(const struct profile *p, long today, struct diet_rules *out)
+{
+	out->portion_factor = 1;
+	const struct mg_table *t = tables_get("child-portions.tsv");
+	int m = profile_age_months(p, today);
+	for (size_t r = 0; t && m >= 0 && r < t->nrows; r++) {
+		long from, to;
+		double f;
+		if (mg_parse_long(table_cell(t, r, "from_years"), 0, 120, &from) < 0 ||
+		    mg_parse_long(table_cell(t, r, "to_years"), 0, 120, &to) < 0 ||
+		    mg_parse_double(table_cell(t, r, "factor"), 0.1, 1, &f) < 0)
+			continue;   /* u-dietitian checks every row parses */
+		if (m >= from * 12 && m < to * 12) {
+			out->portion_factor = f;
+			out->portion_rule = table_cell(t, r, "id");
+		}
+	}
 }
 
 void diet_rules_for(const struct profile *p, long today, struct diet_rules *out)
 {
 	memset(out, 0, sizeof(*out));
+	child_portion(p, today, out);
 	const struct mg_table *t = tables_get("food-rules.tsv");
 	for (size_t r = 0; t && r < t->nrows; r++) {
 		if (!applies(p, today, table_cell(t, r, "when")))
@@ -187,6 +219,27 @@ void diet_rules_for(const struct profile *p, long today, struct diet_rules *out)
 		if (out->n_applied < DIET_MAX_RULES && (tags || strcmp(action, "no-food") == 0 || *table_cell(t, r, "note")))
 			out->applied[out->n_applied++] = id;
 	}
+}
+
+void diet_portion_text(const struct diet_rules *r, char *buf, size_t n)
+{
+	const struct mg_table *t = tables_get("child-portions.tsv");
+	long row = r->portion_rule && t ? table_find(t, "id", r->portion_rule) : -1;
+	if (row < 0) {
+		snprintf(buf, n, "%s", "");
+		return;
+	}
+	long to = 0;
+	mg_parse_long(table_cell(t, (size_t)row, "to_years"), 0, 120, &to);
+	snprintf(buf, n, "child-sized portions for ages %s-%ld: about %.0f %% of a usual serving",
+		 table_cell(t, (size_t)row, "from_years"), to - 1, 100 * r->portion_factor);
+}
+
+const char *diet_portion_source(const struct diet_rules *r)
+{
+	const struct mg_table *t = tables_get("child-portions.tsv");
+	long row = r->portion_rule && t ? table_find(t, "id", r->portion_rule) : -1;
+	return row < 0 ? "" : table_cell(t, (size_t)row, "source");
 }
 
 const char *diet_food_note(const struct diet_rules *r, unsigned tags)

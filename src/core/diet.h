@@ -3,9 +3,10 @@
  * suggests, as the rows of data/food-rules.tsv say it: a diet or an
  * allergy leaves foods of some tags out (core/foodclass.h tags, decided at
  * import), a medicine (warfarin) or pregnancy leaves others out, a
- * medicine taken apart from some foods (levothyroxine, quinolones) gives
- * those foods a note, and an infant or kidney disease stops food
- * suggestions altogether. The rows are matched against the profile here,
+ * medicine taken apart from some foods (levothyroxine, quinolones) or a
+ * child under 4 (whole nuts) gives those foods a note, an infant or kidney
+ * disease stops food suggestions altogether, and a child's portions are a
+ * share of the usual serving (data/child-portions.tsv). The rows are matched against the profile here,
  * once per call, so suggestions only compare tag bits.
  */
 #ifndef MG_DIET_H
@@ -32,12 +33,20 @@ struct diet_rules {
 	const char *note_id[DIET_MAX_RULES];   /* note rows, in table order, with their tags */
 	unsigned note_tags[DIET_MAX_RULES];
 	size_t n_notes;
+	double portion_factor;         /* a child's share of a usual serving (child-portions.tsv); 1 from 14 */
+	const char *portion_rule;      /* that table's row, NULL for 1 */
 };
 
 void diet_rules_for(const struct profile *p, long today, struct diet_rules *out);
 
 /* The first note row whose tags a food with `tags` carries; NULL when none. */
 const char *diet_food_note(const struct diet_rules *r, unsigned tags);
+
+/* "child-sized portions for ages 1-3: about 50 % of a usual serving" when
+ * r->portion_rule is set, else "". */
+void diet_portion_text(const struct diet_rules *r, char *buf, size_t n);
+/* Its child-portions.tsv source ("" when none). */
+const char *diet_portion_source(const struct diet_rules *r);
 
 /* A food-rules.tsv row's note and source ("" when it has none, NULL when
  * there is no such row). */

@@ -39,7 +39,7 @@ enum match { MATCH_FOOD, MATCH_BRAND, MATCH_SODIUM, MATCH_SERVING, MATCH_FIBRE, 
 
 static const char *const tag_names[FT_COUNT] = {
 	"nuts", "peanuts", "sesame", "soy", "gluten", "dairy", "egg", "fish", "shellfish", "meat",
-	"vitamin-k", "high-mercury", "raw-roe", "thyroid-apart", "calcium",
+	"vitamin-k", "high-mercury", "raw-roe", "thyroid-apart", "calcium", "choking",
 };
 
 /* A cell's comma-separated words, lowercase: the import runs every food

@@ -24,7 +24,7 @@ struct foodclass;   /* the parsed rules; opaque */
 /* A food's tags, one bit each (food-tags.tsv's `tag` column names them). */
 enum food_tag {
 	FT_NUTS, FT_PEANUTS, FT_SESAME, FT_SOY, FT_GLUTEN, FT_DAIRY, FT_EGG, FT_FISH, FT_SHELLFISH, FT_MEAT,
-	FT_VITAMIN_K, FT_HIGH_MERCURY, FT_RAW_ROE, FT_THYROID_APART, FT_CALCIUM,
+	FT_VITAMIN_K, FT_HIGH_MERCURY, FT_RAW_ROE, FT_THYROID_APART, FT_CALCIUM, FT_CHOKING,
 	FT_COUNT
 };
 

@@ -1154,6 +1154,10 @@ static void build_days(const struct plan_input *in, struct plan *p)
 	 * so nothing is counted twice: as the person eats and logs them, the
 	 * gap and the supplement shrink. */
 	p->food_goal_mg = !suggest_food ? 0 : p->food_known ? p->gap_mg : th("plan-unknown-food-mg");
+	/* Never more than the whole target: a child's target (80 mg at 1-3)
+	 * is below the conservative adult dose the unknown-food goal is. */
+	if (p->food_goal_mg > p->targets.target_mg)
+		p->food_goal_mg = p->targets.target_mg;
 	if (suggest_food)
 		notes_add(&p->explain, "plan-food-lines", rule_source("plan-food-lines"), "%s: about %.0f mg a day in %.0f-%.0f"
 			  " usual servings", rule_text("plan-food-lines"), p->food_goal_mg, th("plan-day-foods-min"),

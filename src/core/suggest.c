@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/foodclass.h"
+#include "core/portion.h"
 #include "core/staples.h"
 #include "core/suggest.h"
 #include "core/tables.h"
@@ -92,6 +93,26 @@ static const char *group_rule(const struct ctx *c, int group)
 	return "food-groups.tsv";
 }
 
+/* A child's portion, share of the usual serving: a staple's in the
+ * household fraction of its measure nearest that share (1/2 cup x 0.65
+ * is "1/3 cup"), so the amount is one a parent can measure; another food's
+ * in grams. */
+static void child_portion(const struct staple *st, double share, struct suggestion *s)
+{
+	if (!st) {
+		s->portion_g = s->serving_g * share;
+		snprintf(s->portion, sizeof(s->portion), "%.0f g", s->portion_g);
+		return;
+	}
+	static const double fractions[] = {0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75, 1, 1.5, 2, 3};
+	double want = st->amount * share, best = fractions[0];
+	for (size_t i = 1; i < sizeof(fractions) / sizeof(*fractions); i++)
+		if (fabs(log(fractions[i] / want)) < fabs(log(best / want)))
+			best = fractions[i];
+	s->portion_g = st->grams / st->amount * best;
+	portion_text(best, st->measure, s->portion_g, s->portion, sizeof(s->portion));
+}
+
 static int on_candidate(const struct foods_candidate *f, void *vctx)
 {
 	struct ctx *c = vctx;
@@ -141,7 +162,9 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 	/* One usual serving: the gap is shared out over several foods. */
 	s->portion_g = s->serving_g;
 	mg_strlcpy(s->portion, s->serving, sizeof(s->portion));
-	s->portion_mg = s->mg_per_serving;
+	if (c->diet && c->diet->portion_factor < 1)
+		child_portion(st, c->diet->portion_factor, s);
+	s->portion_mg = s->mg_per_100g * s->portion_g / 100;
 	s->adds_mg = s->portion_mg;
 	s->usual_g = NAN;
 	if (lf)

@@ -175,6 +175,10 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 			notes_add(b->diet.no_food && strcmp(id, b->diet.no_food) == 0 ? &b->plan.warnings : &b->plan.explain,
 				  id, diet_rule_source(id), "food lines: %s", note);
 	}
+	char child[128];
+	diet_portion_text(&b->diet, child, sizeof(child));
+	if (*child && b->n_foods)
+		notes_add(&b->plan.explain, b->diet.portion_rule, diet_portion_source(&b->diet), "food lines: %s", child);
 	return 0;
 }
 

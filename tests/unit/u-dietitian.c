@@ -1,11 +1,13 @@
 /*
  * A dietitian's check of the food rules (core/diet.c, data/food-rules.tsv)
- * on the real USDA SR24 database: for each of a dozen people (vegan,
- * vegetarian, pescatarian, nut allergy, dairy-free, warfarin,
- * levothyroxine, ciprofloxacin, an infant, dialysis, pregnancy, an
- * athlete) no food `mgtrack suggest` offers, and no food line of the
- * plan's 7 days, has a name with one of the words that person must not be
- * offered. To be sure a word list can catch something, each person has
+ * on the real USDA SR24 database: for each of 24 people (diets, allergies,
+ * warfarin, levothyroxine, quinolones and tetracyclines, an infant,
+ * children of 3, 8 and 12, dialysis and kidney disease, pregnancy,
+ * breastfeeding, an athlete) no food `mgtrack suggest` offers, and no food
+ * line of the plan's 7 days, has a name with one of the words that person
+ * must not be offered; portions are one usual serving (a child's share of
+ * one), the week holds at least 7 foods, and the food lines never change
+ * the supplement (no double counting). To be sure a word list can catch something, each person has
  * "logged" the richest foods with those words (a logged food passes every
  * exclusion but the food rules), and the same foods are shown to hold a
  * forbidden word when the rules are left out (the athlete logs nothing:
@@ -40,30 +42,57 @@ struct person {
 	int no_food;                    /* nothing at all may be offered */
 	const char *noted;              /* words whose foods must carry a note, "|"-separated */
 	int own_foods;                  /* 0: logs nothing (the never words are kept out by the exclusions) */
+	double share;                   /* a child's portion as a share of the usual serving (0: 1) */
+	int lactating;
 };
+
+#define MERCURY "shark|swordfish|tilefish|marlin|roughy|bigeye|mackerel, king"
+#define CHOKING "peanut|peanuts|almonds|cashews|walnuts|pecans|pistachio|hazelnuts|sunflower|" \
+		"pumpkin and squash seed|chia|flaxseed|sesame"
+#define ALL_SOY "soy|soybeans|soymilk|tofu|edamame|natto|tempeh|miso"
+#define ALL_GLUTEN "wheat|barley|rye|bulgur|couscous|semolina|spelt"
+
 
 static const struct person people[] = {
 	{"vegan", 30, 0, "vegan", "", "", "", 0, "none",
 	 "milk, |cheese|yogurt|kefir|egg|eggs|fish|salmon|tuna|halibut|beef|chicken|pork|turkey|lamb|shrimp|crab|"
-	 "clam|clams|oyster|oysters|mollusks|crustaceans", 0, "", 1},
+	 "clam|clams|oyster|oysters|mollusks|crustaceans", 0, "", 1, 0, 0},
 	{"vegetarian", 35, 0, "vegetarian", "", "", "", 0, "none",
 	 "fish|salmon|tuna|halibut|beef|chicken|pork|turkey|lamb|veal|shrimp|crab|clam|oyster|mollusks|crustaceans",
-	 0, "", 1},
-	{"pescatarian", 40, 0, "pescatarian", "", "", "", 0, "none", "beef|chicken|pork|turkey|lamb|veal|bacon", 0, "", 1},
+	 0, "", 1, 0, 0},
+	{"pescatarian", 40, 0, "pescatarian", "", "", "", 0, "none", "beef|chicken|pork|turkey|lamb|veal|bacon", 0, "", 1, 0, 0},
 	{"nut allergy", 28, 0, "omnivore", "nuts", "", "", 0, "none",
-	 "nuts|almond|almonds|cashew|cashews|walnuts|pecans|pistachio|hazelnuts|filberts|macadamia", 0, "", 1},
+	 "nuts|almond|almonds|cashew|cashews|walnuts|pecans|pistachio|hazelnuts|filberts|macadamia", 0, "", 1, 0, 0},
 	{"dairy-free", 45, 0, "omnivore", "dairy", "", "", 0, "none",
-	 "milk, |cheese|yogurt|kefir|whey|buttermilk", 0, "", 1},
+	 "milk, |cheese|yogurt|kefir|whey|buttermilk", 0, "", 1, 0, 0},
 	{"warfarin", 70, 0, "omnivore", "", "warfarin@18:00", "", 0, "none",
-	 "kale|collards|spinach|chard|turnip greens|beet greens|parsley|natto", 0, "", 1},
+	 "kale|collards|spinach|chard|turnip greens|beet greens|parsley|natto", 0, "", 1, 0, 0},
 	{"levothyroxine", 50, 0, "omnivore", "", "Synthroid@07:00", "", 0, "none", "", 0,
-	 "soybeans|soymilk|tofu|walnuts", 1},
-	{"ciprofloxacin", 38, 0, "omnivore", "", "ciprofloxacin@08:00,20:00", "", 0, "none", "", 0, "milk, |yogurt|cheese", 1},
-	{"infant 6 months", 0, 6, "omnivore", "", "", "", 0, "none", "", 1, "", 1},
-	{"dialysis", 62, 0, "omnivore", "", "", "dialysis", 0, "none", "", 1, "", 1},
+	 "soybeans|soymilk|tofu|walnuts", 1, 0, 0},
+	{"ciprofloxacin", 38, 0, "omnivore", "", "ciprofloxacin@08:00,20:00", "", 0, "none", "", 0, "milk, |yogurt|cheese", 1, 0, 0},
+	{"infant 6 months", 0, 6, "omnivore", "", "", "", 0, "none", "", 1, "", 1, 0, 0},
+	{"dialysis", 62, 0, "omnivore", "", "", "dialysis", 0, "none", "", 1, "", 1, 0, 0},
 	{"pregnancy", 31, 0, "omnivore", "", "", "", 1, "none",
-	 "shark|swordfish|tilefish|marlin|roughy|bigeye|mackerel, king|roe|caviar", 0, "", 1},
-	{"athlete", 25, 0, "omnivore", "", "", "", 0, "heavy", "caviar|conch|natto|kelp|epazote", 0, "", 0},
+	 "shark|swordfish|tilefish|marlin|roughy|bigeye|mackerel, king|roe|caviar", 0, "", 1, 0, 0},
+	{"athlete", 25, 0, "omnivore", "", "", "", 0, "heavy", "caviar|conch|natto|kelp|epazote", 0, "", 0, 0, 0},
+	/* A child's portions are a share of the usual serving; under 4, nuts
+	 * and seeds only ground or as a thin spread; no high-mercury fish for
+	 * children, nor while breastfeeding. */
+	{"child 3 years", 3, 0, "omnivore", "", "", "", 0, "none", MERCURY, 0, CHOKING, 1, 0.5, 0},
+	{"child 8 years", 8, 0, "omnivore", "", "", "", 0, "none", MERCURY, 0, "", 1, 0.65, 0},
+	{"child 12 years", 12, 0, "omnivore", "", "", "", 0, "none", "", 0, "", 1, 0.85, 0},
+	{"breastfeeding", 30, 0, "omnivore", "", "", "", 0, "none", MERCURY, 0, "", 1, 0, 1},
+	{"sesame allergy", 33, 0, "omnivore", "sesame", "", "", 0, "none", "sesame|tahini", 0, "", 1, 0, 0},
+	{"soy allergy", 41, 0, "omnivore", "soy", "", "", 0, "none", ALL_SOY, 0, "", 1, 0, 0},
+	{"gluten-free", 29, 0, "omnivore", "gluten", "", "", 0, "none", ALL_GLUTEN, 0, "", 1, 0, 0},
+	{"egg and shellfish allergy", 36, 0, "omnivore", "egg,shellfish", "", "", 0, "none",
+	 "egg|eggs|shrimp|crab|lobster|crustaceans", 0, "", 1, 0, 0},
+	{"vegan with a nut allergy", 27, 0, "vegan", "nuts", "", "", 0, "none",
+	 "milk, |cheese|yogurt|egg|fish|salmon|beef|chicken|almonds|cashews|walnuts|pecans|hazelnuts", 0, "", 1, 0, 0},
+	{"doxycycline", 44, 0, "omnivore", "", "doxycycline@08:00,20:00", "", 0, "none", "", 0, "milk, |yogurt|cheese", 1, 0, 0},
+	{"kidney disease", 66, 0, "omnivore", "", "", "kidney-disease", 0, "none", "", 1, "", 1, 0, 0},
+	{"warfarin, vegetarian", 72, 0, "vegetarian", "", "warfarin@18:00", "", 0, "none",
+	 "kale|collards|spinach|chard|turnip greens|beet greens|parsley|natto|chicken|beef|fish", 0, "", 1, 0, 0},
 };
 
 static void build(const struct person *s, struct profile *p)
@@ -73,8 +102,9 @@ static void build(const struct person *s, struct profile *p)
 	p->born = s->age_months ? today - s->age_months * 30 - 5 : MG_NO_DATE;
 	p->age_years = s->age_years;
 	p->age_on = today;
-	mg_strlcpy(p->sex, s->pregnant ? "female" : "male", sizeof(p->sex));
+	mg_strlcpy(p->sex, s->pregnant || s->lactating ? "female" : "male", sizeof(p->sex));
 	p->pregnant = s->pregnant;
+	p->lactating = s->lactating;
 	mg_strlcpy(p->training, s->training, sizeof(p->training));
 	assert_int_equal(diet_set(p, s->diet, &e), 0);
 	if (*s->avoid)
@@ -193,6 +223,18 @@ static void check_person(const struct person *s)
 		fail_msg("%s: %zu foods have a note", s->name, noted);
 	for (size_t i = 0; i < n_all; i++)
 		assert_null(all[i].note);
+	/* Portions: one usual serving for an adult, a child's share of it
+	 * (a staple's in a household fraction, so within 30 %), and the
+	 * magnesium is the portion's own. */
+	double share = s->share > 0 ? s->share : 1;
+	assert_true(fabs(d.portion_factor - share) < 1e-9);
+	for (size_t i = 0; i < n_got; i++) {
+		double r = got[i].portion_g / got[i].serving_g;
+		if (share == 1 ? fabs(r - 1) > 1e-9 : (r < share / 1.3 || r > share * 1.3))
+			fail_msg("%s: \"%s\" portion %s is %.2f of the serving", s->name, got[i].name, got[i].portion, r);
+		assert_true(fabs(got[i].portion_mg - got[i].mg_per_100g * got[i].portion_g / 100) < 1e-6);
+		assert_true(fabs(got[i].adds_mg - got[i].portion_mg) < 1e-6);   /* nothing is eaten most days here */
+	}
 
 	/* The plan's week of food lines, from the first 21 foods as
 	 * view/plan.c asks for them. */
@@ -213,6 +255,36 @@ static void check_person(const struct person *s)
 		assert_int_equal(lines, 0);
 	else if (pl.food_goal_mg > 0 && lines < 14)
 		fail_msg("%s: only %zu food lines in the week", s->name, lines);
+	/* Variety: at least 7 different foods in the week; the day's food
+	 * figure is what its lines add; the goal is never above the target. */
+	long ids[64];
+	size_t n_ids = 0;
+	for (size_t k = 0; k < pl.n_days; k++) {
+		double sum = 0;
+		for (size_t f = 0; f < pl.days[k].n_foods; f++) {
+			const struct suggestion *x = pl.days[k].foods[f];
+			sum += x->adds_mg;
+			size_t j = 0;
+			while (j < n_ids && ids[j] != x->food_id)
+				j++;
+			if (j == n_ids && n_ids < 64)
+				ids[n_ids++] = x->food_id;
+		}
+		assert_true(fabs(sum - pl.days[k].foods_mg) < 1e-6);
+	}
+	if (!s->no_food && n_ids < 7)
+		fail_msg("%s: only %zu different foods in the week", s->name, n_ids);
+	assert_true(pl.food_goal_mg <= pl.targets.target_mg + 1e-9);
+	/* No double counting: the supplement is the same with or without
+	 * the food lines (it is sized from the food logged, not from them). */
+	struct plan_input bare = in;
+	bare.foods = NULL;
+	bare.n_foods = 0;
+	struct plan pb;
+	if (plan_compute(&bare, &pb, &e) < 0)
+		fail_msg("%s: plan without foods: %s", s->name, e.msg);
+	assert_true(fabs(pb.daily_mg - pl.daily_mg) < 1e-9);
+	plan_release(&pb);
 	plan_release(&pl);
 	free(all);
 	free(got);
@@ -225,6 +297,34 @@ static void test_people(void **state)
 		return;
 	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
 		check_person(&people[i]);
+}
+
+/* Food already above the target: no food line pushes more, and no
+ * supplement is planned. */
+static void test_food_above_target(void **state)
+{
+	(void)state;
+	if (!tu_need_sr24())
+		return;
+	struct profile p;
+	build(&people[0], &p);   /* the vegan: 30, target 400 mg as a man */
+	struct diet_rules d;
+	diet_rules_for(&p, today, &d);
+	struct suggestion *got;
+	size_t n_got;
+	suggest(&p, &d, NULL, 0, &got, &n_got);
+	struct plan_input in = {.profile = &p, .today = today, .days = 7, .foods = got, .n_foods = n_got < 21 ? n_got : 21,
+				.food_known = 1, .food_mg = 520, .food_days_logged = 7};
+	struct plan pl;
+	struct mg_err e = {0};
+	assert_int_equal(plan_compute(&in, &pl, &e), 0);
+	assert_true(pl.gap_mg < 0);
+	assert_true(pl.food_goal_mg == 0);
+	assert_true(pl.daily_mg == 0);
+	for (size_t k = 0; k < pl.n_days; k++)
+		assert_int_equal(pl.days[k].n_foods, 0);
+	plan_release(&pl);
+	free(got);
 }
 
 /* Tags on real SR24 names, one or more foods per tag, and foods that
@@ -250,6 +350,7 @@ static const struct tagcase tagcases[] = {
 	{"raw-roe", {15072, 15012, 0, 0}, {15076, 0, 0, 0}},                    /* roe, caviar; salmon */
 	{"thyroid-apart", {16108, 12155, 16126, 0}, {9040, 0, 0, 0}},           /* soybeans, walnuts, tofu; banana */
 	{"calcium", {1077, 1116, 12023, 0}, {9040, 0, 0, 0}},                   /* milk, yogurt, sesame seeds; banana */
+	{"choking", {12061, 12016, 16087, 12006}, {16015, 9040, 0, 0}},         /* almonds, pumpkin seeds, peanuts, chia; black beans, banana */
 };
 
 static unsigned tags_of(long id, char *name, size_t n)
@@ -328,6 +429,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules_table),
+		cmocka_unit_test(test_food_above_target),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_people),

@@ -99,6 +99,46 @@ static void test_week(void **state)
 	intake_release(&in);
 }
 
+/* A food with no magnesium value (NAN) is stored as such, read back as
+ * NAN, counts for the day's energy and coverage, never as 0 mg; the day's
+ * average is the other foods'. Days far from the setup's. */
+static void test_no_magnesium(void **state)
+{
+	struct targets t;
+	struct intake in;
+	struct mg_err e = {0};
+	long d = day0 - 200;
+	log_food_kcal(me.id, d, 12016, "Pumpkin seeds", 150, 300);
+	log_food_kcal(me.id, d, 900000001, "Stew", NAN, 400);
+	log_food_kcal(me.id, d + 1, 900000001, "Stew", NAN, 600);
+	log_food_kcal(me.id, d + 1, 11458, "Spinach", 50, 100);
+	assert_int_equal(targets_compute(&me, d + 1, &t, &e), 0);
+	assert_int_equal(intake_compute(db, &me, d, d + 1, &t, &in, &e), 0);
+	assert_int_equal(in.days_logged, 2);          /* 700 kcal each: both whole days */
+	assert_true(fabs(in.food_mg - 100) < 1e-9);   /* (150 + 50) / 2, the stew not as 0 */
+	assert_int_equal(in.foods_logged, 3);
+	assert_int_equal(in.foods_no_mg, 1);
+	assert_int_equal(in.n_no_mg, 1);
+	assert_string_equal(in.no_mg[0].name, "Stew");
+	assert_int_equal(in.n_top, 2);
+	char cov[96];
+	intake_coverage_text(&in, cov, sizeof(cov));
+	assert_string_equal(cov, "2 of 3 foods have a magnesium value");
+	struct notes ns;
+	notes_init(&ns);
+	assert_int_equal(intake_note_no_mg(&in, &ns), 1);
+	assert_true(notes_has(&ns, "intake-no-magnesium"));
+	assert_non_null(strstr(ns.v[0].text, "(2 of 3 foods have a magnesium value; without: Stew)"));
+	notes_release(&ns);
+	intake_release(&in);
+	/* Without such a food there is no note. */
+	assert_int_equal(intake_compute(db, &me, day0 - 6, day0, &t, &in, &e), 0);
+	notes_init(&ns);
+	assert_int_equal(intake_note_no_mg(&in, &ns), 0);
+	notes_release(&ns);
+	intake_release(&in);
+}
+
 static void test_unknown_and_single_day(void **state)
 {
 	struct targets t;
@@ -387,6 +427,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_week),
 		cmocka_unit_test(test_unknown_and_single_day),
+		cmocka_unit_test(test_no_magnesium),
 		cmocka_unit_test(test_other_profile),
 		cmocka_unit_test(test_banana_days),
 		cmocka_unit_test(test_mixed_days),

@@ -534,6 +534,7 @@ static const char *const not_from_plans[] = {
 	"check-oxide",            /* oxide products are skipped, not used: u-forms checks it */
 	"intake-incomplete",      /* the intake's notes, which view/plan.c adds to the plan: */
 	"intake-energy-unchecked", /* u-plan-food and u-intake check them */
+	"intake-no-magnesium",    /* u-intake and CLI case 061 check it */
 };
 
 /* Other supplements (a multivitamin, an antacid) count against the same

@@ -10,7 +10,7 @@ $ mgtrack food show 900000001 --json
 ~ "source": "custom"
 $ mgtrack food add --name Bad --mg 5000
 ? 65
-e= mgtrack: --mg "5000" is not magnesium per 100 g (0 to 2000)
+e= mgtrack: --mg "5000" is not magnesium per 100 g (0 to 2000, or unknown)
 $ mgtrack food add --name Bad --mg 10 --measure cup
 ? 65
 e~ --measure "cup" is not NAME=GRAMS

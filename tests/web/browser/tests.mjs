@@ -619,6 +619,32 @@ await test('Profile: an eGFR of 25 stops the plan at once; "I do not know my eGF
   same((await get('/api/v1/plan')).json.status, 'ok', 'the plan after the eGFR was forgotten');
 });
 
+await test('Profile: a vegan diet and a nut allergy chosen on the form are stored, and the Plan page\'s food lines follow them', {}, async ({page}) => {
+  await page.goto(at('/profile'));
+  await page.locator('#profile-form').waitFor();
+  await page.selectOption('#profile-diet', 'vegan');
+  await page.check('#profile-avoid-nuts');
+  const res = await saveProfile(page);
+  same(res.status(), 200, 'POST /api/v1/profile status');
+  same(JSON.parse(res.request().postData()), {diet: 'vegan', avoid: ['nuts']}, 'the POST body');
+  const stored = (await get('/api/v1/profile')).json;
+  same([stored.diet, stored.avoid], ['vegan', ['nuts']], 'the stored diet and avoid list');
+  await page.goto(at('/plan'));
+  await page.locator('#plan-days').waitFor();
+  const text = await page.textContent('#plan-days');
+  check(/ — /.test(text), 'the plan shows no food lines');
+  check(!/[Aa]lmond|[Cc]ashew|[Yy]ogurt|[Ss]almon|[Mm]ackerel|[Mm]ilk, /.test(text), `a vegan avoiding nuts is offered: ${text.slice(0, 400)}`);
+  await page.goto(at('/profile'));
+  await page.locator('#profile-form').waitFor();
+  same(await page.inputValue('#profile-diet'), 'vegan', 'diet after a reload');
+  same(await page.isChecked('#profile-avoid-nuts'), true, 'nuts ticked after a reload');
+  await page.selectOption('#profile-diet', 'omnivore');
+  await page.uncheck('#profile-avoid-nuts');
+  await saveProfile(page);
+  const back = (await get('/api/v1/profile')).json;
+  same([back.diet, back.avoid], ['omnivore', []], 'the diet and avoid list put back');
+});
+
 await test('Profile: age 150 shows the error next to the age, with role=alert, and writes nothing; a bad time is refused by the API',
   {expected: [PROFILE_POST]}, async ({page}) => {
     const stored = (await get('/api/v1/profile')).json;

@@ -20,7 +20,7 @@ function doseText(d) {
 
 // A food line: a food eaten most days is in the food average already, so
 // its line says what the bigger portion adds over the usual amount.
-function foodText(f) {
+function foodLineText(f) {
   const head = `${f.name} — ${f.portion || ''}`;
   if (typeof f.usual_g === 'number') return `${head} instead of your usual ${f.usual_g} g: +${mg(f.adds_mg)}`;
   return `${head}: ${mg(f.mg)}${f.yours ? ' (you have eaten it)' : ''}${f.note ? ` [${f.note}]` : ''}`;
@@ -31,7 +31,7 @@ function dayValue(key, v) {
   if (key === 'doses' && Array.isArray(v)) return v.length ? h('ul', null, v.map((d) => h('li', null, doseText(d)))) : h('span', {class: 'muted'}, 'none');
   if (key === 'food' && v && typeof v === 'object' && v.name) return h('span', null, `${v.name} — ${v.portion || ''}${v.mg !== undefined ? `: ${mg(v.mg)}` : ''}`);
   if (key === 'foods' && Array.isArray(v)) {
-    return v.length ? h('ul', null, v.map((f) => h('li', null, foodText(f))))
+    return v.length ? h('ul', null, v.map((f) => h('li', null, foodLineText(f))))
       : h('span', {class: 'muted'}, 'none');
   }
   if (key === 'foods_mg') return h('span', null, mg(v));
