@@ -36,12 +36,49 @@ struct ctx {
 	size_t n_logged;
 	int days_with_food;
 	const struct mg_table *groups;
+	const char *group_rule[100];   /* food-groups.tsv row id by group code, as found */
 	double gap, min_mg, more_min_mg, regular_share, regular_min_days;
 	enum suggest_order order;
 	const struct diet_rules *diet;
 	struct cand *v;
 	size_t n, cap;
+	/* The other foods keep only their best of each food key as they come
+	 * (a large FDC import has tens of thousands of suggestible foods in a
+	 * few thousand keys): an open-addressing table of key -> index + 1. */
+	size_t *by_key;
+	size_t key_cap;
 };
+
+static size_t key_hash(const char *k)
+{
+	size_t h = 1469598103934665603u;   /* FNV-1a */
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211u;
+	return h;
+}
+
+/* The slot of key in c->by_key: its entry, or the empty slot it goes in. */
+static size_t *key_slot(struct ctx *c, const char *key)
+{
+	if (c->key_cap == 0 || c->n * 2 >= c->key_cap) {
+		size_t old_cap = c->key_cap;
+		size_t *old = c->by_key;
+		c->key_cap = old_cap ? old_cap * 2 : 4096;
+		c->by_key = mg_calloc(c->key_cap, sizeof(size_t));
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i]) {
+				size_t j = key_hash(c->v[old[i] - 1].key) & (c->key_cap - 1);
+				while (c->by_key[j])
+					j = (j + 1) & (c->key_cap - 1);
+				c->by_key[j] = old[i];
+			}
+		free(old);
+	}
+	size_t j = key_hash(key) & (c->key_cap - 1);
+	while (c->by_key[j] && strcmp(c->v[c->by_key[j] - 1].key, key) != 0)
+		j = (j + 1) & (c->key_cap - 1);
+	return &c->by_key[j];
+}
 
 static int cmp_long(const void *a, const void *b)
 {
@@ -83,12 +120,14 @@ static double rank_key(const struct ctx *c, const struct suggestion *s)
 
 /* The food-groups.tsv row of group, the rule a non-staple's serving comes
  * from (the group's reference amount). */
-static const char *group_rule(const struct ctx *c, int group)
+static const char *group_rule(struct ctx *c, int group)
 {
+	if (group >= 0 && group < 100 && c->group_rule[group])
+		return c->group_rule[group];
 	for (size_t r = 0; r < c->groups->nrows; r++) {
 		long code;
 		if (mg_parse_long(table_cell(c->groups, r, "code"), 1, 99, &code) == 0 && code == group)
-			return table_cell(c->groups, r, "id");
+			return c->group_rule[group] = table_cell(c->groups, r, "id");
 	}
 	return "food-groups.tsv";
 }
@@ -136,11 +175,33 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 	 * person's own included: a vegan's logged cheese is not offered back. */
 	if (c->diet && (f->tags & c->diet->avoid_tags))
 		return 0;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 512;
-		c->v = mg_realloc(c->v, c->cap * sizeof(*c->v));
+	/* Another food: only the best of its key is kept (as by_rank orders
+	 * them: the higher rank, then the lower id). */
+	size_t *slot = NULL;
+	struct cand *k;
+	if (!st && !logged) {
+		double mg_serving = f->mg * serving_g / 100;
+		double rank = c->order == SUGGEST_BY_KCAL ? (!isnan(f->kcal) && f->kcal > 0 ? f->mg / f->kcal * 100 : -1)
+							  : mg_serving;
+		slot = key_slot(c, f->key);
+		if (*slot) {
+			const struct suggestion *had = &c->v[*slot - 1].s;
+			double had_rank = rank_key(c, had);
+			if (rank < had_rank || (rank == had_rank && f->id > had->food_id))
+				return 0;
+		}
 	}
-	struct cand *k = &c->v[c->n++];
+	if (slot && *slot) {
+		k = &c->v[*slot - 1];   /* a better food of a key already held replaces it */
+	} else {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 512;
+			c->v = mg_realloc(c->v, c->cap * sizeof(*c->v));
+		}
+		k = &c->v[c->n++];
+		if (slot)
+			*slot = c->n;
+	}
 	memset(k, 0, sizeof(*k));
 	struct suggestion *s = &k->s;
 	k->staple = st;
@@ -174,9 +235,11 @@ static int on_candidate(const struct foods_candidate *f, void *vctx)
 	return 0;
 }
 
+/* The comparators sort arrays of pointers: a candidate is about 1 KB,
+ * and 70,000 of them (a large FDC import) cost more to move than to rank. */
 static int by_rank(const void *x, const void *y, void *vctx)
 {
-	const struct cand *a = x, *b = y;
+	const struct cand *a = *(const struct cand *const *)x, *b = *(const struct cand *const *)y;
 	double ka = rank_key(vctx, &a->s), kb = rank_key(vctx, &b->s);
 	if (ka != kb)
 		return ka < kb ? 1 : -1;
@@ -187,7 +250,7 @@ static int by_rank(const void *x, const void *y, void *vctx)
  * up first; then those eaten now and then, in rank order. */
 static int by_own(const void *x, const void *y, void *vctx)
 {
-	const struct cand *a = x, *b = y;
+	const struct cand *a = *(const struct cand *const *)x, *b = *(const struct cand *const *)y;
 	if (a->s.regular != b->s.regular)
 		return a->s.regular ? -1 : 1;
 	if (a->s.regular && a->s.adds_mg != b->s.adds_mg)
@@ -196,10 +259,10 @@ static int by_own(const void *x, const void *y, void *vctx)
 }
 
 /* Whether one of v[0..n) holds food key `key`. */
-static int key_held(const struct cand *v, size_t n, const char *key)
+static int key_held(struct cand *const *v, size_t n, const char *key)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].key, key) == 0)
+		if (strcmp(v[i]->key, key) == 0)
 			return 1;
 	return 0;
 }
@@ -207,7 +270,7 @@ static int key_held(const struct cand *v, size_t n, const char *key)
 /* By food key, the best first, so the first of each key is kept. */
 static int by_key_then_rank(const void *x, const void *y, void *vctx)
 {
-	const struct cand *a = x, *b = y;
+	const struct cand *a = *(const struct cand *const *)x, *b = *(const struct cand *const *)y;
 	int d = strcmp(a->key, b->key);
 	return d ? d : by_rank(x, y, vctx);
 }
@@ -221,7 +284,7 @@ struct kind_slot {
 
 /* Appends the staples s[0..n) (sorted by rank) to out one kind at a time:
  * the best of each kind, then the second of each, and so on. */
-static size_t deal_by_kind(const struct cand *s, size_t n, struct cand *out)
+static size_t deal_by_kind(struct cand *const *s, size_t n, struct cand **out)
 {
 	struct kind_slot *k = mg_calloc(n ? n : 1, sizeof(*k));
 	size_t nk = 0;
@@ -229,10 +292,10 @@ static size_t deal_by_kind(const struct cand *s, size_t n, struct cand *out)
 	 * their rank order, found again by scanning (n is small). */
 	for (size_t i = 0; i < n; i++) {
 		size_t j = 0;
-		while (j < nk && strcmp(k[j].kind, s[i].s.kind) != 0)
+		while (j < nk && strcmp(k[j].kind, s[i]->s.kind) != 0)
 			j++;
 		if (j == nk)
-			k[nk++] = (struct kind_slot){.kind = s[i].s.kind, .first = i};
+			k[nk++] = (struct kind_slot){.kind = s[i]->s.kind, .first = i};
 		k[j].n++;
 	}
 	size_t m = 0;
@@ -243,7 +306,7 @@ static size_t deal_by_kind(const struct cand *s, size_t n, struct cand *out)
 			/* The (taken+1)-th staple of this kind. */
 			size_t seen = 0;
 			for (size_t i = k[j].first; i < n; i++) {
-				if (strcmp(s[i].s.kind, k[j].kind) != 0)
+				if (strcmp(s[i]->s.kind, k[j].kind) != 0)
 					continue;
 				if (seen++ == k[j].taken) {
 					out[m++] = s[i];
@@ -318,54 +381,58 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	}
 	c.logged = logged;
 	c.n_logged = o->n_logged;
-	int rc = foods_each_candidate(foods, ids, n_ids, on_candidate, &c, e);
+	int rc = foods_each_candidate(foods, ids, n_ids, c.min_mg, on_candidate, &c, e);
 	free(ids);
 	if (rc < 0) {
 		free(c.v);
+		free(c.by_key);
 		free(logged);
 		free(staples);
 		return -1;
 	}
+	struct cand **pv = mg_calloc(c.n ? c.n : 1, sizeof(*pv));
+	for (size_t i = 0; i < c.n; i++)
+		pv[i] = &c.v[i];
 	if (c.n)
-		qsort_r(c.v, c.n, sizeof(*c.v), by_rank, &c);
+		qsort_r(pv, c.n, sizeof(*pv), by_rank, &c);
 	/* Three groups in turn: the person's own foods (one per food key),
 	 * the staples dealt out by kind, the rest; a key already held by an
 	 * earlier group is not offered again. A food eaten most days in a full
 	 * serving holds its key without being offered: a second serving of
 	 * the same food is not variety. */
-	struct cand *own = mg_calloc(c.n ? c.n : 1, sizeof(*own));
+	struct cand **own = mg_calloc(c.n ? c.n : 1, sizeof(*own));
 	size_t no = 0, held_full = 0;
 	for (size_t i = 0; i < c.n; i++)
-		if (c.v[i].s.logged && c.v[i].full)
-			own[no++] = c.v[i];
+		if (pv[i]->s.logged && pv[i]->full)
+			own[no++] = pv[i];
 	held_full = no;
 	for (size_t i = 0; i < c.n; i++)
-		if (c.v[i].s.logged && !c.v[i].full)
-			own[no++] = c.v[i];
+		if (pv[i]->s.logged && !pv[i]->full)
+			own[no++] = pv[i];
 	qsort_r(own + held_full, no - held_full, sizeof(*own), by_own, &c);
 	size_t nown = held_full;
 	for (size_t i = held_full; i < no; i++)
-		if (!key_held(own, nown, own[i].key))
+		if (!key_held(own, nown, own[i]->key))
 			own[nown++] = own[i];
 
-	struct cand *ranked = mg_calloc(c.n ? c.n : 1, sizeof(*ranked));
+	struct cand **ranked = mg_calloc(c.n ? c.n : 1, sizeof(*ranked));
 	size_t ns = 0, nr = 0;
 	for (size_t i = 0; i < c.n; i++)
-		if (c.v[i].staple && !c.v[i].s.logged && !key_held(own, nown, c.v[i].key))
-			ranked[ns++] = c.v[i];
-	struct cand *dealt = mg_calloc(ns ? ns : 1, sizeof(*dealt));
+		if (pv[i]->staple && !pv[i]->s.logged && !key_held(own, nown, pv[i]->key))
+			ranked[ns++] = pv[i];
+	struct cand **dealt = mg_calloc(ns ? ns : 1, sizeof(*dealt));
 	deal_by_kind(ranked, ns, dealt);
 	/* The rest: the best food of each key that no staple holds. */
-	struct cand *rest = ranked + ns;
+	struct cand **rest = ranked + ns;
 	for (size_t i = 0; i < c.n; i++)
-		if (!c.v[i].staple && !c.v[i].s.logged && !key_held(own, nown, c.v[i].key))
-			rest[nr++] = c.v[i];
+		if (!pv[i]->staple && !pv[i]->s.logged && !key_held(own, nown, pv[i]->key))
+			rest[nr++] = pv[i];
 	qsort_r(rest, nr, sizeof(*rest), by_key_then_rank, &c);
 	size_t kept = 0;
 	for (size_t i = 0; i < nr; i++) {
-		if (kept && strcmp(rest[kept - 1].key, rest[i].key) == 0)
+		if (kept && strcmp(rest[kept - 1]->key, rest[i]->key) == 0)
 			continue;
-		if (!key_held(dealt, ns, rest[i].key))
+		if (!key_held(dealt, ns, rest[i]->key))
 			rest[kept++] = rest[i];
 	}
 	qsort_r(rest, kept, sizeof(*rest), by_rank, &c);
@@ -374,12 +441,14 @@ int suggest_foods(sqlite3 *foods, double gap_mg, const struct suggest_opts *o,
 	size_t total = offered + ns + kept, limit = o->limit < total ? o->limit : total;
 	struct suggestion *res = mg_calloc(limit ? limit : 1, sizeof(*res));
 	for (size_t i = 0; i < limit; i++)
-		res[i] = i < offered ? own[held_full + i].s : i < offered + ns ? dealt[i - offered].s
-								     : rest[i - offered - ns].s;
+		res[i] = i < offered ? own[held_full + i]->s : i < offered + ns ? dealt[i - offered]->s
+								       : rest[i - offered - ns]->s;
 	free(own);
 	free(dealt);
 	free(ranked);
+	free(pv);
 	free(c.v);
+	free(c.by_key);
 	free(logged);
 	free(staples);
 	*out = res;

@@ -84,10 +84,10 @@ struct foods_candidate {
 };
 
 /* Every current (not deprecated) food with magnesium > 0 that is not
- * excluded, and those whose id is one of ids (excluded or not), in no
- * particular order. cb returns non-zero to stop; its candidate is valid
- * during the call. */
-int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids,
+ * excluded and gives at least min_mg in its usual serving, and those whose
+ * id is one of ids (excluded or not, any serving), in no particular order.
+ * cb returns non-zero to stop; its candidate is valid during the call. */
+int foods_each_candidate(sqlite3 *db, const long *ids, size_t n_ids, double min_mg,
 			 int (*cb)(const struct foods_candidate *c, void *ctx), void *ctx, struct mg_err *e);
 
 /* The meta value of key into buf: 1 found, 0 not (buf ""). */
