@@ -189,16 +189,22 @@ static int food_show(int argc, char **argv, struct cmd_ctx *ctx)
 		printf("id %ld, source %s%s\n\nPer 100 g:\n", f.id, f.source,
 		       f.deprecated ? " (withdrawn by USDA)" : "");
 		for (int i = 0; i < NUT_COUNT; i++) {
-			if (isnan(f.nut[i]))
+			if (isnan(f.nut[i]) && i != NUT_MG)
 				continue;
-			printf("  %-13s %9.2f %s\n", food_nutrients[i].label, f.nut[i], food_nutrients[i].unit);
+			if (isnan(f.nut[i]))   /* the one nutrient this tool is about: say it is missing */
+				printf("  %-13s   unknown (logged portions are not counted)\n", food_nutrients[i].label);
+			else
+				printf("  %-13s %9.2f %s\n", food_nutrients[i].label, f.nut[i], food_nutrients[i].unit);
 		}
 		if (f.n_measures)
 			printf("\nMeasures:\n");
 		for (size_t i = 0; i < f.n_measures; i++) {
 			const struct food_measure *m = &f.measures[i];
-			printf("  %g %-32s %7.1f g  %6.1f mg magnesium\n", m->amount, m->name, m->grams,
-			       f.nut[NUT_MG] * m->grams / 100);
+			if (isnan(f.nut[NUT_MG]))
+				printf("  %g %-32s %7.1f g\n", m->amount, m->name, m->grams);
+			else
+				printf("  %g %-32s %7.1f g  %6.1f mg magnesium\n", m->amount, m->name, m->grams,
+				       f.nut[NUT_MG] * m->grams / 100);
 		}
 	}
 	food_record_release(&f);

@@ -81,6 +81,7 @@ static int import_cronometer(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "rows", json_integer((json_int_t)c.rows));
 		json_object_set_new(j, "written", json_integer((json_int_t)c.written));
 		json_object_set_new(j, "unchanged", json_integer((json_int_t)c.unchanged));
+		json_object_set_new(j, "written_without_magnesium", json_integer((json_int_t)c.unknown_mg));
 		json_object_set_new(sk, "no_magnesium", json_integer((json_int_t)c.no_magnesium));
 		json_object_set_new(sk, "after_today", json_integer((json_int_t)c.after_today));
 		json_object_set_new(sk, "implausible", json_integer((json_int_t)c.implausible));
@@ -91,6 +92,9 @@ static int import_cronometer(int argc, char **argv, struct cmd_ctx *ctx)
 		printf("%s: %zu rows; %zu %s written, %zu unchanged\n", name, c.rows, c.written, what, c.unchanged);
 		if (c.no_magnesium)
 			printf("  %zu rows have no magnesium value: left out, never counted as 0 mg\n", c.no_magnesium);
+		if (c.unknown_mg)
+			printf("  %zu of the entries written have no magnesium value: 'mgtrack intake' names them and never"
+			       " counts them as 0 mg\n", c.unknown_mg);
 		if (c.after_today || c.implausible || c.empty)
 			printf("  skipped: %zu dated after today, %zu above a plausible amount, %zu of 0 g\n", c.after_today,
 			       c.implausible, c.empty);

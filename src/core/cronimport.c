@@ -1,7 +1,8 @@
 /*
  * Cronometer rows into the food log or the imported intake; see
  * cronimport.h. A serving already in the log (same day, name, amount,
- * unit and magnesium) is left as it is, so a re-import writes nothing.
+ * unit and magnesium, or no magnesium value on both) is left as it is, so
+ * a re-import writes nothing.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -32,8 +33,9 @@ struct cron_ctx {
  * only absorb floating-point rounding of the file's two decimals. */
 static int is_serving(const struct cron_row *r, const char *food, const char *unit, double amount, double mg)
 {
-	return strcmp(food, r->food) == 0 && strcmp(unit, r->unit) == 0 && fabs(amount - r->amount) < 1e-6 &&
-	       fabs(mg - r->mg) < 0.005;
+	/* No magnesium value on both sides is the same serving too. */
+	int same_mg = isnan(mg) || isnan(r->mg) ? isnan(mg) && isnan(r->mg) : fabs(mg - r->mg) < 0.005;
+	return strcmp(food, r->food) == 0 && strcmp(unit, r->unit) == 0 && fabs(amount - r->amount) < 1e-6 && same_mg;
 }
 
 static int same(const struct cron_row *a, const struct cron_row *b)
@@ -71,7 +73,11 @@ static int store_row(const struct cron_row *r, void *vctx)
 		c->after_today++;
 		return 0;
 	}
-	if (isnan(r->mg)) {
+	/* A day's total without magnesium says nothing; a serving without it
+	 * is still food eaten (its energy tells a whole day from a part), so
+	 * it is logged with no magnesium value, which intake names and never
+	 * counts as 0 mg. */
+	if (isnan(r->mg) && r->kind == CRON_DAILY) {
 		c->no_magnesium++;
 		return 0;
 	}
@@ -133,6 +139,7 @@ static int store_row(const struct cron_row *r, void *vctx)
 	}
 	x->written[x->n_written++] = en.id;
 	c->written++;
+	c->unknown_mg += isnan(en.mg);
 	return 0;
 }
 

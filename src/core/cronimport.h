@@ -21,7 +21,8 @@
 struct cron_counts {
 	enum cron_kind kind;
 	size_t rows, written, unchanged;
-	size_t no_magnesium;     /* rows whose magnesium cell is empty: not imported */
+	size_t no_magnesium;     /* daily rows whose magnesium cell is empty: not imported */
+	size_t unknown_mg;       /* servings written without a magnesium value (flagged, never 0 mg) */
 	size_t after_today;      /* rows dated after today: skipped */
 	size_t empty;            /* servings of 0 g (placeholders Cronometer keeps): skipped */
 	size_t implausible;      /* above import-dietary-record-max-mg (servings) or -day-max-mg (days) */
