@@ -528,13 +528,30 @@ static double decide_dose(const struct plan_input *in, struct plan *p, double *s
 	double ul = p->targets.supplement_ul_mg;
 	double basis;
 	*start = 0;
+	/* The training uplift (target above the RDA) is a food target first
+	 * (facts sheet section 1): the food lines aim at the whole gap, the
+	 * supplement at most at the gap to the RDA. */
+	double uplift = p->targets.target_mg - p->targets.rda_mg;
+	double to_rda = p->targets.rda_mg - p->food_mg;
 	if (!in->food_known) {
 		basis = th("plan-unknown-food-mg");
 	} else if (p->gap_mg <= 0) {
 		rule(&p->explain, "plan-gap-covered");
 		return 0;
+	} else if (uplift > 0 && to_rda <= 0) {
+		notes_add(&p->explain, "plan-training-food-first", rule_source("plan-training-food-first"),
+			  "%s: your food (%.0f mg) meets the RDA (%.0f mg); the %.0f mg left of your training target is"
+			  " for food, so no supplement is planned", rule_text("plan-training-food-first"), p->food_mg,
+			  p->targets.rda_mg, p->gap_mg);
+		return 0;
 	} else {
 		basis = p->gap_mg;
+		if (uplift > 0) {
+			basis = to_rda;
+			notes_add(&p->explain, "plan-training-food-first", rule_source("plan-training-food-first"),
+				  "%s: the supplement closes the %.0f mg to the RDA (%.0f mg); the training uplift of %.0f mg"
+				  " is for food", rule_text("plan-training-food-first"), to_rda, p->targets.rda_mg, uplift);
+		}
 	}
 	struct fit f;
 	choose_product(in, p, basis, &f);

@@ -180,7 +180,14 @@ static const struct scenario scenarios[] = {
 	 PLAN_OK, 125, 125, "glycinate", 1, "plan-cramps", NULL},
 	/* timing */
 	{"morning training: post-workout and evening", 40, "male", "regular", "recovery", "", NOMEDS, NULL, NULL, "07:00", 0, 150,
-	 NULL, 0, 0, 0, PLAN_OK, 300, 300, "glycinate", 2, "plan-morning-training", NULL},
+	 NULL, 0, 0, 0, PLAN_OK, 275, 275, "glycinate", 2, "plan-morning-training", NULL},
+	/* The training uplift is for food: the supplement closes the gap to
+	 * the RDA only (420 - 150 = 270 above; 462 - 150 would be 312), and
+	 * none at all once food meets the RDA though not the training target. */
+	{"training: the supplement closes the gap to the RDA", 40, "male", "heavy", "recovery", "", NOMEDS, NULL, NULL, NULL, 0,
+	 300, NULL, 0, 0, 0, PLAN_OK, 125, 125, "glycinate", 1, "plan-training-food-first", NULL},
+	{"training: food meets the RDA, the uplift is for food", 40, "male", "heavy", "recovery", "", NOMEDS, NULL, NULL, NULL,
+	 0, 430, NULL, 0, 0, 0, PLAN_OK, 0, 0, NULL, -1, "plan-training-food-first", NULL},
 	{"bed after midnight", 27, "female", "", "sleep", "", NOMEDS, "08:00", "00:30", NULL, 0, -1, NULL, 0, 0, 0,
 	 PLAN_OK, 200, 200, "glycinate", 2, "plan-evening-sleep", NULL},
 	{"night shift: the day intake in waking hours", 38, "female", "", "sleep", "", NOMEDS, "15:00", "07:00", NULL, 0, -1,
