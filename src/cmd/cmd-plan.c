@@ -232,7 +232,9 @@ static void print_text(const struct course_view *cv, int explain)
 			first = 0;
 		}
 	printf("\n");
-	if (!b->n_foods && (p->gap_mg > 0 || !p->food_known))
+	if (!b->n_foods && *b->foods_error)
+		printf("    (no food ideas: %s)\n", b->foods_error);
+	else if (!b->n_foods && (p->gap_mg > 0 || !p->food_known) && !b->diet.no_food)
 		printf("    (food ideas need the food database: run 'mgtrack food import --sr24 PATH')\n");
 	const struct mg_table *tl = tables_get("timeline.tsv");
 	const struct mg_table *pr = tables_get("plan-rules.tsv");

@@ -127,7 +127,10 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 	double gap = t.target_mg - (b->intake.food_known ? b->intake.food_mg : 0);
 	sqlite3 *foods;
 	struct mg_err fe = {0};
-	if (!opts->no_foods && access(foods_path, R_OK) == 0 && foods_open(foods_path, &foods, &fe) == 0) {
+	int have_foods = !opts->no_foods && access(foods_path, R_OK) == 0;
+	if (have_foods && foods_open(foods_path, &foods, &fe) < 0)
+		mg_strlcpy(b->foods_error, fe.msg, sizeof(b->foods_error));
+	else if (have_foods) {
 		struct logged_food *logged = NULL;
 		size_t n_logged = 0;
 		/* Enough ideas for 2-3 different foods a day over the days shown,
@@ -138,8 +141,12 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &so.days_with_food, &fe) == 0) {
 			so.logged = logged;
 			so.n_logged = n_logged;
-			if (suggest_foods(foods, gap, &so, &b->foods, &b->n_foods, &fe) < 0)
+			if (suggest_foods(foods, gap, &so, &b->foods, &b->n_foods, &fe) < 0) {
 				b->n_foods = 0;
+				/* Said, not swallowed: a plan without food lines and
+				 * no reason reads as "no food would help". */
+				mg_strlcpy(b->foods_error, fe.msg, sizeof(b->foods_error));
+			}
 		}
 		free(logged);
 		db_close(foods);
@@ -473,6 +480,8 @@ json_t *view_plan_json(const struct course_view *cv, int explain)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(j, "days", a);
+	/* Why the days have no food lines when foods.db cannot give them. */
+	json_object_set_new(j, "foods_unavailable", *b->foods_error ? json_string(b->foods_error) : json_null());
 	a = json_array();
 	for (size_t r = 0; r < tl->nrows; r++) {
 		if (strncmp(table_cell(tl, r, "id"), "expect-", 7) != 0)

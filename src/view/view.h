@@ -95,6 +95,8 @@ struct plan_build {
 	struct suggestion *foods;      /* owned; none without foods.db */
 	struct diet_rules diet;        /* the profile's food rules the foods were chosen by */
 	size_t n_foods;
+	char foods_error[320];         /* why there are no food ideas when foods.db exists but cannot give
+					* them (built with other food rules, damaged); "" otherwise */
 	struct plan_other *others;     /* owned: other supplemental sources a day */
 	size_t n_others;
 	struct plan_input input;       /* what the plan was computed from (points into this struct) */

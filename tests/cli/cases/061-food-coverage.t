@@ -34,3 +34,10 @@ $ mgtrack eat --list --days 1 --json
 $ mgtrack plan
 ~ 2 of 3 foods have a magnesium value\)
 ~ without: KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce\) \[intake-no-magnesium\]
+# A food database built by other food rules gives no food lines, and the
+# plan says why instead of showing none.
+@ cp "$FOODS" old.db && sqlite3 old.db "UPDATE meta SET value = 'other' WHERE key = 'classification'"
+$ mgtrack --foods-db old.db plan
+~ \(no food ideas: food database ".*old.db" was built with other food rules: rebuild it with 'mgtrack food import --sr24 PATH'\)
+$ mgtrack --foods-db old.db plan --json
+~ "foods_unavailable": "food database

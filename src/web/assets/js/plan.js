@@ -77,6 +77,8 @@ function planSections(p) {
     ['Form', p.form || '—'],
     ['Product', p.product ? p.product.name : ['none: ', h('a', {href: '#products', onclick: toProducts}, 'add yours below')]],
   ];
+  // No food lines because foods.db cannot give them: say why, not "none".
+  if (p.foods_unavailable) summary.push(['Food ideas', h('span', {id: 'plan-foods-unavailable'}, `none: ${p.foods_unavailable}`)]);
   head.push(h('section', {class: 'card', 'aria-labelledby': 'sum-title'}, h('h2', {id: 'sum-title'}, 'Summary'),
     h('dl', {class: 'kv', id: 'plan-summary'}, summary.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
     p.product && Array.isArray(p.product.label_warnings) && p.product.label_warnings.length
