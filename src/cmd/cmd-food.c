@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "cmd/cmd.h"
 #include "core/foodimport.h"
+#include "core/diet.h"
 #include "core/search.h"
 #include "store/db.h"
 #include "store/foods.h"
@@ -107,7 +108,17 @@ static int food_search_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_fail(&e);
 	}
 	struct search_result res;
-	rc = food_search(foods, journal, strbuf_str(&text), (size_t)limit, &res, &e);
+	rc = food_search(foods, journal, strbuf_str(&text), (size_t)limit * 4 + 20, &res, &e);
+	/* With a profile, the foods its rules leave out of suggestions go
+	 * last and are marked (shown, since a search is a lookup). */
+	struct profile p;
+	struct mg_err pe = {0};
+	struct diet_rules d;
+	int have_profile = journal && journal_profile_get(journal, ctx->profile, &p, &pe) == 0;
+	if (have_profile)
+		diet_rules_for(&p, mg_today(), &d);
+	if (rc == 0)
+		search_order_for_diet(foods, have_profile ? &d : NULL, &res, (size_t)limit);
 	db_close(foods);
 	db_close(journal);
 	if (rc < 0) {
@@ -116,8 +127,11 @@ static int food_search_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (json) {
 		json_t *a = json_array();
-		for (size_t i = 0; i < res.n; i++)
-			json_array_append_new(a, view_food_json(&res.hits[i].food, 0));
+		for (size_t i = 0; i < res.n; i++) {
+			json_t *f = view_food_json(&res.hits[i].food, 0);
+			json_object_set_new(f, "not_for_you", view_not_for_you_json(res.hits[i].not_for_you));
+			json_array_append_new(a, f);
+		}
 		cmd_print_json(a);
 	} else if (res.n == 0) {
 		printf("no food matches \"%s\"\n", strbuf_str(&text));
@@ -135,6 +149,11 @@ static int food_search_cmd(int argc, char **argv, struct cmd_ctx *ctx)
 			if (!isnan(f->nut[NUT_MG]))
 				snprintf(mg, sizeof(mg), "%.0f", f->nut[NUT_MG]);
 			printf("%9ld  %7s  %-34.34s  %s\n", f->id, mg, per, f->name);
+			if (res.hits[i].not_for_you) {
+				char why[320];
+				view_not_for_you_text(res.hits[i].not_for_you, why, sizeof(why));
+				printf("%9s  %7s  %-34s  %s\n", "", "", "", why);
+			}
 		}
 	}
 	search_result_release(&res);

@@ -242,6 +242,19 @@ const char *diet_portion_source(const struct diet_rules *r)
 	return row < 0 ? "" : table_cell(t, (size_t)row, "source");
 }
 
+static const char *cell_of(const char *id, const char *col);
+
+const char *diet_rule_for_tags(const struct diet_rules *r, unsigned tags)
+{
+	for (size_t i = 0; i < r->n_applied; i++) {
+		char bad[32];
+		long t = foodclass_tag_bits(cell_of(r->applied[i], "tags"), bad, sizeof(bad));
+		if (t > 0 && ((unsigned)t & tags))
+			return r->applied[i];
+	}
+	return NULL;
+}
+
 const char *diet_food_note(const struct diet_rules *r, unsigned tags)
 {
 	for (size_t i = 0; i < r->n_notes; i++)

@@ -39,6 +39,10 @@ struct diet_rules {
 
 void diet_rules_for(const struct profile *p, long today, struct diet_rules *out);
 
+/* The first applied avoid (or no-food) row that leaves out a food with
+ * `tags`; NULL when none does. */
+const char *diet_rule_for_tags(const struct diet_rules *r, unsigned tags);
+
 /* The first note row whose tags a food with `tags` carries; NULL when none. */
 const char *diet_food_note(const struct diet_rules *r, unsigned tags);
 

@@ -11,7 +11,10 @@
  *   sodium   a usual serving holds more sodium than suggest-max-sodium-mg
  *   serving  no usual serving is known (no food-groups.tsv row)
  * and `unless_words` lifts any row for names that hold one of them.
- * food-tags.tsv rows are read the same way (match food), and also
+ * food-tags.tsv rows are read the same way (match food), except that a
+ * tag's unless phrase that holds one of its words only hides that phrase
+ * (so "peanut butter" is not dairy, yet a cheese cracker with peanut butter
+ * is); see has_word_outside. And also
  *   fibre    a usual serving holds tag-high-fibre-g of fibre or more
  *   calcium  a usual serving holds tag-high-calcium-mg of calcium or more
  * but every row that matches adds its tag: a food has many tags.
@@ -119,6 +122,47 @@ static int has_word(const char *low, size_t len, const struct words *ws)
 		}
 	}
 	return 0;
+}
+
+/* Whether phrase holds one of ws's words (as text: "peanut butter" holds
+ * "butter"). */
+static int phrase_holds(const char *phrase, const struct words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++)
+		if (strstr(phrase, ws->w[i]))
+			return 1;
+	return 0;
+}
+
+/* A tag row's words against low, with its unless phrases read two ways:
+ * one that holds a row word hides that occurrence ("peanut butter" is not
+ * the dairy "butter", though a cheese cracker with peanut butter is
+ * dairy); one that does not lifts the row for the food ("Atlantic"
+ * mackerel is not king mackerel). */
+static int has_word_outside(const char *low, size_t len, const struct words *ws, const struct words *unless)
+{
+	for (size_t i = 0; i < unless->n; i++) {
+		struct words one = {.w = &unless->w[i], .len = &unless->len[i], .n = 1};
+		if (!phrase_holds(unless->w[i], ws) && has_word(low, len, &one))
+			return 0;
+	}
+	char buf[512];
+	if (len >= sizeof(buf))
+		return has_word(low, len, ws) && !has_word(low, len, unless);   /* the old, stricter reading */
+	memcpy(buf, low, len + 1);
+	for (size_t i = 0; i < unless->n; i++) {
+		if (!phrase_holds(unless->w[i], ws))
+			continue;
+		char *p = buf;
+		while ((p = strstr(p, unless->w[i])) != NULL) {
+			int before = p == buf || !isalnum((unsigned char)p[-1]);
+			int after = p + unless->len[i] == buf + len || !isalnum((unsigned char)p[unless->len[i]]);
+			if (before && after)
+				memset(p, ' ', unless->len[i]);
+			p++;
+		}
+	}
+	return has_word(buf, len, ws);
 }
 
 static int parse_groups(const char *table, const char *cell, struct rule *r, struct mg_err *e)
@@ -303,6 +347,11 @@ static int rule_matches(const struct foodclass *fc, const struct rule *r, const 
 {
 	if (!in_groups(r, f->group))
 		return 0;
+	/* A tag's unless words only hide themselves: "peanut butter" is not
+	 * the dairy word "butter", but "Crackers, cheese, ... with peanut
+	 * butter filling" still holds "cheese". An exclusion's lift the row. */
+	if (r->tag >= 0 && r->match == MATCH_FOOD && r->unless.n && r->words.n)
+		return has_word_outside(low, len, &r->words, &r->unless);
 	if (r->unless.n && has_word(low, len, &r->unless))
 		return 0;
 	switch (r->match) {

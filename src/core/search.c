@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/diet.h"
 #include "core/search.h"
 #include "core/tables.h"
 #include "store/foods.h"
@@ -358,4 +359,25 @@ int food_search(sqlite3 *foods, sqlite3 *journal, const char *text, size_t limit
 	}
 	release_candidates(&c);
 	return 0;
+}
+
+void search_order_for_diet(sqlite3 *foods, const struct diet_rules *d, struct search_result *r, size_t limit)
+{
+	struct search_hit *v = mg_calloc(r->n ? r->n : 1, sizeof(*v));
+	size_t k = 0;
+	unsigned avoid = d ? d->avoid_tags : 0;
+	for (size_t i = 0; i < r->n; i++) {
+		unsigned tags = foods && avoid ? foods_tags(foods, r->hits[i].food.id) : 0;
+		r->hits[i].not_for_you = tags & avoid ? diet_rule_for_tags(d, tags) : NULL;
+	}
+	/* A stable partition: the foods that fit first, both in search order. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < r->n; i++)
+			if ((r->hits[i].not_for_you != NULL) == pass)
+				v[k++] = r->hits[i];
+	for (size_t i = limit; i < k; i++)
+		food_record_release(&v[i].food);
+	free(r->hits);
+	r->hits = v;
+	r->n = k < limit ? k : limit;
 }

@@ -19,6 +19,8 @@
 struct search_hit {
 	struct food_record food;   /* with measures */
 	double score;              /* higher is better */
+	const char *not_for_you;   /* after search_order_for_diet: the food-rules.tsv row that leaves this
+				    * food out of the person's suggestions ("diet-vegan"), NULL when none */
 };
 
 struct search_result {
@@ -59,5 +61,13 @@ double search_score(const char *name, char tokens[][32], size_t n, int deprecate
 int food_search(sqlite3 *foods, sqlite3 *journal, const char *text, size_t limit,
 		struct search_result *out, struct mg_err *e);
 void search_result_release(struct search_result *r);
+
+struct diet_rules;
+/* A person's food rules applied to a search: the foods their diet,
+ * allergies, medicines or life stage leave out of suggestions go after
+ * the others (in their order), each marked with the row that says why,
+ * then the list is cut to limit. A search is a lookup, so nothing is
+ * hidden: a vegan may still log the cheese they ate. */
+void search_order_for_diet(sqlite3 *foods, const struct diet_rules *d, struct search_result *r, size_t limit);
 
 #endif

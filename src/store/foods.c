@@ -356,6 +356,19 @@ int foods_load_measures(sqlite3 *db, struct food_record *f, struct mg_err *e)
 	return 0;
 }
 
+unsigned foods_tags(sqlite3 *db, long id)
+{
+	sqlite3_stmt *st;
+	unsigned tags = 0;
+	if (sqlite3_prepare_v2(db, "SELECT tags FROM food WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		tags = (unsigned)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return tags;
+}
+
 int foods_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e)
 {
 	struct strbuf sql;

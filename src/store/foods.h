@@ -61,6 +61,10 @@ void foods_build_abort(struct foods_build *b);
 /* Fills f (initialised by the caller) with food id; 1 found, 0 not. */
 int foods_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e);
 
+/* The tags (core/foodclass.h bits) the import gave food id; 0 when the
+ * food is not in foods.db (a custom food). */
+unsigned foods_tags(sqlite3 *db, long id);
+
 /* Full-text candidates for a search: calls cb with the id, name and
  * quality of at most limit matching foods, best quality first. */
 int foods_match(sqlite3 *db, const char *fts_query, size_t limit,

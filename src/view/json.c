@@ -8,6 +8,7 @@
 #include "core/night.h"
 #include "core/tables.h"
 #include "core/profile.h"
+#include "core/diet.h"
 #include "view/view.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
@@ -359,6 +360,29 @@ json_t *view_intake_json(const struct profile *p, const struct intake *in)
 	json_object_set_new(j, "notes", view_notes_json(&ns));
 	notes_release(&ns);
 	json_object_set_new(j, "disclaimer", json_string(view_not_advice));
+	return j;
+}
+
+void view_not_for_you_text(const char *rule, char *buf, size_t n)
+{
+	const char *note = rule ? diet_rule_note(rule) : NULL;
+	if (!rule)
+		snprintf(buf, n, "%s", "");
+	else if (note && *note)
+		snprintf(buf, n, "%s (%s)", note, rule);
+	else
+		snprintf(buf, n, "not for your diet or allergies (%s)", rule);
+}
+
+json_t *view_not_for_you_json(const char *rule)
+{
+	if (!rule)
+		return json_null();
+	char text[320];
+	view_not_for_you_text(rule, text, sizeof(text));
+	json_t *j = json_object();
+	json_object_set_new(j, "rule", json_string(rule));
+	json_object_set_new(j, "text", json_string(text));
 	return j;
 }
 

@@ -41,6 +41,11 @@ json_t *view_dose_json(const struct dose_entry *d);
 json_t *view_food_log_json(const struct food_log_entry *en);
 /* all_nutrients adds every nutrient per 100 g (food show). */
 json_t *view_food_json(const struct food_record *f, int all_nutrients);
+/* Why a food is not for this person (search_order_for_diet's row), as
+ * {"rule", "text"}; JSON null when it is. */
+json_t *view_not_for_you_json(const char *rule);
+/* The same in words: "not for you: ... (diet-vegan)". */
+void view_not_for_you_text(const char *rule, char *buf, size_t n);
 json_t *view_product_json(const struct product *p, const struct product_mg *mg);
 json_t *view_profile_json(const struct profile *p, long today);
 json_t *view_targets_json(const struct profile *p, const struct targets *t);

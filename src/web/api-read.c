@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store/db.h"
+#include "core/diet.h"
 #include "core/search.h"
 #include "store/foods.h"
 #include "core/trial.h"
@@ -93,16 +94,32 @@ void api_foods(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	sqlite3 *foods;
 	struct search_result res;
 	struct mg_err e = {0};
+	/* The profile's food rules order the hits; without a profile (not
+	 * made yet) the search still answers, in plain order. */
+	struct profile p;
+	struct mg_err pe = {0};
+	int have_profile = journal_profile_get(app->db, app->profile, &p, &pe) == 0;
 	if (foods_open(app->foods_path, &foods, &e) < 0)
 		return web_error(rs, 503, "unavailable", NULL, "no food database: run 'mgtrack food import --sr24 PATH' (%s)",
 				 e.msg);
-	int rc = food_search(foods, app->db, q, (size_t)limit, &res, &e);
+	/* More hits than asked for, so that foods the person's diet leaves
+	 * out can go after the others and still leave `limit` that fit. */
+	int rc = food_search(foods, app->db, q, (size_t)limit * 4 + 20, &res, &e);
+	if (rc == 0) {
+		struct diet_rules d;
+		if (have_profile)
+			diet_rules_for(&p, mg_today(), &d);
+		search_order_for_diet(foods, have_profile ? &d : NULL, &res, (size_t)limit);
+	}
 	db_close(foods);
 	if (rc < 0)
 		return web_fail(rs, &e, "q");
 	json_t *a = json_array();
-	for (size_t i = 0; i < res.n; i++)
-		json_array_append_new(a, view_food_json(&res.hits[i].food, 0));
+	for (size_t i = 0; i < res.n; i++) {
+		json_t *f = view_food_json(&res.hits[i].food, 0);
+		json_object_set_new(f, "not_for_you", view_not_for_you_json(res.hits[i].not_for_you));
+		json_array_append_new(a, f);
+	}
 	search_result_release(&res);
 	web_json(rs, 200, a);
 }

@@ -341,6 +341,7 @@ static const struct tagcase tagcases[] = {
 	{"soy", {16108, 16126, 16120, 0}, {16015, 0, 0, 0}},                    /* soybeans, tofu, soymilk; black beans */
 	{"gluten", {20080, 18075, 20006, 0}, {20137, 20010, 20045, 0}},         /* whole-wheat flour, bread, pearled barley; quinoa, buckwheat, rice */
 	{"dairy", {1077, 1116, 1009, 0}, {16120, 1123, 16098, 0}},              /* milk, yogurt, cheddar; soymilk, egg, peanut butter */
+	{"dairy", {18215, 18976, 0, 0}, {16097, 0, 0, 0}},                      /* cheese crackers with peanut butter filling, Country Cheddar crackers; peanut butter */
 	{"egg", {1123, 1124, 0, 0}, {11209, 1077, 0, 0}},                       /* egg, egg white; eggplant, milk */
 	{"fish", {15076, 15117, 15033, 0}, {15151, 0, 0, 0}},                   /* salmon, tuna, haddock; shrimp */
 	{"shellfish", {15151, 15159, 15167, 0}, {15076, 0, 0, 0}},              /* shrimp, clams, oysters; salmon */

@@ -46,3 +46,15 @@ $ mgtrack plan --days 7 --json
 $ mgtrack --profile kd plan --days 1
 ~ food lines: on dialysis the renal dietitian manages potassium and phosphorus
 !~ ^    food 
+# Food search follows the profile too: foods the diet leaves out of
+# suggestions go after the others, marked with the row that says why,
+# and are still shown (a search is a lookup: the person may log them).
+$ mgtrack profile set --diet vegan --no-avoid nuts,soy,dairy,egg,fish,shellfish,peanuts,sesame,gluten
+$ mgtrack food search butter --limit 6
+~ ^ +16399 .*Peanut butter with omega-3, creamy$
+!~ Butter, salted
+$ mgtrack food search butter --limit 200 --json
+@ python3 -c 'import json; d=json.load(open(".out")); k=[x["not_for_you"] is not None for x in d]; assert k == sorted(k) and any(k) and not all(k), k; assert all(x["not_for_you"]["rule"] == "diet-vegan" for x in d if x["not_for_you"] and x["name"].startswith("Butter")), d'
+$ mgtrack food search cheddar --limit 3
+~ ^ +1009 .*Cheese, cheddar
+~ ^ +not for your diet or allergies \(diet-vegan\)$

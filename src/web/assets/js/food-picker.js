@@ -66,7 +66,10 @@ export function foodPicker(prefix, onChoose) {
       'aria-selected': 'false', 'data-food-id': f.id,
       onmousedown: (ev) => ev.preventDefault(),   // keep the focus in the input
       onclick: () => choose(i)},
-    h('span', {class: 'name'}, f.name), h('span', {class: 'mg'}, `${num(f.mg_per_100g)} mg / 100 g`))));
+    h('span', {class: 'name'}, f.name), h('span', {class: 'mg'}, typeof f.mg_per_100g === 'number' ? `${num(f.mg_per_100g)} mg / 100 g` : 'magnesium unknown'),
+    // Foods the person's diet leaves out come last and say why; they can
+    // still be logged (a search is a lookup).
+    f.not_for_you ? h('span', {class: 'sub not-for-you'}, f.not_for_you.text) : null)));
     active = -1;
     if (results.length) {
       hint.textContent = `${results.length} ${results.length === 1 ? 'food' : 'foods'} found: arrow keys to move, Enter to choose.`;
