@@ -19,6 +19,7 @@
 #include "cmd/cmd.h"
 #include "core/healthimport.h"
 #include "core/sessionimport.h"
+#include "core/sessions.h"
 #include "core/tables.h"
 #include "io/fitbit.h"
 #include "io/garmin.h"
@@ -29,6 +30,30 @@
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
+
+/* ---- how sessions became nights (core/sessions.c), for both paths ---- */
+
+static void json_session_skips(json_t *skipped, const struct sessions_summary *ns)
+{
+	/* Fitbit's parser skips the logs Fitbit itself calls naps: one count. */
+	json_t *dev = json_object_get(skipped, "nap");
+	json_int_t naps = (json_int_t)ns->naps + (json_is_integer(dev) ? json_integer_value(dev) : 0);
+	json_object_set_new(skipped, "nap", json_integer(naps));
+	json_object_set_new(skipped, "too_short", json_integer((json_int_t)ns->too_short));
+	json_object_set_new(skipped, "shorter_than_night", json_integer((json_int_t)ns->shorter));
+	json_object_set_new(skipped, "overlapping", json_integer((json_int_t)ns->overlapping));
+}
+
+/* One line saying each choice made, when any was. */
+static void print_session_choices(const struct sessions_summary *ns)
+{
+	if (!ns->merged && !ns->naps && !ns->too_short && !ns->shorter && !ns->overlapping)
+		return;
+	printf("  %zu sessions: %zu merged into the night before them, %zu naps, %zu too short for a night"
+	       " (under %.0f min), %zu shorter than their morning's night, %zu overlapping another\n",
+	       ns->sessions, ns->merged, ns->naps, ns->too_short, tables_threshold("import-min-night-min", NULL),
+	       ns->shorter, ns->overlapping);
+}
 
 /* ---- Apple Health: export.zip or the XML inside it ---- */
 
@@ -256,13 +281,23 @@ struct session_ctx {
 	const char *source;
 	struct session_counts c;
 	struct mg_err *e;
+	/* What the parser read; core/sessions.c makes the nights of it. */
+	struct sessions list;
 	/* RMSSD by date, from a separate file (Fitbit), joined to the nights. */
 	long *hrv_date;
 	double *hrv;
 	size_t n_hrv;
 };
 
+/* Parsers hand their sessions here; nights are made once all are read. */
 static int store_session(const struct sleep_session *ss, void *vctx)
+{
+	struct session_ctx *sc = vctx;
+	sessions_add(&sc->list, ss);
+	return 0;
+}
+
+static int store_night(const struct sleep_session *ss, void *vctx)
 {
 	struct session_ctx *sc = vctx;
 	struct sleep_session with = *ss;
@@ -540,29 +575,10 @@ static int run_withings(const char *path, const char *name, struct session_ctx *
 	return rc;
 }
 
-/* Sleep as Android records every tracking session: collect them, keep the
- * longest per morning, and leave out the ones too short to be a night. */
-struct session_list {
-	struct sleep_session *v;
-	size_t n, cap;
-};
-
-static int collect_session(const struct sleep_session *ss, void *ctx)
-{
-	struct session_list *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = mg_realloc(l->v, l->cap * sizeof(*l->v));
-	}
-	l->v[l->n++] = *ss;
-	return 0;
-}
-
 static int run_saa(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
 		   struct mg_err *e)
 {
 	struct saa_stats st = {0};
-	struct session_list l = {0};
 	int zerr, rc;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	FILE *f = NULL;
@@ -577,32 +593,13 @@ static int run_saa(const char *path, const char *name, struct session_ctx *sc, s
 	} else if (!(f = open_input(path, e))) {
 		return -1;
 	}
-	rc = saa_parse(f, name, collect_session, &l, &st, e);
+	rc = saa_parse(f, name, store_session, sc, &st, e);
 	fclose(f);
 	if (z)
 		zip_discard(z);
-	size_t too_short = 0;
-	double min_night = tables_threshold("import-min-night-min", NULL);
-	for (size_t i = 0; i < l.n && rc == 0; i++) {
-		const struct sleep_session *a = &l.v[i];
-		double span = a->tst_min + a->waso_min;
-		int longest = 1;
-		for (size_t k = 0; k < l.n && longest; k++)
-			if (k != i && l.v[k].date == a->date &&
-			    (l.v[k].tst_min + l.v[k].waso_min > span || (l.v[k].tst_min + l.v[k].waso_min == span && k < i)))
-				longest = 0;
-		if (!longest || span < min_night) {
-			too_short++;
-			continue;
-		}
-		rc = store_session(a, sc);
-	}
-	free(l.v);
-	sk->reason[0] = "short_or_not_longest";
-	sk->count[0] = too_short;
-	sk->reason[1] = "bad_record";
-	sk->count[1] = st.bad_record;
-	sk->n = 2;
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
 	return rc;
 }
 
@@ -655,7 +652,11 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 				 .source = session_importers[k].source, .e = &e};
 	struct skip_counts sk = {0};
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ? -1 : 0;
+	struct sessions_summary ns = {0};
+	sessions_init(&sc.list);
+	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ||
+	     sessions_nights(&sc.list, store_night, &sc, &ns) < 0 ? -1 : 0;
+	sessions_release(&sc.list);
 	free(sc.hrv_date);
 	free(sc.hrv);
 	if (rc == 0 && !dry && db_commit(db, &e) < 0)
@@ -668,7 +669,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged;
 	if (json) {
 		json_t *j = json_object(), *skipped = json_object(), *src = json_array();
-		size_t records = sc.c.read;
+		size_t records = ns.sessions;
 		for (size_t i = 0; i < sk.n; i++)
 			records += sk.count[i];
 		json_object_set_new(j, "records_read", json_integer((json_int_t)records));
@@ -677,6 +678,8 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)sc.c.unchanged));
 		for (size_t i = 0; i < sk.n; i++)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
+		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)ns.merged));
+		json_session_skips(skipped, &ns);
 		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
 		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));
 		json_object_set_new(skipped, "after_today", json_integer((json_int_t)sc.c.future));
@@ -688,6 +691,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
+		print_session_choices(&ns);
 	}
 	if (usable == 0) {
 		cmd_say("no usable nights in \"%s\"\n", path);

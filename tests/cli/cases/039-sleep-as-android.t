@@ -2,11 +2,17 @@
 # tests/fixtures/sleep-as-android/README): the header repeats before every
 # record and rows differ in length. Of its 11 tracking sessions only one
 # is a night: 26 Nov 2020 20:00 to 27 Nov 07:00 London time, rated 3.
+# Eight are tracking tests or too short, 30 Nov 11:03-11:39 is a nap, and
+# 27 Nov 08:54-15:25 is shorter than that morning's night (merging it would
+# make a 19-hour night, past import-max-night-min).
 $ mgtrack init --age 40 --sex female
 $ mgtrack import sleep-as-android "$FIXTURES/sleep-as-android/sleep-export.csv" --json
 ~ "records_read": 11,
 ~ "nights_written": 1,
-~ "short_or_not_longest": 10,
+~ "too_short": 8,
+~ "nap": 1,
+~ "shorter_than_night": 1,
+~ "sessions_merged": 0,
 $ MGTRACK_TODAY=2020-12-31 mgtrack night --show --date 2020-11-27 --json
 ~ "bed": "20:00",
 ~ "up": "07:00",
@@ -17,6 +23,7 @@ $ MGTRACK_TODAY=2020-12-31 mgtrack night --show --date 2020-11-27 --json
 $ mgtrack --profile b init --age 40 --sex female
 $ mgtrack --profile b import sleep-as-android saa.zip
 > saa.zip: 1 nights written, 0 updated, 0 unchanged
+>   11 sessions: 0 merged into the night before them, 1 naps, 8 too short for a night (under 180 min), 1 shorter than their morning's night, 0 overlapping another
 @ python3 -c 'import zipfile; z=zipfile.ZipFile("other.zip","w"); z.writestr("x.csv","a"); z.close()'
 $ mgtrack --profile b import sleep-as-android other.zip
 ? 65
