@@ -1,8 +1,10 @@
 /*
  * `mgtrack import apple-health|fitbit|garmin|oura|sleep-as-android|withings`:
- * sleep from phones and wearables. Apple Health has its own path (a
- * streaming export, sources chosen per night); the others read sleep
- * sessions with io/ parsers and store them through core/sessionimport.c.
+ * sleep from phones and wearables. Apple Health has its own reader (a
+ * streaming export, sources chosen per night: core/healthimport.c); the
+ * others read sleep sessions with io/ parsers. Both hand their sessions
+ * to core/sessions.c, the one rule from sessions to nights, and store the
+ * nights through core/sessionimport.c.
  * Each import is one transaction; --dry-run rolls it back after counting.
  * Called from cmd-import.c, which owns the command's dispatch.
  */
@@ -230,8 +232,10 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(sk, "no_asleep_records", json_integer((json_int_t)s.skipped_no_sleep));
 		json_object_set_new(sk, "inconsistent", json_integer((json_int_t)s.skipped_inconsistent));
 		json_object_set_new(sk, "after_today", json_integer((json_int_t)s.skipped_future));
+		json_session_skips(sk, &s.sessions);
 		json_object_set_new(sk, "dietary_unit", json_integer((json_int_t)s.skipped_dietary_unit));
 		json_object_set_new(sk, "dietary_implausible", json_integer((json_int_t)s.skipped_dietary_implausible));
+		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)s.sessions.merged));
 		json_object_set_new(j, "skipped", sk);
 		for (size_t i = 0; i < s.n_sources; i++) {
 			json_t *o2 = json_object();
@@ -252,6 +256,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
+		print_session_choices(&s.sessions);
 		if (s.intake_days)
 			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
 			       s.intake_days);
