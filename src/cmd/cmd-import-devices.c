@@ -286,6 +286,7 @@ struct session_ctx {
 	const char *source;
 	struct session_counts c;
 	struct mg_err *e;
+	size_t from_to;   /* Sleep as Android records timed by From/To */
 	/* What the parser read; core/sessions.c makes the nights of it. */
 	struct sessions list;
 	/* RMSSD by date, from a separate file (Fitbit), joined to the nights. */
@@ -602,6 +603,10 @@ static int run_saa(const char *path, const char *name, struct session_ctx *sc, s
 	fclose(f);
 	if (z)
 		zip_discard(z);
+	if (rc == 0 && st.bad_record)
+		fprintf(stderr, "mgtrack: %s: %zu records with neither a usable Id nor From/To were skipped, the first"
+			" at row %zu\n", name, st.bad_record, st.first_bad_row);
+	sc->from_to = st.from_to;
 	sk->reason[0] = "bad_record";
 	sk->count[0] = st.bad_record;
 	sk->n = 1;
@@ -684,6 +689,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		for (size_t i = 0; i < sk.n; i++)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
 		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)ns.merged));
+		json_object_set_new(j, "timed_by_from_to", json_integer((json_int_t)sc.from_to));
 		json_session_skips(skipped, &ns);
 		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
 		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));
@@ -697,6 +703,9 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
 		print_session_choices(&ns);
+		if (sc.from_to)
+			printf("  %zu records timed by From/To: their Id is not an integer or not the time From"
+			       " says\n", sc.from_to);
 	}
 	if (usable == 0) {
 		cmd_say("no usable nights in \"%s\"\n", path);
