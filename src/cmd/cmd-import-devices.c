@@ -363,7 +363,8 @@ static int run_oura(const char *path, const char *name, struct session_ctx *sc, 
 static int fitbit_buffer(const char *buf, size_t len, const char *name, struct session_ctx *sc,
 			 struct fitbit_stats *st, struct mg_err *e)
 {
-	return fitbit_parse(buf, len, name, store_session, sc, st, e);
+	return fitbit_parse(buf, len, name, 60 * tables_threshold("import-awakening-min-min", NULL), store_session, sc,
+			    st, e);
 }
 
 static int is_sleep_json(const char *path)
