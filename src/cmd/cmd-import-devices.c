@@ -690,7 +690,8 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		for (size_t i = 0; i < sk.n; i++)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
 		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)ns.merged));
-		json_object_set_new(j, "timed_by_from_to", json_integer((json_int_t)sc.from_to));
+		if (strcmp(session_importers[k].kind, "sleep-as-android") == 0)
+			json_object_set_new(j, "timed_by_from_to", json_integer((json_int_t)sc.from_to));
 		json_session_skips(skipped, &ns);
 		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
 		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));

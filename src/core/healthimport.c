@@ -215,25 +215,21 @@ struct nights_ctx {
 	struct mg_err *e;
 };
 
-/* One session per continuous recording of the chosen source: its asleep
- * and awake records back to back (an Awake record lies inside the sleep
- * period); a break with no record at all ends the session, and
+/* One session per continuous recording of the chosen source: its asleep,
+ * awake and in-bed records back to back (an Awake record lies inside the
+ * sleep period); a break with no record at all ends the session, and
  * core/sessions.c decides whether the next one is the same sleep. */
 static void add_sessions(const struct segment *g, size_t from, size_t to, struct sessions *l,
 			 struct nights_ctx *nc)
 {
 	int offset = g[to - 1].offset;
 	for (size_t i = from; i < to;) {
-		if (g[i].kind == SEG_INBED) {
-			i++;
-			continue;
-		}
-		/* The block: every asleep or awake record touching the one before. */
+		/* The block: every record touching the one before; the source's
+		 * own in-bed records belong to it (old Withings and Sleep Cycle
+		 * exports write in-bed between asleep records), never as sleep. */
 		double b_start = g[i].start, b_end = g[i].end;
 		size_t k = i + 1, last = i;
 		for (; k < to; k++) {
-			if (g[k].kind == SEG_INBED)
-				continue;
 			if (g[k].start > b_end)
 				break;
 			b_end = fmax(b_end, g[k].end);

@@ -106,3 +106,20 @@ $ mgtrack --profile b intake --json
 $ mgtrack --profile b profile set --food-source myfitnesspal
 ? 64
 e~ --food-source "myfitnesspal" must be log, apple-health or cronometer
+# The Watch is chosen (the iPhone has no sleep), the iPhone's in-bed
+# record 23:00-07:10 gives the bed time; the 13-minute afternoon segment
+# is a nap, never a night.
+$ mgtrack --profile w init --age 40 --sex female
+$ mgtrack --profile w import apple-health "$FIXTURES/apple-health/watch-iphone-inbed.xml" --json
+~ "nights_written": 1,
+~ "nap": 1,
+$ mgtrack --profile w night --show --date 2026-11-20 --json
+~ "bed": "23:00",
+~ "sol": 40,
+~ "awakenings": 1,
+~ "waso": 10,
+~ "wake": "06:50",
+~ "up": "07:10",
+~ "tst_min": 420,
+~ "deep": 220,
+~ "light": 200,
