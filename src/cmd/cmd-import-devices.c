@@ -1,5 +1,5 @@
 /*
- * `mgtrack import apple-health|fitbit|garmin|oura|sleep-as-android|withings`:
+ * `mgtrack import apple-health|fitbit|garmin|health-connect|oura|sleep-as-android|whoop|withings`:
  * sleep from phones and wearables. Apple Health has its own reader (a
  * streaming export, sources chosen per night: core/healthimport.c); the
  * others read sleep sessions with io/ parsers. Both hand their sessions
@@ -26,6 +26,9 @@
 #include "io/fitbit.h"
 #include "io/garmin.h"
 #include "io/oura.h"
+#include "io/oura-json.h"
+#include "io/health-connect.h"
+#include "io/whoop.h"
 #include "io/sleep-as-android.h"
 #include "io/withings.h"
 #include "store/db.h"
@@ -341,15 +344,29 @@ static FILE *open_input(const char *path, struct mg_err *e)
 	return f;
 }
 
+static char *slurp(const char *path, size_t *len, struct mg_err *e);
+
+/* Oura: a sleep CSV (either export) or the API's JSON sleep documents,
+ * told apart by the first byte. */
 static int run_oura(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
 		    struct mg_err *e)
 {
-	struct oura_stats st;
-	FILE *f = open_input(path, e);
-	if (!f)
+	struct oura_stats st = {0};
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
 		return -1;
-	int rc = oura_parse(f, name, store_session, sc, &st, e);
-	fclose(f);
+	int rc;
+	if (oura_is_json(buf, len)) {
+		rc = oura_json_parse(buf, len, name, store_session, sc, &st, e);
+	} else {
+		FILE *f = fmemopen(buf, len ? len : 1, "r");
+		rc = f ? oura_parse(f, name, store_session, sc, &st, e)
+		       : mg_err_set(e, MG_EIO, "cannot read \"%s\"", path);
+		if (f)
+			fclose(f);
+	}
+	free(buf);
 	sk->reason[0] = "not_a_night";
 	sk->count[0] = st.not_a_night;
 	sk->reason[1] = "bad_row";
@@ -373,8 +390,6 @@ static int is_sleep_json(const char *path)
 	size_t n = strlen(base);
 	return strncmp(base, "sleep-", 6) == 0 && n > 11 && strcmp(base + n - 5, ".json") == 0;
 }
-
-static char *slurp(const char *path, size_t *len, struct mg_err *e);
 
 static int fitbit_file(const char *path, struct session_ctx *sc, struct fitbit_stats *st, struct mg_err *e)
 {
@@ -614,6 +629,44 @@ static int run_saa(const char *path, const char *name, struct session_ctx *sc, s
 	return rc;
 }
 
+/* WHOOP: sleeps.csv or the same rows as JSON, read whole (a few years
+ * is well under a megabyte). */
+static int run_whoop(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		     struct mg_err *e)
+{
+	struct whoop_stats st = {0};
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
+		return -1;
+	int rc = whoop_parse(buf, len, name, store_session, sc, &st, e);
+	free(buf);
+	sk->reason[0] = "nap";
+	sk->count[0] = st.naps;
+	sk->reason[1] = "bad_record";
+	sk->count[1] = st.bad_record;
+	sk->n = 2;
+	return rc;
+}
+
+/* Health Connect: the sleep sessions' JSON, read whole. */
+static int run_health_connect(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+			      struct mg_err *e)
+{
+	struct hc_stats st = {0};
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
+		return -1;
+	int rc = hc_parse(buf, len, name, 60 * tables_threshold("import-awakening-min-min", NULL), store_session, sc,
+			  &st, e);
+	free(buf);
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
+	return rc;
+}
+
 static const struct {
 	const char *kind, *source;
 	int (*run)(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
@@ -624,6 +677,8 @@ static const struct {
 	{"fitbit", "fitbit", run_fitbit},
 	{"garmin", "garmin", run_garmin},
 	{"oura", "oura", run_oura},
+	{"whoop", "whoop", run_whoop},
+	{"health-connect", "health-connect", run_health_connect},
 };
 
 static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
