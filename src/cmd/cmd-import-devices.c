@@ -49,15 +49,17 @@ static void json_session_skips(json_t *skipped, const struct sessions_summary *n
 	json_object_set_new(skipped, "overlapping", json_integer((json_int_t)ns->overlapping));
 }
 
-/* One line saying each choice made, when any was. */
-static void print_session_choices(const struct sessions_summary *ns)
+/* One line saying each choice made, when any was; device_naps are the
+ * ones the export itself marks (Fitbit, WHOOP), set aside by the parser. */
+static void print_session_choices(const struct sessions_summary *ns, size_t device_naps)
 {
-	if (!ns->merged && !ns->naps && !ns->too_short && !ns->shorter && !ns->overlapping)
+	size_t naps = ns->naps + device_naps;
+	if (!ns->merged && !naps && !ns->too_short && !ns->shorter && !ns->overlapping)
 		return;
 	printf("  %zu sessions: %zu merged into the night before them, %zu naps, %zu too short for a night"
 	       " (under %.0f min), %zu shorter than their morning's night, %zu overlapping another\n",
-	       ns->sessions, ns->merged, ns->naps, ns->too_short, tables_threshold("import-min-night-min", NULL),
-	       ns->shorter, ns->overlapping);
+	       ns->sessions + device_naps, ns->merged, naps, ns->too_short,
+	       tables_threshold("import-min-night-min", NULL), ns->shorter, ns->overlapping);
 }
 
 /* ---- Apple Health: export.zip or the XML inside it ---- */
@@ -259,7 +261,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
-		print_session_choices(&s.sessions);
+		print_session_choices(&s.sessions, 0);
 		if (s.intake_days)
 			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
 			       s.intake_days);
@@ -759,7 +761,11 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
-		print_session_choices(&ns);
+		size_t device_naps = 0;
+		for (size_t i = 0; i < sk.n; i++)
+			if (strcmp(sk.reason[i], "nap") == 0)
+				device_naps = sk.count[i];
+		print_session_choices(&ns, device_naps);
 		if (sc.from_to)
 			printf("  %zu records timed by From/To: their Id is not an integer or not the time From"
 			       " says\n", sc.from_to);
