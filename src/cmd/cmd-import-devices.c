@@ -622,8 +622,8 @@ static int run_saa(const char *path, const char *name, struct session_ctx *sc, s
 	if (z)
 		zip_discard(z);
 	if (rc == 0 && st.bad_record)
-		fprintf(stderr, "mgtrack: %s: %zu records with neither a usable Id nor From/To were skipped, the first"
-			" at row %zu\n", name, st.bad_record, st.first_bad_row);
+		fprintf(stderr, "mgtrack: skipped %zu records of \"%s\" with neither a usable Id nor From/To, the"
+			" first at row %zu\n", st.bad_record, name, st.first_bad_row);
 	sc->from_to = st.from_to;
 	sk->reason[0] = "bad_record";
 	sk->count[0] = st.bad_record;

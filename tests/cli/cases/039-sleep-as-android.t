@@ -28,3 +28,20 @@ $ mgtrack --profile b import sleep-as-android saa.zip
 $ mgtrack --profile b import sleep-as-android other.zip
 ? 65
 e~ holds no sleep-export.csv
+# What no real file shows: an integer Id that is not the time From says
+# (20:00 London against From 21:00) times the record by From/To; a row
+# with neither usable is skipped and named; a comma-only row is no record;
+# a quarter-star rating is quality 1.
+@ printf 'Id,Tz,From,To,Sched,Hours,Rating,Comment\n"1606420800000","Europe/London","26. 11. 2020 21:00","27. 11. 2020 7:00","27. 11. 2020 7:00","10.000","0.25",""\n"x","Europe/London","bad","bad","","8.0","0",""\n,,,,,,,\n' > own.csv
+$ mgtrack --profile own init --age 40 --sex female
+$ mgtrack --profile own import sleep-as-android own.csv --json
+~ "records_read": 2,
+~ "nights_written": 1,
+~ "timed_by_from_to": 1,
+~ "bad_record": 1,
+e~ skipped 1 records of "own.csv" with neither a usable Id nor From/To, the first at row 3
+$ MGTRACK_TODAY=2020-12-31 mgtrack --profile own night --show --date 2020-11-27 --json
+~ "bed": "21:00",
+~ "up": "07:00",
+~ "quality": 1,
+~ "tst_min": 600,
