@@ -1,8 +1,10 @@
 /*
- * `mgtrack import apple-health|fitbit|garmin|oura|sleep-as-android|withings`:
- * sleep from phones and wearables. Apple Health has its own path (a
- * streaming export, sources chosen per night); the others read sleep
- * sessions with io/ parsers and store them through core/sessionimport.c.
+ * `mgtrack import apple-health|fitbit|garmin|health-connect|oura|sleep-as-android|whoop|withings`:
+ * sleep from phones and wearables. Apple Health has its own reader (a
+ * streaming export, sources chosen per night: core/healthimport.c); the
+ * others read sleep sessions with io/ parsers. Both hand their sessions
+ * to core/sessions.c, the one rule from sessions to nights, and store the
+ * nights through core/sessionimport.c.
  * Each import is one transaction; --dry-run rolls it back after counting.
  * Called from cmd-import.c, which owns the command's dispatch.
  */
@@ -19,16 +21,46 @@
 #include "cmd/cmd.h"
 #include "core/healthimport.h"
 #include "core/sessionimport.h"
+#include "core/sessions.h"
 #include "core/tables.h"
 #include "io/fitbit.h"
 #include "io/garmin.h"
 #include "io/oura.h"
+#include "io/oura-json.h"
+#include "io/health-connect.h"
+#include "io/whoop.h"
 #include "io/sleep-as-android.h"
 #include "io/withings.h"
 #include "store/db.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
+
+/* ---- how sessions became nights (core/sessions.c), for both paths ---- */
+
+static void json_session_skips(json_t *skipped, const struct sessions_summary *ns)
+{
+	/* Fitbit's parser skips the logs Fitbit itself calls naps: one count. */
+	json_t *dev = json_object_get(skipped, "nap");
+	json_int_t naps = (json_int_t)ns->naps + (json_is_integer(dev) ? json_integer_value(dev) : 0);
+	json_object_set_new(skipped, "nap", json_integer(naps));
+	json_object_set_new(skipped, "too_short", json_integer((json_int_t)ns->too_short));
+	json_object_set_new(skipped, "shorter_than_night", json_integer((json_int_t)ns->shorter));
+	json_object_set_new(skipped, "overlapping", json_integer((json_int_t)ns->overlapping));
+}
+
+/* One line saying each choice made, when any was; device_naps are the
+ * ones the export itself marks (Fitbit, WHOOP), set aside by the parser. */
+static void print_session_choices(const struct sessions_summary *ns, size_t device_naps)
+{
+	size_t naps = ns->naps + device_naps;
+	if (!ns->merged && !naps && !ns->too_short && !ns->shorter && !ns->overlapping)
+		return;
+	printf("  %zu sessions: %zu merged into the night before them, %zu naps, %zu too short for a night"
+	       " (under %.0f min), %zu shorter than their morning's night, %zu overlapping another\n",
+	       ns->sessions + device_naps, ns->merged, naps, ns->too_short,
+	       tables_threshold("import-min-night-min", NULL), ns->shorter, ns->overlapping);
+}
 
 /* ---- Apple Health: export.zip or the XML inside it ---- */
 
@@ -205,8 +237,10 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(sk, "no_asleep_records", json_integer((json_int_t)s.skipped_no_sleep));
 		json_object_set_new(sk, "inconsistent", json_integer((json_int_t)s.skipped_inconsistent));
 		json_object_set_new(sk, "after_today", json_integer((json_int_t)s.skipped_future));
+		json_session_skips(sk, &s.sessions);
 		json_object_set_new(sk, "dietary_unit", json_integer((json_int_t)s.skipped_dietary_unit));
 		json_object_set_new(sk, "dietary_implausible", json_integer((json_int_t)s.skipped_dietary_implausible));
+		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)s.sessions.merged));
 		json_object_set_new(j, "skipped", sk);
 		for (size_t i = 0; i < s.n_sources; i++) {
 			json_t *o2 = json_object();
@@ -227,6 +261,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
+		print_session_choices(&s.sessions, 0);
 		if (s.intake_days)
 			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
 			       s.intake_days);
@@ -256,13 +291,24 @@ struct session_ctx {
 	const char *source;
 	struct session_counts c;
 	struct mg_err *e;
+	size_t from_to;   /* Sleep as Android records timed by From/To */
+	/* What the parser read; core/sessions.c makes the nights of it. */
+	struct sessions list;
 	/* RMSSD by date, from a separate file (Fitbit), joined to the nights. */
 	long *hrv_date;
 	double *hrv;
 	size_t n_hrv;
 };
 
+/* Parsers hand their sessions here; nights are made once all are read. */
 static int store_session(const struct sleep_session *ss, void *vctx)
+{
+	struct session_ctx *sc = vctx;
+	sessions_add(&sc->list, ss);
+	return 0;
+}
+
+static int store_night(const struct sleep_session *ss, void *vctx)
 {
 	struct session_ctx *sc = vctx;
 	struct sleep_session with = *ss;
@@ -300,15 +346,29 @@ static FILE *open_input(const char *path, struct mg_err *e)
 	return f;
 }
 
+static char *slurp(const char *path, size_t *len, struct mg_err *e);
+
+/* Oura: a sleep CSV (either export) or the API's JSON sleep documents,
+ * told apart by the first byte. */
 static int run_oura(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
 		    struct mg_err *e)
 {
-	struct oura_stats st;
-	FILE *f = open_input(path, e);
-	if (!f)
+	struct oura_stats st = {0};
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
 		return -1;
-	int rc = oura_parse(f, name, store_session, sc, &st, e);
-	fclose(f);
+	int rc;
+	if (oura_is_json(buf, len)) {
+		rc = oura_json_parse(buf, len, name, store_session, sc, &st, e);
+	} else {
+		FILE *f = fmemopen(buf, len ? len : 1, "r");
+		rc = f ? oura_parse(f, name, store_session, sc, &st, e)
+		       : mg_err_set(e, MG_EIO, "cannot read \"%s\"", path);
+		if (f)
+			fclose(f);
+	}
+	free(buf);
 	sk->reason[0] = "not_a_night";
 	sk->count[0] = st.not_a_night;
 	sk->reason[1] = "bad_row";
@@ -322,7 +382,8 @@ static int run_oura(const char *path, const char *name, struct session_ctx *sc, 
 static int fitbit_buffer(const char *buf, size_t len, const char *name, struct session_ctx *sc,
 			 struct fitbit_stats *st, struct mg_err *e)
 {
-	return fitbit_parse(buf, len, name, store_session, sc, st, e);
+	return fitbit_parse(buf, len, name, 60 * tables_threshold("import-awakening-min-min", NULL), store_session, sc,
+			    st, e);
 }
 
 static int is_sleep_json(const char *path)
@@ -331,8 +392,6 @@ static int is_sleep_json(const char *path)
 	size_t n = strlen(base);
 	return strncmp(base, "sleep-", 6) == 0 && n > 11 && strcmp(base + n - 5, ".json") == 0;
 }
-
-static char *slurp(const char *path, size_t *len, struct mg_err *e);
 
 static int fitbit_file(const char *path, struct session_ctx *sc, struct fitbit_stats *st, struct mg_err *e)
 {
@@ -540,29 +599,10 @@ static int run_withings(const char *path, const char *name, struct session_ctx *
 	return rc;
 }
 
-/* Sleep as Android records every tracking session: collect them, keep the
- * longest per morning, and leave out the ones too short to be a night. */
-struct session_list {
-	struct sleep_session *v;
-	size_t n, cap;
-};
-
-static int collect_session(const struct sleep_session *ss, void *ctx)
-{
-	struct session_list *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = mg_realloc(l->v, l->cap * sizeof(*l->v));
-	}
-	l->v[l->n++] = *ss;
-	return 0;
-}
-
 static int run_saa(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
 		   struct mg_err *e)
 {
 	struct saa_stats st = {0};
-	struct session_list l = {0};
 	int zerr, rc;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	FILE *f = NULL;
@@ -577,32 +617,55 @@ static int run_saa(const char *path, const char *name, struct session_ctx *sc, s
 	} else if (!(f = open_input(path, e))) {
 		return -1;
 	}
-	rc = saa_parse(f, name, collect_session, &l, &st, e);
+	rc = saa_parse(f, name, store_session, sc, &st, e);
 	fclose(f);
 	if (z)
 		zip_discard(z);
-	size_t too_short = 0;
-	double min_night = tables_threshold("import-min-night-min", NULL);
-	for (size_t i = 0; i < l.n && rc == 0; i++) {
-		const struct sleep_session *a = &l.v[i];
-		double span = a->tst_min + a->waso_min;
-		int longest = 1;
-		for (size_t k = 0; k < l.n && longest; k++)
-			if (k != i && l.v[k].date == a->date &&
-			    (l.v[k].tst_min + l.v[k].waso_min > span || (l.v[k].tst_min + l.v[k].waso_min == span && k < i)))
-				longest = 0;
-		if (!longest || span < min_night) {
-			too_short++;
-			continue;
-		}
-		rc = store_session(a, sc);
-	}
-	free(l.v);
-	sk->reason[0] = "short_or_not_longest";
-	sk->count[0] = too_short;
+	if (rc == 0 && st.bad_record)
+		fprintf(stderr, "mgtrack: skipped %zu records of \"%s\" with neither a usable Id nor From/To, the"
+			" first at row %zu\n", st.bad_record, name, st.first_bad_row);
+	sc->from_to = st.from_to;
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
+	return rc;
+}
+
+/* WHOOP: sleeps.csv or the same rows as JSON, read whole (a few years
+ * is well under a megabyte). */
+static int run_whoop(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+		     struct mg_err *e)
+{
+	struct whoop_stats st = {0};
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
+		return -1;
+	int rc = whoop_parse(buf, len, name, store_session, sc, &st, e);
+	free(buf);
+	sk->reason[0] = "nap";
+	sk->count[0] = st.naps;
 	sk->reason[1] = "bad_record";
 	sk->count[1] = st.bad_record;
 	sk->n = 2;
+	return rc;
+}
+
+/* Health Connect: the sleep sessions' JSON, read whole. */
+static int run_health_connect(const char *path, const char *name, struct session_ctx *sc, struct skip_counts *sk,
+			      struct mg_err *e)
+{
+	struct hc_stats st = {0};
+	size_t len;
+	char *buf = slurp(path, &len, e);
+	if (!buf)
+		return -1;
+	int rc = hc_parse(buf, len, name, 60 * tables_threshold("import-awakening-min-min", NULL), store_session, sc,
+			  &st, e);
+	free(buf);
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
 	return rc;
 }
 
@@ -616,6 +679,8 @@ static const struct {
 	{"fitbit", "fitbit", run_fitbit},
 	{"garmin", "garmin", run_garmin},
 	{"oura", "oura", run_oura},
+	{"whoop", "whoop", run_whoop},
+	{"health-connect", "health-connect", run_health_connect},
 };
 
 static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
@@ -655,7 +720,11 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 				 .source = session_importers[k].source, .e = &e};
 	struct skip_counts sk = {0};
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ? -1 : 0;
+	struct sessions_summary ns = {0};
+	sessions_init(&sc.list);
+	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ||
+	     sessions_nights(&sc.list, store_night, &sc, &ns) < 0 ? -1 : 0;
+	sessions_release(&sc.list);
 	free(sc.hrv_date);
 	free(sc.hrv);
 	if (rc == 0 && !dry && db_commit(db, &e) < 0)
@@ -668,7 +737,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged;
 	if (json) {
 		json_t *j = json_object(), *skipped = json_object(), *src = json_array();
-		size_t records = sc.c.read;
+		size_t records = ns.sessions;
 		for (size_t i = 0; i < sk.n; i++)
 			records += sk.count[i];
 		json_object_set_new(j, "records_read", json_integer((json_int_t)records));
@@ -677,6 +746,10 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)sc.c.unchanged));
 		for (size_t i = 0; i < sk.n; i++)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
+		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)ns.merged));
+		if (strcmp(session_importers[k].kind, "sleep-as-android") == 0)
+			json_object_set_new(j, "timed_by_from_to", json_integer((json_int_t)sc.from_to));
+		json_session_skips(skipped, &ns);
 		json_object_set_new(skipped, "before_since", json_integer((json_int_t)sc.c.before_since));
 		json_object_set_new(skipped, "inconsistent", json_integer((json_int_t)sc.c.inconsistent));
 		json_object_set_new(skipped, "after_today", json_integer((json_int_t)sc.c.future));
@@ -688,6 +761,14 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
+		size_t device_naps = 0;
+		for (size_t i = 0; i < sk.n; i++)
+			if (strcmp(sk.reason[i], "nap") == 0)
+				device_naps = sk.count[i];
+		print_session_choices(&ns, device_naps);
+		if (sc.from_to)
+			printf("  %zu records timed by From/To: their Id is not an integer or not the time From"
+			       " says\n", sc.from_to);
 	}
 	if (usable == 0) {
 		cmd_say("no usable nights in \"%s\"\n", path);

@@ -9,6 +9,8 @@
 #include "core/healthimport.h"
 #include "core/tables.h"
 #include "core/night.h"
+#include "core/sessionimport.h"
+#include "core/sessions.h"
 #include "store/journal.h"
 #include "store/nights.h"
 #include "util/parse.h"
@@ -30,6 +32,7 @@ struct segment {
 
 struct sample {
 	double utc;         /* end of the measurement */
+	long local;         /* the same, local absolute minutes (day * 1440 + minute) */
 	long day;           /* its local date */
 	double value;
 };
@@ -56,13 +59,14 @@ static void add_sample(struct samples *s, const struct ah_record *r)
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->v = mg_realloc(s->v, s->cap * sizeof(*s->v));
 	}
-	s->v[s->n++] = (struct sample){r->end.utc, r->start.day, r->number};
+	s->v[s->n++] = (struct sample){r->end.utc, r->end.day * 1440L + r->end.minute, r->start.day, r->number};
 }
 
 static enum seg_kind sleep_kind(const char *value, int *known)
 {
 	*known = 1;
-	if (strcmp(value, "HKCategoryValueSleepAnalysisInBed") == 0 || strcmp(value, "0") == 0)
+	/* iOS 8 and 9 wrote in-bed records with no value at all. */
+	if (!value[0] || strcmp(value, "HKCategoryValueSleepAnalysisInBed") == 0 || strcmp(value, "0") == 0)
 		return SEG_INBED;
 	if (strcmp(value, "HKCategoryValueSleepAnalysisAwake") == 0 || strcmp(value, "2") == 0)
 		return SEG_AWAKE;
@@ -191,82 +195,123 @@ static double asleep_union(const struct segment *g, size_t from, size_t to, doub
 	return total / 60;
 }
 
-static int local_minute(double utc, int offset)
+/* Local absolute minutes (day * 1440 + minute) of a UTC time. */
+static long local_abs(double utc, int offset)
 {
-	double local = utc + offset * 60.0;
-	long secs = (long)floor(local);
-	long m = ((secs % 86400) + 86400) % 86400;
-	return (int)(m / 60);
+	return (long)floor((utc + offset * 60.0) / 60);
 }
 
-/* Stage minutes, HRV (SDNN) measured between into bed and out of bed, and
- * the resting heart rate of the morning's date. */
-static void extras(const struct segment *g, size_t from, size_t to, const struct collect *c, double bed, double up,
-		   struct night *n)
+/* What the night callback needs: the store, the samples, and which source
+ * each session's morning came from. */
+struct nights_ctx {
+	sqlite3 *db;
+	long profile_id, since;
+	const struct collect *c;
+	struct health_summary *s;
+	struct session_counts counts;
+	long *src_date;
+	int *src_of;
+	size_t n_src;
+	struct mg_err *e;
+};
+
+/* One session per continuous recording of the chosen source: its asleep,
+ * awake and in-bed records back to back (an Awake record lies inside the
+ * sleep period); a break with no record at all ends the session, and
+ * core/sessions.c decides whether the next one is the same sleep. */
+static void add_sessions(const struct segment *g, size_t from, size_t to, struct sessions *l,
+			 struct nights_ctx *nc)
 {
-	double mins[3] = {0, 0, 0};
-	int any = 0;
-	for (size_t i = from; i < to; i++) {
-		int k = g[i].stage == 'd' ? 0 : g[i].stage == 'c' ? 1 : g[i].stage == 'r' ? 2 : -1;
-		if (k >= 0) {
-			mins[k] += (g[i].end - g[i].start) / 60;
-			any = 1;
+	int offset = g[to - 1].offset;
+	for (size_t i = from; i < to;) {
+		/* The block: every record touching the one before; the source's
+		 * own in-bed records belong to it (old Withings and Sleep Cycle
+		 * exports write in-bed between asleep records), never as sleep. */
+		double b_start = g[i].start, b_end = g[i].end;
+		size_t k = i + 1, last = i;
+		for (; k < to; k++) {
+			if (g[k].start > b_end)
+				break;
+			b_end = fmax(b_end, g[k].end);
+			last = k;
 		}
-	}
-	if (any) {
-		n->deep = (int)lround(mins[0]);
-		n->light = (int)lround(mins[1]);
-		n->rem = (int)lround(mins[2]);
-	}
-	double sum = 0;
-	int cnt = 0;
-	for (size_t i = 0; i < c->hrv.n; i++)
-		if (c->hrv.v[i].utc >= bed && c->hrv.v[i].utc <= up) {
-			sum += c->hrv.v[i].value;
-			cnt++;
+		double onset, final;
+		int pieces;
+		double asleep = asleep_union(g, i, last + 1, &onset, &final, &pieces);
+		if (!isnan(onset)) {
+			struct sleep_session ss;
+			sleep_session_init(&ss);
+			long a = local_abs(b_start, offset), w = local_abs(final, offset), e = local_abs(b_end, offset);
+			ss.date = (long)floor((double)e / 1440);
+			ss.up = (int)(e - ss.date * 1440);
+			ss.date += ss.up >= 18 * 60;
+			ss.bed = (int)(((a % 1440) + 1440) % 1440);
+			ss.wake = (int)(((w % 1440) + 1440) % 1440);
+			ss.sol_min = (onset - b_start) / 60;
+			ss.tst_min = asleep;
+			int awake = 0;
+			double mins[3] = {0, 0, 0};
+			int staged = 0;
+			for (size_t x = i; x <= last; x++) {
+				if (g[x].kind == SEG_AWAKE && g[x].start >= onset && g[x].end <= final)
+					awake++;
+				int st = g[x].stage == 'd' ? 0 : g[x].stage == 'c' ? 1 : g[x].stage == 'r' ? 2 : -1;
+				if (g[x].kind == SEG_ASLEEP && st >= 0) {
+					mins[st] += (g[x].end - g[x].start) / 60;
+					staged = 1;
+				}
+			}
+			ss.awakenings = awake ? awake : pieces - 1;
+			if (staged) {
+				ss.deep_min = mins[0];
+				ss.light_min = mins[1];
+				ss.rem_min = mins[2];
+			}
+			sessions_add(l, &ss);
+			nc->src_date = mg_realloc(nc->src_date, (nc->n_src + 1) * sizeof(long));
+			nc->src_of = mg_realloc(nc->src_of, (nc->n_src + 1) * sizeof(int));
+			nc->src_date[nc->n_src] = ss.date;
+			nc->src_of[nc->n_src++] = g[i].source;
 		}
-	if (cnt && sum / cnt >= 1 && sum / cnt <= 300) {
-		n->hrv = (int)lround(sum / cnt);
-		n->hrv_kind = NIGHT_HRV_SDNN;
+		i = k;
+	}
+}
+
+/* A night from core/sessions.c: SDNN measured between into bed and out of
+ * bed, the resting heart rate of its morning, then stored. */
+static int store_apple_night(const struct sleep_session *night, void *vctx)
+{
+	struct nights_ctx *nc = vctx;
+	const struct collect *c = nc->c;
+	struct sleep_session ss = *night;
+	long bed, wake, up;
+	if (sessions_span(&ss, &bed, &wake, &up) == 0) {
+		double sum = 0;
+		int cnt = 0;
+		for (size_t i = 0; i < c->hrv.n; i++)
+			if (c->hrv.v[i].local >= bed && c->hrv.v[i].local <= up) {
+				sum += c->hrv.v[i].value;
+				cnt++;
+			}
+		if (cnt) {
+			ss.hrv_ms = sum / cnt;
+			ss.hrv_rmssd = 0;
+		}
 	}
 	for (size_t i = 0; i < c->rhr.n; i++)
-		if (c->rhr.v[i].day == n->date && c->rhr.v[i].value >= 20 && c->rhr.v[i].value <= 250)
-			n->hr_low = (int)lround(c->rhr.v[i].value);
+		if (c->rhr.v[i].day == ss.date)
+			ss.hr_low = c->rhr.v[i].value;
+	size_t before = nc->counts.written + nc->counts.updated + nc->counts.unchanged;
+	if (session_store(nc->db, nc->profile_id, SOURCE_NAME, nc->since, &ss, &nc->counts, nc->e) < 0)
+		return -1;
+	if (nc->counts.written + nc->counts.updated + nc->counts.unchanged > before)
+		for (size_t i = nc->n_src; i-- > 0;)
+			if (nc->src_date[i] == ss.date) {
+				nc->s->nights_from[nc->src_of[i]]++;
+				break;
+			}
+	return 0;
 }
-
-/* Builds the night from source segments [from, to) of one night. */
-static int build_night(const struct segment *g, size_t from, size_t to, const struct collect *c, struct night *n,
-		       struct mg_err *e)
-{
-	double onset, final;
-	int pieces;
-	double asleep = asleep_union(g, from, to, &onset, &final, &pieces);
-	if (isnan(onset))
-		return 1;
-	double bed = onset, up = final;
-	int awake_segments = 0, offset = g[to - 1].offset;
-	for (size_t i = from; i < to; i++) {
-		if (g[i].kind == SEG_INBED) {
-			bed = fmin(bed, g[i].start);
-			up = fmax(up, g[i].end);
-		} else if (g[i].kind == SEG_AWAKE && g[i].start >= onset && g[i].end <= final) {
-			awake_segments++;
-		}
-	}
-	night_init(n, g[from].night);
-	mg_strlcpy(n->source, SOURCE_NAME, sizeof(n->source));
-	n->bed = local_minute(bed, offset);
-	n->tried = n->bed;
-	n->sol = (int)lround((onset - bed) / 60);
-	n->wake = local_minute(final, offset);
-	n->up = local_minute(up, offset);
-	n->waso = (int)lround((final - onset) / 60 - asleep);
-	n->awakenings = awake_segments ? awake_segments : pieces - 1;
-	extras(g, from, to, c, bed, up, n);
-	struct night_derived d;
-	return night_derive(n, &d, e) < 0 ? -1 : 0;
-}
-
 
 /* Dietary magnesium per day: apps that sync each other write the same
  * meal twice, so each day takes the one source with the largest total,
@@ -321,6 +366,9 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 		if (strcmp(s->sources[i], o->prefer) == 0)
 			prefer = (int)i;
 	int rc = 0;
+	struct sessions l;
+	sessions_init(&l);
+	struct nights_ctx nc = {.db = db, .profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e};
 	for (size_t i = 0; i < c.n && rc == 0;) {
 		size_t j = i;
 		while (j < c.n && c.v[j].night == c.v[i].night)
@@ -360,25 +408,29 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 			i = j;
 			continue;
 		}
-		struct night n;
-		struct mg_err ne = {0};
-		if (build_night(c.v, best_from, best_to, &c, &n, &ne) != 0) {
-			s->skipped_inconsistent++;
-			i = j;
-			continue;
-		}
-		s->nights_from[c.v[best_from].source]++;
-		int how = journal_night_store(db, profile_id, &n, e);
-		if (how < 0)
-			rc = -1;
-		else if (how == NIGHT_UNCHANGED)
-			s->nights_unchanged++;
-		else if (how == NIGHT_UPDATED)
-			s->nights_updated++;
-		else
-			s->nights_written++;
+		/* Time in bed: the chosen source's in-bed records, else any
+		 * source's (an iPhone's, when the Watch is chosen). */
+		int own = 0;
+		for (size_t k = best_from; k < best_to && !own; k++)
+			own = c.v[k].kind == SEG_INBED;
+		for (size_t k = own ? best_from : i; k < (own ? best_to : j); k++)
+			if (c.v[k].kind == SEG_INBED)
+				sessions_add_inbed(&l, local_abs(c.v[k].start, c.v[k].offset),
+						   local_abs(c.v[k].end, c.v[k].offset));
+		add_sessions(c.v, best_from, best_to, &l, &nc);
 		i = j;
 	}
+	if (rc == 0)
+		rc = sessions_nights(&l, store_apple_night, &nc, &s->sessions);
+	s->nights_written = nc.counts.written;
+	s->nights_updated = nc.counts.updated;
+	s->nights_unchanged = nc.counts.unchanged;
+	s->skipped_inconsistent += nc.counts.inconsistent;
+	s->skipped_future += nc.counts.future;
+	s->skipped_before_since += nc.counts.before_since;
+	sessions_release(&l);
+	free(nc.src_date);
+	free(nc.src_of);
 	if (rc == 0)
 		rc = store_dietary(db, profile_id, &c, o->since, s, e);
 	free(c.v);

@@ -4,8 +4,10 @@
  * night belongs to the morning it ends, in the record's own offset: a
  * segment ending at 18:00 or later belongs to the next morning) and by
  * sourceName. One source per night is used (--prefer, else the one with
- * the most minutes asleep), its asleep segments are merged where they
- * overlap, and InBed marks time in bed, never sleep. The night is stored
+ * the most minutes asleep); its continuous recordings (asleep and awake
+ * records back to back) are sessions that core/sessions.c turns into
+ * nights like every other device's, and InBed marks time in bed, never
+ * sleep (another source's when the chosen one has none). The night is stored
  * with source "apple-health", so the user's own entry wins field by field.
  * Dietary magnesium goes to imported_intake, one total per day, apart from
  * the food log (the profile's food_source says which one counts).
@@ -16,6 +18,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include "core/sessions.h"
 #include "io/apple-health.h"
 #include "util/err.h"
 
@@ -30,6 +33,7 @@ struct health_options {
 
 struct health_summary {
 	struct ah_stats parse;
+	struct sessions_summary sessions;   /* how the chosen sessions became nights */
 	size_t nights_written, nights_updated, nights_unchanged;
 	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent, skipped_future;
 	size_t skipped_dietary_unit, skipped_dietary_implausible;   /* records, days */

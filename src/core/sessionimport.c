@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/night.h"
 #include "core/sessionimport.h"
+#include "core/tables.h"
 #include "store/nights.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
@@ -44,6 +45,10 @@ int session_store(sqlite3 *db, long profile_id, const char *source, long since, 
 	n.deep = minutes(ss->deep_min);
 	n.light = minutes(ss->light_min);
 	n.rem = minutes(ss->rem_min);
+	/* A long sleep without a minute of REM is a device that does not
+	 * measure it (Withings' and Garmin's write 0): unknown, not none. */
+	if (n.rem == 0 && !isnan(ss->tst_min) && ss->tst_min >= tables_threshold("import-rem-expected-min", NULL))
+		n.rem = -1;
 	if (!isnan(ss->hrv_ms) && ss->hrv_ms >= 1 && ss->hrv_ms <= 300) {
 		n.hrv = minutes(ss->hrv_ms);
 		n.hrv_kind = ss->hrv_rmssd ? NIGHT_HRV_RMSSD : NIGHT_HRV_SDNN;

@@ -149,7 +149,7 @@ static void decode(const char *v, size_t n, char *out, size_t cap)
 }
 
 struct attrs {
-	char type[96], source[128], start[40], end[40], value[64], unit[16];
+	char type[96], source[128], old_source[128], start[40], end[40], value[64], unit[16];
 };
 
 /* Reads the attributes of the tag buf[from, to) (after the name). */
@@ -187,6 +187,7 @@ static void read_attrs(const char *p, const char *end, struct attrs *a)
 		}
 		ATTR("type", type);
 		ATTR("sourceName", source);
+		ATTR("source", old_source);   /* iOS 8 and 9 wrote source= */
 		ATTR("startDate", start);
 		ATTR("endDate", end);
 		ATTR("value", value);
@@ -257,6 +258,8 @@ static int record(const char *p, const char *end, struct ah_stats *st,
 	struct ah_record r;
 	memset(&r, 0, sizeof(r));
 	r.kind = wanted[k].kind;
+	if (!a.source[0])
+		mg_strlcpy(a.source, a.old_source, sizeof(a.source));
 	if (!a.source[0] || !a.start[0] || !a.end[0]) {
 		st->bad_record++;
 		return 0;

@@ -20,7 +20,38 @@ static double stage(json_t *summary, const char *level, const char *what)
 	return number(json_object_get(summary, level), what);
 }
 
-static int one_log(json_t *log, struct sleep_session *ss, int *nap)
+static int is_wake(const char *level)
+{
+	return level && (strcmp(level, "wake") == 0 || strcmp(level, "awake") == 0);
+}
+
+/* Awakenings as a diary counts them: wake periods of levels.data (Fitbit
+ * keeps wakes of 3 minutes or less apart, in shortData) lasting at least
+ * min_wake_s, after the first sleep and before the last (neither the time
+ * to fall asleep nor the final awakening). -1 without levels.data. */
+static int diary_awakenings(json_t *data, double min_wake_s)
+{
+	if (!json_is_array(data))
+		return -1;
+	size_t n = json_array_size(data), first = n, last = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_wake(json_string_value(json_object_get(json_array_get(data, i), "level")))) {
+			if (first == n)
+				first = i;
+			last = i;
+		}
+	if (first == n)
+		return -1;   /* no sleep in it: a cut-down log, the summary says more */
+	int count = 0;
+	for (size_t i = first + 1; i < last; i++) {
+		json_t *d = json_array_get(data, i);
+		if (is_wake(json_string_value(json_object_get(d, "level"))) && number(d, "seconds") >= min_wake_s)
+			count++;
+	}
+	return count;
+}
+
+static int one_log(json_t *log, double min_wake_s, struct sleep_session *ss, int *nap)
 {
 	sleep_session_init(ss);
 	json_t *main_flag = json_object_get(log, "mainSleep");
@@ -45,18 +76,22 @@ static int one_log(json_t *log, struct sleep_session *ss, int *nap)
 	/* Time in bed = latency + asleep + awake + after waking up. */
 	ss->waso_min = fmax(0, tib - ss->sol_min - asleep - after);
 	json_t *summary = json_object_get(json_object_get(log, "levels"), "summary");
-	double wakes = stage(summary, "wake", "count");
-	if (isnan(wakes))
-		wakes = stage(summary, "awake", "count");   /* classic logs */
-	ss->awakenings = sleep_count(wakes);
+	ss->awakenings = diary_awakenings(json_object_get(json_object_get(log, "levels"), "data"), min_wake_s);
+	if (ss->awakenings < 0) {
+		/* Only the summary: Fitbit's count of every wake, short ones too. */
+		double wakes = stage(summary, "wake", "count");
+		if (isnan(wakes))
+			wakes = stage(summary, "awake", "count");   /* classic logs */
+		ss->awakenings = sleep_count(wakes);
+	}
 	ss->deep_min = stage(summary, "deep", "minutes");
 	ss->light_min = stage(summary, "light", "minutes");
 	ss->rem_min = stage(summary, "rem", "minutes");
 	return 0;
 }
 
-int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const struct sleep_session *s, void *ctx),
-		 void *ctx, struct fitbit_stats *st, struct mg_err *e)
+int fitbit_parse(const char *buf, size_t len, const char *name, double min_wake_s,
+		 int (*cb)(const struct sleep_session *s, void *ctx), void *ctx, struct fitbit_stats *st, struct mg_err *e)
 {
 	json_error_t je;
 	json_t *root = json_loadb(buf, len, 0, &je);
@@ -74,7 +109,7 @@ int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const 
 		st->logs++;
 		struct sleep_session ss;
 		int nap = 0;
-		if (!json_is_object(log) || one_log(log, &ss, &nap) < 0) {
+		if (!json_is_object(log) || one_log(log, min_wake_s, &ss, &nap) < 0) {
 			st->bad_log++;
 			continue;
 		}

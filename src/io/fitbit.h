@@ -4,7 +4,15 @@
  * from a buffer. Each main sleep becomes a sleep session: dateOfSleep is
  * the morning, startTime/endTime are local clock times, the minutes fields
  * give latency, sleep and time after waking, and levels.summary the
- * stages and the number of wakes. Naps (mainSleep false) are skipped.
+ * stages. Naps (mainSleep false) are skipped.
+ *
+ * Awakenings: Fitbit's levels.summary.wake.count counts every wake epoch
+ * run, the brief ones of shortData too (32 in a real night), which no one
+ * waking up would count. The session's awakenings are instead the wake
+ * periods in levels.data of at least min_wake_s seconds between the first
+ * and the last sleep, which is what a diary's "times woken, not counting
+ * the final awakening" asks; only a log whose levels.data holds no sleep
+ * falls back to Fitbit's own count.
  */
 #ifndef MG_FITBIT_H
 #define MG_FITBIT_H
@@ -19,8 +27,8 @@ struct fitbit_stats {
 };
 
 /* MG_EDATA (naming the file) when the buffer is not a Fitbit sleep file. */
-int fitbit_parse(const char *buf, size_t len, const char *name, int (*cb)(const struct sleep_session *s, void *ctx),
-		 void *ctx, struct fitbit_stats *st, struct mg_err *e);
+int fitbit_parse(const char *buf, size_t len, const char *name, double min_wake_s,
+		 int (*cb)(const struct sleep_session *s, void *ctx), void *ctx, struct fitbit_stats *st, struct mg_err *e);
 
 /* The daily HRV summary CSV (Heart Rate Variability/Daily Heart Rate
  * Variability Summary - YYYY-MM-(DD).csv: timestamp,rmssd,nremhr,entropy):

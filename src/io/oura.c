@@ -1,5 +1,6 @@
 /*
- * Oura sleepmodel.csv (see oura.h), through io/csv-reader.c with ';'.
+ * Oura sleep CSVs (see oura.h), through io/csv-reader.c with the
+ * separator the header line uses.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -32,6 +33,19 @@ static double num(struct csv_reader *r, long col)
 	return *v && mg_parse_double(v, 0, 1e7, &d) == 0 ? d : NAN;
 }
 
+/* "2024-07-11" (membership export) or "7/11/2024" (web dashboard). */
+static int oura_day(const char *v, long *day)
+{
+	int m, d, y;
+	char tail;
+	if (mg_parse_date(v, day) == 0)
+		return 0;
+	if (sscanf(v, "%2d/%2d/%4d%c", &m, &d, &y, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31 || y < 1970)
+		return -1;
+	*day = mg_days_from_civil(y, m, d);
+	return 0;
+}
+
 static int row(struct csv_reader *r, void *ctx)
 {
 	struct state *s = ctx;
@@ -45,7 +59,7 @@ static int row(struct csv_reader *r, void *ctx)
 	}
 	s->st->rows++;
 	const char *type = csv_cell(r, s->cols[C_TYPE]);
-	if (*type && strcmp(type, "long_sleep") != 0) {
+	if (s->cols[C_TYPE] >= 0 && strcmp(type, "long_sleep") != 0) {
 		s->st->not_a_night++;
 		return 0;
 	}
@@ -53,13 +67,15 @@ static int row(struct csv_reader *r, void *ctx)
 	sleep_session_init(&ss);
 	long end_day;
 	double total = num(r, s->cols[C_TOTAL]), tib = num(r, s->cols[C_TIB]), lat = num(r, s->cols[C_LATENCY]);
-	if (mg_parse_date(csv_cell(r, s->cols[C_DAY]), &ss.date) < 0 ||
+	long day;
+	if (oura_day(csv_cell(r, s->cols[C_DAY]), &day) < 0 ||
 	    sleep_iso_local(csv_cell(r, s->cols[C_START]), &end_day, &ss.bed) < 0 ||
 	    sleep_iso_local(csv_cell(r, s->cols[C_END]), &end_day, &ss.up) < 0 || isnan(total) || isnan(tib) ||
 	    total > tib) {
 		s->st->bad_row++;
 		return 0;
 	}
+	ss.date = end_day + (ss.up >= 18 * 60);
 	ss.tst_min = total / 60;
 	ss.sol_min = isnan(lat) ? 0 : lat / 60;
 	/* Awake time in bed, less the latency, is the time awake after onset. */
@@ -78,5 +94,20 @@ int oura_parse(FILE *f, const char *name, int (*cb)(const struct sleep_session *
 {
 	memset(st, 0, sizeof(*st));
 	struct state s = {.cb = cb, .ctx = ctx, .st = st};
-	return csv_read_delim(f, name, ';', row, &s, e);
+	/* The separator is whichever of ';' and ',' the header line uses
+	 * more: the header never holds either inside a name. */
+	char head[4096];
+	char delim = ';';
+	long at = ftell(f);
+	if (at >= 0 && fgets(head, sizeof(head), f)) {
+		size_t semi = 0, comma = 0;
+		for (const char *p = head; *p; p++) {
+			semi += *p == ';';
+			comma += *p == ',';
+		}
+		delim = comma > semi ? ',' : ';';
+		if (fseek(f, at, SEEK_SET) != 0)
+			return mg_err_set(e, MG_EIO, "cannot read %s again after its header", name);
+	}
+	return csv_read_delim(f, name, delim, row, &s, e);
 }

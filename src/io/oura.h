@@ -1,10 +1,14 @@
 /*
- * Oura's membership export: sleepmodel.csv, semicolon-separated, with the
- * v2 API's column names (day, bedtime_start, bedtime_end,
- * total_sleep_duration, awake_time, latency, time_in_bed, deep/light/rem
- * durations in seconds, type, average_hrv (RMSSD), lowest_heart_rate).
- * Only type long_sleep is a night; naps, rests and deleted periods are
- * counted and skipped.
+ * Oura's sleep CSVs with the v2 API's column names (day, bedtime_start,
+ * bedtime_end, total_sleep_duration, awake_time, latency, time_in_bed,
+ * deep/light/rem durations in seconds, type, average_hrv (RMSSD),
+ * lowest_heart_rate): the membership export's sleepmodel.csv
+ * (semicolon-separated) and the web dashboard's (comma-separated, days
+ * as 7/11/2024); the header line says which separator. Where the file
+ * has a type column only long_sleep is a sleep session: naps, rests,
+ * deleted periods and rows with an empty type (the dashboard's short
+ * rests) are counted and skipped. The session's morning follows from
+ * bedtime_end, as for every device (core/sessions.c).
  */
 #ifndef MG_OURA_H
 #define MG_OURA_H

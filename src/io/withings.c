@@ -9,13 +9,15 @@
 #include "util/parse.h"
 #include "util/banned.h"
 
-enum { C_FROM, C_TO, C_LIGHT, C_DEEP, C_REM, C_AWAKE, C_WAKEUPS, C_TO_SLEEP, C_TO_WAKE, C_HR, N_COLS };
+enum { C_FROM, C_TO, C_LIGHT, C_DEEP, C_REM, C_AWAKE, C_WAKEUPS, C_TO_SLEEP, C_TO_WAKE, C_HR, C_HR_MIN, N_COLS };
 
 /* Each column's English name, then its German one. */
 static const char *const names[N_COLS][2] = {
 	{"from", "von"}, {"to", "bis"}, {"light (s)", "leicht (s)"}, {"deep (s)", "tief (s)"}, {"rem (s)", "REM (s)"},
 	{"awake (s)", "wach (s)"}, {"wake up", "Aufwachen"}, {"Duration to sleep (s)", "Einschlafdauer (s)"},
 	{"Duration to wake up (s)", "Aufwachdauer (s)"}, {"Heart rate (min/max)", "Herzfrequenz (min/max)"},
+	/* What real exports write (English even in German ones). */
+	{"Heart rate (min)", "Herzfrequenz (min)"},
 };
 
 struct state {
@@ -69,7 +71,9 @@ static int row(struct csv_reader *r, void *ctx)
 	ss.light_min = light / 60;
 	ss.deep_min = deep / 60;
 	ss.rem_min = rem / 60;
-	const char *hr = csv_cell(r, s->cols[C_HR]);
+	/* The lowest heart rate: its own column in real files, "49/88" in
+	 * the combined one older descriptions named. */
+	const char *hr = csv_cell(r, s->cols[C_HR_MIN] >= 0 ? s->cols[C_HR_MIN] : s->cols[C_HR]);
 	char low[16];
 	size_t l = strcspn(hr, "/");
 	if (l > 0 && l < sizeof(low)) {

@@ -1,7 +1,8 @@
 /*
  * Withings' sleep.csv: from, to (ISO with offset), seconds of light, deep,
- * REM and awake sleep, wake-ups, durations to sleep and to wake up, heart
- * rate. Headers may be partly localised: the German names (von, bis,
+ * REM and awake sleep, wake-ups, durations to sleep and to wake up, the
+ * lowest heart rate (`Heart rate (min)`, or `Heart rate (min/max)`).
+ * Every row is a session: core/sessions.c decides what is a night. Headers may be partly localised: the German names (von, bis,
  * leicht (s), tief (s), wach (s)) are understood too.
  */
 #ifndef MG_WITHINGS_H

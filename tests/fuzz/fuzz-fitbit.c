@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fitbit_stats st = {0};
 	struct mg_err e = {0};
-	if (fitbit_parse((const char *)data, size, "fuzz.json", check, NULL, &st, &e) != 0 && e.code != MG_EDATA)
+	if (fitbit_parse((const char *)data, size, "fuzz.json", 300, check, NULL, &st, &e) != 0 && e.code != MG_EDATA)
 		__builtin_trap();
 	static char empty[1];
 	FILE *f = size ? fmemopen((void *)data, size, "r") : fmemopen(empty, 0, "r");

@@ -24,6 +24,7 @@ $ mgtrack night --show --date 2026-11-21 --json
 ~ "tst_min": 400,
 $ mgtrack import fitbit "$FIXTURES/fitbit/Takeout"
 > Takeout: 0 nights written, 0 updated, 3 unchanged
+>   4 sessions: 0 merged into the night before them, 1 naps, 0 too short for a night (under 180 min), 0 shorter than their morning's night, 0 overlapping another
 @ cd "$FIXTURES/fitbit" && python3 -c 'import zipfile,os,sys; z=zipfile.ZipFile(sys.argv[1],"w"); [z.write(os.path.join(d,f), os.path.join(d,f)) for d,_,fs in os.walk("Takeout") for f in fs]; z.close()' "$T/takeout.zip"
 $ mgtrack --profile b init --age 40 --sex female
 $ mgtrack --profile b import fitbit takeout.zip --json

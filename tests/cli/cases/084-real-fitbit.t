@@ -1,0 +1,46 @@
+# Real Fitbit sleep responses (../shared/realdata/fitbit, see its
+# SOURCES.md). Expected values from each log: bed = startTime, up =
+# endTime, total sleep = minutesAsleep, waso = timeInBed -
+# minutesToFallAsleep - minutesAsleep - minutesAfterWakeup; awakenings =
+# the wake periods of levels.data of 5 minutes or more between the first
+# and the last sleep (what a diary counts), not levels.summary.wake.count.
+% $ROOT/../shared/realdata/fitbit real Fitbit files
+$ mgtrack init --age 40 --sex female
+$ mgtrack import fitbit "$ROOT/../shared/realdata/fitbit/caarmen_fitbit_sleep_response_1_item.json"
+> caarmen_fitbit_sleep_response_1_item.json: 1 nights written, 0 updated, 0 unchanged
+# 2023-05-13 00:40-09:27:30, 465 min asleep, 527 in bed. Its wake periods:
+# 00:41 (210 s), 03:39 (450 s) and the final one at 09:05; Fitbit's count,
+# with every wake of shortData, says 32.
+$ MGTRACK_TODAY=2023-12-31 mgtrack night --show --date 2023-05-13 --json
+~ "bed": "00:40",
+~ "sol": 0,
+~ "awakenings": 1,
+~ "waso": 62,
+~ "up": "09:27",
+~ "deep": 88,
+~ "light": 258,
+~ "rem": 119,
+~ "tst_min": 465,
+# A nap (isMainSleep false, 15:26-18:30) and the main sleep 01:51-09:23:30
+# (417 min asleep, 452 in bed): wake periods 01:51 (before sleep, 450 s)
+# and 06:17 (300 s).
+$ mgtrack --profile two init --age 40 --sex female
+$ mgtrack --profile two import fitbit "$ROOT/../shared/realdata/fitbit/caarmen_fitbit_sleep_response_2_items.json" --json
+~ "nights_written": 1,
+~ "nap": 1,
+$ MGTRACK_TODAY=2023-12-31 mgtrack --profile two night --show --date 2023-05-14 --json
+~ "bed": "01:51",
+~ "awakenings": 1,
+~ "waso": 35,
+~ "up": "09:23",
+~ "tst_min": 417,
+# A classic log, 00:35-08:07:30, 439 min asleep, 452 in bed: its only
+# "awake" period is before sleep; "restless" is not awake.
+$ mgtrack --profile classic init --age 40 --sex female
+$ mgtrack --profile classic import fitbit "$ROOT/../shared/realdata/fitbit/caarmen_fitbit_sleep_response_classic.json"
+> caarmen_fitbit_sleep_response_classic.json: 1 nights written, 0 updated, 0 unchanged
+$ MGTRACK_TODAY=2023-12-31 mgtrack --profile classic night --show --date 2023-05-17 --json
+~ "bed": "00:35",
+~ "awakenings": 0,
+~ "waso": 13,
+~ "tst_min": 439,
