@@ -5,12 +5,18 @@
 #   make bench  run the benchmarks in bench/ and print their figures
 #   make fuzz   build the libFuzzer targets (clang) into build-fuzz/ and fuzz each
 #               for MGTRACK_FUZZ_SECONDS (default 300); crashes stay in the corpus
+#   make install    a release build in build-install/ installed under PREFIX
+#                   (default /usr/local; DESTDIR honoured): the binary, the man
+#                   page, bash completion and foods.db in PREFIX/share/mgtrack
+#   make uninstall  removes what make install put there (its install log)
 
 BUILD      := build
 ASAN_BUILD := build-asan
 BENCH_BUILD := build-bench
+INSTALL_BUILD := build-install
+PREFIX ?= /usr/local
 
-.PHONY: all bootstrap demo check bench fuzz clean
+.PHONY: all bootstrap demo check bench fuzz clean install uninstall
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD) mgtrack
@@ -49,7 +55,18 @@ bench:
 fuzz: bootstrap
 	@scripts/fuzz-long
 
+# A build of its own, so the prefix is fixed in one place and make check's
+# sanitizer build is never what gets installed.
+install: bootstrap
+	@if [ -f $(INSTALL_BUILD)/build.ninja ]; then meson configure $(INSTALL_BUILD) --prefix="$(PREFIX)"; \
+	else meson setup $(INSTALL_BUILD) --buildtype=release -Dtests=false --prefix="$(PREFIX)" >/dev/null; fi
+	@meson install -C $(INSTALL_BUILD) --quiet $(if $(DESTDIR),--destdir "$(DESTDIR)")
+
+uninstall:
+	@[ -f $(INSTALL_BUILD)/meson-logs/install-log.txt ] || { echo "make: nothing was installed from $(INSTALL_BUILD)" >&2; exit 1; }
+	@ninja -C $(INSTALL_BUILD) uninstall >/dev/null
+
 clean:
 	# build/usda keeps the SR24 archive so a clean build needs no new download.
 	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name usda -exec rm -rf {} +
-	rm -rf $(ASAN_BUILD) $(BENCH_BUILD) build-fuzz
+	rm -rf $(ASAN_BUILD) $(BENCH_BUILD) $(INSTALL_BUILD) build-fuzz

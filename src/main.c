@@ -20,7 +20,8 @@
 #define COMMON_OPTS \
 	"Global options (anywhere on the line):\n" \
 	"  --db PATH         journal file (default $MGTRACK_DB or $XDG_DATA_HOME/mgtrack/journal.db)\n" \
-	"  --foods-db PATH   food database (default $MGTRACK_FOODS_DB or $XDG_DATA_HOME/mgtrack/foods.db)\n" \
+	"  --foods-db PATH   food database (default $MGTRACK_FOODS_DB, else $XDG_DATA_HOME/mgtrack/foods.db,\n" \
+	"                    else the one installed with mgtrack; see 'mgtrack doctor')\n" \
 	"  --profile NAME    which profile in the journal (default \"default\")\n"
 
 #define PROFILE_FLAGS \
@@ -59,6 +60,13 @@
 
 /* Sorted by name: cmd_find uses binary search. */
 const struct cmd mg_commands[] = {
+	{"backup", cmd_backup, "a consistent copy of the journal, safe while serve runs",
+	 "usage: mgtrack backup FILE [--json]\n\n"
+	 "Writes a copy of the journal (--db, MGTRACK_DB or the default) to FILE with\n"
+	 "SQLite's online backup API: one snapshot of what was committed, safe while\n"
+	 "'mgtrack serve' or another command writes. The copy is checked with SQLite's\n"
+	 "integrity check and only then renamed over FILE (mode 0600). Restore by\n"
+	 "copying it back while mgtrack is not running, or read it with --db FILE.\n"},
 	{"course", cmd_course, "the course: where you are in the programme, start, stop, resume",
 	 "usage: mgtrack course [show] [--json]\n"
 	 "       mgtrack course start [--date YYYY-MM-DD] [--json]\n"
@@ -79,6 +87,14 @@ const struct cmd mg_commands[] = {
 	 "stop ends the course. resume ends a pause once the red flag has gone: the\n"
 	 "course restarts at its start dose. 'mgtrack review --apply' turns a review's\n"
 	 "decision into the next version.\n"},
+	{"doctor", cmd_doctor, "which journal and food database are in use, and whether they are sound",
+	 "usage: mgtrack doctor [--json]\n\n"
+	 "Says which files this mgtrack reads: the journal (path, size, schema version,\n"
+	 "SQLite's integrity check) and the food database with the step that found it:\n"
+	 "--foods-db, then MGTRACK_FOODS_DB, then your own $XDG_DATA_HOME/mgtrack/foods.db\n"
+	 "when it exists, then the one installed with mgtrack (BINDIR/../share/mgtrack/\n"
+	 "foods.db), with its schema, food rules and number of foods. It only reads.\n"
+	 "Exit 65 when a file fails its check.\n"},
 	{"dose", cmd_dose, "log a supplement dose taken or a planned intake skipped; list or delete doses",
 	 "usage: mgtrack dose [--at \"YYYY-MM-DD HH:MM\"] [PRODUCT [SERVINGS]] [--json]\n"
 	 "       mgtrack dose --skip [--at \"YYYY-MM-DD HH:MM\"] [PRODUCT]\n"
@@ -476,7 +492,9 @@ int main(int argc, char **argv)
 		return cmd_fail(&e);
 	struct cmd_ctx ctx = {.profile = profile, .name = c->name};
 	if (paths_resolve(db, "MGTRACK_DB", "journal.db", ctx.journal_path, sizeof(ctx.journal_path), &e) < 0 ||
-	    paths_resolve(foods, "MGTRACK_FOODS_DB", "foods.db", ctx.foods_path, sizeof(ctx.foods_path), &e) < 0) {
+	    paths_resolve(foods, "MGTRACK_FOODS_DB", "foods.db", ctx.foods_import_path, sizeof(ctx.foods_import_path),
+			  &e) < 0 ||
+	    paths_foods(foods, ctx.foods_path, sizeof(ctx.foods_path), &ctx.foods_step, &e) < 0) {
 		tables_unload();
 		return cmd_fail(&e);
 	}

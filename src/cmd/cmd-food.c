@@ -49,8 +49,9 @@ static int food_import(int argc, char **argv, struct cmd_ctx *ctx)
 	struct food_import_result r;
 	struct mg_err e = {0};
 	int tty = isatty(STDERR_FILENO);
-	int rc = sr24 ? food_import_sr24(ctx->foods_path, sr24, tty ? progress : NULL, NULL, &r, &e)
-		      : food_import_fdc(ctx->foods_path, fdc, tty ? progress : NULL, NULL, &r, &e);
+	/* Into the user's own file, never the installed read-only one. */
+	int rc = sr24 ? food_import_sr24(ctx->foods_import_path, sr24, tty ? progress : NULL, NULL, &r, &e)
+		      : food_import_fdc(ctx->foods_import_path, fdc, tty ? progress : NULL, NULL, &r, &e);
 	if (tty)
 		fputs("\r\033[K", stderr);
 	if (rc < 0) {
@@ -58,7 +59,7 @@ static int food_import(int argc, char **argv, struct cmd_ctx *ctx)
 		return e.code ? e.code : MG_ESOFTWARE;
 	}
 	printf("imported %zu foods from %s into %s in %.2f s", r.added, sr24 ? "USDA SR24" : "FoodData Central",
-	       ctx->foods_path, r.seconds);
+	       ctx->foods_import_path, r.seconds);
 	if (r.deprecated)
 		printf(" (%zu withdrawn by USDA: kept, ranked last in search)", r.deprecated);
 	if (r.kept)

@@ -18,7 +18,9 @@
 
 struct cmd_ctx {
 	char journal_path[4096];
-	char foods_path[4096];
+	char foods_path[4096];   /* the food database to read (paths_foods) */
+	char foods_import_path[4096];   /* where 'food import' writes: never the installed one */
+	const char *foods_step;  /* which lookup step gave foods_path */
 	const char *profile;     /* --profile, default "default" */
 	const char *name;        /* the command being run */
 };
@@ -37,7 +39,9 @@ extern const struct cmd mg_commands[];
 extern const size_t mg_n_commands;
 const struct cmd *cmd_find(const char *name);
 
+int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_course(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_doctor(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);

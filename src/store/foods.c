@@ -19,9 +19,9 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-/* 2: the importer's decisions (food_key, excluded, serving_g, serving).
+/* The history of FOODS_SCHEMA_VERSION (foods.h):
+ * 2: the importer's decisions (food_key, excluded, serving_g, serving).
  * 3: the food's tags (core/foodclass.h enum food_tag bits). */
-#define FOODS_SCHEMA_VERSION 3
 
 int foods_open(const char *path, sqlite3 **db, struct mg_err *e)
 {

@@ -59,6 +59,9 @@ int foods_build_commit(struct foods_build *b, struct mg_err *e);
 void foods_build_abort(struct foods_build *b);
 
 /* Fills f (initialised by the caller) with food id; 1 found, 0 not. */
+/* The foods.db schema this mgtrack builds and reads (foods.c's history). */
+#define FOODS_SCHEMA_VERSION 3
+
 int foods_get(sqlite3 *db, long id, struct food_record *f, struct mg_err *e);
 
 /* The tags (core/foodclass.h bits) the import gave food id; 0 when the

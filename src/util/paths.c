@@ -1,8 +1,11 @@
 /*
  * Data file locations; see paths.h.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "util/paths.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
@@ -27,5 +30,48 @@ int paths_resolve(const char *flag, const char *env, const char *file,
 	}
 	if (len < 0 || (size_t)len >= n)
 		return mg_err_set(e, MG_EUSAGE, "data path for \"%s\" is too long", file);
+	return 0;
+}
+
+void paths_installed_foods(char *buf, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	buf[0] = '\0';
+	if (len <= 0)
+		return;
+	exe[len] = '\0';
+	/* BINDIR/mgtrack -> BINDIR/../share/mgtrack/foods.db */
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	int w = snprintf(buf, n, "%s/../share/mgtrack/foods.db", exe);
+	if (w < 0 || (size_t)w >= n) {
+		buf[0] = '\0';
+		return;
+	}
+	/* Said plainly where it exists: /usr/share/..., not /usr/bin/../share/... */
+	char real[PATH_MAX];
+	if (realpath(buf, real) && strlen(real) < n)
+		mg_strlcpy(buf, real, n);
+}
+
+int paths_foods(const char *flag, char *buf, size_t n, const char **step, struct mg_err *e)
+{
+	const char *env = getenv("MGTRACK_FOODS_DB");
+	*step = flag && *flag ? "--foods-db" : env && *env ? "MGTRACK_FOODS_DB" : "user";
+	if (paths_resolve(flag, "MGTRACK_FOODS_DB", "foods.db", buf, n, e) < 0)
+		return -1;
+	if (strcmp(*step, "user") != 0 || access(buf, F_OK) == 0)
+		return 0;
+	char installed[PATH_MAX + 64];
+	paths_installed_foods(installed, sizeof(installed));
+	if (*installed && access(installed, R_OK) == 0 && strlen(installed) < n) {
+		mg_strlcpy(buf, installed, n);
+		*step = "installed";
+		return 0;
+	}
+	*step = "none";
 	return 0;
 }
