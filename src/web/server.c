@@ -608,8 +608,32 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls, en
 		guard_next(k, guard_now());
 }
 
+/* libmicrohttpd reports every client that hangs up mid-request, so a
+ * crowd of slow clients would write thousands of lines; with stderr a
+ * pipe that is read slowly (or not at all) the server's one thread would
+ * then block in write(2) and serve nobody. So at most WEB_LOG_LINES lines
+ * every WEB_LOG_SECONDS, and the count of those left out. */
+#define WEB_LOG_LINES 20
+#define WEB_LOG_SECONDS 10.0
+
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 {
+	static double window;
+	static unsigned lines;
+	static unsigned long left_out;
+	double now = guard_now();
+	if (now - window >= WEB_LOG_SECONDS) {
+		if (left_out)
+			fprintf(stderr, "mgtrack: serve: %lu more messages from libmicrohttpd left out\n", left_out);
+		window = now;
+		lines = 0;
+		left_out = 0;
+	}
+	if (lines >= WEB_LOG_LINES) {
+		left_out++;
+		return;
+	}
+	lines++;
 	fputs("mgtrack: serve: ", stderr);
 	vfprintf(stderr, fmt, ap);
 }
