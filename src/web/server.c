@@ -21,10 +21,12 @@
  * uses; a short wait keeps the one-thread model and bounds the stall any
  * request can cause to a quarter of a second.
  *
- * Connections: at most WEB_PER_ADDRESS from one address and
- * WEB_MAX_CONNECTIONS in all (libmicrohttpd closes the rest at once),
- * each request within GUARD_REQUEST_SECONDS (a second when more than
- * GUARD_BUSY_CONNECTIONS are open), idle ones closed after WEB_IDLE_SECONDS.
+ * Connections: at most WEB_PER_ADDRESS from one address (libmicrohttpd
+ * closes the rest at once) and GUARD_MAX_CONNECTIONS in all (a new one
+ * past that shuts the connection whose request has been arriving longest:
+ * guard.c), each request within GUARD_REQUEST_SECONDS (a second when more
+ * than GUARD_BUSY_CONNECTIONS are open), idle ones closed after
+ * WEB_IDLE_SECONDS.
  *
  * Beyond loopback the server speaks HTTPS with a self-signed certificate
  * kept beside the journal (tls.c), whose fingerprint serve prints; plain
@@ -65,10 +67,14 @@ static const char csp_app[] = "default-src 'none'; script-src 'self'; style-src 
 
 /* Limits on connections (see the top comment). 64 from one address: the
  * benchmark's 50 and a browser's handful fit; one greedy device does not
- * take every slot. 512 in all stays well under the 1024 descriptors a
- * process gets by default. */
+ * take every slot. libmicrohttpd's own limit is only a backstop, never
+ * reached: at it, libmicrohttpd stops accepting and new clients would
+ * wait unanswered, so the guard keeps the count at GUARD_MAX_CONNECTIONS
+ * (512) and this leaves room for the connections it has shut and
+ * libmicrohttpd has yet to close, under the 1024 descriptors a process
+ * gets by default. */
 #define WEB_PER_ADDRESS 64
-#define WEB_MAX_CONNECTIONS 512
+#define WEB_MAX_CONNECTIONS 900
 #define WEB_IDLE_SECONDS 10
 /* How long a web write waits for the journal's write lock before
  * answering 503 busy (see the top comment). */
