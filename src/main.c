@@ -491,9 +491,9 @@ int main(int argc, char **argv)
 	if (tables_load(&e) < 0)
 		return cmd_fail(&e);
 	struct cmd_ctx ctx = {.profile = profile, .name = c->name};
-	if (paths_resolve(db, "MGTRACK_DB", "journal.db", ctx.journal_path, sizeof(ctx.journal_path), &e) < 0 ||
-	    paths_resolve(foods, "MGTRACK_FOODS_DB", "foods.db", ctx.foods_import_path, sizeof(ctx.foods_import_path),
-			  &e) < 0 ||
+	if (paths_resolve("--db", db, "MGTRACK_DB", "journal.db", ctx.journal_path, sizeof(ctx.journal_path), &e) < 0 ||
+	    paths_resolve("--foods-db", foods, "MGTRACK_FOODS_DB", "foods.db", ctx.foods_import_path,
+			  sizeof(ctx.foods_import_path), &e) < 0 ||
 	    paths_foods(foods, ctx.foods_path, sizeof(ctx.foods_path), &ctx.foods_step, &e) < 0) {
 		tables_unload();
 		return cmd_fail(&e);

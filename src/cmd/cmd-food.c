@@ -46,6 +46,9 @@ static int food_import(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
 	if (!sr24 == !fdc)
 		return cmd_usage(ctx, "food import needs exactly one of --sr24 PATH or --fdc DIR");
+	int bad = cmd_check_path(sr24 ? "--sr24" : "--fdc", sr24 ? sr24 : fdc);
+	if (bad)
+		return bad;
 	struct food_import_result r;
 	struct mg_err e = {0};
 	int tty = isatty(STDERR_FILENO);

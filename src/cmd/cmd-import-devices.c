@@ -148,6 +148,8 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 	if (optind != argc - 1)
 		return cmd_usage(ctx, "import apple-health needs one PATH (export.zip or its XML)");
 	const char *path = argv[optind];
+	if ((rc = cmd_check_path("import apple-health PATH", path)))
+		return rc;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		cmd_say("cannot open \"%s\": %s\n", path, strerror(errno));
@@ -707,6 +709,10 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	if (optind != argc - 1)
 		return cmd_usage(ctx, "import %s needs one FILE", session_importers[k].kind);
 	const char *path = argv[optind];
+	char what[64];
+	snprintf(what, sizeof(what), "import %s FILE", session_importers[k].kind);
+	if ((rc = cmd_check_path(what, path)))
+		return rc;
 	if (access(path, R_OK) != 0) {
 		cmd_say("cannot open \"%s\": %s\n", path, strerror(errno));
 		return errno == ENOENT ? MG_ENOINPUT : MG_EIO;

@@ -32,8 +32,14 @@ static const struct {
 
 /* Opens the file to import and the profile's journal; on failure prints
  * why and returns the exit code, with nothing left open. */
-static int open_import(struct cmd_ctx *ctx, const char *path, FILE **f, sqlite3 **db, struct profile *p)
+static int open_import(struct cmd_ctx *ctx, const char *kind, const char *path, FILE **f, sqlite3 **db, struct profile *p)
 {
+	*f = NULL;
+	char what[64];
+	snprintf(what, sizeof(what), "import %s FILE", kind);
+	int bad = cmd_check_path(what, path);
+	if (bad)
+		return bad;
 	*f = fopen(path, "rb");
 	if (!*f) {
 		cmd_say("cannot open \"%s\": %s", path, strerror(errno));
@@ -62,7 +68,7 @@ static int import_cronometer(int argc, char **argv, struct cmd_ctx *ctx)
 	struct profile p;
 	struct mg_err e = {0};
 	struct cron_counts c;
-	if ((rc = open_import(ctx, path, &f, &db, &p)))
+	if ((rc = open_import(ctx, "cronometer", path, &f, &db, &p)))
 		return rc;
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	if (db_begin(db, &e) < 0 || cron_import(db, p.id, mg_today(), f, name, &c, &e) < 0 || db_commit(db, &e) < 0) {
@@ -128,7 +134,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 	struct profile p;
 	struct mg_err e = {0};
 	struct import_counts c;
-	if ((rc = open_import(ctx, path, &f, &db, &p)))
+	if ((rc = open_import(ctx, importers[k].kind, path, &f, &db, &p)))
 		return rc;
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	/* One transaction for the whole file: a bad line leaves the journal as it was. */

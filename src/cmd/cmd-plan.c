@@ -292,6 +292,8 @@ int cmd_plan(int argc, char **argv, struct cmd_ctx *ctx)
 		case 'i':
 			if (!*optarg)
 				return cmd_usage(ctx, "--ics needs a file name");
+			if ((rc = cmd_check_path("--ics", optarg)))
+				return rc;
 			ics = optarg;
 			break;
 		default: return cmd_bad_option(ctx, c, argv);

@@ -336,11 +336,14 @@ static int set(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	int found = -1;
 	/* Marked or unmarked, it changes the room under the upper limit: the
-	 * profile's course takes it into account in the same transaction. */
+	 * profile's course takes it into account in the same transaction, with
+	 * the profile read inside it, so a `profile set` a moment before is
+	 * never undone by a course computed from the profile as it was. */
 	struct profile prof;
 	struct mg_err pe = {0};
-	int has_profile = journal_profile_get(db, ctx->profile, &prof, &pe) == 0;
-	if (db_begin(db, &e) == 0 && (found = journal_product_get(db, key, &p, &e)) > 0 &&
+	int has_profile = 0;
+	if (db_begin(db, &e) == 0 && ((has_profile = journal_profile_get(db, ctx->profile, &prof, &pe) == 0), 1) &&
+	    (found = journal_product_get(db, key, &p, &e)) > 0 &&
 	    (!given || journal_product_set_taking(db, p.id, servings, &e) == 0) &&
 	    (!div_given || journal_product_set_divisible(db, p.id, divisible, &e) == 0) &&
 	    (!has_profile || view_course_touch(db, &prof, mg_today(), &e) == 0) && db_commit(db, &e) == 0) {

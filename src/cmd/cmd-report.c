@@ -49,7 +49,7 @@ static int html_option(struct cmd_ctx *ctx, int argc, char **argv, const char **
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
 	if (!*path || !**path)
 		return cmd_usage(ctx, "give the output file with --html FILE");
-	return 0;
+	return cmd_check_path("--html", *path);
 }
 
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)

@@ -112,6 +112,9 @@ void cmd_print_course(const struct course_view *cv, long today);
 /* Writes data to path through a temporary file and a rename. Returns 0 or
  * MG_EIO (reported). */
 int cmd_write_file(const char *path, const char *data, size_t len);
+/* 0, or MG_EUSAGE after saying so, when path is longer than PATHS_MAX;
+ * `what` names where it came from ("--html", "import oura FILE"). */
+int cmd_check_path(const char *what, const char *path);
 
 /* Prints j (and releases it) as indented JSON on stdout. */
 void cmd_print_json(json_t *j);

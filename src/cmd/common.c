@@ -17,6 +17,7 @@
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/text.h"
+#include "util/paths.h"
 #include "util/banned.h"
 
 int cmd_fail(const struct mg_err *e)
@@ -132,6 +133,15 @@ int cmd_parse_json_flag(struct cmd_ctx *ctx, int argc, char **argv, int *json)
 		*json = 1;
 	}
 	return 0;
+}
+
+int cmd_check_path(const char *what, const char *path)
+{
+	struct mg_err e = {0};
+	if (paths_check(what, path, &e) == 0)
+		return 0;
+	cmd_say("%s", e.msg);
+	return e.code;
 }
 
 int cmd_write_file(const char *path, const char *data, size_t len)

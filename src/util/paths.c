@@ -10,11 +10,27 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-int paths_resolve(const char *flag, const char *env, const char *file,
+int paths_check(const char *option, const char *path, struct mg_err *e)
+{
+	size_t len = strlen(path);
+	if (len <= PATHS_MAX)
+		return 0;
+	/* The path itself is thousands of bytes: its start is enough to
+	 * recognise it, and the message stays one line. */
+	return mg_err_set(e, MG_EUSAGE, "%s \"%.40s...\" is %zu bytes long; a path may have at most %d", option, path,
+			  len, PATHS_MAX);
+}
+
+int paths_resolve(const char *option, const char *flag, const char *env, const char *file,
 		  char *buf, size_t n, struct mg_err *e)
 {
 	const char *v = flag && *flag ? flag : getenv(env);
 	if (v && *v) {
+		/* Refused, never cut short: a truncated path is another file. */
+		if (paths_check(flag && *flag ? option : env, v, e) < 0)
+			return -1;
+		if (strlen(v) >= n)
+			return mg_err_set(e, MG_EUSAGE, "%s is too long", flag && *flag ? option : env);
 		mg_strlcpy(buf, v, n);
 		return 0;
 	}
@@ -61,7 +77,7 @@ int paths_foods(const char *flag, char *buf, size_t n, const char **step, struct
 {
 	const char *env = getenv("MGTRACK_FOODS_DB");
 	*step = flag && *flag ? "--foods-db" : env && *env ? "MGTRACK_FOODS_DB" : "user";
-	if (paths_resolve(flag, "MGTRACK_FOODS_DB", "foods.db", buf, n, e) < 0)
+	if (paths_resolve("--foods-db", flag, "MGTRACK_FOODS_DB", "foods.db", buf, n, e) < 0)
 		return -1;
 	if (strcmp(*step, "user") != 0 || access(buf, F_OK) == 0)
 		return 0;

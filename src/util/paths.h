@@ -11,10 +11,20 @@
 #include <stddef.h>
 #include "util/err.h"
 
-/* Writes the path into buf. `flag` is the command-line value (may be NULL),
- * `env` the override variable, `file` the base name. MG_EUNAVAIL when no
- * home folder can be found. */
-int paths_resolve(const char *flag, const char *env, const char *file,
+/* The longest path mgtrack takes, in bytes: Linux's PATH_MAX less its NUL.
+ * A longer one would be cut short by the kernel or by our buffers, and a
+ * cut path names another file. */
+#define PATHS_MAX 4095
+
+/* MG_EUSAGE, naming `option` (such as "--db"), when path is longer than
+ * PATHS_MAX; 0 otherwise. */
+int paths_check(const char *option, const char *path, struct mg_err *e);
+
+/* Writes the path into buf. `flag` is the command-line value of `option`
+ * (may be NULL), `env` the override variable, `file` the base name.
+ * MG_EUNAVAIL when no home folder can be found; MG_EUSAGE when the path
+ * given is too long for buf or PATHS_MAX, naming the option or variable. */
+int paths_resolve(const char *option, const char *flag, const char *env, const char *file,
 		  char *buf, size_t n, struct mg_err *e);
 
 /* The food database to read, in this order: --foods-db (flag),

@@ -2,7 +2,10 @@
  * The connection guard: request deadlines and load shedding for the web
  * server (see guard.h for what and why). libmicrohttpd's own timeout is an
  * idle timeout, reset by every byte, so it cannot stop a client that sends
- * one byte a second; this measures the whole request instead.
+ * one byte a second; this measures the whole request instead. And its
+ * connection limit, once reached, stops accepting: new clients wait in
+ * the kernel's queue until a slot frees. So the guard keeps the count
+ * below it, shutting the slowest request's connection for a new one.
  *
  * A late connection is shut down with shutdown(2), never closed: the
  * socket stays libmicrohttpd's, which sees the end of it, closes it and
@@ -24,6 +27,26 @@ double guard_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static void shut(struct guard *g, struct guard_conn *k)
+{
+	shutdown(k->fd, SHUT_RDWR);
+	k->shut = 1;
+	g->shutting++;
+}
+
+/* Makes room for k: the connection whose request began first among those
+ * still reading is shut (the list runs newest first, so a tie goes to
+ * the older); with none, k itself. */
+static void make_room(struct guard *g, struct guard_conn *k)
+{
+	struct guard_conn *oldest = NULL;
+	for (struct guard_conn *o = k->next; o; o = o->next)
+		if (o->reading && !o->shut && (!oldest || o->start <= oldest->start))
+			oldest = o;
+	shut(g, oldest ? oldest : k);
+	g->evicted++;
+}
+
 struct guard_conn *guard_open(struct guard *g, int fd, double now)
 {
 	struct guard_conn *k = mg_calloc(1, sizeof(*k));
@@ -35,6 +58,8 @@ struct guard_conn *guard_open(struct guard *g, int fd, double now)
 		g->head->prev = k;
 	g->head = k;
 	g->open++;
+	if (g->open - g->shutting > GUARD_MAX_CONNECTIONS)
+		make_room(g, k);
 	return k;
 }
 
@@ -58,6 +83,8 @@ void guard_close(struct guard *g, struct guard_conn *k)
 	if (k->next)
 		k->next->prev = k->prev;
 	g->open--;
+	if (k->shut)
+		g->shutting--;
 	free(k);
 }
 
@@ -68,8 +95,7 @@ unsigned guard_sweep(struct guard *g, double now)
 	for (struct guard_conn *k = g->head; k; k = k->next) {
 		if (!k->reading || k->shut || now - k->start <= limit)
 			continue;
-		shutdown(k->fd, SHUT_RDWR);
-		k->shut = 1;
+		shut(g, k);
 		n++;
 	}
 	g->shed += n;

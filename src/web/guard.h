@@ -3,7 +3,10 @@
  * client that trickles its headers or body cannot hold a connection for
  * longer than a few seconds however steadily it sends, and a shorter one
  * when many connections are open, so a crowd of slow clients is shed
- * before the connection limit shuts everyone out. It knows sockets and
+ * before the connection limit shuts everyone out, and a cap on open
+ * connections that makes room for a new one by shutting the oldest one
+ * still sending its request: many addresses trickling bytes cannot fill
+ * every slot and leave the phone waiting. It knows sockets and
  * times, not HTTP: server.c tells it when a connection opens, when a
  * request has been read in full, when it was answered, and when the
  * connection closes, and calls guard_sweep from the server's only thread.
@@ -22,6 +25,14 @@
  * benchmark opens 50. */
 #define GUARD_BUSY_CONNECTIONS 128
 #define GUARD_BUSY_SECONDS 1.0
+/* At most this many connections stay open. A new one past it shuts the
+ * connection whose request has been arriving longest (a slow client, or
+ * an idle kept-alive one); a quick client's request is whole within
+ * milliseconds, so it is never that one. Only when every open connection
+ * is being answered is the new one itself shut, at once. Below the
+ * server's own limit (server.c), which must never be reached: there
+ * libmicrohttpd stops accepting and a new client would wait unanswered. */
+#define GUARD_MAX_CONNECTIONS 512
 
 struct guard_conn {
 	int fd;
@@ -34,12 +45,16 @@ struct guard_conn {
 struct guard {
 	struct guard_conn *head;
 	unsigned open;             /* connections open */
+	unsigned shutting;         /* of those, shut and not yet closed */
 	unsigned long shed;        /* connections shut for being too slow */
+	unsigned long evicted;     /* connections shut to make room for a new one */
 };
 
 /* Seconds on the monotonic clock. */
 double guard_now(void);
-/* A new connection on fd; the caller owns the result until guard_close. */
+/* A new connection on fd; the caller owns the result until guard_close.
+ * With GUARD_MAX_CONNECTIONS already open, shuts the oldest one still
+ * reading its request, or this one when none is. */
 struct guard_conn *guard_open(struct guard *g, int fd, double now);
 /* The request has been read in full: no deadline while it is answered. */
 void guard_answered(struct guard_conn *k);

@@ -21,10 +21,12 @@
  * uses; a short wait keeps the one-thread model and bounds the stall any
  * request can cause to a quarter of a second.
  *
- * Connections: at most WEB_PER_ADDRESS from one address and
- * WEB_MAX_CONNECTIONS in all (libmicrohttpd closes the rest at once),
- * each request within GUARD_REQUEST_SECONDS (a second when more than
- * GUARD_BUSY_CONNECTIONS are open), idle ones closed after WEB_IDLE_SECONDS.
+ * Connections: at most WEB_PER_ADDRESS from one address (libmicrohttpd
+ * closes the rest at once) and GUARD_MAX_CONNECTIONS in all (a new one
+ * past that shuts the connection whose request has been arriving longest:
+ * guard.c), each request within GUARD_REQUEST_SECONDS (a second when more
+ * than GUARD_BUSY_CONNECTIONS are open), idle ones closed after
+ * WEB_IDLE_SECONDS.
  *
  * Beyond loopback the server speaks HTTPS with a self-signed certificate
  * kept beside the journal (tls.c), whose fingerprint serve prints; plain
@@ -65,10 +67,14 @@ static const char csp_app[] = "default-src 'none'; script-src 'self'; style-src 
 
 /* Limits on connections (see the top comment). 64 from one address: the
  * benchmark's 50 and a browser's handful fit; one greedy device does not
- * take every slot. 512 in all stays well under the 1024 descriptors a
- * process gets by default. */
+ * take every slot. libmicrohttpd's own limit is only a backstop, never
+ * reached: at it, libmicrohttpd stops accepting and new clients would
+ * wait unanswered, so the guard keeps the count at GUARD_MAX_CONNECTIONS
+ * (512) and this leaves room for the connections it has shut and
+ * libmicrohttpd has yet to close, under the 1024 descriptors a process
+ * gets by default. */
 #define WEB_PER_ADDRESS 64
-#define WEB_MAX_CONNECTIONS 512
+#define WEB_MAX_CONNECTIONS 900
 #define WEB_IDLE_SECONDS 10
 /* How long a web write waits for the journal's write lock before
  * answering 503 busy (see the top comment). */
@@ -608,8 +614,32 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls, en
 		guard_next(k, guard_now());
 }
 
+/* libmicrohttpd reports every client that hangs up mid-request, so a
+ * crowd of slow clients would write thousands of lines; with stderr a
+ * pipe that is read slowly (or not at all) the server's one thread would
+ * then block in write(2) and serve nobody. So at most WEB_LOG_LINES lines
+ * every WEB_LOG_SECONDS, and the count of those left out. */
+#define WEB_LOG_LINES 20
+#define WEB_LOG_SECONDS 10.0
+
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 {
+	static double window;
+	static unsigned lines;
+	static unsigned long left_out;
+	double now = guard_now();
+	if (now - window >= WEB_LOG_SECONDS) {
+		if (left_out)
+			fprintf(stderr, "mgtrack: serve: %lu more messages from libmicrohttpd left out\n", left_out);
+		window = now;
+		lines = 0;
+		left_out = 0;
+	}
+	if (lines >= WEB_LOG_LINES) {
+		left_out++;
+		return;
+	}
+	lines++;
 	fputs("mgtrack: serve: ", stderr);
 	vfprintf(stderr, fmt, ap);
 }
