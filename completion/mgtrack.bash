@@ -16,6 +16,16 @@ _mgtrack_words() {
 	done
 }
 
+# Adds the lines of $1 that start with $2 to COMPREPLY as they are:
+# names come from the journal (a product can be called anything), so they
+# must never pass through compgen -W, which expands $(...) in its words.
+_mgtrack_names() {
+	local n
+	while IFS= read -r n; do
+		[ -n "$n" ] && [[ $n == "$2"* ]] && COMPREPLY+=("$n")
+	done <<<"$1"
+}
+
 _mgtrack() {
 	local cur prev cmd sub i globals
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -25,7 +35,9 @@ _mgtrack() {
 		--db|--foods-db|--ics|--html|--sr24|--fdc)
 			COMPREPLY=($(compgen -f -- "$cur")); return ;;
 		--profile)
-			COMPREPLY=($(compgen -W "$(eval mgtrack $globals profile list 2>/dev/null)" -- "$cur")); return ;;
+			COMPREPLY=()
+			_mgtrack_names "$(eval mgtrack $globals profile list 2>/dev/null)" "$cur"
+			return ;;
 	esac
 	# The command and its subcommand: the first two words that are not
 	# global options or their values.
@@ -63,8 +75,8 @@ _mgtrack() {
 			local names
 			names=$(eval mgtrack $globals product list --json 2>/dev/null |
 				sed -n 's/^ *"name": "\(.*\)",\{0,1\}$/\1/p')
-			local IFS=$'\n'
-			COMPREPLY=($(compgen -W "$names" -- "$cur"))
+			COMPREPLY=()
+			_mgtrack_names "$names" "$cur"
 			return ;;
 		import|report)
 			COMPREPLY=($(compgen -f -- "$cur")); return ;;

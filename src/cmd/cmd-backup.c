@@ -37,11 +37,12 @@ static int copy_journal(sqlite3 *from, const char *path, struct mg_err *e)
 		/* -1: every page in one step, so no writer's commit can fall
 		 * between two steps; a busy journal is waited for, not copied
 		 * half-way. */
-		do {
+		for (int tries = 0; tries < 200; tries++) {   /* 10 s of a journal held busy, then give up */
 			rc = sqlite3_backup_step(b, -1);
-			if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-				sqlite3_sleep(50);
-		} while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+				break;
+			sqlite3_sleep(50);
+		}
 		sqlite3_backup_finish(b);
 	}
 	if (rc != SQLITE_DONE) {
@@ -73,6 +74,12 @@ int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *path = argv[optind];
 	if (strlen(path) >= PATH_MAX - 16)
 		return cmd_usage(ctx, "FILE \"%.80s...\" is longer than this system allows", path);
+	/* Never over the live journal itself: its -wal and -shm files belong
+	 * to the name, and would be replayed into the copy. */
+	struct stat live, target;
+	if (stat(ctx->journal_path, &live) == 0 && stat(path, &target) == 0 && live.st_dev == target.st_dev &&
+	    live.st_ino == target.st_ino)
+		return cmd_usage(ctx, "FILE \"%s\" is the journal itself: back it up to another file", path);
 	sqlite3 *db;
 	if ((rc = cmd_open_existing(ctx, &db)))
 		return rc;

@@ -34,7 +34,7 @@
 
 /* Bumped when the code below changes what it decides, so a food database
  * classified by an older mgtrack is rebuilt rather than trusted. */
-#define FOODCLASS_VERSION 2
+#define FOODCLASS_VERSION 3   /* 3: a tag's unless phrase holding one of its words only hides itself */
 #define MAX_GROUPS 64
 #define MAX_ROW_GROUPS 8
 

@@ -24,7 +24,8 @@
 struct food_sum {
 	long food_id;
 	char name[256];
-	double mg;
+	double mg;          /* of the entries with a magnesium value */
+	int known;          /* entries with a value; 0: the food has none at all */
 };
 
 struct food_list {
@@ -37,8 +38,9 @@ struct acc {
 	struct food_list foods;   /* over the days that count */
 	struct food_list day;     /* the day being read, until close_day */
 	int day_open;             /* per_day's last day still takes entries */
-	int day_kcal_entries;     /* entries of that day that record energy */
+	int day_kcal_entries;     /* entries of that day that record energy and magnesium */
 	int day_entries;
+	int day_mg_entries;       /* entries of that day with a magnesium value */
 };
 
 static void add_food(struct food_list *l, long food_id, const char *name, double mg)
@@ -57,9 +59,15 @@ static void add_food(struct food_list *l, long food_id, const char *name, double
 		l->v[i].food_id = food_id;
 		mg_strlcpy(l->v[i].name, name, sizeof(l->v[i].name));
 		l->v[i].mg = 0;
+		l->v[i].known = 0;
 		l->n++;
 	}
-	l->v[i].mg += mg;
+	/* One entry without a value does not make the food's known entries
+	 * unknown (a Cronometer food logged once with and once without). */
+	if (!isnan(mg)) {
+		l->v[i].mg += mg;
+		l->v[i].known++;
+	}
 }
 
 /* Judges the day just read. Only recorded energy under the limit shows
@@ -83,7 +91,13 @@ static void close_day(struct acc *a)
 	struct intake *in = a->in;
 	struct intake_day *d = &in->per_day[in->n_per_day - 1];
 	d->kcal_complete = a->day_kcal_entries == a->day_entries;
-	if (a->day_kcal_entries == 0) {
+	if (a->day_mg_entries == 0) {
+		/* Nothing of the day has a magnesium value: its magnesium is not
+		 * 0, it is unknown, so the day does not count. */
+		d->kcal = NAN;
+		d->counted = 0;
+		in->days_no_mg++;
+	} else if (a->day_kcal_entries == 0) {
 		d->kcal = NAN;
 		d->counted = 1;
 		in->days_no_energy++;
@@ -93,7 +107,7 @@ static void close_day(struct acc *a)
 	}
 	if (d->counted)
 		for (size_t i = 0; i < a->day.n; i++)
-			add_food(&a->foods, a->day.v[i].food_id, a->day.v[i].name, a->day.v[i].mg);
+			add_food(&a->foods, a->day.v[i].food_id, a->day.v[i].name, a->day.v[i].known ? a->day.v[i].mg : NAN);
 	a->day.n = 0;
 	a->day_open = 0;
 }
@@ -109,15 +123,21 @@ static int on_entry(const struct food_log_entry *en, void *ctx)
 		in->per_day[in->n_per_day].date = en->date;
 		in->n_per_day++;
 		a->day_open = 1;
-		a->day_entries = a->day_kcal_entries = 0;
+		a->day_entries = a->day_kcal_entries = a->day_mg_entries = 0;
 	}
 	struct intake_day *d = &in->per_day[in->n_per_day - 1];
 	/* No magnesium value: the entry counts for the day's energy and for
 	 * coverage, never as 0 mg (add_food keeps its NAN). */
-	if (!isnan(en->mg))
+	if (!isnan(en->mg)) {
 		d->food_mg += en->mg;
+		a->day_mg_entries++;
+	}
 	a->day_entries++;
-	if (!isnan(en->kcal)) {
+	/* Only energy from entries with a magnesium value tells whether the
+	 * day's magnesium is a whole day's: a day whose energy is mostly an
+	 * unknown stew holds an unknown part of its magnesium, and counting it
+	 * whole would lower the average and raise the supplement. */
+	if (!isnan(en->kcal) && !isnan(en->mg)) {
 		d->kcal += en->kcal;
 		a->day_kcal_entries++;
 	}
@@ -248,7 +268,7 @@ int intake_compute(sqlite3 *journal, const struct profile *p, long from, long to
 	out->foods_logged = (int)a.foods.n;
 	size_t known = 0;
 	for (size_t i = 0; i < a.foods.n; i++) {
-		if (!isnan(a.foods.v[i].mg)) {
+		if (a.foods.v[i].known) {
 			a.foods.v[known++] = a.foods.v[i];
 			continue;
 		}
@@ -304,17 +324,23 @@ void intake_coverage_text(const struct intake *in, char *buf, size_t n)
 
 int intake_note_no_mg(const struct intake *in, struct notes *ns)
 {
-	if (in->foods_no_mg <= 0)
+	if (in->foods_no_mg <= 0 && in->days_no_mg <= 0)
 		return 0;
 	struct strbuf b;
 	strbuf_init(&b);
 	char cov[96];
 	intake_coverage_text(in, cov, sizeof(cov));
-	strbuf_addf(&b, " (%s; without: ", cov);
-	for (size_t i = 0; i < in->n_no_mg; i++)
-		strbuf_addf(&b, "%s%s", i ? ", " : "", in->no_mg[i].name);
-	if ((size_t)in->foods_no_mg > in->n_no_mg)
-		strbuf_addf(&b, " and %zu more", (size_t)in->foods_no_mg - in->n_no_mg);
+	strbuf_addf(&b, " (");
+	if (in->foods_no_mg > 0) {
+		strbuf_addf(&b, "%s; without: ", cov);
+		for (size_t i = 0; i < in->n_no_mg; i++)
+			strbuf_addf(&b, "%s%s", i ? ", " : "", in->no_mg[i].name);
+		if ((size_t)in->foods_no_mg > in->n_no_mg)
+			strbuf_addf(&b, " and %zu more", (size_t)in->foods_no_mg - in->n_no_mg);
+	}
+	if (in->days_no_mg > 0)
+		strbuf_addf(&b, "%s%d day%s with no magnesium value at all, not counted", in->foods_no_mg > 0 ? "; " : "",
+			    in->days_no_mg, in->days_no_mg == 1 ? "" : "s");
 	strbuf_addf(&b, ")");
 	notes_add_row(ns, "plan-rules.tsv", "intake-no-magnesium", "text", strbuf_str(&b));
 	strbuf_release(&b);

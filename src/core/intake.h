@@ -8,7 +8,9 @@
  * intake-min-kcal-female or -male) holds only part of that day's food, so
  * it is kept in per_day but does not count. A day none of whose entries
  * records energy (imported daily totals, foods without an energy value)
- * cannot be checked and counts as recorded; intake.c says why.
+ * cannot be checked and counts as recorded; intake.c says why. Energy of
+ * entries without a magnesium value does not count toward the limit, and
+ * a day with no magnesium value at all does not count.
  */
 #ifndef MG_INTAKE_H
 #define MG_INTAKE_H
@@ -41,6 +43,7 @@ struct intake {
 	int days_logged;        /* days with food that count (not under min_kcal) */
 	int days_low_energy;    /* days with food whose recorded energy is under min_kcal: not counted */
 	int days_no_energy;     /* counted days none of whose entries records energy: not checked */
+	int days_no_mg;         /* days none of whose entries has a magnesium value: not counted */
 	int food_known;         /* days_logged reaches the food-days-min rule */
 	const char *food_rule;  /* "food-days-min" */
 	double min_kcal;        /* a day under this is not a whole day's food */

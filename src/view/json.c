@@ -306,6 +306,7 @@ json_t *view_intake_json(const struct profile *p, const struct intake *in)
 	json_object_set_new(j, "days_logged", json_integer(in->days_logged));
 	json_object_set_new(j, "days_low_energy", json_integer(in->days_low_energy));
 	json_object_set_new(j, "days_without_energy", json_integer(in->days_no_energy));
+	json_object_set_new(j, "days_without_magnesium", json_integer(in->days_no_mg));
 	json_object_set_new(j, "min_kcal", view_num(in->min_kcal, 0));
 	json_object_set_new(j, "kcal_rule", json_string(in->kcal_rule));
 	json_object_set_new(j, "food_known", json_boolean(in->food_known));

@@ -138,7 +138,9 @@ int view_plan_build(sqlite3 *db, const char *foods_path, const struct profile *p
 		size_t want = (size_t)days * PLAN_DAY_FOODS;
 		struct suggest_opts so = {.order = SUGGEST_BY_SERVING, .limit = want < 21 ? 21 : want, .diet = &b->diet};
 		diet_rules_for(&b->profile, today, &b->diet);
-		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &so.days_with_food, &fe) == 0) {
+		if (suggest_logged_foods(db, b->profile.id, today, &logged, &n_logged, &so.days_with_food, &fe) < 0) {
+			mg_strlcpy(b->foods_error, fe.msg, sizeof(b->foods_error));
+		} else {
 			so.logged = logged;
 			so.n_logged = n_logged;
 			if (suggest_foods(foods, gap, &so, &b->foods, &b->n_foods, &fe) < 0) {

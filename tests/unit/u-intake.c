@@ -108,27 +108,37 @@ static void test_no_magnesium(void **state)
 	struct intake in;
 	struct mg_err e = {0};
 	long d = day0 - 200;
-	log_food_kcal(me.id, d, 12016, "Pumpkin seeds", 150, 300);
+	log_food_kcal(me.id, d, 12016, "Pumpkin seeds", 150, 600);
 	log_food_kcal(me.id, d, 900000001, "Stew", NAN, 400);
 	log_food_kcal(me.id, d + 1, 900000001, "Stew", NAN, 600);
-	log_food_kcal(me.id, d + 1, 11458, "Spinach", 50, 100);
-	assert_int_equal(targets_compute(&me, d + 1, &t, &e), 0);
-	assert_int_equal(intake_compute(db, &me, d, d + 1, &t, &in, &e), 0);
-	assert_int_equal(in.days_logged, 2);          /* 700 kcal each: both whole days */
-	assert_true(fabs(in.food_mg - 100) < 1e-9);   /* (150 + 50) / 2, the stew not as 0 */
-	assert_int_equal(in.foods_logged, 3);
+	log_food_kcal(me.id, d + 1, 11458, "Spinach", 50, 550);
+	/* Energy without magnesium does not make a day whole: 450 kcal known. */
+	log_food_kcal(me.id, d + 2, 9040, "Banana", 30, 100);
+	log_food_kcal(me.id, d + 2, 900000001, "Stew", NAN, 1500);
+	/* A day with no magnesium value at all is unknown, not 0 mg. */
+	log_food_kcal(me.id, d + 3, 900000001, "Stew", NAN, 1500);
+	/* A food with one entry with a value and one without keeps its value. */
+	log_food_kcal(me.id, d + 1, 900000002, "Soup", 20, 10);
+	log_food_kcal(me.id, d, 900000002, "Soup", NAN, 10);
+	assert_int_equal(targets_compute(&me, d + 3, &t, &e), 0);
+	assert_int_equal(intake_compute(db, &me, d, d + 3, &t, &in, &e), 0);
+	assert_int_equal(in.days_logged, 2);          /* 600 and 560 kcal known: whole days */
+	assert_int_equal(in.days_low_energy, 1);
+	assert_int_equal(in.days_no_mg, 1);
+	assert_true(fabs(in.food_mg - 110) < 1e-9);   /* (150 + 50 + 20) / 2, the stew not as 0 */
+	assert_int_equal(in.foods_logged, 4);
 	assert_int_equal(in.foods_no_mg, 1);
 	assert_int_equal(in.n_no_mg, 1);
 	assert_string_equal(in.no_mg[0].name, "Stew");
-	assert_int_equal(in.n_top, 2);
+	assert_int_equal(in.n_top, 3);
 	char cov[96];
 	intake_coverage_text(&in, cov, sizeof(cov));
-	assert_string_equal(cov, "2 of 3 foods have a magnesium value");
+	assert_string_equal(cov, "3 of 4 foods have a magnesium value");
 	struct notes ns;
 	notes_init(&ns);
 	assert_int_equal(intake_note_no_mg(&in, &ns), 1);
 	assert_true(notes_has(&ns, "intake-no-magnesium"));
-	assert_non_null(strstr(ns.v[0].text, "(2 of 3 foods have a magnesium value; without: Stew)"));
+	assert_non_null(strstr(ns.v[0].text, "(3 of 4 foods have a magnesium value; without: Stew; 1 day with no magnesium value at all, not counted)"));
 	notes_release(&ns);
 	intake_release(&in);
 	/* Without such a food there is no note. */

@@ -6,19 +6,19 @@
 # 0 mg), a daily total without it is left out. The real exports are read from
 # ../shared/realdata/cronometer/ and the case says so when they are absent.
 $ mgtrack init --age 40 --sex male
-$ printf 'Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg)\n2026-11-20,08:00,Breakfast,"Oats, rolled","40.00 g",150.00,55.20\n2026-11-20,10:00,Snacks,"Almonds","28.00 g",164.00,76.00\n2026-11-20,10:30,Snacks,"Almonds","28.00 g",164.00,76.00\n2026-11-20,12:00,Lunch,"Soup","1.00 serving",520.00,\n2026-11-20,13:00,Drinks,"Tea","0.00 g",0.00,0.00\n' > servings.csv
+$ printf 'Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg)\n2026-11-20,08:00,Breakfast,"Oats, rolled","40.00 g",150.00,55.20\n2026-11-20,10:00,Snacks,"Almonds","28.00 g",164.00,76.00\n2026-11-20,10:30,Snacks,"Almonds","28.00 g",164.00,76.00\n2026-11-20,12:00,Lunch,"Soup","1.00 serving",520.00,\n2026-11-20,19:00,Dinner,"Pasta, cooked","300.00 g",470.00,54.00\n2026-11-20,13:00,Drinks,"Tea","0.00 g",0.00,0.00\n' > servings.csv
 $ mgtrack import cronometer servings.csv --json
 ~ "kind": "servings",
-~ "written": 4,
+~ "written": 5,
 ~ "written_without_magnesium": 1,
 ~ "no_magnesium": 0,
 ~ "empty": 1
 $ mgtrack import cronometer servings.csv
-~ 0 food-log entries written, 4 unchanged
-@ [ "$(sqlite3 "$MGTRACK_DB" "SELECT count(*) || ' ' || round(sum(magnesium_mg), 1) FROM food_log WHERE magnesium_known")" = "3 207.2" ]
+~ 0 food-log entries written, 5 unchanged
+@ [ "$(sqlite3 "$MGTRACK_DB" "SELECT count(*) || ' ' || round(sum(magnesium_mg), 1) FROM food_log WHERE magnesium_known")" = "4 261.2" ]
 @ [ "$(sqlite3 "$MGTRACK_DB" "SELECT food_name || ' ' || energy_kcal FROM food_log WHERE NOT magnesium_known")" = "Soup 520.0" ]
 $ mgtrack intake --days 5
-~ coverage +2 of 3 foods have a magnesium value
+~ coverage +3 of 4 foods have a magnesium value
 ~ without: Soup\) \[intake-no-magnesium\]
 # A bad date fails the file, and nothing of it is written.
 $ printf 'Day,Food Name,Amount,Magnesium (mg)\n2026-11-21,"Kale","50.00 g",20.00\n2026-13-01,"Kale","50.00 g",20.00\n' > bad.csv

@@ -30,3 +30,8 @@ $ c=$(find "$T/root" -path '*/completions/mgtrack'); PATH="$T:$PATH"; ln -sf mg 
 > resume start stop
 > --explain
 > default
+# A product name is the journal's text, never shell code to the completion.
+$ env -u MGTRACK_DB -u MGTRACK_FOODS_DB -u XDG_DATA_HOME HOME="$T/home" ./mg product add --name '$(touch pwned)' --form glycinate --elemental-mg 100
+$ c=$(find "$T/root" -path '*/completions/mgtrack'); PATH="$T:$PATH"; HOME="$T/home" bash -c 'unset MGTRACK_DB MGTRACK_FOODS_DB XDG_DATA_HOME; source "$1"; COMP_WORDS=(mgtrack product show ""); COMP_CWORD=3; _mgtrack; printf "%s\n" "${COMPREPLY[@]}"' _ "$c"
+> $(touch pwned)
+@ [ ! -e pwned ] && [ ! -e "$T/home/pwned" ]

@@ -368,9 +368,13 @@ function foodSection(today) {
         status.textContent = del.ok ? `Removed ${e.food}.` : del.error.message;
         refresh();
       }}, 'Remove'))));
-    const sum = entries.reduce((s, e) => s + (e.mg || 0), 0);
+    // An entry without a magnesium value is named, never added as 0 mg.
+    const known = entries.filter((e) => typeof e.mg === 'number');
+    const sum = known.reduce((s, e) => s + e.mg, 0);
+    const unknown = entries.length - known.length;
     if (!entries.length) logged.append(h('li', {class: 'muted'}, 'Nothing logged today.'));
-    else logged.append(h('li', {class: 'total'}, `Food today: ${mg(sum)}`));
+    else logged.append(h('li', {class: 'total'}, `Food today: ${mg(sum)}` +
+      (unknown ? ` (${unknown} ${unknown === 1 ? 'entry' : 'entries'} without a magnesium value, not counted)` : '')));
   }
 
   async function refreshIntake() {
