@@ -204,7 +204,7 @@ static long local_abs(double utc, int offset)
 /* What the night callback needs: the store, the samples, and which source
  * each session's morning came from. */
 struct nights_ctx {
-	sqlite3 *db;
+	struct night_writer nights;
 	long profile_id, since;
 	const struct collect *c;
 	struct health_summary *s;
@@ -302,7 +302,7 @@ static int store_apple_night(const struct sleep_session *night, void *vctx)
 		if (c->rhr.v[i].day == ss.date)
 			ss.hr_low = c->rhr.v[i].value;
 	size_t before = nc->counts.written + nc->counts.updated + nc->counts.unchanged;
-	if (session_store(nc->db, nc->profile_id, SOURCE_NAME, nc->since, &ss, &nc->counts, nc->e) < 0)
+	if (session_store(&nc->nights, nc->profile_id, SOURCE_NAME, nc->since, &ss, &nc->counts, nc->e) < 0)
 		return -1;
 	if (nc->counts.written + nc->counts.updated + nc->counts.unchanged > before)
 		for (size_t i = nc->n_src; i-- > 0;)
@@ -365,10 +365,11 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	for (size_t i = 0; o->prefer && i < s->n_sources; i++)
 		if (strcmp(s->sources[i], o->prefer) == 0)
 			prefer = (int)i;
-	int rc = 0;
 	struct sessions l;
 	sessions_init(&l);
-	struct nights_ctx nc = {.db = db, .profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e};
+	struct nights_ctx nc = {.profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e};
+	/* Prepared once here, used for every night sessions_nights gives. */
+	int rc = journal_night_writer_init(&nc.nights, db, e);
 	for (size_t i = 0; i < c.n && rc == 0;) {
 		size_t j = i;
 		while (j < c.n && c.v[j].night == c.v[i].night)
@@ -422,6 +423,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	}
 	if (rc == 0)
 		rc = sessions_nights(&l, store_apple_night, &nc, &s->sessions);
+	journal_night_writer_release(&nc.nights);
 	s->nights_written = nc.counts.written;
 	s->nights_updated = nc.counts.updated;
 	s->nights_unchanged = nc.counts.unchanged;
