@@ -315,35 +315,48 @@ static int store_apple_night(const struct sleep_session *night, void *vctx)
 
 /* Dietary magnesium per day: apps that sync each other write the same
  * meal twice, so each day takes the one source with the largest total,
- * never the sum across sources. */
+ * never the sum across sources. The day of sample i is stored at its
+ * first sample; its later ones are passed over. */
+static int store_dietary_day(struct intake_writer *w, long profile_id, const struct collect *c, size_t i, long since,
+			     struct health_summary *s, struct mg_err *e)
+{
+	long day = c->mg.v[i].day;
+	for (size_t k = 0; k < i; k++)
+		if (c->mg.v[k].day == day)
+			return 0;
+	if (since != MG_NO_DATE && day < since)
+		return 0;
+	double best = 0;
+	for (int src = 0; src < (int)s->n_sources; src++) {
+		double total = 0;
+		for (size_t k = i; k < c->mg.n; k++)
+			if (c->mg.v[k].day == day && c->mg_src[k] == src)
+				total += c->mg.v[k].value;
+		best = fmax(best, total);
+	}
+	/* A day above any diet's magnesium is a unit or sync error, not food. */
+	if (best > tables_threshold("import-dietary-day-max-mg", NULL) || day > mg_today()) {
+		s->skipped_dietary_implausible++;
+		return 0;
+	}
+	if (journal_intake_write(w, profile_id, day, SOURCE_NAME, best, e) < 0)
+		return -1;
+	s->intake_days++;
+	return 0;
+}
+
+/* Every day's dietary magnesium through one prepared statement. */
 static int store_dietary(sqlite3 *db, long profile_id, const struct collect *c, long since, struct health_summary *s,
 			 struct mg_err *e)
 {
-	for (size_t i = 0; i < c->mg.n; i++) {
-		long day = c->mg.v[i].day;
-		int seen_before = 0;
-		for (size_t k = 0; k < i && !seen_before; k++)
-			seen_before = c->mg.v[k].day == day;
-		if (seen_before || (since != MG_NO_DATE && day < since))
-			continue;
-		double best = 0;
-		for (int src = 0; src < (int)s->n_sources; src++) {
-			double total = 0;
-			for (size_t k = i; k < c->mg.n; k++)
-				if (c->mg.v[k].day == day && c->mg_src[k] == src)
-					total += c->mg.v[k].value;
-			best = fmax(best, total);
-		}
-		/* A day above any diet's magnesium is a unit or sync error, not food. */
-		if (best > tables_threshold("import-dietary-day-max-mg", NULL) || day > mg_today()) {
-			s->skipped_dietary_implausible++;
-			continue;
-		}
-		if (journal_imported_intake_put(db, profile_id, day, SOURCE_NAME, best, e) < 0)
-			return -1;
-		s->intake_days++;
-	}
-	return 0;
+	if (!c->mg.n)
+		return 0;
+	struct intake_writer w;
+	int rc = journal_intake_writer_init(&w, db, e);
+	for (size_t i = 0; i < c->mg.n && rc == 0; i++)
+		rc = store_dietary_day(&w, profile_id, c, i, since, s, e);
+	journal_intake_writer_release(&w);
+	return rc;
 }
 
 int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct health_options *o,
