@@ -103,10 +103,11 @@ static int prepare_put(sqlite3 *db, int persistent, sqlite3_stmt **st, struct mg
 	return rc;
 }
 
-/* Both run functions bind text that lives on their own stack
- * (SQLITE_STATIC: no copy per value) and leave the statement reset with
- * its bindings cleared, so no binding outlives the text it points to and
- * the statement can run again. */
+/* Both run functions bind text that lives until they return (their own
+ * stack or the caller's night) as SQLITE_STATIC, so SQLite copies no
+ * value, and leave the statement reset with its bindings cleared: no
+ * binding outlives the text it points to, and the statement can run
+ * again. */
 static int run_get(sqlite3_stmt *st, long profile_id, long date, const char *source, struct night *n,
 		   struct mg_err *e)
 {
