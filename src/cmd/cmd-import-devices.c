@@ -288,7 +288,7 @@ struct skip_counts {
 };
 
 struct session_ctx {
-	sqlite3 *db;
+	struct night_writer nights;   /* prepared once per import */
 	long profile_id, since;
 	const char *source;
 	struct session_counts c;
@@ -319,7 +319,7 @@ static int store_night(const struct sleep_session *ss, void *vctx)
 			with.hrv_ms = sc->hrv[i];
 			with.hrv_rmssd = 1;
 		}
-	return session_store(sc->db, sc->profile_id, sc->source, sc->since, &with, &sc->c, sc->e);
+	return session_store(&sc->nights, sc->profile_id, sc->source, sc->since, &with, &sc->c, sc->e);
 }
 
 static int add_hrv(long date, double rmssd, void *vctx)
@@ -722,14 +722,16 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	struct mg_err e = {0};
 	if ((rc = cmd_open_profile(ctx, &db, &p)))
 		return rc;
-	struct session_ctx sc = {.db = db, .profile_id = p.id, .since = since,
+	struct session_ctx sc = {.profile_id = p.id, .since = since,
 				 .source = session_importers[k].source, .e = &e};
 	struct skip_counts sk = {0};
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	struct sessions_summary ns = {0};
 	sessions_init(&sc.list);
-	rc = db_begin(db, &e) < 0 || session_importers[k].run(path, name, &sc, &sk, &e) < 0 ||
+	rc = db_begin(db, &e) < 0 || journal_night_writer_init(&sc.nights, db, &e) < 0 ||
+	     session_importers[k].run(path, name, &sc, &sk, &e) < 0 ||
 	     sessions_nights(&sc.list, store_night, &sc, &ns) < 0 ? -1 : 0;
+	journal_night_writer_release(&sc.nights);
 	sessions_release(&sc.list);
 	free(sc.hrv_date);
 	free(sc.hrv);

@@ -21,7 +21,7 @@
 
 
 struct diary_store {
-	sqlite3 *db;
+	struct night_writer nights;   /* prepared once per import */
 	long profile_id;
 	struct import_counts *c;
 	struct mg_err *e;
@@ -33,7 +33,7 @@ static int store_night(const struct night *parsed, void *ctx)
 	struct night n = *parsed;
 	mg_strlcpy(n.source, DIARY_SOURCE, sizeof(n.source));
 	st->c->rows++;
-	int how = journal_night_store(st->db, st->profile_id, &n, st->e);
+	int how = journal_night_write(&st->nights, st->profile_id, &n, st->e);
 	if (how < 0)
 		return -1;
 	if (how == NIGHT_UNCHANGED)
@@ -49,8 +49,12 @@ int diary_import(sqlite3 *db, long profile_id, long today, FILE *f, const char *
 		 struct import_counts *c, struct mg_err *e)
 {
 	memset(c, 0, sizeof(*c));
-	struct diary_store st = {.db = db, .profile_id = profile_id, .c = c, .e = e};
-	return diary_parse(f, name, today, store_night, &st, e);
+	struct diary_store st = {.profile_id = profile_id, .c = c, .e = e};
+	int rc = journal_night_writer_init(&st.nights, db, e);
+	if (rc == 0)
+		rc = diary_parse(f, name, today, store_night, &st, e);
+	journal_night_writer_release(&st.nights);
+	return rc;
 }
 
 /* ---- doses ---- */

@@ -195,6 +195,54 @@ static double asleep_union(const struct segment *g, size_t from, size_t to, doub
 	return total / 60;
 }
 
+/* A sample's place in a lookup: sorted by key (HRV: local minute; resting
+ * heart rate: day), then by its place in the file, so a night finds its
+ * samples by binary search instead of reading them all. */
+struct sample_key {
+	long key;
+	size_t i;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct sample_key *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static int by_index(const void *a, const void *b)
+{
+	const struct sample_key *x = a, *y = b;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Keys of s sorted (caller frees; NULL for no samples). */
+static struct sample_key *sort_samples(const struct samples *s, int by_day)
+{
+	if (!s->n)
+		return NULL;
+	struct sample_key *k = mg_malloc(s->n * sizeof(*k));
+	for (size_t i = 0; i < s->n; i++)
+		k[i] = (struct sample_key){by_day ? s->v[i].day : s->v[i].local, i};
+	qsort(k, s->n, sizeof(*k), by_key);
+	return k;
+}
+
+/* The first key >= key. */
+static size_t lower_bound(const struct sample_key *k, size_t n, long key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (k[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Local absolute minutes (day * 1440 + minute) of a UTC time. */
 static long local_abs(double utc, int offset)
 {
@@ -204,14 +252,15 @@ static long local_abs(double utc, int offset)
 /* What the night callback needs: the store, the samples, and which source
  * each session's morning came from. */
 struct nights_ctx {
-	sqlite3 *db;
+	struct night_writer nights;
 	long profile_id, since;
 	const struct collect *c;
+	struct sample_key *hrv_keys, *rhr_keys;   /* sort_samples of c->hrv, c->rhr */
 	struct health_summary *s;
 	struct session_counts counts;
 	long *src_date;
 	int *src_of;
-	size_t n_src;
+	size_t n_src, cap_src;
 	struct mg_err *e;
 };
 
@@ -268,8 +317,11 @@ static void add_sessions(const struct segment *g, size_t from, size_t to, struct
 				ss.rem_min = mins[2];
 			}
 			sessions_add(l, &ss);
-			nc->src_date = mg_realloc(nc->src_date, (nc->n_src + 1) * sizeof(long));
-			nc->src_of = mg_realloc(nc->src_of, (nc->n_src + 1) * sizeof(int));
+			if (nc->n_src == nc->cap_src) {
+				nc->cap_src = nc->cap_src ? nc->cap_src * 2 : 256;
+				nc->src_date = mg_realloc(nc->src_date, nc->cap_src * sizeof(long));
+				nc->src_of = mg_realloc(nc->src_of, nc->cap_src * sizeof(int));
+			}
 			nc->src_date[nc->n_src] = ss.date;
 			nc->src_of[nc->n_src++] = g[i].source;
 		}
@@ -286,23 +338,24 @@ static int store_apple_night(const struct sleep_session *night, void *vctx)
 	struct sleep_session ss = *night;
 	long bed, wake, up;
 	if (sessions_span(&ss, &bed, &wake, &up) == 0) {
-		double sum = 0;
-		int cnt = 0;
-		for (size_t i = 0; i < c->hrv.n; i++)
-			if (c->hrv.v[i].local >= bed && c->hrv.v[i].local <= up) {
-				sum += c->hrv.v[i].value;
-				cnt++;
-			}
-		if (cnt) {
-			ss.hrv_ms = sum / cnt;
+		size_t from = lower_bound(nc->hrv_keys, c->hrv.n, bed), to = lower_bound(nc->hrv_keys, c->hrv.n, up + 1);
+		if (to > from) {
+			/* Summed in file order, as always: the mean to the last bit. */
+			qsort(nc->hrv_keys + from, to - from, sizeof(*nc->hrv_keys), by_index);
+			double sum = 0;
+			for (size_t i = from; i < to; i++)
+				sum += c->hrv.v[nc->hrv_keys[i].i].value;
+			qsort(nc->hrv_keys + from, to - from, sizeof(*nc->hrv_keys), by_key);
+			ss.hrv_ms = sum / (double)(to - from);
 			ss.hrv_rmssd = 0;
 		}
 	}
-	for (size_t i = 0; i < c->rhr.n; i++)
-		if (c->rhr.v[i].day == ss.date)
-			ss.hr_low = c->rhr.v[i].value;
+	/* The morning's last resting heart rate in the file. */
+	size_t r = lower_bound(nc->rhr_keys, c->rhr.n, ss.date + 1);
+	if (r > 0 && nc->rhr_keys[r - 1].key == ss.date)
+		ss.hr_low = c->rhr.v[nc->rhr_keys[r - 1].i].value;
 	size_t before = nc->counts.written + nc->counts.updated + nc->counts.unchanged;
-	if (session_store(nc->db, nc->profile_id, SOURCE_NAME, nc->since, &ss, &nc->counts, nc->e) < 0)
+	if (session_store(&nc->nights, nc->profile_id, SOURCE_NAME, nc->since, &ss, &nc->counts, nc->e) < 0)
 		return -1;
 	if (nc->counts.written + nc->counts.updated + nc->counts.unchanged > before)
 		for (size_t i = nc->n_src; i-- > 0;)
@@ -315,35 +368,48 @@ static int store_apple_night(const struct sleep_session *night, void *vctx)
 
 /* Dietary magnesium per day: apps that sync each other write the same
  * meal twice, so each day takes the one source with the largest total,
- * never the sum across sources. */
+ * never the sum across sources. The day of sample i is stored at its
+ * first sample; its later ones are passed over. */
+static int store_dietary_day(struct intake_writer *w, long profile_id, const struct collect *c, size_t i, long since,
+			     struct health_summary *s, struct mg_err *e)
+{
+	long day = c->mg.v[i].day;
+	for (size_t k = 0; k < i; k++)
+		if (c->mg.v[k].day == day)
+			return 0;
+	if (since != MG_NO_DATE && day < since)
+		return 0;
+	double best = 0;
+	for (int src = 0; src < (int)s->n_sources; src++) {
+		double total = 0;
+		for (size_t k = i; k < c->mg.n; k++)
+			if (c->mg.v[k].day == day && c->mg_src[k] == src)
+				total += c->mg.v[k].value;
+		best = fmax(best, total);
+	}
+	/* A day above any diet's magnesium is a unit or sync error, not food. */
+	if (best > tables_threshold("import-dietary-day-max-mg", NULL) || day > mg_today()) {
+		s->skipped_dietary_implausible++;
+		return 0;
+	}
+	if (journal_intake_write(w, profile_id, day, SOURCE_NAME, best, e) < 0)
+		return -1;
+	s->intake_days++;
+	return 0;
+}
+
+/* Every day's dietary magnesium through one prepared statement. */
 static int store_dietary(sqlite3 *db, long profile_id, const struct collect *c, long since, struct health_summary *s,
 			 struct mg_err *e)
 {
-	for (size_t i = 0; i < c->mg.n; i++) {
-		long day = c->mg.v[i].day;
-		int seen_before = 0;
-		for (size_t k = 0; k < i && !seen_before; k++)
-			seen_before = c->mg.v[k].day == day;
-		if (seen_before || (since != MG_NO_DATE && day < since))
-			continue;
-		double best = 0;
-		for (int src = 0; src < (int)s->n_sources; src++) {
-			double total = 0;
-			for (size_t k = i; k < c->mg.n; k++)
-				if (c->mg.v[k].day == day && c->mg_src[k] == src)
-					total += c->mg.v[k].value;
-			best = fmax(best, total);
-		}
-		/* A day above any diet's magnesium is a unit or sync error, not food. */
-		if (best > tables_threshold("import-dietary-day-max-mg", NULL) || day > mg_today()) {
-			s->skipped_dietary_implausible++;
-			continue;
-		}
-		if (journal_imported_intake_put(db, profile_id, day, SOURCE_NAME, best, e) < 0)
-			return -1;
-		s->intake_days++;
-	}
-	return 0;
+	if (!c->mg.n)
+		return 0;
+	struct intake_writer w;
+	int rc = journal_intake_writer_init(&w, db, e);
+	for (size_t i = 0; i < c->mg.n && rc == 0; i++)
+		rc = store_dietary_day(&w, profile_id, c, i, since, s, e);
+	journal_intake_writer_release(&w);
+	return rc;
 }
 
 int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct health_options *o,
@@ -365,10 +431,12 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	for (size_t i = 0; o->prefer && i < s->n_sources; i++)
 		if (strcmp(s->sources[i], o->prefer) == 0)
 			prefer = (int)i;
-	int rc = 0;
 	struct sessions l;
 	sessions_init(&l);
-	struct nights_ctx nc = {.db = db, .profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e};
+	struct nights_ctx nc = {.profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e,
+				.hrv_keys = sort_samples(&c.hrv, 0), .rhr_keys = sort_samples(&c.rhr, 1)};
+	/* Prepared once here, used for every night sessions_nights gives. */
+	int rc = journal_night_writer_init(&nc.nights, db, e);
 	for (size_t i = 0; i < c.n && rc == 0;) {
 		size_t j = i;
 		while (j < c.n && c.v[j].night == c.v[i].night)
@@ -422,6 +490,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	}
 	if (rc == 0)
 		rc = sessions_nights(&l, store_apple_night, &nc, &s->sessions);
+	journal_night_writer_release(&nc.nights);
 	s->nights_written = nc.counts.written;
 	s->nights_updated = nc.counts.updated;
 	s->nights_unchanged = nc.counts.unchanged;
@@ -431,6 +500,8 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	sessions_release(&l);
 	free(nc.src_date);
 	free(nc.src_of);
+	free(nc.hrv_keys);
+	free(nc.rhr_keys);
 	if (rc == 0)
 		rc = store_dietary(db, profile_id, &c, o->since, s, e);
 	free(c.v);

@@ -19,7 +19,7 @@ static int minutes(double v)
 	return isnan(v) ? -1 : (int)lround(v);
 }
 
-int session_store(sqlite3 *db, long profile_id, const char *source, long since, const struct sleep_session *ss,
+int session_store(struct night_writer *w, long profile_id, const char *source, long since, const struct sleep_session *ss,
 		  struct session_counts *c, struct mg_err *e)
 {
 	c->read++;
@@ -61,7 +61,7 @@ int session_store(sqlite3 *db, long profile_id, const char *source, long since, 
 		c->inconsistent++;
 		return 0;
 	}
-	int how = journal_night_store(db, profile_id, &n, e);
+	int how = journal_night_write(w, profile_id, &n, e);
 	if (how < 0)
 		return -1;
 	if (how == NIGHT_UNCHANGED)

@@ -154,6 +154,13 @@ int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mg_err *e
 	return 0;
 }
 
+int db_prepare_persistent(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mg_err *e)
+{
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return db_fail(db, "cannot prepare a query", e);
+	return 0;
+}
+
 int db_begin(sqlite3 *db, struct mg_err *e)
 {
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)

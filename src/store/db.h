@@ -22,6 +22,11 @@ void db_close(sqlite3 *db);
 
 int db_exec(sqlite3 *db, const char *sql, struct mg_err *e);
 int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mg_err *e);
+/* For a statement kept for a whole import and run once per record (reset
+ * and rebound each time): SQLITE_PREPARE_PERSISTENT tells SQLite it lives
+ * long, so its memory does not come from the short-lived lookaside. The
+ * caller finalizes *st. */
+int db_prepare_persistent(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mg_err *e);
 /* BEGIN IMMEDIATE: take the write lock up front, so a command never fails
  * half-way because another writer got in first. */
 int db_begin(sqlite3 *db, struct mg_err *e);

@@ -684,19 +684,53 @@ int journal_custom_food_match(sqlite3 *db, const char *const *words, size_t n,
 
 /* ---- magnesium from food reported by other apps ---- */
 
+#define INTAKE_PUT_SQL "INSERT OR REPLACE INTO imported_intake VALUES (?, ?, ?, ?)"
+
+/* Binds and runs st, then resets it with its bindings cleared: the date
+ * is bound from this stack frame without a copy and must not outlive it. */
+static int run_intake_put(sqlite3 *db, sqlite3_stmt *st, long profile_id, long date, const char *source, double mg,
+			  struct mg_err *e)
+{
+	char d[16];
+	mg_format_date(date, d, sizeof(d));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 4, mg);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot save imported intake", e);
+}
+
 int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const char *source, double mg,
 				struct mg_err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, "INSERT OR REPLACE INTO imported_intake VALUES (?, ?, ?, ?)", &st, e) < 0)
+	if (db_prepare(db, INTAKE_PUT_SQL, &st, e) < 0)
 		return -1;
-	char d[16];
-	mg_format_date(date, d, sizeof(d));
-	sqlite3_bind_int64(st, 1, profile_id);
-	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 4, mg);
-	return exec_bound(db, st, "cannot save imported intake", e);
+	int rc = run_intake_put(db, st, profile_id, date, source, mg, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int journal_intake_writer_init(struct intake_writer *w, sqlite3 *db, struct mg_err *e)
+{
+	w->db = db;
+	w->put = NULL;
+	return db_prepare_persistent(db, INTAKE_PUT_SQL, &w->put, e);
+}
+
+int journal_intake_write(struct intake_writer *w, long profile_id, long date, const char *source, double mg,
+			 struct mg_err *e)
+{
+	return run_intake_put(w->db, w->put, profile_id, date, source, mg, e);
+}
+
+void journal_intake_writer_release(struct intake_writer *w)
+{
+	sqlite3_finalize(w->put);   /* NULL after a failed init: a no-op */
+	w->put = NULL;
 }
 
 int journal_imported_intake_list(sqlite3 *db, long profile_id, long from, long to,

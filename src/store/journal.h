@@ -97,6 +97,16 @@ int journal_profile_food_source(sqlite3 *db, long profile_id, char *buf, size_t 
 
 /* Magnesium from food as another app reported it, one row per day and
  * source (replaced on re-import). */
+/* The same for one import's many days, its statement prepared once
+ * (as struct night_writer in nights.h): init, put per day, release. */
+struct intake_writer {
+	sqlite3 *db;
+	sqlite3_stmt *put;
+};
+int journal_intake_writer_init(struct intake_writer *w, sqlite3 *db, struct mg_err *e);
+int journal_intake_write(struct intake_writer *w, long profile_id, long date, const char *source, double mg,
+			 struct mg_err *e);
+void journal_intake_writer_release(struct intake_writer *w);
 int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const char *source, double mg,
 				struct mg_err *e);
 int journal_imported_intake_list(sqlite3 *db, long profile_id, long from, long to,
