@@ -76,7 +76,7 @@ static const struct {
 
 static void print_night(const struct night *n)
 {
-	char buf[512];
+	char buf[sizeof(n->note)];   /* the longest field, whole */
 	mg_format_date(n->date, buf, sizeof(buf));
 	printf("night ending %s (%s)\n", buf, n->source);
 	size_t nf;

@@ -16,6 +16,11 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
+/* The longest text of one field, read or written: the note's (500
+ * characters of UTF-8, up to 2,048 bytes). A smaller buffer cut long notes
+ * short, in the middle of a character. */
+#define FIELD_TEXT ((int)sizeof(((struct night *)0)->note))
+
 static void column_name(const char *field, char *buf, size_t n)
 {
 	mg_strlcpy(buf, field, n);
@@ -56,7 +61,7 @@ static int row_to_night(sqlite3_stmt *st, struct night *n, struct mg_err *e)
 		const char *p = (const char *)v;
 		do {
 			size_t len = strcmp(fields[i], "red-flag") == 0 ? strcspn(p, ";") : strlen(p);
-			char value[512];
+			char value[FIELD_TEXT];
 			mg_strlcpy(value, p, len + 1 < sizeof(value) ? len + 1 : sizeof(value));
 			if (night_set(n, fields[i], value, e) < 0)
 				return -1;
@@ -124,8 +129,8 @@ static int run_get(sqlite3_stmt *st, long profile_id, long date, const char *sou
 	return found;
 }
 
-/* Room for every field's text at the size night_get was always given
- * (512 bytes); a field past it is copied by SQLite instead. */
+/* Room for every field's text; a field past it is copied by SQLite
+ * instead. */
 #define PUT_TEXT (40 * 512)
 
 static int run_put(sqlite3 *db, sqlite3_stmt *st, long profile_id, const struct night *n, struct mg_err *e)
@@ -139,10 +144,10 @@ static int run_put(sqlite3 *db, sqlite3_stmt *st, long profile_id, const struct 
 	sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, n->source, -1, SQLITE_STATIC);
 	for (size_t i = 0; i < nf; i++) {
-		char spill[512];
-		int own = used + 512 <= sizeof(text);
+		char spill[FIELD_TEXT];
+		int own = used + FIELD_TEXT <= sizeof(text);
 		char *v = own ? text + used : spill;
-		night_get(n, fields[i], v, 512);
+		night_get(n, fields[i], v, FIELD_TEXT);
 		if (!v[0]) {
 			sqlite3_bind_null(st, (int)i + 4);
 			continue;

@@ -53,7 +53,7 @@ const char *view_units(double units, int divisible, const char *noun, char *out,
 json_t *view_night_json(const struct night *n)
 {
 	json_t *j = json_object();
-	char buf[512];
+	char buf[sizeof(n->note)];   /* the longest field: a note cut short would be bad UTF-8, and missing */
 	mg_format_date(n->date, buf, sizeof(buf));
 	json_object_set_new(j, "date", json_string(buf));
 	size_t nf;
