@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include "io/csv-reader.h"
+#include "io/json-records.h"
 #include "io/fitbit.h"
 #include "util/parse.h"
 #include "util/banned.h"
@@ -93,15 +94,11 @@ static int one_log(json_t *log, double min_wake_s, struct sleep_session *ss, int
 int fitbit_parse(const char *buf, size_t len, const char *name, double min_wake_s,
 		 int (*cb)(const struct sleep_session *s, void *ctx), void *ctx, struct fitbit_stats *st, struct mg_err *e)
 {
-	json_error_t je;
-	json_t *root = json_loadb(buf, len, 0, &je);
-	if (!root)
-		return mg_err_set(e, MG_EDATA, "%s line %d: %s", name, je.line, je.text);
-	json_t *logs = json_is_array(root) ? root : json_object_get(root, "sleep");
-	if (!json_is_array(logs)) {
-		json_decref(root);
-		return mg_err_set(e, MG_EDATA, "%s is not a Fitbit sleep file (no array of sleep logs)", name);
-	}
+	static const char *const keys[] = {"sleep", NULL};
+	json_t *root;
+	json_t *logs = json_records(buf, len, name, keys, "not a Fitbit sleep file (no array of sleep logs)", &root, e);
+	if (!logs)
+		return -1;
 	size_t i;
 	json_t *log;
 	int rc = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "io/garmin.h"
+#include "io/json-records.h"
 #include "util/parse.h"
 #include "util/banned.h"
 
@@ -48,14 +49,9 @@ static int local_minute(double t, int *minute)
 int garmin_parse(const char *buf, size_t len, const char *name, int (*cb)(const struct sleep_session *s, void *ctx),
 		 void *ctx, struct garmin_stats *st, struct mg_err *e)
 {
-	json_error_t je;
-	json_t *root = json_loadb(buf, len, 0, &je);
-	if (!root)
-		return mg_err_set(e, MG_EDATA, "%s line %d: %s", name, je.line, je.text);
-	if (!json_is_array(root)) {
-		json_decref(root);
-		return mg_err_set(e, MG_EDATA, "%s is not a Garmin sleepData file (no array)", name);
-	}
+	json_t *root;
+	if (!json_records(buf, len, name, NULL, "not a Garmin sleepData file (no array)", &root, e))
+		return -1;
 	size_t i;
 	json_t *rec;
 	int rc = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "io/health-connect.h"
+#include "io/json-records.h"
 #include "util/parse.h"
 #include "util/banned.h"
 
@@ -118,15 +119,12 @@ int hc_parse(const char *buf, size_t len, const char *name, double min_wake_s,
 	     int (*cb)(const struct sleep_session *s, void *ctx), void *ctx, struct hc_stats *st, struct mg_err *e)
 {
 	memset(st, 0, sizeof(*st));
-	json_error_t je;
-	json_t *root = json_loadb(buf, len, 0, &je);
-	if (!root)
-		return mg_err_set(e, MG_EDATA, "%s line %d: %s", name, je.line, je.text);
-	json_t *recs = json_is_array(root) ? root : json_object_get(root, "sleep");
-	if (!json_is_array(recs)) {
-		json_decref(root);
-		return mg_err_set(e, MG_EDATA, "%s is not Health Connect sleep sessions (no array of records)", name);
-	}
+	static const char *const keys[] = {"sleep", NULL};
+	json_t *root;
+	json_t *recs = json_records(buf, len, name, keys, "not Health Connect sleep sessions (no array of records)", &root,
+				    e);
+	if (!recs)
+		return -1;
 	size_t i;
 	json_t *rec;
 	int rc = 0;

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "io/oura-json.h"
+#include "io/json-records.h"
 #include "util/parse.h"
 #include "util/banned.h"
 
@@ -63,18 +64,12 @@ int oura_json_parse(const char *buf, size_t len, const char *name,
 		    struct mg_err *e)
 {
 	memset(st, 0, sizeof(*st));
-	json_error_t je;
-	json_t *root = json_loadb(buf, len, 0, &je);
-	if (!root)
-		return mg_err_set(e, MG_EDATA, "%s line %d: %s", name, je.line, je.text);
-	json_t *docs = json_is_array(root) ? root : json_object_get(root, "data");
-	if (!json_is_array(docs))
-		docs = json_object_get(root, "sleep");
-	if (!json_is_array(docs)) {
-		json_decref(root);
-		return mg_err_set(e, MG_EDATA, "%s is JSON but not Oura sleep documents (no \"data\" or \"sleep\" array)",
-				  name);
-	}
+	static const char *const keys[] = {"data", "sleep", NULL};
+	json_t *root;
+	json_t *docs = json_records(buf, len, name, keys,
+				    "JSON but not Oura sleep documents (no \"data\" or \"sleep\" array)", &root, e);
+	if (!docs)
+		return -1;
 	size_t i;
 	json_t *doc;
 	int rc = 0;

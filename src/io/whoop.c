@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include "io/csv-reader.h"
+#include "io/json-records.h"
 #include "io/whoop.h"
 #include "util/parse.h"
 #include "util/banned.h"
@@ -128,15 +129,11 @@ static const char *json_get(void *src, const char *key)
 
 static int parse_json(const char *buf, size_t len, const char *name, struct sink *k, struct mg_err *e)
 {
-	json_error_t je;
-	json_t *root = json_loadb(buf, len, 0, &je);
-	if (!root)
-		return mg_err_set(e, MG_EDATA, "%s line %d: %s", name, je.line, je.text);
-	json_t *rows = json_is_array(root) ? root : json_object_get(root, "sleeps");
-	if (!json_is_array(rows)) {
-		json_decref(root);
-		return mg_err_set(e, MG_EDATA, "%s is JSON but not WHOOP sleeps (no array of sleep rows)", name);
-	}
+	static const char *const keys[] = {"sleeps", NULL};
+	json_t *root;
+	json_t *rows = json_records(buf, len, name, keys, "JSON but not WHOOP sleeps (no array of sleep rows)", &root, e);
+	if (!rows)
+		return -1;
 	size_t i;
 	json_t *row;
 	int rc = 0;
