@@ -116,6 +116,17 @@ const struct cmd mg_commands[] = {
 	 "oz, lb, kg. Example: mgtrack eat 12016 1 oz\n"
 	 "A food with no magnesium value is logged all the same: intake counts its\n"
 	 "energy, leaves its magnesium out and says so, never as 0 mg.\n"},
+	{"export", cmd_export, "everything the journal holds, as JSON (for import backup) or CSV",
+	 "usage: mgtrack export --json FILE|- [--all-profiles]\n\n"
+	 "--json writes one JSON document (docs/EXPORT.md; schema in\n"
+	 "docs/export.schema.json): the profile (--profile, default \"default\") or with\n"
+	 "--all-profiles every profile, each with its settings, medicines, food log,\n"
+	 "doses, nights, courses with every plan version, and trials with their designs\n"
+	 "and allocations; a blinded trial not yet unblinded stays sealed. Products and\n"
+	 "custom foods belong to the journal and are always included. FILE is written\n"
+	 "whole or not at all (mode 0600); - writes to standard output.\n"
+	 "'mgtrack import backup FILE' reads it back into an empty journal or merges it\n"
+	 "into one; export, import and export again give the same bytes.\n"},
 	{"food", cmd_food, "the food database: import, search, show, add",
 	 "usage: mgtrack food import --sr24 PATH | --fdc DIR\n"
 	 "       mgtrack food search TEXT... [--limit N] [--json]\n"
@@ -131,7 +142,8 @@ const struct cmd mg_commands[] = {
 	{"help", cmd_help, "list the commands, or show one command's help",
 	 "usage: mgtrack help [COMMAND]\n"},
 	{"import", cmd_import, "import a diary, doses, a Cronometer diary or device sleep",
-	 "usage: mgtrack import diary FILE.csv [--json]\n"
+	 "usage: mgtrack import backup FILE.json [--dry-run] [--json]\n"
+	 "       mgtrack import diary FILE.csv [--json]\n"
 	 "       mgtrack import doses FILE.csv [--json]\n"
 	 "       mgtrack import cronometer servings.csv|dailysummary.csv [--json]\n"
 	 "       mgtrack import apple-health export.zip|export.xml [--since DATE] [--prefer SOURCE]\n"
@@ -145,6 +157,10 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack import withings sleep.csv [--since DATE] [--dry-run] [--json]\n"
 	 "       mgtrack import whoop sleeps.csv|sleeps.json [--since DATE] [--dry-run] [--json]\n"
 	 "       mgtrack import health-connect sleep.json [--since DATE] [--dry-run] [--json]\n\n"
+	 "backup: a file from 'mgtrack export --json', into an empty journal or merged\n"
+	 "into this one: what the journal already has is left alone, a row it has with\n"
+	 "other values (a night, a profile, a course) is a conflict; conflicts are\n"
+	 "listed and nothing is written. --dry-run checks and counts without writing.\n"
 	 "diary: a header of night fields (the 'mgtrack night' flags without the dashes\n"
 	 "in front), any subset in any order, 'date' required, e.g.\n"
 	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"

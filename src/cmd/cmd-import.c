@@ -114,16 +114,18 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	int json = 0, rc;
 	if (argc < 2)
-		return cmd_usage(ctx, "import needs a kind: diary, doses, cronometer, apple-health, fitbit, garmin, health-connect, oura, sleep-as-android, whoop or withings");
+		return cmd_usage(ctx, "import needs a kind: backup, diary, doses, cronometer, apple-health, fitbit, garmin, health-connect, oura, sleep-as-android, whoop or withings");
 	if ((rc = cmd_import_device(argv[1], argc - 1, argv + 1, ctx)) >= 0)
 		return rc;
 	if (strcmp(argv[1], "cronometer") == 0)
 		return import_cronometer(argc - 1, argv + 1, ctx);
+	if (strcmp(argv[1], "backup") == 0)
+		return cmd_import_backup(argc - 1, argv + 1, ctx);
 	size_t k = 0;
 	while (k < sizeof(importers) / sizeof(importers[0]) && strcmp(importers[k].kind, argv[1]) != 0)
 		k++;
 	if (k == sizeof(importers) / sizeof(importers[0]))
-		return cmd_usage(ctx, "unknown import kind \"%s\" (known: diary, doses, cronometer, apple-health, fitbit, garmin, health-connect, oura, sleep-as-android, whoop, withings)", argv[1]);
+		return cmd_usage(ctx, "unknown import kind \"%s\" (known: backup, diary, doses, cronometer, apple-health, fitbit, garmin, health-connect, oura, sleep-as-android, whoop, withings)", argv[1]);
 	if ((rc = cmd_parse_json_flag(ctx, argc - 1, argv + 1, &json)))
 		return rc;
 	if (optind != argc - 2)

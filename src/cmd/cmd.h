@@ -43,6 +43,11 @@ int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_course(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_doctor(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_eat(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
+/* export --json (cmd-export-json.c): one profile, or all of them. */
+int cmd_export_json(struct cmd_ctx *ctx, const char *path, int all_profiles);
+/* import backup FILE.json (cmd-export-json.c). */
+int cmd_import_backup(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
