@@ -19,6 +19,7 @@
 #include "web/web.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
+#include "view/export.h"
 #include "util/banned.h"
 
 int web_query_long(struct web_req *rq, struct web_resp *rs, const char *name, long min, long max, long def, long *out)
@@ -211,6 +212,37 @@ void api_plan_ics(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		rs->disposition = "attachment; filename=\"mgtrack-plan.ics\"";
 	}
 	view_course_release(&b);
+}
+
+/* GET /api/v1/export: the profile's export document (export --json), as
+ * a download; ?all=1 for every profile. One read transaction, so the
+ * file is one moment of the journal while the app writes. */
+void api_export(struct web_app *app, struct web_req *rq, struct web_resp *rs)
+{
+	const char *all = web_query(rq, "all");
+	if (all && strcmp(all, "1") != 0 && strcmp(all, "0") != 0) {
+		struct mg_err e = {0};
+		mg_err_set(&e, MG_EUSAGE, "all: \"%.40s\" is not 0 or 1", all);
+		return web_fail_flags(rs, &e, NULL);
+	}
+	struct mg_err e = {0};
+	json_t *doc = NULL;
+	if (db_exec(app->db, "BEGIN", &e) == 0) {
+		doc = view_export_doc(app->db, all && strcmp(all, "1") == 0 ? NULL : app->profile, NULL, &e);
+		struct mg_err ce = {0};
+		db_exec(app->db, "COMMIT", &ce);
+	}
+	size_t len;
+	char *text = doc ? view_export_text(doc, &len) : NULL;
+	json_decref(doc);
+	if (!text)
+		return web_fail(rs, &e, NULL);
+	free(rs->body);
+	rs->status = 200;
+	rs->type = "application/json";
+	rs->body = text;
+	rs->len = len;
+	rs->disposition = "attachment; filename=\"mgtrack-export.json\"";
 }
 
 void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)

@@ -11,6 +11,7 @@ const struct web_route web_routes[] = {
 	{"POST", "/api/v1/profile", 0, api_profile_post},
 	{"GET", "/api/v1/targets", 0, api_targets},
 	{"GET", "/api/v1/intake", 0, api_intake},
+	{"GET", "/api/v1/export", 0, api_export},
 	{"GET", "/api/v1/foods", 0, api_foods},
 	{"GET", "/api/v1/foods/", 1, api_food},
 	{"GET", "/api/v1/food-log", 0, api_food_log},

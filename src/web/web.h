@@ -149,6 +149,7 @@ void api_course(struct web_app *, struct web_req *, struct web_resp *);
 void api_course_post(struct web_app *, struct web_req *, struct web_resp *);
 void api_review_apply(struct web_app *, struct web_req *, struct web_resp *);
 void api_plan_ics(struct web_app *, struct web_req *, struct web_resp *);
+void api_export(struct web_app *, struct web_req *, struct web_resp *);
 void api_review(struct web_app *, struct web_req *, struct web_resp *);
 void api_review_chart(struct web_app *, struct web_req *, struct web_resp *);
 void api_trial(struct web_app *, struct web_req *, struct web_resp *);

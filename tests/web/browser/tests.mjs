@@ -512,6 +512,28 @@ await test('Profile: the form shows the stored profile, the targets and the safe
   same(posts, [], 'POST requests');
 });
 
+await test('Profile: "Download all my data" gives the JSON export of this profile, the same document as GET /api/v1/export', {}, async ({page}) => {
+  await page.goto(at('/profile'));
+  await page.locator('#export-link').waitFor();
+  same(await page.getAttribute('#export-link', 'href'), '/api/v1/export', 'the export link');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-link')]);
+  same(download.suggestedFilename(), 'mgtrack-export.json', 'the file name');
+  const doc = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  same(doc.format, 'mgtrack-export', 'format');
+  same(doc.version, 1, 'version');
+  same(doc.profiles.length, 1, 'profiles in the download');
+  const profile = (await get('/api/v1/profile')).json;
+  same(doc.profiles[0].name, profile.name, 'the profile exported');
+  const nights = (await get('/api/v1/nights?days=366')).json;
+  check(Array.isArray(nights) && nights.length > 0, 'GET /api/v1/nights gives no nights to compare with');
+  const exported = new Set(doc.profiles[0].nights.map((n) => n.date));
+  for (const n of nights) check(exported.has(n.date), `night ${n.date} is not in the export`);
+  const r = await get('/api/v1/export');
+  check(r.status === 200 && r.type.startsWith('application/json'), `GET /api/v1/export: ${r.status} ${r.type}`);
+  same(JSON.stringify(JSON.parse(r.text)), JSON.stringify(doc), 'the download and the API give the same document');
+  same((await get('/api/v1/export?all=2')).status, 422, 'a bad ?all');
+});
+
 await test('phone 360x740: no horizontal scroll on Today (search open, food chosen), Plan (adding a product), Review, Foods, Trial, Profile (a medicine row)', {viewport: {width: 360, height: 740}, isMobile: true, expected: [TRIAL]}, async ({page}) => {
   const noScroll = async (what) => {
     const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);

@@ -251,4 +251,10 @@ export async function pageProfile(view) {
   view.append(h('section', {class: 'card', 'aria-labelledby': 'pr-title'}, h('h2', {id: 'pr-title'}, 'Your profile'),
     h('p', {class: 'notice', id: 'profile-safety'}, 'Safety rules act at once: a condition, pregnancy, breastfeeding or a medicine changes the plan as soon as you save. It may pause the plan, lower the dose, move it away from a medicine or send you to a clinician first.'),
     profileForm(p.data, afterSave)));
+  // Local-first: everything logged can leave as one file, which
+  // 'mgtrack import backup' reads back (docs/EXPORT.md).
+  view.append(h('section', {class: 'card', 'aria-labelledby': 'ex-title'}, h('h2', {id: 'ex-title'}, 'Your data'),
+    h('p', null, 'Everything this profile logged (settings, medicines, food, doses, nights, the course with every plan version, trials) as one JSON file. A blinded trial stays sealed.'),
+    h('p', null, h('a', {href: '/api/v1/export', download: 'mgtrack-export.json', id: 'export-link', class: 'button-link'}, 'Download all my data (JSON)')),
+    h('p', {class: 'small muted'}, 'Read it back on another machine with ', h('code', null, 'mgtrack import backup FILE'), '; for a spreadsheet use ', h('code', null, 'mgtrack export --csv DIR'), '.')));
 }
