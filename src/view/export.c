@@ -6,8 +6,8 @@
  * than as an id: a dose's or plan version's product_id becomes "product"
  * (the product's name, which is unique), a food log entry's food_id of a
  * custom food becomes "custom_food" (the food's "ref", its place in
- * custom_foods), and a blinded trial not yet unblinded carries its seed
- * and allocation only as "sealed" (hex), so reading the file does not
+ * custom_foods), and a blinded trial not yet unblinded carries its seed,
+ * allocation and design hash only as "sealed" (hex), so reading the file does not
  * unblind the person.
  */
 #include <stdio.h>
@@ -173,8 +173,10 @@ static json_t *row_object(struct exporter *x, enum port_table t, long id, const 
 			}
 		}
 		if (sealed && strcmp(name, "seed") == 0) {
-			/* The seed gives the allocation; both travel as one opaque
-			 * value, "seed;order" in hex. */
+			/* The seed gives the allocation, and the design hash would
+			 * let one try the few allocations there are (the CLI keeps
+			 * both on the sealed sheet): all three travel as one opaque
+			 * value, "seed;order;hash" in hex. */
 			char seed[32];
 			snprintf(seed, sizeof(seed), "%lld;", v->i);
 			struct strbuf b;
@@ -182,11 +184,14 @@ static json_t *row_object(struct exporter *x, enum port_table t, long id, const 
 			hex_into(&b, seed);
 			const struct port_value *order = &vals[port_col_index(t, "block_order")];
 			hex_into(&b, order->type == SQLITE_TEXT ? order->s : "");
+			strbuf_adds(&b, "3b");   /* ';' */
+			const struct port_value *hash = &vals[port_col_index(t, "hash")];
+			hex_into(&b, hash->type == SQLITE_TEXT ? hash->s : "");
 			json_object_set_new(o, "sealed", json_string(b.buf));
 			strbuf_release(&b);
 			continue;
 		}
-		if (sealed && strcmp(name, "block_order") == 0)
+		if (sealed && (strcmp(name, "block_order") == 0 || strcmp(name, "hash") == 0))
 			continue;
 		json_object_set_new(o, name, value_json(x, v));
 	}

@@ -158,19 +158,22 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 	}
 	/* A sealed trial's seed and allocation. */
 	const json_t *sealed = t == PT_TRIAL ? json_object_get(o, "sealed") : NULL;
-	char *order = NULL;
+	char *order = NULL, *hash = NULL;
 	long long seed = 0;
 	if (sealed) {
 		if (!json_is_string(sealed) || decode_hex(json_string_value(sealed), keep, keep_n) < 0 ||
 		    !(order = strchr(keep, ';')))
 			return bad(r, path, "sealed: is not a sealed allocation this mgtrack wrote");
 		*order++ = '\0';
+		if (!(hash = strchr(order, ';')))
+			return bad(r, path, "sealed: is not a sealed allocation this mgtrack wrote");
+		*hash++ = '\0';
 		long sv;
 		if (mg_parse_long(keep, 0, 4294967295L, &sv) < 0)
 			return bad(r, path, "sealed: is not a sealed allocation this mgtrack wrote");
 		seed = sv;
-		if (json_object_get(o, "seed") || json_object_get(o, "block_order"))
-			return bad(r, path, "has \"sealed\" and also \"seed\" or \"block_order\"");
+		if (json_object_get(o, "seed") || json_object_get(o, "block_order") || json_object_get(o, "hash"))
+			return bad(r, path, "has \"sealed\" and also \"seed\", \"block_order\" or \"hash\"");
 	}
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const struct port_col *c = &s->cols[i];
@@ -184,9 +187,9 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 			pv->i = seed;
 			continue;
 		}
-		if (sealed && strcmp(c->name, "block_order") == 0) {
+		if (sealed && (strcmp(c->name, "block_order") == 0 || strcmp(c->name, "hash") == 0)) {
 			pv->type = SQLITE_TEXT;
-			pv->s = order;
+			pv->s = strcmp(c->name, "hash") == 0 ? hash : order;
 			continue;
 		}
 		if (strcmp(c->name, "product_id") == 0) {

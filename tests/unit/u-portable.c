@@ -108,6 +108,7 @@ static void test_round_trip_is_byte_identical(void **state)
 	assert_non_null(strstr(first, "\"sealed\": \""));
 	assert_null(strstr(first, "ABBABA"));
 	assert_null(strstr(first, "987654"));
+	assert_null(strstr(first, "0123456789abcdef"));
 	assert_non_null(strstr(first, "спал хорошо"));
 
 	struct restore_summary s;
