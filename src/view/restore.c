@@ -21,7 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/night.h"
+#include "core/product.h"
 #include "core/profile.h"
+#include "store/supplements.h"
 #include "store/journal.h"
 #include "view/export.h"
 #include "util/parse.h"
@@ -74,6 +76,30 @@ static int is_child_key(enum port_table t, const char *key, enum port_table *chi
 		}
 	}
 	return 0;
+}
+
+/* The longest text a column may hold: what the structs that read it
+ * keep (the store headers), so a restored row reads back whole; 4,096 bytes for
+ * any other text. */
+static size_t text_max(enum port_table t, const char *name)
+{
+	static const struct {
+		enum port_table t;
+		const char *name;
+		size_t max;
+	} limits[] = {
+		{PT_PROFILE, "name", 63}, {PT_MED, "name", 63}, {PT_MED, "times", 95},
+		{PT_PRODUCT, "name", 127}, {PT_PRODUCT, "form", 23}, {PT_PRODUCT, "hydrate", 15},
+		{PT_DOSE, "product_name", 127}, {PT_PLAN_VERSION, "product_name", 127},
+		{PT_PLAN_VERSION, "form", 23}, {PT_PLAN_VERSION, "event", 15}, {PT_PLAN_VERSION, "reason", 319},
+		{PT_PLAN_VERSION, "rule", 47}, {PT_PLAN_INTAKE, "slot", 15},
+		{PT_FOOD_LOG, "food_name", 255}, {PT_FOOD_LOG, "measure", 95}, {PT_CUSTOM_FOOD, "name", 255},
+		{PT_CUSTOM_MEASURE, "name", 95}, {PT_NIGHT, "source", 31}, {PT_IMPORTED_INTAKE, "source", 31},
+	};
+	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++)
+		if (limits[i].t == t && strcmp(limits[i].name, name) == 0)
+			return limits[i].max;
+	return 4096;
 }
 
 static int is_date_column(const char *name)
@@ -240,6 +266,8 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 			pv->s = json_string_value(jv);
 			if (strlen(pv->s) != json_string_length(jv))
 				return bad(r, where, "holds a NUL character");
+			if (strlen(pv->s) > text_max(t, c->name))
+				return bad(r, where, "is longer than %zu bytes", text_max(t, c->name));
 		} else {
 			const char *want = c->type == 'i' ? "an integer" : c->type == 'r' ? "a number" :
 					   c->type == 't' ? "a string" : "a string or a number";
@@ -455,6 +483,71 @@ static void row_label(struct restorer *r, enum port_table t, const struct port_v
 	}
 }
 
+/* A profile as 'init' and 'profile set' check it: its lists read by the
+ * setters that read the flags, then the whole profile as stored. */
+static int check_profile(struct restorer *r, const json_t *o, const char *path)
+{
+	struct profile *p = mg_calloc(1, sizeof(*p));
+	struct mg_err pe = {0};
+	char where[300] = "";
+	int rc = 0;
+	size_t i;
+	json_t *v;
+	profile_defaults(p, "check");
+	json_array_foreach(json_object_get(o, "goals"), i, v) {
+		snprintf(where, sizeof(where), "%s.goals[%zu]", path, i);
+		if ((rc = profile_set_goal_list(p, json_string_value(v), &pe)) < 0)
+			goto out;
+	}
+	json_array_foreach(json_object_get(o, "conditions"), i, v) {
+		snprintf(where, sizeof(where), "%s.conditions[%zu]", path, i);
+		if ((rc = profile_add_condition(p, json_string_value(v), &pe)) < 0)
+			goto out;
+	}
+	json_array_foreach(json_object_get(o, "medicines"), i, v) {
+		char spec[256];
+		snprintf(where, sizeof(where), "%s.medicines[%zu]", path, i);
+		snprintf(spec, sizeof(spec), "%s@%s", json_string_value(json_object_get(v, "name")),
+			 json_string_value(json_object_get(v, "times")));
+		if ((rc = profile_add_med(p, spec, &pe)) < 0)
+			goto out;
+	}
+	const json_t *train = json_object_get(o, "train_at");
+	snprintf(where, sizeof(where), "%s.train_at", path);
+	if (train && (rc = profile_set_train_times(p, json_string_value(train), &pe)) < 0)
+		goto out;
+	snprintf(where, sizeof(where), "%s", path);
+	rc = journal_profile_get(r->db, r->profile, p, &pe);
+	if (rc == 0)
+		rc = profile_validate(p, mg_today(), &pe);
+out:
+	free(p);
+	if (rc < 0)
+		return mg_err_set(r->e, MG_EDATA, "%s: %s", where, pe.msg);
+	return 0;
+}
+
+/* A product as 'product add' checks it: a known form, a label that
+ * gives its magnesium. */
+static int check_product(struct restorer *r, const char *name, const char *path)
+{
+	struct product *p = mg_calloc(1, sizeof(*p));
+	struct product_mg mg;
+	struct mg_err pe = {0};
+	/* 1 found; 0 for a name of digits, which the lookup reads as an id
+	 * (product_validate refuses such a name, and says why). */
+	int rc = journal_product_get(r->db, name, p, &pe);
+	if (rc == 0 || (rc == 1 && strcmp(p->name, name) != 0)) {
+		mg_strlcpy(p->name, name, sizeof(p->name));
+		rc = product_validate(p, &pe) < 0 ? -1 : mg_err_set(&pe, MG_EDATA, "product \"%s\" cannot be read back", name);
+	} else if (rc == 1 && (rc = product_validate(p, &pe)) == 0)
+		rc = product_magnesium(p, &mg, &pe);
+	free(p);
+	if (rc < 0)
+		return mg_err_set(r->e, MG_EDATA, "%s: %s", path, pe.msg);
+	return 0;
+}
+
 /* The profile's running course or active trial, which the journal allows
  * one of: 1 when there is one already. */
 static int has_running(struct restorer *r, enum port_table t, long profile_id, struct mg_err *e)
@@ -539,17 +632,13 @@ static int restore_one(struct restorer *r, enum port_table t, long parent, const
 			if ((rc = restore_rows(r, lists[i], id, json_object_get(o, view_export_key(lists[i])), where)) < 0)
 				return rc;
 		}
-		struct profile *p = mg_calloc(1, sizeof(*p));
-		struct mg_err pe = {0};
-		rc = journal_profile_get(r->db, r->profile, p, &pe);
-		if (rc == 0)
-			rc = profile_validate(p, mg_today(), &pe);
-		free(p);
-		if (rc < 0)
-			return mg_err_set(r->e, MG_EDATA, "%s: %s", path, pe.msg);
+		if ((rc = check_profile(r, o, path)) < 0)
+			return rc;
 		goto logs;
 	}
 	if ((rc = insert_row(r, t, parent, o, vals, path, &id)) < 0)
+		return rc;
+	if (t == PT_PRODUCT && (rc = check_product(r, vals[0].s, path)) < 0)
 		return rc;
 	if (t == PT_CUSTOM_FOOD)
 		r->custom_ids[r->n_custom++] = id;
