@@ -197,7 +197,7 @@ static void build_synthetic(const char *jar, const char *path, size_t count)
 	}
 	struct foods_build b;
 	unlink(path);
-	if (foods_build_begin(&b, path, "fdc", &e) < 0) {
+	if (foods_build_begin(&b, path, NULL, "fdc", &e) < 0) {
 		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);
 	}
@@ -286,7 +286,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < 5; i++) {
 		unlink(sr24_db);
 		double t0 = now();
-		if (food_import_sr24(sr24_db, jar, NULL, NULL, &r, &e) < 0) {
+		if (food_import_sr24(sr24_db, NULL, jar, NULL, NULL, &r, &e) < 0) {
 			fprintf(stderr, "bench: %s\n", e.msg);
 			return 65;
 		}

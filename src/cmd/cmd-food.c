@@ -53,8 +53,11 @@ static int food_import(int argc, char **argv, struct cmd_ctx *ctx)
 	struct mg_err e = {0};
 	int tty = isatty(STDERR_FILENO);
 	/* Into the user's own file, never the installed read-only one. */
-	int rc = sr24 ? food_import_sr24(ctx->foods_import_path, sr24, tty ? progress : NULL, NULL, &r, &e)
-		      : food_import_fdc(ctx->foods_import_path, fdc, tty ? progress : NULL, NULL, &r, &e);
+	/* The foods of the other source come from the database in use: on an
+	 * installed mgtrack the first --fdc import keeps the installed SR24. */
+	const char *keep = ctx->foods_path;
+	int rc = sr24 ? food_import_sr24(ctx->foods_import_path, keep, sr24, tty ? progress : NULL, NULL, &r, &e)
+		      : food_import_fdc(ctx->foods_import_path, keep, fdc, tty ? progress : NULL, NULL, &r, &e);
 	if (tty)
 		fputs("\r\033[K", stderr);
 	if (rc < 0) {

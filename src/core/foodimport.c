@@ -89,7 +89,7 @@ static int read_fdc(const char *path, food_record_cb cb, void *ctx, struct mg_er
 	return fdc_read_dir(path, cb, ctx, e);
 }
 
-static int run(const char *foods_path, const char *input, const char *source, reader_fn read,
+static int run(const char *foods_path, const char *keep_from, const char *input, const char *source, reader_fn read,
 	       food_import_progress progress, void *pctx, struct food_import_result *r, struct mg_err *e)
 {
 	memset(r, 0, sizeof(*r));
@@ -98,7 +98,7 @@ static int run(const char *foods_path, const char *input, const char *source, re
 	if (foodclass_new(&fc, e) < 0)
 		return -1;
 	struct foods_build b;
-	if (foods_build_begin(&b, foods_path, source, e) < 0) {
+	if (foods_build_begin(&b, foods_path, keep_from, source, e) < 0) {
 		foodclass_free(fc);
 		return -1;
 	}
@@ -125,16 +125,16 @@ static int run(const char *foods_path, const char *input, const char *source, re
 	return 0;
 }
 
-int food_import_sr24(const char *foods_path, const char *archive,
+int food_import_sr24(const char *foods_path, const char *keep_from, const char *archive,
 		     food_import_progress progress, void *pctx,
 		     struct food_import_result *r, struct mg_err *e)
 {
-	return run(foods_path, archive, "sr24", read_sr24, progress, pctx, r, e);
+	return run(foods_path, keep_from, archive, "sr24", read_sr24, progress, pctx, r, e);
 }
 
-int food_import_fdc(const char *foods_path, const char *dir,
+int food_import_fdc(const char *foods_path, const char *keep_from, const char *dir,
 		    food_import_progress progress, void *pctx,
 		    struct food_import_result *r, struct mg_err *e)
 {
-	return run(foods_path, dir, "fdc", read_fdc, progress, pctx, r, e);
+	return run(foods_path, keep_from, dir, "fdc", read_fdc, progress, pctx, r, e);
 }

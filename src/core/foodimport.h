@@ -19,10 +19,13 @@ struct food_import_result {
 /* Optional progress callback: foods so far. */
 typedef void (*food_import_progress)(size_t done, void *ctx);
 
-int food_import_sr24(const char *foods_path, const char *archive,
+/* Rebuild foods_path with the foods of one source; the other source's
+ * foods are kept from keep_from (the database in use; foods_path when
+ * NULL). */
+int food_import_sr24(const char *foods_path, const char *keep_from, const char *archive,
 		     food_import_progress progress, void *pctx,
 		     struct food_import_result *r, struct mg_err *e);
-int food_import_fdc(const char *foods_path, const char *dir,
+int food_import_fdc(const char *foods_path, const char *keep_from, const char *dir,
 		    food_import_progress progress, void *pctx,
 		    struct food_import_result *r, struct mg_err *e);
 

@@ -142,7 +142,8 @@ static int sync_file(const char *path)
 	return rc;
 }
 
-int foods_build_begin(struct foods_build *b, const char *path, const char *source, struct mg_err *e)
+int foods_build_begin(struct foods_build *b, const char *path, const char *keep_from, const char *source,
+		      struct mg_err *e)
 {
 	memset(b, 0, sizeof(*b));
 	remove_stale_builds(path);
@@ -163,10 +164,12 @@ int foods_build_begin(struct foods_build *b, const char *path, const char *sourc
 		goto fail;
 
 	struct stat sb;
-	if (stat(path, &sb) == 0) {
+	if (!keep_from)
+		keep_from = path;
+	if (stat(keep_from, &sb) == 0) {
 		/* Keep the other sources' foods from the current database. */
 		sqlite3 *old;
-		if (foods_open(path, &old, e) < 0) {
+		if (foods_open(keep_from, &old, e) < 0) {
 			/* An unreadable old file is simply replaced. */
 			mg_err_clear(e);
 		} else {
@@ -174,7 +177,7 @@ int foods_build_begin(struct foods_build *b, const char *path, const char *sourc
 			sqlite3_stmt *st;
 			if (db_prepare(b->db, "ATTACH DATABASE ? AS old", &st, e) < 0)
 				goto fail;
-			sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, keep_from, -1, SQLITE_STATIC);
 			int rc = sqlite3_step(st);
 			sqlite3_finalize(st);
 			if (rc != SQLITE_DONE) {

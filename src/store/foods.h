@@ -27,9 +27,12 @@ struct foods_build {
 	size_t added, kept;
 };
 
-/* Starts a rebuild that replaces every food of `source` and keeps the other
- * sources' foods from the current file, if any. */
-int foods_build_begin(struct foods_build *b, const char *path, const char *source, struct mg_err *e);
+/* Starts a rebuild of `path` that replaces every food of `source` and
+ * keeps the other sources' foods from keep_from (the food database in
+ * use: path itself when NULL), if it exists. A user's first own import
+ * keeps what the installed read-only database holds that way. */
+int foods_build_begin(struct foods_build *b, const char *path, const char *keep_from, const char *source,
+		      struct mg_err *e);
 /* What the importer decided about a food, stored beside it. The strings
  * are copied. */
 struct foods_class {

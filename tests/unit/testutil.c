@@ -64,7 +64,7 @@ void tu_build_foods(const char *path, const struct tu_food *foods, size_t n)
 	struct mg_err e = {0};
 	struct foodclass *fc;
 	assert_int_equal(foodclass_new(&fc, &e), 0);
-	assert_int_equal(foods_build_begin(&b, path, "sr24", &e), 0);
+	assert_int_equal(foods_build_begin(&b, path, NULL, "sr24", &e), 0);
 	char digest[32];
 	foodclass_digest(digest, sizeof(digest));
 	assert_int_equal(foods_build_meta(&b, "classification", digest, &e), 0);
@@ -117,7 +117,7 @@ int tu_sr24_setup(void **state)
 	sr24_dir = tu_mkdtemp();
 	struct food_import_result r;
 	const char *path = tu_path(sr24_dir, "foods.db");
-	if (food_import_sr24(path, jar, NULL, NULL, &r, &e) < 0 || foods_open(path, &tu_sr24_db, &e) < 0) {
+	if (food_import_sr24(path, NULL, jar, NULL, NULL, &r, &e) < 0 || foods_open(path, &tu_sr24_db, &e) < 0) {
 		fprintf(stderr, "cannot import %s: %s\n", jar, e.msg);
 		return -1;
 	}

@@ -204,7 +204,7 @@ static void test_other_rules(void **state)
 	struct foods_build b;
 	struct mg_err e = {0};
 	const char *path = tu_path(dir, "old.db");
-	assert_int_equal(foods_build_begin(&b, path, "sr24", &e), 0);
+	assert_int_equal(foods_build_begin(&b, path, NULL, "sr24", &e), 0);
 	assert_int_equal(foods_build_meta(&b, "classification", "0123456789abcdef", &e), 0);
 	assert_int_equal(foods_build_commit(&b, &e), 0);
 	sqlite3 *old;

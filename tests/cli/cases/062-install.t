@@ -16,7 +16,11 @@ $ env -u MGTRACK_DB -u MGTRACK_FOODS_DB -u XDG_DATA_HOME HOME="$T/newuser" ./mg 
 # The user's own rebuild goes to their folder and comes first from then on.
 $ env -u MGTRACK_DB -u MGTRACK_FOODS_DB -u XDG_DATA_HOME HOME="$T/newuser" ./mg food import --fdc "$FIXTURES/fdc"
 ~ into .*/newuser/\.local/share/mgtrack/foods\.db
+# The installed SR24 foods come along into the user's first own file.
+~ ; kept 8858 foods from other sources$
 @ sha256sum -c --quiet installed.sum
+$ env -u MGTRACK_DB -u MGTRACK_FOODS_DB -u XDG_DATA_HOME HOME="$T/newuser" ./mg suggest --limit 1
+~ ^  1   12016  Pumpkin seeds, roasted
 $ env -u MGTRACK_DB -u MGTRACK_FOODS_DB -u XDG_DATA_HOME HOME="$T/newuser" ./mg doctor
 ~ your own \(\$XDG_DATA_HOME/mgtrack\)
 $ env -u MGTRACK_DB -u XDG_DATA_HOME HOME="$T/newuser" ./mg doctor
