@@ -116,6 +116,24 @@ const struct cmd mg_commands[] = {
 	 "oz, lb, kg. Example: mgtrack eat 12016 1 oz\n"
 	 "A food with no magnesium value is logged all the same: intake counts its\n"
 	 "energy, leaves its magnesium out and says so, never as 0 mg.\n"},
+	{"export", cmd_export, "take your data anywhere: every night, dose, food, product and plan version as CSV",
+	 "usage: mgtrack export --csv DIR [--all-profiles]\n\n"
+	 "Writes the profile's journal (--profile, default \"default\") as five CSV files\n"
+	 "in DIR, made (mode 0700) when missing: nights.csv, doses.csv, food-log.csv,\n"
+	 "products.csv and plan-versions.csv (one row per intake of each course's plan\n"
+	 "versions). All five are read in one transaction, so they agree with each other,\n"
+	 "and each is written whole through a temporary file; other files in DIR are left\n"
+	 "alone. UTF-8 with a byte-order mark, dates YYYY-MM-DD, 24-hour times, RFC 4180\n"
+	 "quoting, CRLF rows. Text that begins with = + - @, a tab or a carriage return\n"
+	 "gets a ' in front, so no spreadsheet runs it as a formula; a plain number such\n"
+	 "as -2 or 0.5 stays a number. nights.csv and doses.csv are what 'import diary'\n"
+	 "and 'import doses' read, the guard and each night's source included: a night\n"
+	 "goes back under the source it came from (manual, oura, ...). Add the products\n"
+	 "(products.csv) before importing doses into another journal.\n"
+	 "--all-profiles writes one folder per profile, DIR/NAME, each with the same five\n"
+	 "files ('/', '%', control characters and a leading '.' in a name are written as\n"
+	 "%XX). A DIR that is a file is refused (exit 74); a missing profile exits 66.\n"
+	 "See docs/EXPORT.md for every column.\n"},
 	{"food", cmd_food, "the food database: import, search, show, add",
 	 "usage: mgtrack food import --sr24 PATH | --fdc DIR\n"
 	 "       mgtrack food search TEXT... [--limit N] [--json]\n"

@@ -11,6 +11,7 @@ void csv_writer_init(struct csv_writer *w, struct strbuf *out)
 {
 	w->out = out;
 	w->cells = 0;
+	w->rows = 0;
 }
 
 static int trigger(char c)
@@ -102,4 +103,5 @@ void csv_end_row(struct csv_writer *w)
 {
 	strbuf_add(w->out, "\r\n", 2);
 	w->cells = 0;
+	w->rows++;
 }

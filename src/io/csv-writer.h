@@ -23,6 +23,7 @@
 struct csv_writer {
 	struct strbuf *out;
 	size_t cells;          /* in the row being written */
+	size_t rows;           /* ended so far, the header's included */
 };
 
 void csv_writer_init(struct csv_writer *w, struct strbuf *out);
