@@ -34,6 +34,9 @@ _mgtrack() {
 	case $prev in
 		--db|--foods-db|--ics|--html|--sr24|--fdc)
 			COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		--csv)
+			# export --csv DIR: a folder.
+			COMPREPLY=($(compgen -d -- "$cur")); return ;;
 		--profile)
 			COMPREPLY=()
 			_mgtrack_names "$(eval mgtrack $globals profile list 2>/dev/null)" "$cur"

@@ -116,8 +116,9 @@ const struct cmd mg_commands[] = {
 	 "oz, lb, kg. Example: mgtrack eat 12016 1 oz\n"
 	 "A food with no magnesium value is logged all the same: intake counts its\n"
 	 "energy, leaves its magnesium out and says so, never as 0 mg.\n"},
-	{"export", cmd_export, "everything the journal holds, as JSON (for import backup) or CSV",
-	 "usage: mgtrack export --json FILE|- [--all-profiles]\n\n"
+	{"export", cmd_export, "everything you logged, as JSON (for import backup) or as CSV for a spreadsheet",
+	 "usage: mgtrack export --json FILE|- [--all-profiles]\n"
+	 "       mgtrack export --csv DIR [--all-profiles]\n\n"
 	 "--json writes one JSON document (docs/EXPORT.md; schema in\n"
 	 "docs/export.schema.json): the profile (--profile, default \"default\") or with\n"
 	 "--all-profiles every profile, each with its settings, medicines, food log,\n"
@@ -126,7 +127,23 @@ const struct cmd mg_commands[] = {
 	 "custom foods belong to the journal and are always included. FILE is written\n"
 	 "whole or not at all (mode 0600); - writes to standard output.\n"
 	 "'mgtrack import backup FILE' reads it back into an empty journal or merges it\n"
-	 "into one; export, import and export again give the same bytes.\n"},
+	 "into one; export, import and export again give the same bytes.\n\n"
+	 "--csv writes the profile's journal as five CSV files in DIR, made (mode 0700)\n"
+	 "when missing: nights.csv, doses.csv, food-log.csv, products.csv and\n"
+	 "plan-versions.csv (one row per intake of each course's plan versions). All\n"
+	 "five are read in one transaction, so they agree with each other, and each is\n"
+	 "written whole through a temporary file; other files in DIR are left alone.\n"
+	 "UTF-8 with a byte-order mark, dates YYYY-MM-DD, 24-hour times, RFC 4180\n"
+	 "quoting, CRLF rows. Text that begins with = + - @, a tab or a carriage return\n"
+	 "gets a ' in front, so no spreadsheet runs it as a formula; a plain number such\n"
+	 "as -2 or 0.5 stays a number. nights.csv and doses.csv are what 'import diary'\n"
+	 "and 'import doses' read, the guard and each night's source included: a night\n"
+	 "goes back under the source it came from (manual, oura, ...). Add the products\n"
+	 "(products.csv) before importing doses into another journal.\n"
+	 "--all-profiles writes one folder per profile, DIR/NAME, each with the same five\n"
+	 "files ('/', '%', control characters and a leading '.' in a name are written as\n"
+	 "%XX). A DIR that is a file is refused (exit 74); a missing profile exits 66.\n"
+	 "See docs/EXPORT.md for every column.\n"},
 	{"food", cmd_food, "the food database: import, search, show, add",
 	 "usage: mgtrack food import --sr24 PATH | --fdc DIR\n"
 	 "       mgtrack food search TEXT... [--limit N] [--json]\n"
@@ -166,7 +183,9 @@ const struct cmd mg_commands[] = {
 	 "  date,bed,sol,awakenings,waso,wake,quality,stress,energy,cramps,bristol,red-flag\n"
 	 "  2026-11-20,23:10,20,2,15,06:40,4,3,6,0,4,\n"
 	 "An empty cell means not recorded; red-flag may hold several values separated\n"
-	 "by ';'. Nights you typed with 'mgtrack night' win over imported ones.\n"
+	 "by ';'. Nights you typed with 'mgtrack night' win over imported ones. An\n"
+	 "optional source column (as 'export --csv' writes it) keeps each night's\n"
+	 "source, one night per date and source; without it they are diary-csv.\n"
 	 "doses: at,product,servings with at as \"YYYY-MM-DD HH:MM\" and product a\n"
 	 "product name (servings defaults to 1).\n"
 	 "cronometer: servings.csv rows become food-log entries with their own\n"

@@ -48,6 +48,9 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_export_json(struct cmd_ctx *ctx, const char *path, int all_profiles);
 /* import backup FILE.json (cmd-export-json.c). */
 int cmd_import_backup(int argc, char **argv, struct cmd_ctx *ctx);
+/* `export --csv DIR` (cmd-export-csv.c): every profile's files with
+ * all_profiles, else the context's profile. Returns the exit code. */
+int cmd_export_csv(struct cmd_ctx *ctx, const char *dir, int all_profiles);
 int cmd_food(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);

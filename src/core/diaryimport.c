@@ -11,14 +11,12 @@
 #include "core/night.h"
 #include "core/product.h"
 #include "io/csv-reader.h"
+#include "io/csv-writer.h"
 #include "store/nights.h"
 #include "store/supplements.h"
 #include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
-
-#define DIARY_SOURCE "diary-csv"
-
 
 struct diary_store {
 	struct night_writer nights;   /* prepared once per import */
@@ -30,10 +28,8 @@ struct diary_store {
 static int store_night(const struct night *parsed, void *ctx)
 {
 	struct diary_store *st = ctx;
-	struct night n = *parsed;
-	mg_strlcpy(n.source, DIARY_SOURCE, sizeof(n.source));
 	st->c->rows++;
-	int how = journal_night_write(&st->nights, st->profile_id, &n, st->e);
+	int how = journal_night_write(&st->nights, st->profile_id, parsed, st->e);
 	if (how < 0)
 		return -1;
 	if (how == NIGHT_UNCHANGED)
@@ -94,8 +90,9 @@ static int dose_row(struct csv_reader *r, void *ctx)
 				return mg_err_set(r->e, MG_EDATA, "%s line 1: unknown column \"%s\"", r->file, h);
 		}
 	}
-	const char *at = csv_cell(r, st->cols[0]), *name = csv_cell(r, st->cols[1]);
-	const char *sv = csv_cell(r, st->cols[2]);
+	/* Cells without the guard `export --csv` puts before formula-like text. */
+	const char *at = csv_unguard(csv_cell(r, st->cols[0])), *name = csv_unguard(csv_cell(r, st->cols[1]));
+	const char *sv = csv_unguard(csv_cell(r, st->cols[2]));
 	struct dose_entry d;
 	memset(&d, 0, sizeof(d));
 	d.planned_time = -1;

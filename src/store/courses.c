@@ -169,6 +169,38 @@ int journal_course_latest(sqlite3 *db, long profile_id, struct course *c, struct
 	return 1;
 }
 
+int journal_course_list(sqlite3 *db, long profile_id, int (*cb)(const struct course *c, void *ctx), void *ctx,
+			struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT id, started, ended FROM course WHERE profile_id = ? ORDER BY started, id", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile_id);
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct course c;
+		course_init(&c);
+		c.id = sqlite3_column_int64(st, 0);
+		c.started = date_col(st, 1);
+		c.ended = sqlite3_column_type(st, 2) == SQLITE_NULL ? MG_NO_DATE : date_col(st, 2);
+		if (c.started == MG_NO_DATE) {
+			sqlite3_finalize(st);
+			return mg_err_set(e, MG_EDATA, "course %ld in the journal has a damaged start date", c.id);
+		}
+		if (load_versions(db, &c, e) < 0) {
+			course_release(&c);
+			sqlite3_finalize(st);
+			return -1;
+		}
+		stop = cb(&c, ctx);
+		course_release(&c);
+	}
+	sqlite3_finalize(st);
+	if (!stop && rc != SQLITE_DONE)
+		return db_fail(db, "cannot read the courses", e);
+	return 0;
+}
+
 int journal_course_add(sqlite3 *db, long profile_id, struct course *c, struct mg_err *e)
 {
 	sqlite3_stmt *st;

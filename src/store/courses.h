@@ -66,6 +66,10 @@ const char *course_phase_name(enum course_phase p);
 /* The profile's running course, or else its most recent one: 1 found
  * (c filled, versions loaded), 0 none. c is initialised here either way. */
 int journal_course_latest(sqlite3 *db, long profile_id, struct course *c, struct mg_err *e);
+/* Every course of the profile, oldest first, each with its versions and
+ * their intakes (cb returns non-zero to stop; c is released after it). */
+int journal_course_list(sqlite3 *db, long profile_id, int (*cb)(const struct course *c, void *ctx), void *ctx,
+			struct mg_err *e);
 /* Creates a running course starting on `started`; sets c->id. MG_EDATA
  * when the profile already has one running. */
 int journal_course_add(sqlite3 *db, long profile_id, struct course *c, struct mg_err *e);

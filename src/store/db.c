@@ -168,6 +168,18 @@ int db_begin(sqlite3 *db, struct mg_err *e)
 	return 0;
 }
 
+int db_begin_read(sqlite3 *db, struct mg_err *e)
+{
+	/* A deferred transaction takes its snapshot at the first read: read
+	 * once now, so the snapshot is the journal as it was here. */
+	if (sqlite3_exec(db, "BEGIN DEFERRED; SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = db_fail(db, "cannot start a read transaction", e);
+		db_rollback(db);
+		return rc;
+	}
+	return 0;
+}
+
 int db_commit(sqlite3 *db, struct mg_err *e)
 {
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {

@@ -30,6 +30,9 @@ int db_prepare_persistent(sqlite3 *db, const char *sql, sqlite3_stmt **st, struc
 /* BEGIN IMMEDIATE: take the write lock up front, so a command never fails
  * half-way because another writer got in first. */
 int db_begin(sqlite3 *db, struct mg_err *e);
+/* A read transaction: every query until db_rollback sees one snapshot of
+ * the journal (export reads all its files in one). Takes no write lock. */
+int db_begin_read(sqlite3 *db, struct mg_err *e);
 int db_commit(sqlite3 *db, struct mg_err *e);
 void db_rollback(sqlite3 *db);
 

@@ -42,6 +42,81 @@ static void test_repeated_date(void **state)
 	assert_non_null(strstr(e.msg, "\"2026-11-20\" appears twice"));
 }
 
+struct got {
+	char source[4][32], note[4][64];
+	int n;
+};
+
+static int keep(const struct night *n, void *ctx)
+{
+	struct got *g = ctx;
+	if (g->n < 4) {
+		mg_strlcpy(g->source[g->n], n->source, sizeof(g->source[0]));
+		mg_strlcpy(g->note[g->n], n->note, sizeof(g->note[0]));
+		g->n++;
+	}
+	return 0;
+}
+
+static int parse_keep(const char *text, struct got *g, struct mg_err *e)
+{
+	long today;
+	assert_int_equal(mg_parse_date("2026-11-24", &today), 0);
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	assert_non_null(f);
+	memset(g, 0, sizeof(*g));
+	int rc = diary_parse(f, "d.csv", today, keep, g, e);
+	fclose(f);
+	return rc;
+}
+
+/* The source column export --csv writes: one night per date and source,
+ * kept under that source; without it, "diary-csv". */
+static void test_source_column(void **state)
+{
+	struct got g;
+	struct mg_err e = {0};
+	assert_int_equal(parse_keep("date,source,quality\n2026-11-20,manual,3\n2026-11-20,oura,\n"
+				    "2026-11-21,,4\n", &g, &e), 0);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.source[0], "manual");
+	assert_string_equal(g.source[1], "oura");
+	assert_string_equal(g.source[2], "diary-csv");
+	assert_int_equal(parse_keep("date,quality\n2026-11-20,3\n", &g, &e), 0);
+	assert_string_equal(g.source[0], "diary-csv");
+	memset(&e, 0, sizeof(e));
+	assert_true(parse_keep("date,source\n2026-11-20,oura\n2026-11-20,oura\n", &g, &e) < 0);
+	assert_non_null(strstr(e.msg, "line 3: date \"2026-11-20\" appears twice in the file for source \"oura\""));
+	memset(&e, 0, sizeof(e));
+	assert_true(parse_keep("date,source\n2026-11-20,Oura Ring\n", &g, &e) < 0);
+	assert_non_null(strstr(e.msg, "line 2: source \"Oura Ring\""));
+	/* Seventeen sources in one file are refused, not given memory each. */
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "date,source\n");
+	for (int i = 0; i < 17; i++)
+		strbuf_addf(&sb, "2026-11-20,s%d\n", i);
+	memset(&e, 0, sizeof(e));
+	assert_true(parse_keep(sb.buf, &g, &e) < 0);
+	assert_non_null(strstr(e.msg, "line 18: more than 16 sources"));
+	strbuf_release(&sb);
+}
+
+/* A note export --csv guarded against formula injection reads back as it
+ * was; one a person typed with a leading quote keeps it. */
+static void test_guarded_cells(void **state)
+{
+	struct got g;
+	struct mg_err e = {0};
+	assert_int_equal(parse_keep("date,note\n2026-11-20,\"'@SUM(1)\"\n2026-11-21,\"''=x\"\n"
+				    "2026-11-22,-2\n2026-11-23,'quoted\n", &g, &e), 0);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.note[0], "@SUM(1)");
+	assert_string_equal(g.note[1], "'=x");
+	assert_string_equal(g.note[2], "-2");
+	assert_string_equal(g.note[3], "'quoted");
+}
+
 /* CPU seconds to parse rows distinct nights back from yesterday and then
  * yesterday again, which must be refused at the last line. */
 static double time_repeat(long rows)
@@ -87,6 +162,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_repeated_date),
 		cmocka_unit_test(test_repeat_found_in_linear_time),
+		cmocka_unit_test(test_source_column),
+		cmocka_unit_test(test_guarded_cells),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }
