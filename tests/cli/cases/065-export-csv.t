@@ -56,6 +56,6 @@ $ mgtrack export --csv every --all-profiles
 @ [ "$(ls every | tr '\n' ' ')" = "%2Ex a%2Fb default " ]
 @ cmp every/default/nights.csv out/nights.csv && cmp every/default/doses.csv out/doses.csv
 $ mgtrack help export
-~ usage: mgtrack export --csv DIR \[--all-profiles\]
+~ mgtrack export --csv DIR \[--all-profiles\]
 $ mgtrack help
 ~ ^  export 

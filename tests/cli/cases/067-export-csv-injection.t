@@ -54,7 +54,7 @@ $ mgtrack --profile nobody export --csv none --all-profiles
 # Bad command lines.
 $ mgtrack export
 ? 64
-e~ export needs --csv DIR
+e~ say what to write: --json FILE .* or --csv DIR
 $ mgtrack export --csv
 ? 64
 e~ option "--csv" needs a value
