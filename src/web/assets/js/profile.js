@@ -139,7 +139,7 @@ function profileForm(stored, onSaved) {
       h('legend', null, 'Kidney function'),
       h('div', {class: 'field'}, h('label', {for: egfr.id}, 'eGFR, mL/min/1.73 m²'), egfr),
       h('label', {class: 'check'}, egfrUnknown, ' I do not know my eGFR'),
-      h('p', {class: 'small muted hint', id: id('kidney-hint')}, 'From a blood test: ask your doctor, and type a lab\'s ">90" as 90. Low kidney function stops the plan or adds a caution; at an older age or with a diuretic, digoxin or lithium the plan asks for it. Leave it empty if it was never measured.')),
+      h('p', {class: 'small muted hint hints', id: id('kidney-hint')}, 'From a blood test: ask your doctor, and type a lab\'s ">90" as 90. Low kidney function stops the plan or adds a caution; at an older age or with a diuretic, digoxin or lithium the plan asks for it. Leave it empty if it was never measured.')),
     h('fieldset', {class: 'grid'}, h('legend', null, 'More'),
       field('zinc_mg', 'Zinc supplement, mg/day', h('input', {id: id('zinc_mg'), name: 'zinc_mg', type: 'number', inputmode: 'numeric', min: 0, max: 1000, step: 1})),
       field('food_source', 'Food intake from', choice('food_source', [['log', 'food log'], ['apple-health', 'Apple Health'], ['cronometer', 'Cronometer daily summary']]))),
