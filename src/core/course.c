@@ -461,6 +461,36 @@ void course_adherence(const struct course *c, const struct dose_entry *doses, si
 		out->on_time_pct = 100.0 * on_time / timed;
 }
 
+void course_intake_tally(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
+			 long today, struct course_tally *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (to > today)
+		to = today;
+	/* The doses are in date order: each day looks at its own slice. */
+	size_t k = 0;
+	for (long d = from; d <= to; d++) {
+		while (k < n_doses && doses[k].date < d)
+			k++;
+		size_t end = k;
+		while (end < n_doses && doses[end].date == d)
+			end++;
+		struct course_intake in[COURSE_MAX_INTAKES];
+		enum intake_status st[COURSE_MAX_INTAKES];
+		size_t n;
+		course_day_intakes(c, doses + k, end - k, d, in, st, &n);
+		for (size_t i = 0; i < n; i++) {
+			if (st[i] == INTAKE_DUE && d == today)
+				continue;   /* the day is not over */
+			out->planned++;
+			out->taken += st[i] == INTAKE_TAKEN;
+			out->skipped += st[i] == INTAKE_SKIPPED;
+			out->missed += st[i] == INTAKE_DUE;
+		}
+		k = end;
+	}
+}
+
 /* ---- where the course stands ---- */
 
 int course_day_intakes(const struct course *c, const struct dose_entry *doses, size_t n_doses, long date,
