@@ -159,7 +159,12 @@ static void total_section(struct strbuf *sb, const struct intake *in, const stru
 		html_addf(sb, ", other products %.0f mg", other);
 	strbuf_adds(sb, "</td></tr>\n");
 	kv_row(sb, "Total");
-	html_addf(sb, "%.0f mg a day; %s %.0f mg", in->total_mg, t->rda_kind, t->rda_mg);
+	/* Without the usual food intake a total would be the supplements
+	 * passed off as everything. */
+	if (in->food_known)
+		html_addf(sb, "%.0f mg a day; %s %.0f mg", in->total_mg, t->rda_kind, t->rda_mg);
+	else
+		html_addf(sb, "not known without the food; %s %.0f mg", t->rda_kind, t->rda_mg);
 	rule_tag(sb, t->rda.id);
 	if (fabs(t->target_mg - t->rda_mg) > 0.5) {
 		html_addf(sb, ", with training %.0f mg", t->target_mg);
@@ -325,7 +330,8 @@ static void medicines_section(struct strbuf *sb, const struct profile *p, const 
 	}
 	strbuf_adds(sb, "</table>\n");
 	if (v && v->n_intakes) {
-		strbuf_adds(sb, "<p class=\"note\">The course's intakes (");
+		strbuf_adds(sb, "<p class=\"note\">");
+		html_escape(sb, "The course's intakes (");
 		for (size_t j = 0; j < v->n_intakes; j++) {
 			char t[8];
 			mg_format_hhmm(v->intakes[j].time, t, sizeof(t));
@@ -427,7 +433,7 @@ static void adherence_section(struct strbuf *sb, const struct course_view *cv, i
 		if (!flags[k])
 			continue;
 		mg_format_date(last_flag[k], d, sizeof(d));
-		html_addf(sb, "%s%s on %d night%s, the latest %s", anyf++ ? "; " : "", night_red_flag_name(1u << k),
+		html_addf(sb, "%s%s on %d night%s, latest %s", anyf++ ? "; " : "", night_red_flag_name(1u << k),
 			  flags[k], flags[k] == 1 ? "" : "s", d);
 	}
 	if (!anyf)
@@ -448,7 +454,7 @@ static void adherence_section(struct strbuf *sb, const struct course_view *cv, i
 			mg_format_date(nights[i].date, d, sizeof(d));
 			html_addf(sb, "%s %s \"", shown++ ? ";" : "", d);
 			clipped(sb, nights[i].note, 140);
-			strbuf_adds(sb, "\"");
+			html_escape(sb, "\"");
 		}
 	}
 	strbuf_adds(sb, "</td></tr>\n</table>\n</div>\n");
