@@ -89,3 +89,6 @@ $ MGTRACK_DB=none.db mgtrack report --html n.html --for-clinician
 ? 66
 e~ no journal at
 @ [ ! -e n.html ] && [ ! -e none.db ]
+# Bash completion offers the flag (from the command's own help).
+$ ln -sf "$MGTRACK_BIN" "$T/mgtrack"; PATH="$T:$PATH" bash -c 'source "$1"; COMP_WORDS=(mgtrack report --for); COMP_CWORD=2; _mgtrack; echo "${COMPREPLY[*]}"' _ "$ROOT/completion/mgtrack.bash"
+> --for-clinician
