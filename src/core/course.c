@@ -45,6 +45,25 @@ static void reason(struct course_version *v, const char *rule, const char *text,
 	mg_strlcpy(v->rule, rule, sizeof(v->rule));
 }
 
+size_t course_reason_figures(const struct course_version *v)
+{
+	static const char *const tables[] = {"course-rules.tsv", "review-rules.tsv"};
+	size_t n = strlen(v->reason);
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		const struct mg_table *t = tables_get(tables[i]);
+		long r = t ? table_find(t, "id", v->rule) : -1;
+		if (r < 0)
+			continue;
+		const char *text = table_cell(t, (size_t)r, "text");
+		size_t k = strlen(text);
+		/* "figures: text", as reason() writes it. */
+		if (k && n > k + 2 && strcmp(v->reason + n - k, text) == 0 && strncmp(v->reason + n - k - 2, ": ", 2) == 0)
+			return n - k - 2;
+		break;
+	}
+	return n;
+}
+
 static int active(enum course_phase p)
 {
 	return p != PHASE_PAUSED && p != PHASE_STOPPED;

@@ -108,6 +108,13 @@ struct course_tally {
 void course_intake_tally(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
 			 long today, struct course_tally *out);
 
+/* How much of v->reason is its own figures ("loose stools on 3 of the last
+ * 7 nights with stool form logged"), before the sentence of its rule
+ * (course-rules.tsv or review-rules.tsv), which the rule id stands for:
+ * that head's length, or the whole reason's when it is the rule's
+ * sentence alone or ends in other words (a stop's own reason). */
+size_t course_reason_figures(const struct course_version *v);
+
 /* Version 1 from today's proposal, starting on `start`: refused (MG_EDATA,
  * with the reason) for status clinician or pause, when no supplement is
  * planned, and (MG_ENOINPUT) without a product. */

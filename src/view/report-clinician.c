@@ -27,11 +27,13 @@
 
 /* The page's own layout on top of the report's stylesheet: compact, two
  * columns where the content is short, and sized so that a course of a few
- * months prints on one A4 or Letter page (the smaller of each: 186 mm
- * wide, 255 mm high inside 12 mm margins). */
+ * months with a few medicines prints on one A4 or Letter page (the
+ * smaller of each: 186 mm wide, 259 mm high inside the margins). A page
+ * with very much to say (many versions, medicines and long notes) may
+ * still run onto a second. */
 static const char clinician_css[] =
 	"body{max-width:60rem;margin:1rem auto;font-size:13px;line-height:1.3}\n"
-	"h1{font-size:1.45em;margin:0 0 .2em}h2{font-size:1.1em;margin:.5em 0 .1em}\n"
+	"h1{font-size:1.3em;margin:0 0 .2em}h2{font-size:1.1em;margin:.5em 0 .1em}\n"
 	"p{margin:.2em 0}ul{margin:.15em 0;padding-left:1.2em}li{margin:0}.note{font-size:.9em}\n"
 	"table{width:100%;margin:.1em 0;line-height:1.22}td,th{padding:.06em .35em;vertical-align:top}\n"
 	"th{font-weight:600}table.kv th{width:1%;white-space:nowrap;color:#444}td.n,th.n{white-space:nowrap}\n"
@@ -39,8 +41,8 @@ static const char clinician_css[] =
 	".meta{border:1px solid #bbb;padding:.2em .5em;margin:.2em 0 .3em}\n"
 	".cols{display:grid;grid-template-columns:1fr 1fr;gap:0 1.4em}.cols>div{min-width:0}\n"
 	".rule,li span.note{color:#666;font-size:.85em;white-space:nowrap}td.d{white-space:nowrap}\n"
-	"td.why{font-size:.93em}p.foot{font-size:.85em;margin-top:.4em}\n"
-	"@media print{@page{margin:12mm}body{font-size:8.1pt;margin:0;max-width:none;padding:0}}\n";
+	"td.why,p.flags{font-size:.93em}p.flags{margin-top:.35em}\n"
+	"@media print{@page{margin:10mm 12mm}body{font-size:8.1pt;margin:0;max-width:none;padding:0}}\n";
 
 /* " [rule]" after a line, in the muted style. */
 static void rule_tag(struct strbuf *sb, const char *rule)
@@ -109,16 +111,6 @@ static void person_section(struct strbuf *sb, const struct profile *p, const str
 	if (cv->plan_built) {
 		const struct plan *pl = &cv->plan.plan;
 		html_addf(sb, "%s (status %s)", status_words(pl->status), plan_status_name(pl->status));
-		/* The medicines' notes are in their own section. */
-		int any = 0;
-		for (size_t i = 0; i < pl->warnings.n; i++) {
-			const struct note *w = &pl->warnings.v[i];
-			if (strncmp(w->rule, "med-", 4) == 0)
-				continue;
-			strbuf_adds(sb, any++ ? "; " : ": ");
-			html_escape(sb, w->text);
-			rule_tag(sb, w->rule);
-		}
 	} else {
 		strbuf_adds(sb, "not assessed (no plan could be computed)");
 	}
@@ -131,6 +123,25 @@ static void person_section(struct strbuf *sb, const struct profile *p, const str
 		strbuf_adds(sb, "no (self-directed)");
 	}
 	strbuf_adds(sb, "</td></tr>\n</table>\n</div>\n");
+}
+
+/* The plan's warnings but the medicines' (they have their own section),
+ * full width under the two columns: they are the longest sentences. */
+static void warnings_list(struct strbuf *sb, const struct course_view *cv)
+{
+	if (!cv->plan_built)
+		return;
+	const struct notes *ws = &cv->plan.plan.warnings;
+	int any = 0;
+	for (size_t i = 0; i < ws->n; i++) {
+		if (strncmp(ws->v[i].rule, "med-", 4) == 0)
+			continue;
+		strbuf_adds(sb, any++ ? "; " : "<p class=\"flags\"><strong>Rules that apply:</strong> ");
+		html_escape(sb, ws->v[i].text);
+		rule_tag(sb, ws->v[i].rule);
+	}
+	if (any)
+		strbuf_adds(sb, "</p>\n");
 }
 
 /* ---- total magnesium ---- */
@@ -153,8 +164,10 @@ static void total_section(struct strbuf *sb, const struct intake *in, const stru
 	html_addf(sb, "%.0f mg a day taken (mean of all %d days)", in->supplement_mg, days);
 	double planned = have_course ? cv->state.now.daily_mg : 0;
 	double other = cv->plan_built ? cv->plan.plan.other_mg : 0;
-	if (have_course)
+	if (have_course && planned > 0)
 		html_addf(sb, "; the course plans %.0f mg", planned);
+	else if (have_course)
+		html_addf(sb, "; the course plans none now (%s)", view_phase_words(cv->state.now.phase));
 	if (other > 0)
 		html_addf(sb, ", other products %.0f mg", other);
 	strbuf_adds(sb, "</td></tr>\n");
@@ -187,6 +200,21 @@ static void total_section(struct strbuf *sb, const struct intake *in, const stru
 
 #define HISTORY_ROWS 8
 
+/* A version's event in words. */
+static const char *event_words(const char *event)
+{
+	static const char *const words[][2] = {
+		{"start", "started"}, {"step_up", "stepped up"}, {"split", "split into two"}, {"lower", "lowered"},
+		{"step_down", "stepped down"}, {"keep_lower", "kept the lower dose"}, {"step_back_up", "stepped back up"},
+		{"change_form", "changed form"}, {"fit_ul", "fitted under the UL"}, {"retime", "retimed"},
+		{"pause", "paused"}, {"resume", "resumed"}, {"stop", "stopped"},
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(event, words[i][0]) == 0)
+			return words[i][1];
+	return event;
+}
+
 static void version_row(struct strbuf *sb, const struct course *c, const struct course_version *v)
 {
 	char d[16];
@@ -195,10 +223,17 @@ static void version_row(struct strbuf *sb, const struct course *c, const struct 
 	html_escape(sb, d);
 	strbuf_adds(sb, "</td>");
 	view_html_cell(sb, 1, "%ld", v->from - c->started + 1);
-	view_html_cell(sb, 0, "%s, %s", view_phase_words(v->phase), v->event);
+	view_html_cell(sb, 0, "%s", event_words(v->event));
+	view_html_cell(sb, 0, "%s", view_phase_words(v->phase));
 	view_html_cell(sb, 1, "%.0f", v->daily_mg);
 	strbuf_adds(sb, "<td class=\"why\">");
-	html_escape(sb, v->reason);
+	/* The figures; the rule's own sentence is what its id stands for
+	 * ('mgtrack course' and the personal report give it whole). */
+	struct strbuf fig;
+	strbuf_init(&fig);
+	strbuf_add(&fig, v->reason, course_reason_figures(v));
+	html_escape(sb, strbuf_str(&fig));
+	strbuf_release(&fig);
 	rule_tag(sb, v->rule);
 	strbuf_adds(sb, "</td></tr>\n");
 }
@@ -213,14 +248,15 @@ static void regimen_section(struct strbuf *sb, const struct course_view *cv, lon
 	mg_format_date(c->started, d, sizeof(d));
 	if (v->phase == PHASE_STOPPED || v->phase == PHASE_PAUSED) {
 		mg_format_date(v->from, e, sizeof(e));
-		html_addf(sb, "Course started %s; %s since %s (course day %ld): no magnesium planned.", d,
+		html_addf(sb, "Course started %s; %s since %s (course day %ld): no magnesium planned", d,
 			  view_phase_words(v->phase), e, v->from - c->started + 1);
 		rule_tag(sb, v->rule);
+		strbuf_adds(sb, ".");
 	} else {
 		html_addf(sb, "Magnesium %s, \"%s\" (%.0f mg elemental magnesium per unit): %.0f mg elemental a day as ",
 			  v->form, v->product_name, v->unit_mg, v->daily_mg);
 		view_course_intakes_html(sb, v);
-		html_addf(sb, "; taken with food. Course day %d (started %s), %s.", st->day, d, view_phase_words(v->phase));
+		html_addf(sb, ". Course day %d (started %s), %s.", st->day, d, view_phase_words(v->phase));
 	}
 	if (st->next_what[0]) {
 		strbuf_adds(sb, " Next: ");
@@ -238,13 +274,13 @@ static void regimen_section(struct strbuf *sb, const struct course_view *cv, lon
 		rule_tag(sb, st->hold_rule);
 	}
 	(void)today;
-	strbuf_adds(sb, "</p>\n<table><tr><th>from</th><th class=\"n\">day</th><th>phase, event</th>"
-			"<th class=\"n\">mg/day</th><th>reason</th></tr>\n");
+	strbuf_adds(sb, "</p>\n<table><tr><th>from</th><th class=\"n\">day</th><th>change</th><th>phase</th>"
+			"<th class=\"n\">mg/day</th><th>why (the figures; the rule in brackets)</th></tr>\n");
 	/* A long course keeps its first version and the latest ones. */
 	size_t skip_from = c->n > HISTORY_ROWS ? 1 : c->n, skip_to = c->n > HISTORY_ROWS ? c->n - (HISTORY_ROWS - 1) : c->n;
 	for (size_t i = 0; i < c->n; i++) {
 		if (i == skip_from && skip_to > skip_from)
-			strbuf_addf(sb, "<tr><td colspan=\"5\" class=\"note\">%zu more versions (&#39;mgtrack course&#39; "
+			strbuf_addf(sb, "<tr><td colspan=\"6\" class=\"note\">%zu more versions (&#39;mgtrack course&#39; "
 					"lists every one)</td></tr>\n", skip_to - skip_from);
 		if (i >= skip_from && i < skip_to)
 			continue;
@@ -322,7 +358,9 @@ static void medicines_section(struct strbuf *sb, const struct profile *p, const 
 					conflicts++;
 				}
 			}
-			rule_tag(sb, w[k].rule);
+			/* The class's id, unless the spacing column gave it. */
+			if (strcmp(w[k].rule, r.class_id) != 0)
+				rule_tag(sb, w[k].rule);
 		}
 		if (!any)
 			strbuf_adds(sb, "-");
@@ -394,7 +432,7 @@ static void adherence_section(struct strbuf *sb, const struct course_view *cv, i
 
 	/* Over the course (or the dosing): stool form, red flags, notes. */
 	double loose_at = tables_threshold("review-loose-bristol", NULL);
-	int stool = 0, loose = 0, flags[3] = {0}, noted = 0;
+	int stool = 0, loose = 0, flags[3] = {0};
 	long last_loose = MG_NO_DATE, last_flag[3] = {MG_NO_DATE, MG_NO_DATE, MG_NO_DATE};
 	for (size_t i = 0; i < n_nights; i++) {
 		const struct night *n = &nights[i];
@@ -412,7 +450,6 @@ static void adherence_section(struct strbuf *sb, const struct course_view *cv, i
 				flags[k]++;
 				last_flag[k] = n->date;
 			}
-		noted += n->note[0] != 0;
 	}
 	mg_format_date(since, d, sizeof(d));
 	kv_row(sb, "Stools");
@@ -441,23 +478,29 @@ static void adherence_section(struct strbuf *sb, const struct course_view *cv, i
 	else
 		rule_tag(sb, "safety-red-flag");
 	strbuf_adds(sb, "</td></tr>\n");
-	kv_row(sb, "Notes");
-	if (!noted) {
-		strbuf_adds(sb, "none written");
-	} else {
-		html_addf(sb, "%d night%s with a note%s", noted, noted == 1 ? "" : "s", noted > 3 ? ", the latest 3" : "");
-		strbuf_adds(sb, ":");
-		int shown = 0;
-		for (size_t i = n_nights; i-- > 0 && shown < 3;) {
-			if (nights[i].date < since || !nights[i].note[0])
-				continue;
-			mg_format_date(nights[i].date, d, sizeof(d));
-			html_addf(sb, "%s %s \"", shown++ ? ";" : "", d);
-			clipped(sb, nights[i].note, 140);
-			html_escape(sb, "\"");
-		}
-	}
 	strbuf_adds(sb, "</td></tr>\n</table>\n</div>\n");
+}
+
+/* The person's own notes since `since`, the latest few, each cut short. */
+static void notes_part(struct strbuf *sb, const struct night *nights, size_t n_nights, long since)
+{
+	int noted = 0, shown = 0;
+	for (size_t i = 0; i < n_nights; i++)
+		noted += nights[i].date >= since && nights[i].note[0];
+	if (!noted)
+		return;
+	strbuf_adds(sb, "<p><strong>Notes</strong> ");
+	html_addf(sb, "(%d night%s with a note%s):", noted, noted == 1 ? "" : "s", noted > 3 ? ", the latest 3" : "");
+	for (size_t i = n_nights; i-- > 0 && shown < 3;) {
+		if (nights[i].date < since || !nights[i].note[0])
+			continue;
+		char d[16];
+		mg_format_date(nights[i].date, d, sizeof(d));
+		html_addf(sb, "%s %s \"", shown++ ? ";" : "", d);
+		clipped(sb, nights[i].note, 120);
+		html_escape(sb, "\"");
+	}
+	strbuf_adds(sb, "</p>\n");
 }
 
 /* ---- outcome trend ---- */
@@ -515,13 +558,13 @@ static void trend_section(struct strbuf *sb, const struct review *r, int have_re
 		strbuf_adds(sb, "</tr>\n");
 	}
 	strbuf_adds(sb, "</table>\n<p class=\"note\">");
-	html_addf(sb, "Means of the nights logged (n nights); before Mg: the review's baseline. A change is shown "
-		      "only with at least %d nights before", min_base);
+	html_addf(sb, "Means of the nights logged (n); before: the review's baseline. A change only with %d nights "
+		      "before", min_base);
 	rule_tag(sb, "review-min-baseline");
 	html_addf(sb, " and %d of the last %d", min_n, days);
 	rule_tag(sb, "clinician-min-nights");
 	strbuf_adds(sb, few ? "; some outcomes have fewer." : ".");
-	strbuf_adds(sb, " Self-reported and unblinded: this shows what changed, not why.</p>\n</div>\n");
+	strbuf_adds(sb, " Self-reported, unblinded: what changed, not why.</p>\n</div>\n");
 }
 
 static void review_part(struct strbuf *sb, const struct review *r, int have_review)
@@ -590,6 +633,7 @@ int view_report_clinician_html(sqlite3 *db, const char *foods_path, const struct
 	person_section(sb, p, &cv, today);
 	total_section(sb, &in, &t, &cv, have_course, recent_days);
 	strbuf_adds(sb, "</div>\n");
+	warnings_list(sb, &cv);
 	if (have_course)
 		regimen_section(sb, &cv, today);
 	else
@@ -600,6 +644,7 @@ int view_report_clinician_html(sqlite3 *db, const char *foods_path, const struct
 	adherence_section(sb, &cv, have_course, nights, n_nights, since, today);
 	trend_section(sb, &r, have_review, re.msg, nights, n_nights, today, recent_days);
 	strbuf_adds(sb, "</div>\n");
+	notes_part(sb, nights, n_nights, since);
 	review_part(sb, &r, have_review);
 	html_end(sb, "Made by mgtrack from the person's own journal, as they logged it. Ids in brackets name the rows of "
 		     "mgtrack's data tables behind each line ('mgtrack plan --explain' gives their sources). Not a "

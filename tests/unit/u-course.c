@@ -714,6 +714,36 @@ static void test_intake_tally(void **state)
 	course_release(&c);
 }
 
+/* A version's figures without its rule's sentence; a reason that is the
+ * sentence alone, or other words, is kept whole. */
+static void test_reason_figures(void **state)
+{
+	(void)state;
+	const struct mg_table *t = tables_get("course-rules.tsv");
+	const char *split = table_cell(t, (size_t)table_find(t, "id", "course-split"), "text");
+	struct course_version v;
+	memset(&v, 0, sizeof(v));
+	mg_strlcpy(v.rule, "course-split", sizeof(v.rule));
+	snprintf(v.reason, sizeof(v.reason), "loose stools on 3 of the last 7 nights: %s", split);
+	assert_int_equal(course_reason_figures(&v), strlen("loose stools on 3 of the last 7 nights"));
+	/* The sentence alone: nothing to cut. */
+	snprintf(v.reason, sizeof(v.reason), "%s", split);
+	assert_int_equal(course_reason_figures(&v), strlen(split));
+	/* A stop in the person's own words. */
+	mg_strlcpy(v.rule, "course-stop", sizeof(v.rule));
+	snprintf(v.reason, sizeof(v.reason), "moving abroad: no pharmacy");
+	assert_int_equal(course_reason_figures(&v), strlen(v.reason));
+	/* A review rule applied: its sentence from review-rules.tsv. */
+	const struct mg_table *rt = tables_get("review-rules.tsv");
+	const char *lower = table_cell(rt, (size_t)table_find(rt, "id", "review-lower"), "text");
+	mg_strlcpy(v.rule, "review-lower", sizeof(v.rule));
+	snprintf(v.reason, sizeof(v.reason), "100 mg a day instead of 200 mg: %s", lower);
+	assert_int_equal(course_reason_figures(&v), strlen("100 mg a day instead of 200 mg"));
+	/* An unknown rule keeps the whole reason. */
+	mg_strlcpy(v.rule, "no-such-rule", sizeof(v.rule));
+	assert_int_equal(course_reason_figures(&v), strlen(v.reason));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -721,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_adherence),
 		cmocka_unit_test(test_intake_tally),
+		cmocka_unit_test(test_reason_figures),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }
