@@ -238,7 +238,7 @@ static void version_row(struct strbuf *sb, const struct course *c, const struct 
 	strbuf_adds(sb, "</td></tr>\n");
 }
 
-static void regimen_section(struct strbuf *sb, const struct course_view *cv, long today)
+static void regimen_section(struct strbuf *sb, const struct course_view *cv)
 {
 	const struct course *c = &cv->course;
 	const struct course_state *st = &cv->state;
@@ -273,7 +273,6 @@ static void regimen_section(struct strbuf *sb, const struct course_view *cv, lon
 		html_escape(sb, st->hold);
 		rule_tag(sb, st->hold_rule);
 	}
-	(void)today;
 	strbuf_adds(sb, "</p>\n<table><tr><th>from</th><th class=\"n\">day</th><th>change</th><th>phase</th>"
 			"<th class=\"n\">mg/day</th><th>why (the figures; the rule in brackets)</th></tr>\n");
 	/* A long course keeps its first version and the latest ones. */
@@ -606,8 +605,8 @@ int view_report_clinician_html(sqlite3 *db, const char *foods_path, const struct
 	}
 	struct view_dose_days all = {.from = 0, .n = 0, .first = MG_NO_DATE};
 	if (journal_dose_list(db, p->id, 0, today, view_add_dose, &all, e) < 0 ||
-	    view_night_list(db, p->id, from < all.first || all.first == MG_NO_DATE ? from : all.first, today, &nights,
-			    &n_nights, e) < 0) {
+	    view_night_list(db, p->id, all.first == MG_NO_DATE || from < all.first ? from : all.first, today,
+			    &nights, &n_nights, e) < 0) {
 		intake_release(&in);
 		view_course_release(&cv);
 		return -1;
@@ -635,7 +634,7 @@ int view_report_clinician_html(sqlite3 *db, const char *foods_path, const struct
 	strbuf_adds(sb, "</div>\n");
 	warnings_list(sb, &cv);
 	if (have_course)
-		regimen_section(sb, &cv, today);
+		regimen_section(sb, &cv);
 	else
 		strbuf_adds(sb, "<h2>Regimen now</h2>\n<p>No course is recorded: mgtrack holds no regimen to summarise.</p>\n");
 	medicines_section(sb, p, &cv, have_course);
