@@ -307,7 +307,7 @@ const struct cmd mg_commands[] = {
 	 "       mgtrack profile list [--json]\n\n"
 	 "Flags for set (the same as init):\n" PROFILE_FLAGS},
 	{"report", cmd_report, "a printable HTML report of intake, nights and the review",
-	 "usage: mgtrack report --html FILE [--days N]\n\n"
+	 "usage: mgtrack report --html FILE [--days N | --for-clinician]\n\n"
 	 "Writes one self-contained HTML file (inline charts, no scripts, printable):\n"
 	 "magnesium intake against the target; the course (a timeline of the dose\n"
 	 "planned and taken, its checkpoints, and every version with its reason); each\n"
@@ -315,7 +315,13 @@ const struct cmd mg_commands[] = {
 	 "the doses taken, the first dose, and the course's phases (or the nights before\n"
 	 "and on magnesium, or the trial periods) shaded with their means; and the\n"
 	 "checkpoint review with its effects drawn. N defaults to the whole course and\n"
-	 "the two weeks before it (at least 42 days, at most 366), else 42.\n"},
+	 "the two weeks before it (at least 42 days, at most 366), else 42.\n"
+	 "--for-clinician writes one printable page for a doctor or pharmacist instead:\n"
+	 "the person (age, sex, pregnancy, eGFR, conditions, who must not self-dose),\n"
+	 "the regimen and its versions, medicines and their spacing, intakes taken,\n"
+	 "skipped and missed, tolerance, the outcome before magnesium and over the last\n"
+	 "14 days, the review's decision, and food and supplements against the RDA and\n"
+	 "the supplemental upper limit, each rule-like line with its rule id.\n"},
 	{"review", cmd_review, "checkpoint review: is magnesium helping, and what next",
 	 "usage: mgtrack review [--at DAY] [--outcome NAME] [--json]\n"
 	 "       mgtrack review --apply [--product NAME] [--json]\n\n"

@@ -1,6 +1,8 @@
 /*
- * `mgtrack report --html FILE` and `mgtrack trial report --html FILE`: one
- * self-contained HTML file (inline CSS and SVG, no scripts, printable).
+ * `mgtrack report --html FILE [--for-clinician]` and `mgtrack trial report
+ * --html FILE`: one self-contained HTML file (inline CSS and SVG, no
+ * scripts, printable). --for-clinician writes the one-page clinician
+ * summary (view/report-clinician.c) instead of the personal report.
  * The personal report shows intake against the target, every recorded
  * outcome over the last N days with the doses and the first dose marked
  * (and trial periods shaded), and the checkpoint review. The trial report
@@ -28,10 +30,14 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-static int html_option(struct cmd_ctx *ctx, int argc, char **argv, const char **path, long *days)
+/* --html FILE, and for `report` (days and clinician given) --days N or
+ * --for-clinician: the clinician page covers the course, so a window of
+ * days would mean nothing to it. */
+static int html_option(struct cmd_ctx *ctx, int argc, char **argv, const char **path, long *days, int *clinician)
 {
 	static const struct option opts[] = {
-		{"html", required_argument, NULL, 'h'}, {"days", required_argument, NULL, 'd'}, {NULL, 0, NULL, 0},
+		{"html", required_argument, NULL, 'h'}, {"days", required_argument, NULL, 'd'},
+		{"for-clinician", no_argument, NULL, 'c'}, {NULL, 0, NULL, 0},
 	};
 	int c, rc;
 	optind = 0;
@@ -42,13 +48,21 @@ static int html_option(struct cmd_ctx *ctx, int argc, char **argv, const char **
 		else if (c == 'd' && days) {
 			if ((rc = cmd_parse_long("--days", optarg, 7, 366, days)))
 				return rc;
-		} else
+		} else if (c == 'c' && clinician)
+			*clinician = 1;
+		else
 			return cmd_bad_option(ctx, c, argv);
 	}
 	if (optind < argc)
 		return cmd_usage(ctx, "unexpected argument \"%s\"", argv[optind]);
+	if (clinician && *clinician && days && *days)
+		return cmd_usage(ctx, "give --days or --for-clinician, not both (the clinician page covers the course)");
 	if (!*path || !**path)
 		return cmd_usage(ctx, "give the output file with --html FILE");
+	/* `--html --for-clinician` took the flag for the file name (a file
+	 * that really starts with "--" can be given as ./--name). */
+	if (strncmp(*path, "--", 2) == 0)
+		return cmd_usage(ctx, "option \"--html\" needs a file name, not \"%s\"", *path);
 	return cmd_check_path("--html", *path);
 }
 
@@ -56,8 +70,8 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	const char *path = NULL;
 	long days = 0;   /* the view's default: the course and its baseline, else 42 days */
-	int rc;
-	if ((rc = html_option(ctx, argc, argv, &path, &days)))
+	int clinician = 0, rc;
+	if ((rc = html_option(ctx, argc, argv, &path, &days, &clinician)))
 		return rc;
 	sqlite3 *db;
 	struct profile p;
@@ -66,7 +80,8 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	struct strbuf sb;
 	strbuf_init(&sb);
-	rc = view_report_html(db, ctx->foods_path, &p, mg_today(), days, &sb, &e);
+	rc = clinician ? view_report_clinician_html(db, ctx->foods_path, &p, mg_today(), &sb, &e)
+		       : view_report_html(db, ctx->foods_path, &p, mg_today(), days, &sb, &e);
 	db_close(db);
 	if (rc < 0) {
 		strbuf_release(&sb);
@@ -75,7 +90,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	rc = cmd_write_file(path, strbuf_str(&sb), sb.len);
 	strbuf_release(&sb);
 	if (rc == 0)
-		printf("report written to %s\n", path);
+		printf("%s written to %s\n", clinician ? "clinician summary" : "report", path);
 	return rc;
 }
 
@@ -83,7 +98,7 @@ int cmd_trial_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	const char *path = NULL;
 	int rc;
-	if ((rc = html_option(ctx, argc, argv, &path, NULL)))
+	if ((rc = html_option(ctx, argc, argv, &path, NULL, NULL)))
 		return rc;
 	sqlite3 *db;
 	struct profile p;

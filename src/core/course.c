@@ -45,6 +45,25 @@ static void reason(struct course_version *v, const char *rule, const char *text,
 	mg_strlcpy(v->rule, rule, sizeof(v->rule));
 }
 
+size_t course_reason_figures(const struct course_version *v)
+{
+	static const char *const tables[] = {"course-rules.tsv", "review-rules.tsv"};
+	size_t n = strlen(v->reason);
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		const struct mg_table *t = tables_get(tables[i]);
+		long r = t ? table_find(t, "id", v->rule) : -1;
+		if (r < 0)
+			continue;
+		const char *text = table_cell(t, (size_t)r, "text");
+		size_t k = strlen(text);
+		/* "figures: text", as reason() writes it. */
+		if (k && n > k + 2 && strcmp(v->reason + n - k, text) == 0 && strncmp(v->reason + n - k - 2, ": ", 2) == 0)
+			return n - k - 2;
+		break;
+	}
+	return n;
+}
+
 static int active(enum course_phase p)
 {
 	return p != PHASE_PAUSED && p != PHASE_STOPPED;
@@ -459,6 +478,36 @@ void course_adherence(const struct course *c, const struct dose_entry *doses, si
 		out->mg_pct = 100 * sum_pct / out->days_planned;
 	if (timed)
 		out->on_time_pct = 100.0 * on_time / timed;
+}
+
+void course_intake_tally(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
+			 long today, struct course_tally *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (to > today)
+		to = today;
+	/* The doses are in date order: each day looks at its own slice. */
+	size_t k = 0;
+	for (long d = from; d <= to; d++) {
+		while (k < n_doses && doses[k].date < d)
+			k++;
+		size_t end = k;
+		while (end < n_doses && doses[end].date == d)
+			end++;
+		struct course_intake in[COURSE_MAX_INTAKES];
+		enum intake_status st[COURSE_MAX_INTAKES];
+		size_t n;
+		course_day_intakes(c, doses + k, end - k, d, in, st, &n);
+		for (size_t i = 0; i < n; i++) {
+			if (st[i] == INTAKE_DUE && d == today)
+				continue;   /* the day is not over */
+			out->planned++;
+			out->taken += st[i] == INTAKE_TAKEN;
+			out->skipped += st[i] == INTAKE_SKIPPED;
+			out->missed += st[i] == INTAKE_DUE;
+		}
+		k = end;
+	}
 }
 
 /* ---- where the course stands ---- */

@@ -98,6 +98,23 @@ int course_day_intakes(const struct course *c, const struct dose_entry *doses, s
 void course_adherence(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
 		      long today, struct course_adherence *out);
 
+/* The planned intakes of [from, to] (to <= today) and what became of
+ * them: taken, recorded as skipped, or missed (no dose answered it by the
+ * end of its day). Today's intakes still due are not missed yet: they
+ * count only once answered. Paused and stopped days plan none. */
+struct course_tally {
+	int planned, taken, skipped, missed;
+};
+void course_intake_tally(const struct course *c, const struct dose_entry *doses, size_t n_doses, long from, long to,
+			 long today, struct course_tally *out);
+
+/* How much of v->reason is its own figures ("loose stools on 3 of the last
+ * 7 nights with stool form logged"), before the sentence of its rule
+ * (course-rules.tsv or review-rules.tsv), which the rule id stands for:
+ * that head's length, or the whole reason's when it is the rule's
+ * sentence alone or ends in other words (a stop's own reason). */
+size_t course_reason_figures(const struct course_version *v);
+
 /* Version 1 from today's proposal, starting on `start`: refused (MG_EDATA,
  * with the reason) for status clinician or pause, when no supplement is
  * planned, and (MG_ENOINPUT) without a product. */

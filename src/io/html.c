@@ -40,6 +40,11 @@ void html_addf(struct strbuf *sb, const char *fmt, ...)
 
 void html_begin(struct strbuf *sb, const char *title)
 {
+	html_begin_css(sb, title, NULL);
+}
+
+void html_begin_css(struct strbuf *sb, const char *title, const char *css)
+{
 	strbuf_adds(sb, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	html_escape(sb, title);
@@ -52,8 +57,10 @@ void html_begin(struct strbuf *sb, const char *title)
 		    "svg{max-width:100%;height:auto}section>svg{display:block;margin:.4rem 0 1.1rem}\n"
 		    ".note{color:#555;font-size:.9rem}\n"
 		    "section{break-inside:avoid}@media print{body{margin:0}*{-webkit-print-color-adjust:exact;"
-		    "print-color-adjust:exact}}\n"
-		    "</style>\n</head>\n<body>\n<h1>");
+		    "print-color-adjust:exact}}\n");
+	if (css)
+		strbuf_adds(sb, css);
+	strbuf_adds(sb, "</style>\n</head>\n<body>\n<h1>");
 	html_escape(sb, title);
 	strbuf_adds(sb, "</h1>\n");
 }

@@ -18,6 +18,9 @@ void html_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 
 /* <!doctype html> ... <body><h1>title</h1> and the closing tags. */
 void html_begin(struct strbuf *sb, const char *title);
+/* The same with more rules appended to the stylesheet (css may be NULL):
+ * a page's own layout, such as a one-page print. */
+void html_begin_css(struct strbuf *sb, const char *title, const char *css);
 void html_end(struct strbuf *sb, const char *footer);
 
 #endif

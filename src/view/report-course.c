@@ -18,7 +18,7 @@
 #include "util/strbuf.h"
 #include "util/banned.h"
 
-static const char *phase_words(enum course_phase p)
+const char *view_phase_words(enum course_phase p)
 {
 	switch (p) {
 	case PHASE_TITRATING: return "titrating";
@@ -55,17 +55,17 @@ size_t view_course_spans(const struct course *c, long from, long today, struct s
 		if (to < v->from)
 			continue;
 		if (n && out[n - 1].to == v->from - 1 && out[n - 1].label &&
-		    strcmp(out[n - 1].label, phase_words(v->phase)) == 0) {
+		    strcmp(out[n - 1].label, view_phase_words(v->phase)) == 0) {
 			out[n - 1].to = to;
 			continue;
 		}
 		out[n++] = (struct svg_span){.from = v->from, .to = to, .shade = phase_shade(v->phase),
-					     .label = phase_words(v->phase), .mean = 1};
+					     .label = view_phase_words(v->phase), .mean = 1};
 	}
 	return n;
 }
 
-static void intakes_text(struct strbuf *sb, const struct course_version *v)
+void view_course_intakes_html(struct strbuf *sb, const struct course_version *v)
 {
 	for (size_t i = 0; i < v->n_intakes; i++) {
 		char t[8];
@@ -86,7 +86,7 @@ void view_course_section(struct strbuf *sb, const struct course_view *cv, long t
 	mg_format_date(c->started, d, sizeof(d));
 	strbuf_adds(sb, "<h2>Your course</h2>\n<section>\n<p>");
 	html_addf(sb, "Started %s; today is day %d, %s, on %.0f mg a day of %s (\"%s\").", d, st->day,
-		  phase_words(st->now.phase), st->now.daily_mg, st->now.form, st->now.product_name);
+		  view_phase_words(st->now.phase), st->now.daily_mg, st->now.form, st->now.product_name);
 	if (st->adherence.days_planned)
 		html_addf(sb, " Adherence: %.0f %% of the magnesium planned; %d of %d days at %.0f %% or more.",
 			  st->adherence.mg_pct, st->adherence.days_adherent, st->adherence.days_planned,
@@ -148,10 +148,10 @@ void view_course_section(struct strbuf *sb, const struct course_view *cv, long t
 		view_html_cell(sb, 1, "%d", v->seq);
 		view_html_cell(sb, 0, "%s", e);
 		view_html_cell(sb, 1, "%ld", v->from - c->started + 1);
-		view_html_cell(sb, 0, "%s", phase_words(v->phase));
+		view_html_cell(sb, 0, "%s", view_phase_words(v->phase));
 		view_html_cell(sb, 1, "%.0f", v->daily_mg);
 		strbuf_adds(sb, "<td>");
-		intakes_text(sb, v);
+		view_course_intakes_html(sb, v);
 		strbuf_adds(sb, "</td>");
 		view_html_cell(sb, 0, "%s [%s]", v->reason, v->rule);
 		strbuf_adds(sb, "</tr>\n");

@@ -46,7 +46,7 @@ int view_add_dose(const struct dose_entry *d, void *ctx)
 	return 0;
 }
 
-static double night_value(const struct night *n, const char *field)
+double view_night_value(const struct night *n, const char *field)
 {
 	char buf[32];
 	double v;
@@ -148,7 +148,7 @@ void view_outcome_charts(struct strbuf *sb, long from, size_t n, const struct ni
 			y[i] = NAN;
 		for (size_t i = 0; i < n_nights; i++) {
 			long k = nights[i].date - from;
-			if (k >= 0 && (size_t)k < n && !isnan(y[k] = night_value(&nights[i], field)))
+			if (k >= 0 && (size_t)k < n && !isnan(y[k] = view_night_value(&nights[i], field)))
 				seen++;
 		}
 		if (!seen)
@@ -204,6 +204,19 @@ static const char *mid_unit(const char *outcome)
 	return strcmp(kind, "fraction-or-weekly") == 0 ? "per night" : NULL;
 }
 
+void view_review_reasons_html(struct strbuf *sb, const struct review *r)
+{
+	strbuf_adds(sb, "<ul>\n");
+	for (size_t i = 0; i < r->reasons.n; i++) {
+		strbuf_adds(sb, "<li>");
+		html_escape(sb, r->reasons.v[i].text);
+		strbuf_adds(sb, " <span class=\"note\">[");
+		html_escape(sb, r->reasons.v[i].rule);
+		strbuf_adds(sb, "]</span></li>\n");
+	}
+	strbuf_adds(sb, "</ul>\n");
+}
+
 /* The review's effects as a forest plot, one row per outcome. */
 static void effect_chart(struct strbuf *sb, const struct review *r)
 {
@@ -225,15 +238,9 @@ static void review_section(struct strbuf *sb, const struct review *r)
 {
 	strbuf_adds(sb, "<h2>Checkpoint review</h2>\n<p><strong>");
 	html_addf(sb, "Day %d: %s", r->checkpoint_day, r->decision);
-	strbuf_adds(sb, "</strong></p>\n<ul>\n");
-	for (size_t i = 0; i < r->reasons.n; i++) {
-		strbuf_adds(sb, "<li>");
-		html_escape(sb, r->reasons.v[i].text);
-		strbuf_adds(sb, " <span class=\"note\">[");
-		html_escape(sb, r->reasons.v[i].rule);
-		strbuf_adds(sb, "]</span></li>\n");
-	}
-	strbuf_adds(sb, "</ul>\n<section>\n");
+	strbuf_adds(sb, "</strong></p>\n");
+	view_review_reasons_html(sb, r);
+	strbuf_adds(sb, "<section>\n");
 	effect_chart(sb, r);
 	strbuf_adds(sb, "</section>\n<table><tr><th>outcome</th><th class=\"n\">before</th><th class=\"n\">on magnesium</th>"
 		    "<th class=\"n\">change</th><th class=\"n\">95 % interval</th><th class=\"n\">P(better)</th></tr>\n");

@@ -302,6 +302,22 @@ size_t view_course_spans(const struct course *c, long from, long today, struct s
 /* The report's course section: where it stands, the dose timeline, the
  * checkpoints and every version with its reason. */
 void view_course_section(struct strbuf *sb, const struct course_view *cv, long today);
+/* A phase in words: "titrating", "stepping down" (report-course.c). */
+const char *view_phase_words(enum course_phase p);
+/* A version's intakes as "13:00 50 mg (1 capsule), 21:00 ...", escaped. */
+void view_course_intakes_html(struct strbuf *sb, const struct course_version *v);
+/* A night's value of a night-fields.tsv field as a number (NAN: not recorded). */
+double view_night_value(const struct night *n, const char *field);
+/* The review's reasons as a list, each with its rule id. */
+void view_review_reasons_html(struct strbuf *sb, const struct review *r);
+/* The one-page summary for a clinician (`report --html FILE --for-clinician`,
+ * report-clinician.c): the person, the regimen and its versions, the
+ * medicines and their spacing, adherence, tolerance, the outcome trend, the
+ * review's decision and the total magnesium against the RDA and the
+ * supplemental UL, appended to sb. A due step is stored first, as the
+ * personal report does. */
+int view_report_clinician_html(sqlite3 *db, const char *foods_path, const struct profile *p, long today,
+			       struct strbuf *sb, struct mg_err *e);
 /* <td>TEXT</td> with the formatted text escaped; numeric cells align right. */
 void view_html_cell(struct strbuf *sb, int numeric, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

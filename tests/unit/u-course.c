@@ -647,12 +647,111 @@ static void test_adherence(void **state)
 	course_release(&c);
 }
 
+/* Intakes taken, skipped and missed: a planned dose answers its own
+ * intake, a skip its own, a servings dose as many as its magnesium
+ * covers; nothing logged by the end of the day is missed, but today's
+ * due intakes are not missed yet, and paused days plan none. */
+static void test_intake_tally(void **state)
+{
+	(void)state;
+	struct course c;
+	course_init(&c);
+	c.started = day0;
+	struct course_version v;
+	memset(&v, 0, sizeof(v));
+	v.seq = 1;
+	v.from = day0;
+	v.phase = PHASE_MAINTENANCE;
+	v.daily_mg = 200;
+	v.product_id = 1;
+	v.n_intakes = 2;
+	v.intakes[0] = (struct course_intake){13 * 60, 100, 1, "afternoon"};
+	v.intakes[1] = (struct course_intake){21 * 60, 100, 1, "evening"};
+	course_push(&c, &v);
+	v.seq = 2;
+	v.from = day0 + 4;   /* days 5 and 6 paused */
+	v.phase = PHASE_PAUSED;
+	v.daily_mg = 0;
+	v.n_intakes = 0;
+	course_push(&c, &v);
+	struct dose_entry d[6];
+	memset(d, 0, sizeof(d));
+	for (int i = 0; i < 6; i++) {
+		d[i].product_id = 1;
+		d[i].planned_time = -1;
+		d[i].elemental_mg = 100;
+	}
+	d[0].date = day0;             /* day 1: both planned intakes taken */
+	d[0].time = d[0].planned_time = 13 * 60;
+	d[1].date = day0;
+	d[1].time = d[1].planned_time = 21 * 60;
+	d[2].date = day0 + 1;         /* day 2: the afternoon skipped, the evening missed */
+	d[2].skipped = 1;
+	d[2].time = d[2].planned_time = 13 * 60;
+	/* day 3: nothing logged: both missed */
+	d[3].date = day0 + 3;         /* day 4: 200 mg at once covers both */
+	d[3].time = 20 * 60;
+	d[3].elemental_mg = 200;
+	d[4].date = day0 + 3;         /* another product answers nothing */
+	d[4].product_id = 9;
+	d[4].time = 8 * 60;
+	struct course_tally t;
+	course_intake_tally(&c, d, 5, day0, day0 + 5, day0 + 5, &t);
+	assert_int_equal(t.planned, 8);
+	assert_int_equal(t.taken, 4);
+	assert_int_equal(t.skipped, 1);
+	assert_int_equal(t.missed, 3);
+	/* Today (day 2) with the evening still due: it is not missed yet. */
+	course_intake_tally(&c, d, 5, day0, day0 + 1, day0 + 1, &t);
+	assert_int_equal(t.planned, 3);
+	assert_int_equal(t.taken, 2);
+	assert_int_equal(t.skipped, 1);
+	assert_int_equal(t.missed, 0);
+	/* A range past today stops at today. */
+	course_intake_tally(&c, d, 5, day0, day0 + 9, day0, &t);
+	assert_int_equal(t.planned, 2);
+	assert_int_equal(t.taken, 2);
+	course_release(&c);
+}
+
+/* A version's figures without its rule's sentence; a reason that is the
+ * sentence alone, or other words, is kept whole. */
+static void test_reason_figures(void **state)
+{
+	(void)state;
+	const struct mg_table *t = tables_get("course-rules.tsv");
+	const char *split = table_cell(t, (size_t)table_find(t, "id", "course-split"), "text");
+	struct course_version v;
+	memset(&v, 0, sizeof(v));
+	mg_strlcpy(v.rule, "course-split", sizeof(v.rule));
+	snprintf(v.reason, sizeof(v.reason), "loose stools on 3 of the last 7 nights: %s", split);
+	assert_int_equal(course_reason_figures(&v), strlen("loose stools on 3 of the last 7 nights"));
+	/* The sentence alone: nothing to cut. */
+	snprintf(v.reason, sizeof(v.reason), "%s", split);
+	assert_int_equal(course_reason_figures(&v), strlen(split));
+	/* A stop in the person's own words. */
+	mg_strlcpy(v.rule, "course-stop", sizeof(v.rule));
+	snprintf(v.reason, sizeof(v.reason), "moving abroad: no pharmacy");
+	assert_int_equal(course_reason_figures(&v), strlen(v.reason));
+	/* A review rule applied: its sentence from review-rules.tsv. */
+	const struct mg_table *rt = tables_get("review-rules.tsv");
+	const char *lower = table_cell(rt, (size_t)table_find(rt, "id", "review-lower"), "text");
+	mg_strlcpy(v.rule, "review-lower", sizeof(v.rule));
+	snprintf(v.reason, sizeof(v.reason), "100 mg a day instead of 200 mg: %s", lower);
+	assert_int_equal(course_reason_figures(&v), strlen("100 mg a day instead of 200 mg"));
+	/* An unknown rule keeps the whole reason. */
+	mg_strlcpy(v.rule, "no-such-rule", sizeof(v.rule));
+	assert_int_equal(course_reason_figures(&v), strlen(v.reason));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scenarios),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_adherence),
+		cmocka_unit_test(test_intake_tally),
+		cmocka_unit_test(test_reason_figures),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }
