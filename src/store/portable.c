@@ -3,6 +3,7 @@
  * built from the specs below, never from input: table and column names
  * come from this file only, every value is a bound parameter.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "store/db.h"
 #include "store/journal.h"
@@ -190,9 +191,46 @@ int port_rows(sqlite3 *db, enum port_table t, long parent_id, port_row_fn cb, vo
 	return 0;
 }
 
-int port_insert(sqlite3 *db, enum port_table t, long parent_id, const struct port_value *vals, long *id,
-		struct mg_err *e)
+/* A find statement is kept with the columns it matches. */
+struct cached_find {
+	int match[64];
+	size_t n;
+	sqlite3_stmt *st;
+};
+
+struct port_cache {
+	sqlite3 *db;
+	sqlite3_stmt *insert[PT_COUNT];
+	struct cached_find find[PT_COUNT][2];   /* an import matches by key and by every column */
+};
+
+struct port_cache *port_cache_new(sqlite3 *db)
 {
+	struct port_cache *c = mg_calloc(1, sizeof(*c));
+	c->db = db;
+	return c;
+}
+
+void port_cache_free(struct port_cache *c)
+{
+	if (!c)
+		return;
+	for (int t = 0; t < PT_COUNT; t++) {
+		sqlite3_finalize(c->insert[t]);
+		for (int k = 0; k < 2; k++)
+			sqlite3_finalize(c->find[t][k].st);
+	}
+	free(c);
+}
+
+static int insert_stmt(struct port_cache *c, enum port_table t, sqlite3_stmt **out, struct mg_err *e)
+{
+	if (c->insert[t]) {
+		sqlite3_reset(c->insert[t]);
+		sqlite3_clear_bindings(c->insert[t]);
+		*out = c->insert[t];
+		return 0;
+	}
 	const struct port_spec *s = &specs[t];
 	struct strbuf sql;
 	strbuf_init(&sql);
@@ -211,36 +249,54 @@ int port_insert(sqlite3 *db, enum port_table t, long parent_id, const struct por
 	for (size_t i = 0; i < n; i++)
 		strbuf_adds(&sql, i ? ", ?" : "?");
 	strbuf_adds(&sql, ")");
-	sqlite3_stmt *st;
-	int rc = db_prepare(db, sql.buf, &st, e);
+	int rc = db_prepare_persistent(c->db, sql.buf, &c->insert[t], e);
 	strbuf_release(&sql);
-	if (rc < 0)
-		return rc;
+	*out = c->insert[t];
+	return rc;
+}
+
+int port_insert(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals, long *id,
+		struct mg_err *e)
+{
+	const struct port_spec *s = &specs[t];
+	sqlite3_stmt *st;
+	if (insert_stmt(c, t, &st, e) < 0)
+		return -1;
 	int idx = 1;
 	if (s->parent)
 		sqlite3_bind_int64(st, idx++, parent_id);
 	for (size_t i = 0; i < s->n_cols; i++)
 		bind_value(st, idx++, &vals[i]);
-	int step = sqlite3_step(st);
+	int step = sqlite3_step(st), rc = 0;
 	if (step != SQLITE_DONE) {
-		int ext = sqlite3_extended_errcode(db);
+		int ext = sqlite3_extended_errcode(c->db);
 		if (ext == SQLITE_CONSTRAINT_CHECK || ext == SQLITE_CONSTRAINT_UNIQUE ||
 		    ext == SQLITE_CONSTRAINT_NOTNULL || ext == SQLITE_CONSTRAINT_TRIGGER ||
 		    ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-			rc = mg_err_set(e, MG_EDATA, "the journal refuses it: %s", sqlite3_errmsg(db));
+			rc = mg_err_set(e, MG_EDATA, "the journal refuses it: %s", sqlite3_errmsg(c->db));
 		else
-			rc = db_fail(db, "cannot write the journal", e);
-		sqlite3_finalize(st);
-		return rc;
-	}
-	*id = (long)sqlite3_last_insert_rowid(db);
-	sqlite3_finalize(st);
-	return 0;
+			rc = db_fail(c->db, "cannot write the journal", e);
+	} else
+		*id = (long)sqlite3_last_insert_rowid(c->db);
+	sqlite3_reset(st);
+	return rc;
 }
 
-int port_find(sqlite3 *db, enum port_table t, long parent_id, const struct port_value *vals, const int *match,
-	      size_t n, long *id, struct mg_err *e)
+static int find_stmt(struct port_cache *c, enum port_table t, const int *match, size_t n, sqlite3_stmt **out,
+		     struct mg_err *e)
 {
+	int slot = -1;
+	for (int k = 0; k < 2 && slot < 0; k++) {
+		struct cached_find *f = &c->find[t][k];
+		if (f->st && f->n == n && memcmp(f->match, match, n * sizeof(int)) == 0) {
+			sqlite3_reset(f->st);
+			sqlite3_clear_bindings(f->st);
+			*out = f->st;
+			return 0;
+		}
+		if (!f->st)
+			slot = k;
+	}
 	const struct port_spec *s = &specs[t];
 	struct strbuf sql;
 	strbuf_init(&sql);
@@ -253,24 +309,46 @@ int port_find(sqlite3 *db, enum port_table t, long parent_id, const struct port_
 		strbuf_adds(&sql, "1");
 	strbuf_addf(&sql, " ORDER BY %s LIMIT 1", id_expr(t));
 	sqlite3_stmt *st;
-	int rc = db_prepare(db, sql.buf, &st, e);
+	int rc = slot >= 0 && n <= 64 ? db_prepare_persistent(c->db, sql.buf, &st, e)
+				      : db_prepare(c->db, sql.buf, &st, e);
 	strbuf_release(&sql);
 	if (rc < 0)
 		return rc;
+	if (slot >= 0 && n <= 64) {
+		struct cached_find *f = &c->find[t][slot];
+		f->st = st;
+		f->n = n;
+		memcpy(f->match, match, n * sizeof(int));
+	}
+	*out = st;
+	return slot >= 0 && n <= 64 ? 0 : 1;   /* 1: the caller finalizes it */
+}
+
+int port_find(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals,
+	      const int *match, size_t n, long *id, struct mg_err *e)
+{
+	const struct port_spec *s = &specs[t];
+	sqlite3_stmt *st;
+	int own = find_stmt(c, t, match, n, &st, e);
+	if (own < 0)
+		return own;
 	int idx = 1;
 	if (s->parent)
 		sqlite3_bind_int64(st, idx++, parent_id);
 	for (size_t i = 0; i < n; i++)
 		bind_value(st, idx++, &vals[match[i]]);
-	int step = sqlite3_step(st);
+	int step = sqlite3_step(st), rc;
 	if (step == SQLITE_ROW) {
 		*id = (long)sqlite3_column_int64(st, 0);
 		rc = 1;
 	} else if (step == SQLITE_DONE)
 		rc = 0;
 	else
-		rc = db_fail(db, "cannot read the journal", e);
-	sqlite3_finalize(st);
+		rc = db_fail(c->db, "cannot read the journal", e);
+	if (own)
+		sqlite3_finalize(st);
+	else
+		sqlite3_reset(st);
 	return rc;
 }
 

@@ -60,16 +60,23 @@ struct port_value {
 typedef int (*port_row_fn)(long id, const struct port_value *vals, void *arg);
 int port_rows(sqlite3 *db, enum port_table t, long parent_id, port_row_fn cb, void *arg, struct mg_err *e);
 
+/* The statements an import runs for every row, prepared once per table
+ * and match (an import of a year runs thousands). port_cache_new never
+ * fails; port_cache_free finalizes them. */
+struct port_cache;
+struct port_cache *port_cache_new(sqlite3 *db);
+void port_cache_free(struct port_cache *c);
+
 /* Inserts a row under parent_id; *id gets its new row id. Runs inside the
  * caller's transaction. A CHECK or UNIQUE failure is MG_EDATA. */
-int port_insert(sqlite3 *db, enum port_table t, long parent_id, const struct port_value *vals, long *id,
+int port_insert(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals, long *id,
 		struct mg_err *e);
 
 /* Finds a row under parent_id whose columns listed in `match` (indexes, n
  * of them) equal vals' (NULL equals NULL; text compares with the column's
  * collation). 1 and *id when found, 0 when not. */
-int port_find(sqlite3 *db, enum port_table t, long parent_id, const struct port_value *vals, const int *match,
-	      size_t n, long *id, struct mg_err *e);
+int port_find(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals,
+	      const int *match, size_t n, long *id, struct mg_err *e);
 
 /* Reads row `id` of t into vals (text copied into buf, which must hold
  * all of its text; n bytes). 1 found, 0 not, negative on error. */

@@ -61,6 +61,12 @@ struct exporter {
 	long *custom_ids;        /* custom food ids in export order: ref = index + 1 */
 	size_t n_custom;
 	int shallow;             /* a profile without its logs (view_export_row) */
+	struct {
+		long id;
+		char *name;
+	} *products;             /* the journal's products, read on first use */
+	size_t n_products;
+	int products_read;
 	json_t *arr;             /* the array port_rows' callback appends to */
 	enum port_table t;
 };
@@ -116,17 +122,40 @@ static long custom_ref(const struct exporter *x, long id)
 	return 0;
 }
 
+static int collect_product(long id, const struct port_value *vals, void *arg)
+{
+	struct exporter *x = arg;
+	x->products = mg_realloc(x->products, (x->n_products + 1) * sizeof(x->products[0]));
+	x->products[x->n_products].id = id;
+	x->products[x->n_products].name = mg_strdup(vals[0].s);
+	x->n_products++;
+	return 0;
+}
+
+/* The product's name for a dose or version: the journal's few products
+ * are read once, not once per dose. */
 static int product_name(struct exporter *x, long id, json_t **out)
 {
-	struct port_value vals[16];
-	char buf[1024];
 	*out = NULL;
-	int rc = port_get(x->db, PT_PRODUCT, id, vals, buf, sizeof(buf), x->e);
-	if (rc < 0)
-		return rc;
-	if (rc == 1)
-		*out = text_json(x, vals[0].s);
+	if (!x->products_read) {
+		x->products_read = 1;
+		if (port_rows(x->db, PT_PRODUCT, 0, collect_product, x, x->e) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < x->n_products; i++)
+		if (x->products[i].id == id) {
+			*out = text_json(x, x->products[i].name);
+			break;
+		}
 	return 0;
+}
+
+static void exporter_release(struct exporter *x)
+{
+	for (size_t i = 0; i < x->n_products; i++)
+		free(x->products[i].name);
+	free(x->products);
+	free(x->custom_ids);
 }
 
 static void hex_into(struct strbuf *b, const char *s)
@@ -263,8 +292,10 @@ static int collect_custom(long id, const struct port_value *vals, void *arg)
 json_t *view_export_doc(sqlite3 *db, const char *profile, size_t *replaced, struct mg_err *e)
 {
 	struct exporter x = {.db = db, .e = e, .only = profile};
-	if (port_rows(db, PT_CUSTOM_FOOD, 0, collect_custom, &x, e) < 0)
+	if (port_rows(db, PT_CUSTOM_FOOD, 0, collect_custom, &x, e) < 0) {
+		exporter_release(&x);
 		return NULL;
+	}
 	json_t *doc = json_object();
 	json_object_set_new(doc, "format", json_string(EXPORT_FORMAT));
 	json_object_set_new(doc, "version", json_integer(EXPORT_VERSION));
@@ -274,12 +305,12 @@ json_t *view_export_doc(sqlite3 *db, const char *profile, size_t *replaced, stru
 		json_t *arr = rows_array(&x, top[i], 0);
 		if (!arr) {
 			json_decref(doc);
-			free(x.custom_ids);
+			exporter_release(&x);
 			return NULL;
 		}
 		json_object_set_new(doc, view_export_key(top[i]), arr);
 	}
-	free(x.custom_ids);
+	exporter_release(&x);
 	if (profile && x.found == 0) {
 		json_decref(doc);
 		mg_err_set(e, MG_ENOINPUT, "no profile \"%s\" in the journal", profile);
@@ -314,5 +345,7 @@ json_t *view_export_row(sqlite3 *db, enum port_table t, long id, struct mg_err *
 			mg_err_set(e, MG_ESOFTWARE, "row %ld of %s went missing", id, port_spec(t)->table);
 		return NULL;
 	}
-	return row_object(&x, t, id, vals);
+	json_t *o = row_object(&x, t, id, vals);
+	exporter_release(&x);
+	return o;
 }

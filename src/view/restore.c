@@ -33,6 +33,7 @@
 
 struct restorer {
 	sqlite3 *db;
+	struct port_cache *cache;   /* the statements run for every row */
 	struct mg_err *e;
 	struct restore_summary *s;
 	struct strbuf *conflicts;
@@ -228,7 +229,7 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 			struct port_value name[16] = {{.type = SQLITE_TEXT, .s = json_string_value(pn)}};
 			int match = 0;
 			long id;
-			int rc = port_find(r->db, PT_PRODUCT, 0, name, &match, 1, &id, r->e);
+			int rc = port_find(r->cache, PT_PRODUCT, 0, name, &match, 1, &id, r->e);
 			if (rc < 0)
 				return rc;
 			if (rc == 0)
@@ -393,7 +394,7 @@ static int restore_rows(struct restorer *r, enum port_table t, long parent, cons
 static int insert_only(struct restorer *r, enum port_table t, long parent, const struct port_value *vals,
 		       const char *path, long *id)
 {
-	int rc = port_insert(r->db, t, parent, vals, id, r->e);
+	int rc = port_insert(r->cache, t, parent, vals, id, r->e);
 	if (rc < 0) {
 		if (r->e->code == MG_EDATA) {
 			char msg[sizeof(r->e->msg)];
@@ -563,7 +564,7 @@ static int has_running(struct restorer *r, enum port_table t, long profile_id, s
 		vals[match].type = SQLITE_TEXT;
 		vals[match].s = "active";
 	}
-	return port_find(r->db, t, profile_id, vals, &match, 1, &id, e);
+	return port_find(r->cache, t, profile_id, vals, &match, 1, &id, e);
 }
 
 static int restore_one(struct restorer *r, enum port_table t, long parent, const json_t *o, const char *path)
@@ -586,7 +587,7 @@ static int restore_one(struct restorer *r, enum port_table t, long parent, const
 	/* A new profile's or course's own lists go in with it. */
 	int parent_is_new = t == PT_GOAL || t == PT_CONDITION || t == PT_MED || t == PT_CUSTOM_MEASURE ||
 			    t == PT_PLAN_VERSION || t == PT_PLAN_INTAKE;
-	rc = parent_is_new ? 0 : port_find(r->db, t, parent, vals, match, n, &id, r->e);
+	rc = parent_is_new ? 0 : port_find(r->cache, t, parent, vals, match, n, &id, r->e);
 	if (rc < 0)
 		return rc;
 	if (t == PT_PROFILE)
@@ -710,12 +711,14 @@ int view_restore(sqlite3 *db, const json_t *doc, struct restore_summary *s, stru
 			return mg_err_set(e, MG_EDATA, "custom_foods[%zu].ref: is not %zu (refs count up from 1)", i, i + 1);
 		}
 	}
+	r.cache = port_cache_new(db);
 	int rc = restore_rows(&r, PT_PRODUCT, 0, json_object_get(doc, "products"), "products");
 	if (rc == 0)
 		rc = restore_rows(&r, PT_CUSTOM_FOOD, 0, custom, "custom_foods");
 	if (rc == 0)
 		rc = restore_rows(&r, PT_PROFILE, 0, json_object_get(doc, "profiles"), "profiles");
 	free(r.custom_ids);
+	port_cache_free(r.cache);
 	if (rc == 0 && s->conflicts > MAX_LISTED)
 		strbuf_addf(conflicts, "and %zu more\n", s->conflicts - MAX_LISTED);
 	return rc;
