@@ -62,6 +62,15 @@ static void print_session_choices(const struct sessions_summary *ns, size_t devi
 	       tables_threshold("import-min-night-min", NULL), ns->shorter, ns->overlapping);
 }
 
+/* Nights of this file that the journal already holds longer (from an
+ * earlier import of the same source): kept, not replaced. */
+static void print_kept_longer(size_t kept)
+{
+	if (kept)
+		printf("  kept %zu stored longer nights: this file's night of that morning is shorter and covers"
+		       " less than %.0f %% of it\n", kept, tables_threshold("import-correction-cover-pct", NULL));
+}
+
 /* ---- Apple Health: export.zip or the XML inside it ---- */
 
 static ssize_t zip_cookie_read(void *cookie, char *buf, size_t n)
@@ -200,7 +209,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		zip_discard(z);
 	if (o.progress)
 		fputs("\r\033[K", stderr);
-	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
+	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged + s.nights_kept_longer;
 	/* A --prefer that names no source of this export would be ignored
 	 * without a word: refuse it, name the sources, write nothing. */
 	int prefer_found = !o.prefer;
@@ -232,6 +241,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "nights_written", json_integer((json_int_t)s.nights_written));
 		json_object_set_new(j, "nights_updated", json_integer((json_int_t)s.nights_updated));
 		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)s.nights_unchanged));
+		json_object_set_new(j, "nights_kept_longer", json_integer((json_int_t)s.nights_kept_longer));
 		json_object_set_new(sk, "in_correlation", json_integer((json_int_t)s.parse.in_correlation));
 		json_object_set_new(sk, "bad_date", json_integer((json_int_t)s.parse.bad_date));
 		json_object_set_new(sk, "bad_record", json_integer((json_int_t)s.parse.bad_record));
@@ -264,6 +274,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
 		print_session_choices(&s.sessions, 0);
+		print_kept_longer(s.nights_kept_longer);
 		if (s.intake_days)
 			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
 			       s.intake_days);
@@ -742,7 +753,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	db_close(db);
 	if (rc < 0)
 		return cmd_fail(&e);
-	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged;
+	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged + sc.c.kept_longer;
 	if (json) {
 		json_t *j = json_object(), *skipped = json_object(), *src = json_array();
 		size_t records = ns.sessions;
@@ -752,6 +763,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "nights_written", json_integer((json_int_t)sc.c.written));
 		json_object_set_new(j, "nights_updated", json_integer((json_int_t)sc.c.updated));
 		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)sc.c.unchanged));
+		json_object_set_new(j, "nights_kept_longer", json_integer((json_int_t)sc.c.kept_longer));
 		for (size_t i = 0; i < sk.n; i++)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
 		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)ns.merged));
@@ -774,6 +786,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 			if (strcmp(sk.reason[i], "nap") == 0)
 				device_naps = sk.count[i];
 		print_session_choices(&ns, device_naps);
+		print_kept_longer(sc.c.kept_longer);
 		if (sc.from_to)
 			printf("  %zu records timed by From/To: their Id is not an integer or not the time From"
 			       " says\n", sc.from_to);

@@ -33,7 +33,7 @@ static int store_night(const struct night *parsed, void *ctx)
 	struct night n = *parsed;
 	mg_strlcpy(n.source, DIARY_SOURCE, sizeof(n.source));
 	st->c->rows++;
-	int how = journal_night_write(&st->nights, st->profile_id, &n, st->e);
+	int how = journal_night_write(&st->nights, st->profile_id, &n, NULL, st->e);
 	if (how < 0)
 		return -1;
 	if (how == NIGHT_UNCHANGED)

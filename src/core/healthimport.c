@@ -494,6 +494,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 	s->nights_written = nc.counts.written;
 	s->nights_updated = nc.counts.updated;
 	s->nights_unchanged = nc.counts.unchanged;
+	s->nights_kept_longer = nc.counts.kept_longer;
 	s->skipped_inconsistent += nc.counts.inconsistent;
 	s->skipped_future += nc.counts.future;
 	s->skipped_before_since += nc.counts.before_since;
