@@ -176,8 +176,8 @@ const struct cmd mg_commands[] = {
 	 "(',', days as 7/11/2024); long sleeps are sessions, naps, rests and rows\n"
 	 "with an empty type are skipped; HRV is kept as RMSSD. Also the API's JSON\n"
 	 "sleep documents ({\"data\": [...]} or {\"sleep\": [...]}).\n"
-	 "fitbit: every sleep-*.json of a Google Takeout folder or zip; main sleeps\n"
-	 "become nights, naps are skipped. Awakenings are wake periods of 5 min or\n"
+	 "fitbit: every sleep-*.json of a Google Takeout folder or zip; a log that\n"
+	 "is not the main sleep is a nap unless it joins a night. Awakenings are wake periods of 5 min or\n"
 	 "more between sleep onset and the final wake, as a diary counts them (not\n"
 	 "Fitbit's wake count, which counts every brief wake).\n"
 	 "sleep-as-android: the app's CSV export (or its zip): every tracking is a\n"
@@ -186,9 +186,9 @@ const struct cmd mg_commands[] = {
 	 "garmin: the *_sleepData.json files of the data export (GMT times, shown in\n"
 	 "this machine's time zone). withings: sleep.csv (English or German headers).\n"
 	 "whoop: the export's sleeps.csv, or its rows as JSON; rows marked Nap are\n"
-	 "skipped. health-connect: Health Connect sleep sessions as JSON (UTC times,\n"
-	 "shown in this machine's time zone; overlapping sessions from two apps are\n"
-	 "one sleep, the longer kept).\n"},
+	 "naps unless they join a night. health-connect: Health Connect sleep\n"
+	 "sessions as JSON (UTC times, shown in this machine's time zone;\n"
+	 "overlapping sessions from two apps are one sleep, the longer kept).\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
 	 "Creates the profile (--profile NAME, default \"default\") in the journal.\n\n"

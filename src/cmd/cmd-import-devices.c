@@ -40,25 +40,22 @@
 
 static void json_session_skips(json_t *skipped, const struct sessions_summary *ns)
 {
-	/* Fitbit's parser skips the logs Fitbit itself calls naps: one count. */
-	json_t *dev = json_object_get(skipped, "nap");
-	json_int_t naps = (json_int_t)ns->naps + (json_is_integer(dev) ? json_integer_value(dev) : 0);
-	json_object_set_new(skipped, "nap", json_integer(naps));
+	json_object_set_new(skipped, "nap", json_integer((json_int_t)ns->naps));
 	json_object_set_new(skipped, "too_short", json_integer((json_int_t)ns->too_short));
 	json_object_set_new(skipped, "shorter_than_night", json_integer((json_int_t)ns->shorter));
 	json_object_set_new(skipped, "overlapping", json_integer((json_int_t)ns->overlapping));
 }
 
-/* One line saying each choice made, when any was; device_naps are the
- * ones the export itself marks (Fitbit, WHOOP), set aside by the parser. */
-static void print_session_choices(const struct sessions_summary *ns, size_t device_naps)
+/* One line saying each choice made, when any was. The naps include the
+ * sessions the export itself calls naps (Fitbit, WHOOP) that joined no
+ * night. */
+static void print_session_choices(const struct sessions_summary *ns)
 {
-	size_t naps = ns->naps + device_naps;
-	if (!ns->merged && !naps && !ns->too_short && !ns->shorter && !ns->overlapping)
+	if (!ns->merged && !ns->naps && !ns->too_short && !ns->shorter && !ns->overlapping)
 		return;
 	printf("  %zu sessions: %zu merged into the night before them, %zu naps, %zu too short for a night"
 	       " (under %.0f min), %zu shorter than their morning's night, %zu overlapping another\n",
-	       ns->sessions + device_naps, ns->merged, naps, ns->too_short,
+	       ns->sessions, ns->merged, ns->naps, ns->too_short,
 	       tables_threshold("import-min-night-min", NULL), ns->shorter, ns->overlapping);
 }
 
@@ -273,7 +270,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
-		print_session_choices(&s.sessions, 0);
+		print_session_choices(&s.sessions);
 		print_kept_longer(s.nights_kept_longer);
 		if (s.intake_days)
 			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
@@ -523,11 +520,9 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 	(void)name;
 	if (rc == 0 && files == 0)
 		rc = mg_err_set(e, MG_EDATA, "no sleep-*.json files in \"%s\"", path);
-	sk->reason[0] = "nap";
-	sk->count[0] = st.naps;
-	sk->reason[1] = "bad_log";
-	sk->count[1] = st.bad_log;
-	sk->n = 2;
+	sk->reason[0] = "bad_log";
+	sk->count[0] = st.bad_log;
+	sk->n = 1;
 	return rc;
 }
 
@@ -656,11 +651,9 @@ static int run_whoop(const char *path, const char *name, struct session_ctx *sc,
 		return -1;
 	int rc = whoop_parse(buf, len, name, store_session, sc, &st, e);
 	free(buf);
-	sk->reason[0] = "nap";
-	sk->count[0] = st.naps;
-	sk->reason[1] = "bad_record";
-	sk->count[1] = st.bad_record;
-	sk->n = 2;
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
 	return rc;
 }
 
@@ -781,11 +774,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
-		size_t device_naps = 0;
-		for (size_t i = 0; i < sk.n; i++)
-			if (strcmp(sk.reason[i], "nap") == 0)
-				device_naps = sk.count[i];
-		print_session_choices(&ns, device_naps);
+		print_session_choices(&ns);
 		print_kept_longer(sc.c.kept_longer);
 		if (sc.from_to)
 			printf("  %zu records timed by From/To: their Id is not an integer or not the time From"

@@ -52,23 +52,26 @@ static int diary_awakenings(json_t *data, double min_wake_s)
 	return count;
 }
 
-static int one_log(json_t *log, double min_wake_s, struct sleep_session *ss, int *nap)
+static int one_log(json_t *log, double min_wake_s, struct sleep_session *ss)
 {
 	sleep_session_init(ss);
 	json_t *main_flag = json_object_get(log, "mainSleep");
 	if (!main_flag)
 		main_flag = json_object_get(log, "isMainSleep");
-	*nap = json_is_false(main_flag);
+	ss->device_nap = json_is_false(main_flag);
 	const char *date = json_string_value(json_object_get(log, "dateOfSleep"));
 	const char *start = json_string_value(json_object_get(log, "startTime"));
 	const char *end = json_string_value(json_object_get(log, "endTime"));
-	long d1, d2;
+	long d0, d1, d2;
 	double sol = number(log, "minutesToFallAsleep"), asleep = number(log, "minutesAsleep");
 	double after = number(log, "minutesAfterWakeup"), tib = number(log, "timeInBed");
-	if (!date || !start || !end || mg_parse_date(date, &ss->date) < 0 || sleep_iso_local(start, &d1, &ss->bed) < 0 ||
+	if (!date || !start || !end || mg_parse_date(date, &d0) < 0 || sleep_iso_local(start, &d1, &ss->bed) < 0 ||
 	    sleep_iso_local(end, &d2, &ss->up) < 0 || isnan(asleep) || isnan(tib) || asleep < 0 || tib < asleep ||
 	    tib > 24 * 60)
 		return -1;
+	/* The morning it ended, as for every format (an end at 18:00 or later
+	 * is the next one's): dateOfSleep is the day a nap ended, 18:30 too. */
+	ss->date = d2 + (ss->up >= 18 * 60);
 	ss->sol_min = isnan(sol) || sol < 0 ? 0 : sol;
 	if (isnan(after) || after < 0 || after > tib)
 		after = 0;
@@ -105,13 +108,8 @@ int fitbit_parse(const char *buf, size_t len, const char *name, double min_wake_
 	json_array_foreach(logs, i, log) {
 		st->logs++;
 		struct sleep_session ss;
-		int nap = 0;
-		if (!json_is_object(log) || one_log(log, min_wake_s, &ss, &nap) < 0) {
+		if (!json_is_object(log) || one_log(log, min_wake_s, &ss) < 0) {
 			st->bad_log++;
-			continue;
-		}
-		if (nap) {
-			st->naps++;
 			continue;
 		}
 		if ((rc = cb(&ss, ctx)) < 0)

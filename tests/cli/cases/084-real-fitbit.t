@@ -23,7 +23,11 @@ $ MGTRACK_TODAY=2023-12-31 mgtrack night --show --date 2023-05-13 --json
 ~ "tst_min": 465,
 # A nap (isMainSleep false, 15:26-18:30) and the main sleep 01:51-09:23:30
 # (417 min asleep, 452 in bed): wake periods 01:51 (before sleep, 450 s)
-# and 06:17 (300 s).
+# and 06:17 (300 s). The nap goes through the sessions rule like any
+# session: 3 h 2 min from 15:26 to its final wake at 18:28 is a night's
+# length, but it ends 9 hours after the main sleep's wake, in the day, and
+# Fitbit calls it no main sleep: a nap, not a night of 2023-05-15 (where
+# an end after 18:00 would date it).
 $ mgtrack --profile two init --age 40 --sex female
 $ mgtrack --profile two import fitbit "$ROOT/../shared/realdata/fitbit/caarmen_fitbit_sleep_response_2_items.json" --json
 ~ "nights_written": 1,
@@ -34,6 +38,9 @@ $ MGTRACK_TODAY=2023-12-31 mgtrack --profile two night --show --date 2023-05-14 
 ~ "waso": 35,
 ~ "up": "09:23",
 ~ "tst_min": 417,
+$ MGTRACK_TODAY=2023-05-20 mgtrack --profile two night --list --days 20 --json
+~ "date": "2023-05-14"
+!~ "date": "2023-05-15"
 # A classic log, 00:35-08:07:30, 439 min asleep, 452 in bed: its only
 # "awake" period is before sleep; "restless" is not awake.
 $ mgtrack --profile classic init --age 40 --sex female
