@@ -187,7 +187,7 @@ const struct cmd mg_commands[] = {
 	 "this machine's time zone). withings: sleep.csv (English or German headers).\n"
 	 "whoop: the export's sleeps.csv, or its rows as JSON; rows marked Nap are\n"
 	 "naps unless they join a night. health-connect: Health Connect sleep\n"
-	 "sessions as JSON (UTC times, shown in this machine's time zone;\n"
+	 "sessions as JSON (at their zone offsets, else UTC shown in this zone;\n"
 	 "overlapping sessions from two apps are one sleep, the longer kept).\n"},
 	{"init", cmd_init, "create a profile",
 	 "usage: mgtrack init (--born YYYY-MM-DD | --age N) --sex female|male [flags]\n\n"
