@@ -40,26 +40,32 @@
 
 static void json_session_skips(json_t *skipped, const struct sessions_summary *ns)
 {
-	/* Fitbit's parser skips the logs Fitbit itself calls naps: one count. */
-	json_t *dev = json_object_get(skipped, "nap");
-	json_int_t naps = (json_int_t)ns->naps + (json_is_integer(dev) ? json_integer_value(dev) : 0);
-	json_object_set_new(skipped, "nap", json_integer(naps));
+	json_object_set_new(skipped, "nap", json_integer((json_int_t)ns->naps));
 	json_object_set_new(skipped, "too_short", json_integer((json_int_t)ns->too_short));
 	json_object_set_new(skipped, "shorter_than_night", json_integer((json_int_t)ns->shorter));
 	json_object_set_new(skipped, "overlapping", json_integer((json_int_t)ns->overlapping));
 }
 
-/* One line saying each choice made, when any was; device_naps are the
- * ones the export itself marks (Fitbit, WHOOP), set aside by the parser. */
-static void print_session_choices(const struct sessions_summary *ns, size_t device_naps)
+/* One line saying each choice made, when any was. The naps include the
+ * sessions the export itself calls naps (Fitbit, WHOOP) that joined no
+ * night. */
+static void print_session_choices(const struct sessions_summary *ns)
 {
-	size_t naps = ns->naps + device_naps;
-	if (!ns->merged && !naps && !ns->too_short && !ns->shorter && !ns->overlapping)
+	if (!ns->merged && !ns->naps && !ns->too_short && !ns->shorter && !ns->overlapping)
 		return;
 	printf("  %zu sessions: %zu merged into the night before them, %zu naps, %zu too short for a night"
 	       " (under %.0f min), %zu shorter than their morning's night, %zu overlapping another\n",
-	       ns->sessions + device_naps, ns->merged, naps, ns->too_short,
+	       ns->sessions, ns->merged, ns->naps, ns->too_short,
 	       tables_threshold("import-min-night-min", NULL), ns->shorter, ns->overlapping);
+}
+
+/* Nights of this file that the journal already holds longer (from an
+ * earlier import of the same source): kept, not replaced. */
+static void print_kept_longer(size_t kept)
+{
+	if (kept)
+		printf("  kept %zu stored longer nights: this file's night of that morning is shorter and covers"
+		       " less than %.0f %% of it\n", kept, tables_threshold("import-correction-cover-pct", NULL));
 }
 
 /* ---- Apple Health: export.zip or the XML inside it ---- */
@@ -200,7 +206,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		zip_discard(z);
 	if (o.progress)
 		fputs("\r\033[K", stderr);
-	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged;
+	size_t usable = s.nights_written + s.nights_updated + s.nights_unchanged + s.nights_kept_longer;
 	/* A --prefer that names no source of this export would be ignored
 	 * without a word: refuse it, name the sources, write nothing. */
 	int prefer_found = !o.prefer;
@@ -232,6 +238,7 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "nights_written", json_integer((json_int_t)s.nights_written));
 		json_object_set_new(j, "nights_updated", json_integer((json_int_t)s.nights_updated));
 		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)s.nights_unchanged));
+		json_object_set_new(j, "nights_kept_longer", json_integer((json_int_t)s.nights_kept_longer));
 		json_object_set_new(sk, "in_correlation", json_integer((json_int_t)s.parse.in_correlation));
 		json_object_set_new(sk, "bad_date", json_integer((json_int_t)s.parse.bad_date));
 		json_object_set_new(sk, "bad_record", json_integer((json_int_t)s.parse.bad_record));
@@ -263,7 +270,8 @@ static int import_apple_health(int argc, char **argv, struct cmd_ctx *ctx)
 		       s.nights_written, s.nights_updated, s.nights_unchanged, dry ? " (dry run: nothing saved)" : "");
 		for (size_t i = 0; i < s.n_sources; i++)
 			printf("  source %-24s chosen for %zu nights\n", s.sources[i], s.nights_from[i]);
-		print_session_choices(&s.sessions, 0);
+		print_session_choices(&s.sessions);
+		print_kept_longer(s.nights_kept_longer);
 		if (s.intake_days)
 			printf("  dietary magnesium for %zu days, kept apart from the food log (profile --food-source)\n",
 			       s.intake_days);
@@ -512,11 +520,9 @@ static int run_fitbit(const char *path, const char *name, struct session_ctx *sc
 	(void)name;
 	if (rc == 0 && files == 0)
 		rc = mg_err_set(e, MG_EDATA, "no sleep-*.json files in \"%s\"", path);
-	sk->reason[0] = "nap";
-	sk->count[0] = st.naps;
-	sk->reason[1] = "bad_log";
-	sk->count[1] = st.bad_log;
-	sk->n = 2;
+	sk->reason[0] = "bad_log";
+	sk->count[0] = st.bad_log;
+	sk->n = 1;
 	return rc;
 }
 
@@ -645,11 +651,9 @@ static int run_whoop(const char *path, const char *name, struct session_ctx *sc,
 		return -1;
 	int rc = whoop_parse(buf, len, name, store_session, sc, &st, e);
 	free(buf);
-	sk->reason[0] = "nap";
-	sk->count[0] = st.naps;
-	sk->reason[1] = "bad_record";
-	sk->count[1] = st.bad_record;
-	sk->n = 2;
+	sk->reason[0] = "bad_record";
+	sk->count[0] = st.bad_record;
+	sk->n = 1;
 	return rc;
 }
 
@@ -742,7 +746,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	db_close(db);
 	if (rc < 0)
 		return cmd_fail(&e);
-	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged;
+	size_t usable = sc.c.written + sc.c.updated + sc.c.unchanged + sc.c.kept_longer;
 	if (json) {
 		json_t *j = json_object(), *skipped = json_object(), *src = json_array();
 		size_t records = ns.sessions;
@@ -752,6 +756,7 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 		json_object_set_new(j, "nights_written", json_integer((json_int_t)sc.c.written));
 		json_object_set_new(j, "nights_updated", json_integer((json_int_t)sc.c.updated));
 		json_object_set_new(j, "nights_unchanged", json_integer((json_int_t)sc.c.unchanged));
+		json_object_set_new(j, "nights_kept_longer", json_integer((json_int_t)sc.c.kept_longer));
 		for (size_t i = 0; i < sk.n; i++)
 			json_object_set_new(skipped, sk.reason[i], json_integer((json_int_t)sk.count[i]));
 		json_object_set_new(j, "sessions_merged", json_integer((json_int_t)ns.merged));
@@ -769,11 +774,8 @@ static int import_sessions(int k, int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		printf("%s: %zu nights written, %zu updated, %zu unchanged%s\n", name, sc.c.written, sc.c.updated,
 		       sc.c.unchanged, dry ? " (dry run: nothing saved)" : "");
-		size_t device_naps = 0;
-		for (size_t i = 0; i < sk.n; i++)
-			if (strcmp(sk.reason[i], "nap") == 0)
-				device_naps = sk.count[i];
-		print_session_choices(&ns, device_naps);
+		print_session_choices(&ns);
+		print_kept_longer(sc.c.kept_longer);
 		if (sc.from_to)
 			printf("  %zu records timed by From/To: their Id is not an integer or not the time From"
 			       " says\n", sc.from_to);

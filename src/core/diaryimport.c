@@ -29,7 +29,7 @@ static int store_night(const struct night *parsed, void *ctx)
 {
 	struct diary_store *st = ctx;
 	st->c->rows++;
-	int how = journal_night_write(&st->nights, st->profile_id, parsed, st->e);
+	int how = journal_night_write(&st->nights, st->profile_id, parsed, NULL, st->e);
 	if (how < 0)
 		return -1;
 	if (how == NIGHT_UNCHANGED)

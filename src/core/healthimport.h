@@ -35,6 +35,7 @@ struct health_summary {
 	struct ah_stats parse;
 	struct sessions_summary sessions;   /* how the chosen sessions became nights */
 	size_t nights_written, nights_updated, nights_unchanged;
+	size_t nights_kept_longer;   /* the journal's longer night of that morning stayed */
 	size_t skipped_before_since, skipped_no_sleep, skipped_inconsistent, skipped_future;
 	size_t skipped_dietary_unit, skipped_dietary_implausible;   /* records, days */
 	size_t hrv, resting_hr, dietary_mg;      /* records read */

@@ -19,6 +19,35 @@ static int minutes(double v)
 	return isnan(v) ? -1 : (int)lround(v);
 }
 
+/* A night's sleep period, onset to final wake, in minutes from the
+ * midnight that starts its date (an end at 18:00 or later is the evening
+ * before, as in core/sessions.c); -1 without the times to tell. */
+static int sleep_period(const struct night *n, long *onset, long *wake)
+{
+	int start = n->tried >= 0 ? n->tried : n->bed;
+	int w = n->wake >= 0 ? n->wake : n->up;
+	if (start < 0 || w < 0)
+		return -1;
+	*wake = w - (w >= 18 * 60 ? 1440 : 0);
+	long sol = n->sol > 0 ? n->sol : 0;
+	long span = (w - start + 1440) % 1440;
+	*onset = *wake - span + (sol < span ? sol : span);
+	return 0;
+}
+
+int session_keeps_stored(const struct night *stored, const struct night *n)
+{
+	long so, sw, no, nw;
+	if (sleep_period(stored, &so, &sw) < 0 || sleep_period(n, &no, &nw) < 0)
+		return 0;
+	if (nw - no >= sw - so)
+		return 0;   /* as long or longer: the newer export has the say */
+	long overlap = (nw < sw ? nw : sw) - (no > so ? no : so);
+	double cover = tables_threshold("import-correction-cover-pct", NULL) / 100.0;
+	/* The same sleep measured again covers most of it: a correction. */
+	return overlap < cover * (double)(sw - so);
+}
+
 int session_store(struct night_writer *w, long profile_id, const char *source, long since, const struct sleep_session *ss,
 		  struct session_counts *c, struct mg_err *e)
 {
@@ -61,10 +90,12 @@ int session_store(struct night_writer *w, long profile_id, const char *source, l
 		c->inconsistent++;
 		return 0;
 	}
-	int how = journal_night_write(w, profile_id, &n, e);
+	int how = journal_night_write(w, profile_id, &n, session_keeps_stored, e);
 	if (how < 0)
 		return -1;
-	if (how == NIGHT_UNCHANGED)
+	if (how == NIGHT_KEPT)
+		c->kept_longer++;
+	else if (how == NIGHT_UNCHANGED)
 		c->unchanged++;
 	else if (how == NIGHT_UPDATED)
 		c->updated++;

@@ -14,11 +14,22 @@
 
 struct session_counts {
 	size_t read, written, updated, unchanged, before_since, inconsistent, future;
+	size_t kept_longer;   /* the journal's night of that morning and source was longer: kept */
 };
+
+/* Whether the journal's night `stored` (same date and source) stays when
+ * an import brings `n`: a shorter night never replaces a longer one
+ * across imports either, unless it covers `import-correction-cover-pct`
+ * of the stored sleep period (onset to final wake), i.e. is the same
+ * sleep measured again (a corrected re-export). A fragment of the night
+ * (one part of a night tracked in two, an export cut off at its start)
+ * covers less. Times missing on either side: the new night is stored. */
+int session_keeps_stored(const struct night *stored, const struct night *n);
 
 /* Stores one session under `source` (e.g. "oura") through the import's
  * night writer, unless it ended before `since` (MG_NO_DATE: no limit),
- * ends after today, or its times make no night. */
+ * ends after today, its times make no night, or the journal keeps a
+ * longer night of its morning (session_keeps_stored). */
 int session_store(struct night_writer *w, long profile_id, const char *source, long since, const struct sleep_session *ss,
 		  struct session_counts *c, struct mg_err *e);
 

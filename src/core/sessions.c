@@ -91,13 +91,14 @@ static int cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The median final wake of the full-length sessions, as a local minute. */
+/* The median final wake of the full-length sessions, as a local minute;
+ * the ones the device calls naps say nothing about the person's mornings. */
 static int usual_wake(const struct sessions *l, long min_night)
 {
 	int *w = mg_malloc((l->n ? l->n : 1) * sizeof(int));
 	size_t k = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].state == LIVE && period(&l->v[i]) >= min_night)
+		if (l->v[i].state == LIVE && !l->v[i].s.device_nap && period(&l->v[i]) >= min_night)
 			w[k++] = from_evening(((l->v[i].wake % 1440) + 1440) % 1440);
 	int usual = (int)tables_threshold("import-usual-wake-default", NULL);
 	if (k) {
@@ -194,6 +195,7 @@ struct night_out {
 	struct sleep_session n;
 	struct sessions_item span;
 	size_t parts;
+	size_t main_parts;   /* parts the device does not call naps */
 	long longest;     /* minutes, of its longest part */
 };
 
@@ -226,10 +228,11 @@ int sessions_nights(struct sessions *l, int (*cb)(const struct sleep_session *ni
 		if (l->v[i].state == LIVE && period(&l->v[i]) < min_session)
 			l->v[i].state = TOO_SHORT;
 
-	/* 1. Naps: short, and ending in the person's day. */
+	/* 1. Naps: short (or called a nap by the device), and ending in the
+	 * person's day. */
 	for (size_t i = 0; i < l->n; i++) {
 		struct sessions_item *it = &l->v[i];
-		if (it->state != LIVE || period(it) >= min_night)
+		if (it->state != LIVE || (period(it) >= min_night && !it->s.device_nap))
 			continue;
 		int since_wake = (int)((((it->wake % 1440) + 1440) % 1440 - sum->usual_wake + 1440) % 1440);
 		if (since_wake >= after_wake && since_wake < 1440 - before_wake)
@@ -254,6 +257,8 @@ int sessions_nights(struct sessions *l, int (*cb)(const struct sleep_session *ni
 				cur->span = *it;
 				cur->longest = period(it);
 			}
+			if (!it->s.device_nap && cur->main_parts == 0)
+				cur->main_parts = 1;   /* written twice, once as the main sleep */
 			it->state = OVERLAPPING;
 			continue;
 		}
@@ -262,12 +267,14 @@ int sessions_nights(struct sessions *l, int (*cb)(const struct sleep_session *ni
 		if (cur && it->start - cur->span.end <= gap_max && it->wake - cur->span.onset <= max_night) {
 			fold(&cur->span, &cur->n, &cur->longest, it);
 			cur->parts++;
+			cur->main_parts += !it->s.device_nap;
 			it->state = MERGED;
 			continue;
 		}
 		out[n_out].n = it->s;
 		out[n_out].span = *it;
 		out[n_out].parts = 1;
+		out[n_out].main_parts = !it->s.device_nap;
 		out[n_out].longest = period(it);
 		n_out++;
 	}
@@ -278,16 +285,26 @@ int sessions_nights(struct sessions *l, int (*cb)(const struct sleep_session *ni
 	if (n_out)
 		qsort(out, n_out, sizeof(*out), by_date);
 	int rc = 0;
+	long last_date = 0;
+	int any = 0;
 	for (size_t i = 0; i < n_out && rc >= 0; i++) {
 		struct night_out *o = &out[i];
+		/* What the device calls a nap stays one unless it joined a sleep
+		 * the device does not: then it was part of the night. */
+		if (o->main_parts == 0) {
+			sum->naps += o->parts;
+			continue;
+		}
 		if (period(&o->span) < min_night) {
 			sum->too_short += o->parts;
 			continue;
 		}
-		if (i > 0 && out[i - 1].n.date == o->n.date && period(&out[i - 1].span) >= min_night) {
+		if (any && last_date == o->n.date) {
 			sum->shorter += o->parts;
 			continue;
 		}
+		any = 1;
+		last_date = o->n.date;
 		if (o->n.wake < 0)
 			o->n.wake = o->n.up;   /* the final wake is then out of bed: say so */
 		widen_to_inbed(l, &o->span, &o->n);

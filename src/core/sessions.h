@@ -7,7 +7,8 @@
  *  0. A session under `import-min-session-min` is a tracking test, no
  *     part of any night (counted too short).
  *  1. A nap is never a night: a session whose sleep period is shorter
- *     than the minimum night and that ends in the person's daytime (from
+ *     than the minimum night (or that the device calls a nap, whatever its
+ *     length) and that ends in the person's daytime (from
  *     `import-nap-after-wake-min` after their usual final wake until
  *     `import-nap-before-wake-min` before the next one; the usual wake is
  *     the median of this import's full-length sessions, else
@@ -17,7 +18,9 @@
  *     before it ended joins it, unless the night would then last longer
  *     than `import-max-night-min` from onset to final wake; the gap is time awake after sleep onset
  *     and one awakening. A session inside or overlapping a longer one is
- *     the same sleep written twice and is dropped ("overlapping").
+ *     the same sleep written twice and is dropped ("overlapping"). A
+ *     sleep made only of sessions the device calls naps is a nap; one
+ *     that joined a main sleep was part of the night.
  *  3. A night needs `import-min-night-min` of sleep period (onset to final
  *     wake), for every format.
  *  4. One night per morning: the longest; a shorter one never replaces it.

@@ -64,17 +64,26 @@ static int refill(struct scanner *s, size_t from)
  * quotes; 0 when the buffer ends first. */
 static size_t tag_end(const struct scanner *s, size_t at)
 {
-	char quote = 0;
-	for (size_t i = at + 1; i < s->len; i++) {
-		char c = s->buf[i];
-		if (quote) {
-			if (c == quote)
-				quote = 0;
-		} else if (c == '"' || c == '\'') {
-			quote = c;
-		} else if (c == '>') {
-			return i + 1;
+	/* memchr and strcspn rather than a loop over every byte: the tag's
+	 * quoted values are most of it, and this is the scanner's hottest
+	 * code (a byte loop ran a quarter faster or slower with nothing but
+	 * its address changed). The buffer is NUL-terminated at len; a NUL
+	 * inside it is passed over like any other byte. */
+	const char *b = s->buf, *end = s->buf + s->len;
+	for (const char *p = b + at + 1; p < end;) {
+		p += strcspn(p, "\"'>");
+		if (p >= end)
+			break;
+		if (*p == '>')
+			return (size_t)(p - b) + 1;
+		if (!*p) {
+			p++;
+			continue;
 		}
+		const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+		if (!q)
+			break;
+		p = q + 1;
 	}
 	return 0;
 }

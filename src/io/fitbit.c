@@ -52,32 +52,74 @@ static int diary_awakenings(json_t *data, double min_wake_s)
 	return count;
 }
 
-static int one_log(json_t *log, double min_wake_s, struct sleep_session *ss, int *nap)
+/* Seconds since 1970 of a local "2023-05-13T09:05:30.000" as if it were
+ * UTC (only differences are used); NAN when it does not parse. */
+static double local_seconds(const char *s)
+{
+	long day;
+	int minute, sec = 0;
+	if (!s || sleep_iso_local(s, &day, &minute) < 0)
+		return NAN;
+	if (strlen(s) >= 19 && s[16] == ':' && s[17] >= '0' && s[17] <= '5' && s[18] >= '0' && s[18] <= '9')
+		sec = (s[17] - '0') * 10 + (s[18] - '0');
+	return (double)day * 86400 + minute * 60.0 + sec;
+}
+
+/* The end of the last sleep in levels.data, local seconds as above; NAN
+ * without one. */
+static double last_sleep_end(json_t *data)
+{
+	if (!json_is_array(data))
+		return NAN;
+	for (size_t i = json_array_size(data); i-- > 0;) {
+		json_t *d = json_array_get(data, i);
+		if (is_wake(json_string_value(json_object_get(d, "level"))))
+			continue;
+		double at = local_seconds(json_string_value(json_object_get(d, "dateTime")));
+		double len = number(d, "seconds");
+		return isnan(len) || len < 0 ? NAN : at + len;
+	}
+	return NAN;
+}
+
+static int one_log(json_t *log, double min_wake_s, struct sleep_session *ss)
 {
 	sleep_session_init(ss);
 	json_t *main_flag = json_object_get(log, "mainSleep");
 	if (!main_flag)
 		main_flag = json_object_get(log, "isMainSleep");
-	*nap = json_is_false(main_flag);
+	ss->device_nap = json_is_false(main_flag);
 	const char *date = json_string_value(json_object_get(log, "dateOfSleep"));
 	const char *start = json_string_value(json_object_get(log, "startTime"));
 	const char *end = json_string_value(json_object_get(log, "endTime"));
-	long d1, d2;
+	long d0, d1, d2;
 	double sol = number(log, "minutesToFallAsleep"), asleep = number(log, "minutesAsleep");
 	double after = number(log, "minutesAfterWakeup"), tib = number(log, "timeInBed");
-	if (!date || !start || !end || mg_parse_date(date, &ss->date) < 0 || sleep_iso_local(start, &d1, &ss->bed) < 0 ||
+	if (!date || !start || !end || mg_parse_date(date, &d0) < 0 || sleep_iso_local(start, &d1, &ss->bed) < 0 ||
 	    sleep_iso_local(end, &d2, &ss->up) < 0 || isnan(asleep) || isnan(tib) || asleep < 0 || tib < asleep ||
 	    tib > 24 * 60)
 		return -1;
+	/* The morning it ended, as for every format (an end at 18:00 or later
+	 * is the next one's): dateOfSleep is the day a nap ended, 18:30 too. */
+	ss->date = d2 + (ss->up >= 18 * 60);
 	ss->sol_min = isnan(sol) || sol < 0 ? 0 : sol;
 	if (isnan(after) || after < 0 || after > tib)
 		after = 0;
 	ss->wake = ((ss->up - (int)lround(after)) % 1440 + 1440) % 1440;
+	/* The final wake is where the last sleep of levels.data ends: a log
+	 * that ends in 22 minutes awake in bed still says minutesAfterWakeup
+	 * 0 (a real one), and that time is not awake after sleep onset. */
+	json_t *levels = json_object_get(log, "levels");
+	double final = last_sleep_end(json_object_get(levels, "data")), stop = local_seconds(end);
+	if (!isnan(final) && !isnan(stop) && final <= stop && (stop - final) / 60 > after && (stop - final) / 60 <= tib) {
+		after = (stop - final) / 60;
+		ss->wake = (int)(fmod(final, 86400) / 60);
+	}
 	ss->tst_min = asleep;
 	/* Time in bed = latency + asleep + awake + after waking up. */
 	ss->waso_min = fmax(0, tib - ss->sol_min - asleep - after);
-	json_t *summary = json_object_get(json_object_get(log, "levels"), "summary");
-	ss->awakenings = diary_awakenings(json_object_get(json_object_get(log, "levels"), "data"), min_wake_s);
+	json_t *summary = json_object_get(levels, "summary");
+	ss->awakenings = diary_awakenings(json_object_get(levels, "data"), min_wake_s);
 	if (ss->awakenings < 0) {
 		/* Only the summary: Fitbit's count of every wake, short ones too. */
 		double wakes = stage(summary, "wake", "count");
@@ -105,13 +147,8 @@ int fitbit_parse(const char *buf, size_t len, const char *name, double min_wake_
 	json_array_foreach(logs, i, log) {
 		st->logs++;
 		struct sleep_session ss;
-		int nap = 0;
-		if (!json_is_object(log) || one_log(log, min_wake_s, &ss, &nap) < 0) {
+		if (!json_is_object(log) || one_log(log, min_wake_s, &ss) < 0) {
 			st->bad_log++;
-			continue;
-		}
-		if (nap) {
-			st->naps++;
 			continue;
 		}
 		if ((rc = cb(&ss, ctx)) < 0)

@@ -1,10 +1,13 @@
 /*
  * Fitbit's Google Takeout sleep files (sleep-YYYY-MM-DD.json: a JSON array
  * of sleep logs, or the web API's {"sleep": [...]}), parsed with jansson
- * from a buffer. Each main sleep becomes a sleep session: dateOfSleep is
- * the morning, startTime/endTime are local clock times, the minutes fields
- * give latency, sleep and time after waking, and levels.summary the
- * stages. Naps (mainSleep false) are skipped.
+ * from a buffer. Each log becomes a sleep session: endTime's date is the
+ * morning, startTime/endTime are local clock times, the minutes fields
+ * give latency and sleep, the end of the last sleep in levels.data the
+ * final wake (else minutesAfterWakeup before endTime), and levels.summary
+ * the stages. Logs Fitbit does not call the main sleep (mainSleep false) are
+ * sessions too, marked device_nap: core/sessions.c decides whether one is
+ * a nap or part of a night (Fitbit splits a night broken by a long wake).
  *
  * Awakenings: Fitbit's levels.summary.wake.count counts every wake epoch
  * run, the brief ones of shortData too (32 in a real night), which no one
@@ -23,7 +26,7 @@
 #include "util/err.h"
 
 struct fitbit_stats {
-	size_t logs, naps, bad_log;
+	size_t logs, bad_log;
 };
 
 /* MG_EDATA (naming the file) when the buffer is not a Fitbit sleep file. */

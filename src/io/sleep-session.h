@@ -19,6 +19,8 @@ struct sleep_session {
 	int hrv_rmssd;               /* 1 when hrv_ms is RMSSD, 0 SDNN */
 	double hr_low;               /* lowest or resting heart rate */
 	int quality;                 /* the user's own 1-5 rating in the app, -1 */
+	int device_nap;              /* 1: the export calls it a nap (Fitbit's mainSleep false,
+	                              * WHOOP's Nap); core/sessions.c decides what it is */
 };
 
 void sleep_session_init(struct sleep_session *s);

@@ -38,13 +38,13 @@ static double minutes(lookup_fn get, void *src, const char *key)
 	return v && *v && mg_parse_double(v, 0, 1440, &d) == 0 ? d : NAN;
 }
 
-/* 0 with a session, 1 for a nap, -1 for a row that makes no session. */
+/* 0 with a session (a row marked Nap is one too, marked device_nap), -1
+ * for a row that makes no session. */
 static int one_row(lookup_fn get, void *src, struct sleep_session *ss)
 {
 	sleep_session_init(ss);
 	const char *nap = get(src, "Nap");
-	if (nap && strcasecmp(nap, "true") == 0)
-		return 1;
+	ss->device_nap = nap && strcasecmp(nap, "true") == 0;
 	long bed_day, up_day;
 	const char *on = get(src, "Sleep onset"), *off = get(src, "Wake onset");
 	double asleep = minutes(get, src, "Asleep duration (min)");
@@ -73,14 +73,11 @@ static int emit(struct sink *k, lookup_fn get, void *src)
 {
 	k->st->rows++;
 	struct sleep_session ss;
-	int how = one_row(get, src, &ss);
-	if (how > 0)
-		k->st->naps++;
-	else if (how < 0)
+	if (one_row(get, src, &ss) < 0) {
 		k->st->bad_record++;
-	else
-		return k->cb(&ss, k->ctx) < 0 ? -1 : 0;
-	return 0;
+		return 0;
+	}
+	return k->cb(&ss, k->ctx) < 0 ? -1 : 0;
 }
 
 /* ---- CSV ---- */

@@ -7,8 +7,8 @@
  * times of the cycle's zone. Sleep onset is the start of the sleep
  * period as WHOOP counts it (asleep + awake = in bed), so it is the bed
  * time, Wake onset the final wake and out of bed, and Awake duration the
- * time awake in it. Rows marked Nap are counted and skipped; a row
- * without times or asleep minutes (a cycle WHOOP did not score) is a bad
+ * time awake in it. Rows marked Nap are sessions marked device_nap
+ * (core/sessions.c decides whether one is a nap); a row without times or asleep minutes (a cycle WHOOP did not score) is a bad
  * record. Every other row is a sleep session for core/sessions.c.
  */
 #ifndef MG_WHOOP_H
@@ -19,7 +19,7 @@
 #include "util/err.h"
 
 struct whoop_stats {
-	size_t rows, naps, bad_record;
+	size_t rows, bad_record;
 };
 
 /* The buffer is CSV or JSON (told by its first byte). MG_EDATA naming the

@@ -501,13 +501,19 @@ int journal_profile_names(sqlite3 *db, void (*cb)(const char *name, void *ctx), 
 
 /* ---- food log ---- */
 
-int journal_food_log_add(sqlite3 *db, long profile_id, struct food_log_entry *en, struct mg_err *e)
+#define FOOD_LOG_ADD_SQL "INSERT INTO food_log(profile_id, date, food_id, food_name, amount, measure," \
+	" grams, magnesium_mg, energy_kcal, magnesium_known) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define FOOD_LOG_LIST_SQL "SELECT id, date, food_id, food_name, amount, measure, grams," \
+	" CASE WHEN magnesium_known THEN magnesium_mg END," \
+	" energy_kcal FROM food_log WHERE profile_id = ? AND date BETWEEN ? AND ?" \
+	" ORDER BY date, id"
+
+/* Binds the entry to the prepared insert and runs it, leaving the
+ * statement reset with its bindings cleared (the text is bound without a
+ * copy from this frame and the caller's entry). */
+static int run_food_log_add(sqlite3 *db, sqlite3_stmt *st, long profile_id, struct food_log_entry *en,
+			    struct mg_err *e)
 {
-	sqlite3_stmt *st;
-	if (db_prepare(db, "INSERT INTO food_log(profile_id, date, food_id, food_name, amount, measure,"
-		       " grams, magnesium_mg, energy_kcal, magnesium_known) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       &st, e) < 0)
-		return -1;
 	char date[16];
 	mg_format_date(en->date, date, sizeof(date));
 	sqlite3_bind_int64(st, 1, profile_id);
@@ -523,10 +529,23 @@ int journal_food_log_add(sqlite3 *db, long profile_id, struct food_log_entry *en
 	else
 		sqlite3_bind_double(st, 9, en->kcal);
 	sqlite3_bind_int(st, 10, !isnan(en->mg));
-	if (exec_bound(db, st, "cannot log food", e) < 0)
-		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "cannot log food", e);
 	en->id = sqlite3_last_insert_rowid(db);
 	return 0;
+}
+
+int journal_food_log_add(sqlite3 *db, long profile_id, struct food_log_entry *en, struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, FOOD_LOG_ADD_SQL, &st, e) < 0)
+		return -1;
+	int rc = run_food_log_add(db, st, profile_id, en, e);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int journal_food_log_delete(sqlite3 *db, long profile_id, long id, struct mg_err *e)
@@ -543,16 +562,10 @@ int journal_food_log_delete(sqlite3 *db, long profile_id, long id, struct mg_err
 	return 0;
 }
 
-int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
-			  int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx,
-			  struct mg_err *e)
+/* Runs the prepared list over from..to and leaves it reset. */
+static int run_food_log_list(sqlite3 *db, sqlite3_stmt *st, long profile_id, long from, long to,
+			     int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx, struct mg_err *e)
 {
-	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT id, date, food_id, food_name, amount, measure, grams,"
-		       " CASE WHEN magnesium_known THEN magnesium_mg END,"
-		       " energy_kcal FROM food_log WHERE profile_id = ? AND date BETWEEN ? AND ?"
-		       " ORDER BY date, id", &st, e) < 0)
-		return -1;
 	char a[16], b[16];
 	mg_format_date(from, a, sizeof(a));
 	mg_format_date(to, b, sizeof(b));
@@ -577,10 +590,53 @@ int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "cannot read the food log", e);
 	return 0;
+}
+
+int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
+			  int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx,
+			  struct mg_err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, FOOD_LOG_LIST_SQL, &st, e) < 0)
+		return -1;
+	int rc = run_food_log_list(db, st, profile_id, from, to, cb, ctx, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int journal_food_log_writer_init(struct food_log_writer *w, sqlite3 *db, struct mg_err *e)
+{
+	memset(w, 0, sizeof(*w));
+	w->db = db;
+	if (db_prepare_persistent(db, FOOD_LOG_ADD_SQL, &w->add, e) < 0 ||
+	    db_prepare_persistent(db, FOOD_LOG_LIST_SQL, &w->list, e) < 0) {
+		journal_food_log_writer_release(w);
+		return -1;
+	}
+	return 0;
+}
+
+void journal_food_log_writer_release(struct food_log_writer *w)
+{
+	sqlite3_finalize(w->add);   /* NULL after a failed init: a no-op */
+	sqlite3_finalize(w->list);
+	memset(w, 0, sizeof(*w));
+}
+
+int journal_food_log_write(struct food_log_writer *w, long profile_id, struct food_log_entry *en, struct mg_err *e)
+{
+	return run_food_log_add(w->db, w->add, profile_id, en, e);
+}
+
+int journal_food_log_day(struct food_log_writer *w, long profile_id, long date,
+			 int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx, struct mg_err *e)
+{
+	return run_food_log_list(w->db, w->list, profile_id, date, date, cb, ctx, e);
 }
 
 /* ---- custom foods ---- */
@@ -714,11 +770,48 @@ int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const c
 	return rc;
 }
 
+#define INTAKE_LIST_SQL "SELECT date, source, magnesium_mg FROM imported_intake WHERE profile_id = ?" \
+	" AND date BETWEEN ? AND ? ORDER BY date, source"
+
+/* Runs the prepared list over from..to and leaves it reset. */
+static int run_intake_list(sqlite3_stmt *st, long profile_id, long from, long to,
+			   int (*cb)(long date, const char *source, double mg, void *ctx), void *ctx)
+{
+	char a[16], b[16];
+	mg_format_date(from, a, sizeof(a));
+	mg_format_date(to, b, sizeof(b));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
+	int stop = 0;
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		long date;
+		if (mg_parse_date((const char *)sqlite3_column_text(st, 0), &date) < 0)
+			continue;
+		stop = cb(date, (const char *)sqlite3_column_text(st, 1), sqlite3_column_double(st, 2), ctx);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return 0;
+}
+
 int journal_intake_writer_init(struct intake_writer *w, sqlite3 *db, struct mg_err *e)
 {
 	w->db = db;
-	w->put = NULL;
-	return db_prepare_persistent(db, INTAKE_PUT_SQL, &w->put, e);
+	w->put = w->list = NULL;
+	if (db_prepare_persistent(db, INTAKE_PUT_SQL, &w->put, e) < 0 ||
+	    db_prepare_persistent(db, INTAKE_LIST_SQL, &w->list, e) < 0) {
+		journal_intake_writer_release(w);
+		return -1;
+	}
+	return 0;
+}
+
+int journal_intake_day(struct intake_writer *w, long profile_id, long date,
+		       int (*cb)(long date, const char *source, double mg, void *ctx), void *ctx, struct mg_err *e)
+{
+	(void)e;
+	return run_intake_list(w->list, profile_id, date, date, cb, ctx);
 }
 
 int journal_intake_write(struct intake_writer *w, long profile_id, long date, const char *source, double mg,
@@ -730,7 +823,8 @@ int journal_intake_write(struct intake_writer *w, long profile_id, long date, co
 void journal_intake_writer_release(struct intake_writer *w)
 {
 	sqlite3_finalize(w->put);   /* NULL after a failed init: a no-op */
-	w->put = NULL;
+	sqlite3_finalize(w->list);
+	w->put = w->list = NULL;
 }
 
 int journal_imported_intake_list(sqlite3 *db, long profile_id, long from, long to,
@@ -738,24 +832,11 @@ int journal_imported_intake_list(sqlite3 *db, long profile_id, long from, long t
 				 struct mg_err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT date, source, magnesium_mg FROM imported_intake WHERE profile_id = ?"
-		       " AND date BETWEEN ? AND ? ORDER BY date, source", &st, e) < 0)
+	if (db_prepare(db, INTAKE_LIST_SQL, &st, e) < 0)
 		return -1;
-	char a[16], b[16];
-	mg_format_date(from, a, sizeof(a));
-	mg_format_date(to, b, sizeof(b));
-	sqlite3_bind_int64(st, 1, profile_id);
-	sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
-	int stop = 0;
-	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
-		long date;
-		if (mg_parse_date((const char *)sqlite3_column_text(st, 0), &date) < 0)
-			continue;
-		stop = cb(date, (const char *)sqlite3_column_text(st, 1), sqlite3_column_double(st, 2), ctx);
-	}
+	int rc = run_intake_list(st, profile_id, from, to, cb, ctx);
 	sqlite3_finalize(st);
-	return 0;
+	return rc;
 }
 
 int journal_profile_food_source(sqlite3 *db, long profile_id, char *buf, size_t n, struct mg_err *e)

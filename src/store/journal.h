@@ -79,6 +79,21 @@ int journal_food_log_delete(sqlite3 *db, long profile_id, long id, struct mg_err
 int journal_food_log_list(sqlite3 *db, long profile_id, long from, long to,
 			  int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx,
 			  struct mg_err *e);
+/* The same add and list for one import's many rows, their statements
+ * prepared once (as struct night_writer in nights.h): a Cronometer file of
+ * years of servings spent most of its import preparing them per row.
+ * Inside the import's transaction; the caller releases it (also after a
+ * failed init) before closing the connection. */
+struct food_log_writer {
+	sqlite3 *db;
+	sqlite3_stmt *add, *list;
+};
+int journal_food_log_writer_init(struct food_log_writer *w, sqlite3 *db, struct mg_err *e);
+void journal_food_log_writer_release(struct food_log_writer *w);
+int journal_food_log_write(struct food_log_writer *w, long profile_id, struct food_log_entry *en, struct mg_err *e);
+/* The entries of one day, oldest first. */
+int journal_food_log_day(struct food_log_writer *w, long profile_id, long date,
+			 int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx, struct mg_err *e);
 
 /* Custom foods live in the journal, not in foods.db, so rebuilding the food
  * database never loses them. Their ids start above CUSTOM_FOOD_ID_BASE, far
@@ -101,11 +116,14 @@ int journal_profile_food_source(sqlite3 *db, long profile_id, char *buf, size_t 
  * (as struct night_writer in nights.h): init, put per day, release. */
 struct intake_writer {
 	sqlite3 *db;
-	sqlite3_stmt *put;
+	sqlite3_stmt *put, *list;
 };
 int journal_intake_writer_init(struct intake_writer *w, sqlite3 *db, struct mg_err *e);
 int journal_intake_write(struct intake_writer *w, long profile_id, long date, const char *source, double mg,
 			 struct mg_err *e);
+/* The rows of one day, by source (as journal_imported_intake_list). */
+int journal_intake_day(struct intake_writer *w, long profile_id, long date,
+		       int (*cb)(long date, const char *source, double mg, void *ctx), void *ctx, struct mg_err *e);
 void journal_intake_writer_release(struct intake_writer *w);
 int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const char *source, double mg,
 				struct mg_err *e);

@@ -252,7 +252,8 @@ void journal_night_writer_release(struct night_writer *w)
 	memset(w, 0, sizeof(*w));
 }
 
-int journal_night_write(struct night_writer *w, long profile_id, const struct night *n, struct mg_err *e)
+int journal_night_write(struct night_writer *w, long profile_id, const struct night *n,
+			int (*keep_stored)(const struct night *stored, const struct night *n), struct mg_err *e)
 {
 	struct night old;
 	int found = run_get(w->get, profile_id, n->date, n->source, &old, e);
@@ -260,6 +261,8 @@ int journal_night_write(struct night_writer *w, long profile_id, const struct ni
 		return -1;
 	if (found && night_equal(&old, n))
 		return NIGHT_UNCHANGED;
+	if (found && keep_stored && keep_stored(&old, n))
+		return NIGHT_KEPT;
 	if (run_put(w->db, w->put, profile_id, n, e) < 0)
 		return -1;
 	return found ? NIGHT_UPDATED : NIGHT_WRITTEN;

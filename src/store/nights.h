@@ -28,9 +28,14 @@ struct night_writer {
 int journal_night_writer_init(struct night_writer *w, sqlite3 *db, struct mg_err *e);
 void journal_night_writer_release(struct night_writer *w);
 /* Stores an imported night unless the journal already holds it as it is:
- * NIGHT_WRITTEN, NIGHT_UPDATED or NIGHT_UNCHANGED, or -1. */
-enum { NIGHT_WRITTEN, NIGHT_UPDATED, NIGHT_UNCHANGED };
-int journal_night_write(struct night_writer *w, long profile_id, const struct night *n, struct mg_err *e);
+ * NIGHT_WRITTEN, NIGHT_UPDATED or NIGHT_UNCHANGED, or -1. When the journal
+ * holds a different night of that date and source and keep_stored (NULL:
+ * never) says so, the stored one stays and the answer is NIGHT_KEPT: the
+ * rule is the importer's (core/sessionimport.c), the one read is the
+ * store's. */
+enum { NIGHT_WRITTEN, NIGHT_UPDATED, NIGHT_UNCHANGED, NIGHT_KEPT };
+int journal_night_write(struct night_writer *w, long profile_id, const struct night *n,
+			int (*keep_stored)(const struct night *stored, const struct night *n), struct mg_err *e);
 /* Deletes every source's night of `date`; MG_ENOINPUT when there is none. */
 int journal_night_delete(sqlite3 *db, long profile_id, long date, struct mg_err *e);
 /* Nights with from <= date <= to, by date then source. cb returns non-zero to stop. */

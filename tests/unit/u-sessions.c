@@ -7,6 +7,7 @@
  * from 4 h after the usual wake to 8 h before the next).
  */
 #include "testutil.h"
+#include "core/sessionimport.h"
 #include "core/sessions.h"
 #include "core/tables.h"
 #include "util/parse.h"
@@ -171,11 +172,53 @@ static void test_span(void **state)
 	assert_int_equal(sessions_span(&s, &a, &w, &e), -1);
 }
 
+static struct night timed(const char *bed, int sol, const char *wake)
+{
+	struct night n;
+	night_init(&n, D0);
+	n.bed = n.tried = clock_min(bed);
+	n.sol = sol;
+	n.wake = n.up = clock_min(wake);
+	return n;
+}
+
+/* Across imports: the stored night of a morning (same source) stays when
+ * the new one is shorter and covers under 75 % of its sleep period. */
+static void test_keeps_stored(void **state)
+{
+	(void)state;
+	struct night stored = timed("23:10", 15, "07:05");   /* 475 min, sleep period 460 */
+	struct night frag = timed("03:30", 0, "07:05");      /* 215 of 460: a fragment */
+	assert_true(session_keeps_stored(&stored, &frag));
+	struct night fixed = timed("23:40", 0, "07:05");     /* 445 of 460: a correction */
+	assert_false(session_keeps_stored(&stored, &fixed));
+	struct night longer = timed("22:30", 0, "07:30");
+	assert_false(session_keeps_stored(&stored, &longer));
+	/* 75 % of 460 is 345: 00:40-06:25 (345 min) is a correction, a minute less is not. */
+	struct night edge = timed("00:40", 0, "06:25");
+	assert_false(session_keeps_stored(&stored, &edge));
+	edge = timed("00:41", 0, "06:25");
+	assert_true(session_keeps_stored(&stored, &edge));
+	/* Latency is not sleep: the same times with 3 h to fall asleep are a fragment. */
+	struct night slow = timed("23:40", 180, "07:05");
+	assert_true(session_keeps_stored(&stored, &slow));
+	/* A sleep apart from the stored one covers none of it. */
+	struct night evening = timed("18:30", 0, "22:00");
+	stored = timed("01:00", 0, "10:00");
+	assert_true(session_keeps_stored(&stored, &evening));
+	/* Without the times to tell, the new night is stored. */
+	struct night bare;
+	night_init(&bare, D0);
+	assert_false(session_keeps_stored(&stored, &bare));
+	assert_false(session_keeps_stored(&bare, &frag));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_span),
+		cmocka_unit_test(test_keeps_stored),
 	};
 	return cmocka_run_group_tests(tests, tu_tables_setup, tu_tables_teardown);
 }
