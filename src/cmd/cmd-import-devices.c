@@ -327,7 +327,7 @@ static int store_night(const struct sleep_session *ss, void *vctx)
 			with.hrv_ms = sc->hrv[i];
 			with.hrv_rmssd = 1;
 		}
-	return session_store(&sc->nights, sc->profile_id, sc->source, sc->since, &with, &sc->c, sc->e);
+	return session_store(&sc->nights, sc->profile_id, sc->source, sc->since, &with, 0, &sc->c, sc->e);
 }
 
 static int add_hrv(long date, double rmssd, void *vctx)

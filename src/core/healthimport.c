@@ -261,6 +261,7 @@ struct nights_ctx {
 	long *src_date;
 	int *src_of;
 	size_t n_src, cap_src;
+	int prefer;            /* the --prefer source's index, or -1 */
 	struct mg_err *e;
 };
 
@@ -355,14 +356,17 @@ static int store_apple_night(const struct sleep_session *night, void *vctx)
 	if (r > 0 && nc->rhr_keys[r - 1].key == ss.date)
 		ss.hr_low = c->rhr.v[nc->rhr_keys[r - 1].i].value;
 	size_t before = nc->counts.written + nc->counts.updated + nc->counts.unchanged;
-	if (session_store(&nc->nights, nc->profile_id, SOURCE_NAME, nc->since, &ss, &nc->counts, nc->e) < 0)
+	int src = -1;
+	for (size_t i = nc->n_src; i-- > 0 && src < 0;)
+		if (nc->src_date[i] == ss.date)
+			src = nc->src_of[i];
+	/* A night of the source the person chose (--prefer) is their say: it
+	 * replaces the stored one, shorter or not. */
+	unsigned flags = nc->prefer >= 0 && src == nc->prefer ? SESSION_REPLACE : 0;
+	if (session_store(&nc->nights, nc->profile_id, SOURCE_NAME, nc->since, &ss, flags, &nc->counts, nc->e) < 0)
 		return -1;
-	if (nc->counts.written + nc->counts.updated + nc->counts.unchanged > before)
-		for (size_t i = nc->n_src; i-- > 0;)
-			if (nc->src_date[i] == ss.date) {
-				nc->s->nights_from[nc->src_of[i]]++;
-				break;
-			}
+	if (nc->counts.written + nc->counts.updated + nc->counts.unchanged > before && src >= 0)
+		nc->s->nights_from[src]++;
 	return 0;
 }
 
@@ -438,7 +442,7 @@ int health_import_apple(sqlite3 *db, long profile_id, FILE *f, const struct heal
 			prefer = (int)i;
 	struct sessions l;
 	sessions_init(&l);
-	struct nights_ctx nc = {.profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e,
+	struct nights_ctx nc = {.profile_id = profile_id, .since = o->since, .c = &c, .s = s, .e = e, .prefer = prefer,
 				.hrv_keys = sort_samples(&c.hrv, 0), .rhr_keys = sort_samples(&c.rhr, 1)};
 	/* Prepared once here, used for every night sessions_nights gives. */
 	int rc = journal_night_writer_init(&nc.nights, db, e);

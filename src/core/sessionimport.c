@@ -49,7 +49,7 @@ int session_keeps_stored(const struct night *stored, const struct night *n)
 }
 
 int session_store(struct night_writer *w, long profile_id, const char *source, long since, const struct sleep_session *ss,
-		  struct session_counts *c, struct mg_err *e)
+		  unsigned flags, struct session_counts *c, struct mg_err *e)
 {
 	c->read++;
 	if (since != MG_NO_DATE && ss->date < since) {
@@ -90,7 +90,7 @@ int session_store(struct night_writer *w, long profile_id, const char *source, l
 		c->inconsistent++;
 		return 0;
 	}
-	int how = journal_night_write(w, profile_id, &n, session_keeps_stored, e);
+	int how = journal_night_write(w, profile_id, &n, flags & SESSION_REPLACE ? NULL : session_keeps_stored, e);
 	if (how < 0)
 		return -1;
 	if (how == NIGHT_KEPT)

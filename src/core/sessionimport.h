@@ -26,11 +26,16 @@ struct session_counts {
  * covers less. Times missing on either side: the new night is stored. */
 int session_keeps_stored(const struct night *stored, const struct night *n);
 
+/* SESSION_REPLACE: the person chose this import's device (Apple Health's
+ * --prefer), so its night replaces the stored one whatever their lengths. */
+enum { SESSION_REPLACE = 1 };
+
 /* Stores one session under `source` (e.g. "oura") through the import's
  * night writer, unless it ended before `since` (MG_NO_DATE: no limit),
  * ends after today, its times make no night, or the journal keeps a
- * longer night of its morning (session_keeps_stored). */
+ * longer night of its morning (session_keeps_stored; never with
+ * SESSION_REPLACE in flags). */
 int session_store(struct night_writer *w, long profile_id, const char *source, long since, const struct sleep_session *ss,
-		  struct session_counts *c, struct mg_err *e);
+		  unsigned flags, struct session_counts *c, struct mg_err *e);
 
 #endif
