@@ -23,7 +23,9 @@ static sqlite3 *journal(void)
 	if (db)
 		return db;
 	struct mg_err e = {0};
-	char path[] = "/tmp/mgtrack-fuzz-backup-XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/mgtrack-fuzz-backup-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(path);
 	if (fd < 0 || tables_load(&e) < 0)
 		abort();
