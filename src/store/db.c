@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "store/db.h"
+#include "util/parse.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
 
@@ -201,4 +202,14 @@ int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
 	if (!s || !*s)
 		return sqlite3_bind_null(st, idx);
 	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+void db_bind_window(sqlite3_stmt *st, long profile_id, long from, long to)
+{
+	char a[16], b[16];
+	mg_format_date(from, a, sizeof(a));
+	mg_format_date(to, b, sizeof(b));
+	sqlite3_bind_int64(st, 1, profile_id);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
 }

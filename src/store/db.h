@@ -42,6 +42,11 @@ int db_fail(sqlite3 *db, const char *what, struct mg_err *e);
 /* Makes the folders above path (mode 0700). */
 int db_mkdirs_for(const char *path, struct mg_err *e);
 
+/* Binds a listing's profile and day window as parameters 1, 2 and 3
+ * (profile_id, from and to as YYYY-MM-DD), as every "from..to" query of
+ * the journal takes them. */
+void db_bind_window(sqlite3_stmt *st, long profile_id, long from, long to);
+
 /* Binds text or NULL when s is NULL or empty. */
 int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
 

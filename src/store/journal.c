@@ -566,12 +566,7 @@ int journal_food_log_delete(sqlite3 *db, long profile_id, long id, struct mg_err
 static int run_food_log_list(sqlite3 *db, sqlite3_stmt *st, long profile_id, long from, long to,
 			     int (*cb)(const struct food_log_entry *en, void *ctx), void *ctx, struct mg_err *e)
 {
-	char a[16], b[16];
-	mg_format_date(from, a, sizeof(a));
-	mg_format_date(to, b, sizeof(b));
-	sqlite3_bind_int64(st, 1, profile_id);
-	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
+	db_bind_window(st, profile_id, from, to);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct food_log_entry en;
@@ -777,12 +772,7 @@ int journal_imported_intake_put(sqlite3 *db, long profile_id, long date, const c
 static int run_intake_list(sqlite3_stmt *st, long profile_id, long from, long to,
 			   int (*cb)(long date, const char *source, double mg, void *ctx), void *ctx)
 {
-	char a[16], b[16];
-	mg_format_date(from, a, sizeof(a));
-	mg_format_date(to, b, sizeof(b));
-	sqlite3_bind_int64(st, 1, profile_id);
-	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, b, -1, SQLITE_STATIC);
+	db_bind_window(st, profile_id, from, to);
 	int stop = 0;
 	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
 		long date;

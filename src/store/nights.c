@@ -213,12 +213,7 @@ int journal_night_list(sqlite3 *db, long profile_id, long from, long to,
 	strbuf_release(&sql);
 	if (rc < 0)
 		return -1;
-	char a[16], b[16];
-	mg_format_date(from, a, sizeof(a));
-	mg_format_date(to, b, sizeof(b));
-	sqlite3_bind_int64(st, 1, profile_id);
-	sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
+	db_bind_window(st, profile_id, from, to);
 	int stop = 0;
 	rc = 0;
 	while (!stop && sqlite3_step(st) == SQLITE_ROW) {

@@ -213,12 +213,7 @@ static int dose_query(sqlite3 *db, long profile_id, long from, long to, int with
 			 " 0, planned_time FROM dose WHERE profile_id = ? AND date BETWEEN ? AND ? AND status = 'taken'"
 			 " ORDER BY date, time, id", &st, e) < 0)
 		return -1;
-	char a[16], b[16];
-	mg_format_date(from, a, sizeof(a));
-	mg_format_date(to, b, sizeof(b));
-	sqlite3_bind_int64(st, 1, profile_id);
-	sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
+	db_bind_window(st, profile_id, from, to);
 	int rc, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dose_entry d;

@@ -193,6 +193,18 @@ void api_course(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	view_course_release(&b);
 }
 
+/* A 200 whose body (malloc'd, now owned by rs) the browser saves as a
+ * file; disposition is a static string. */
+static void download(struct web_resp *rs, const char *type, char *body, size_t len, const char *disposition)
+{
+	free(rs->body);
+	rs->status = 200;
+	rs->type = type;
+	rs->body = body;
+	rs->len = len;
+	rs->disposition = disposition;
+}
+
 void api_plan_ics(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	struct course_view b;
@@ -201,16 +213,10 @@ void api_plan_ics(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	char *text;
 	size_t len;
 	struct mg_err e = {0};
-	if (view_plan_ics(&b, &text, &len, &e) < 0) {
+	if (view_plan_ics(&b, &text, &len, &e) < 0)
 		web_fail(rs, &e, NULL);
-	} else {
-		free(rs->body);
-		rs->status = 200;
-		rs->type = "text/calendar; charset=utf-8";
-		rs->body = text;
-		rs->len = len;
-		rs->disposition = "attachment; filename=\"mgtrack-plan.ics\"";
-	}
+	else
+		download(rs, "text/calendar; charset=utf-8", text, len, "attachment; filename=\"mgtrack-plan.ics\"");
 	view_course_release(&b);
 }
 
@@ -237,12 +243,7 @@ void api_export(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 	json_decref(doc);
 	if (!text)
 		return web_fail(rs, &e, NULL);
-	free(rs->body);
-	rs->status = 200;
-	rs->type = "application/json";
-	rs->body = text;
-	rs->len = len;
-	rs->disposition = "attachment; filename=\"mgtrack-export.json\"";
+	download(rs, "application/json", text, len, "attachment; filename=\"mgtrack-export.json\"");
 }
 
 void api_review(struct web_app *app, struct web_req *rq, struct web_resp *rs)

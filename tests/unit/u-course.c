@@ -599,24 +599,31 @@ static void test_refusals(void **state)
 	plan_release(&p);
 }
 
+/* A course from day0 at 200 mg a day of product 1, 100 mg at 13:00 and
+ * at 21:00; v is its version, for tests that push more. */
+static void twice_daily(struct course *c, struct course_version *v)
+{
+	course_init(c);
+	c->started = day0;
+	memset(v, 0, sizeof(*v));
+	v->seq = 1;
+	v->from = day0;
+	v->phase = PHASE_MAINTENANCE;
+	v->daily_mg = 200;
+	v->product_id = 1;
+	v->n_intakes = 2;
+	v->intakes[0] = (struct course_intake){13 * 60, 100, 1, "afternoon"};
+	v->intakes[1] = (struct course_intake){21 * 60, 100, 1, "evening"};
+	course_push(c, v);
+}
+
 /* Adherence in magnesium, a day at a time, capped at 100 %; today counts
  * once every intake is answered; timing is apart. */
 static void test_adherence(void **state)
 {
 	struct course c;
-	course_init(&c);
-	c.started = day0;
 	struct course_version v;
-	memset(&v, 0, sizeof(v));
-	v.seq = 1;
-	v.from = day0;
-	v.phase = PHASE_MAINTENANCE;
-	v.daily_mg = 200;
-	v.product_id = 1;
-	v.n_intakes = 2;
-	v.intakes[0] = (struct course_intake){13 * 60, 100, 1, "afternoon"};
-	v.intakes[1] = (struct course_intake){21 * 60, 100, 1, "evening"};
-	course_push(&c, &v);
+	twice_daily(&c, &v);
 	struct dose_entry d[4];
 	memset(d, 0, sizeof(d));
 	for (int i = 0; i < 4; i++) {
@@ -655,19 +662,8 @@ static void test_intake_tally(void **state)
 {
 	(void)state;
 	struct course c;
-	course_init(&c);
-	c.started = day0;
 	struct course_version v;
-	memset(&v, 0, sizeof(v));
-	v.seq = 1;
-	v.from = day0;
-	v.phase = PHASE_MAINTENANCE;
-	v.daily_mg = 200;
-	v.product_id = 1;
-	v.n_intakes = 2;
-	v.intakes[0] = (struct course_intake){13 * 60, 100, 1, "afternoon"};
-	v.intakes[1] = (struct course_intake){21 * 60, 100, 1, "evening"};
-	course_push(&c, &v);
+	twice_daily(&c, &v);
 	v.seq = 2;
 	v.from = day0 + 4;   /* days 5 and 6 paused */
 	v.phase = PHASE_PAUSED;
