@@ -304,10 +304,8 @@ static int find_stmt(struct port_cache *c, enum port_table t, const int *match, 
 	if (s->parent)
 		strbuf_addf(&sql, "%s = ? AND ", s->parent);
 	for (size_t i = 0; i < n; i++)
-		strbuf_addf(&sql, "%s%s IS ?", i ? " AND " : "", s->cols[match[i]].name);
-	if (n == 0)
-		strbuf_adds(&sql, "1");
-	strbuf_addf(&sql, " ORDER BY %s LIMIT 1", id_expr(t));
+		strbuf_addf(&sql, "%s IS ? AND ", s->cols[match[i]].name);
+	strbuf_addf(&sql, "%s > ? ORDER BY %s LIMIT 1", id_expr(t), id_expr(t));
 	sqlite3_stmt *st;
 	int rc = slot >= 0 && n <= 64 ? db_prepare_persistent(c->db, sql.buf, &st, e)
 				      : db_prepare(c->db, sql.buf, &st, e);
@@ -325,7 +323,7 @@ static int find_stmt(struct port_cache *c, enum port_table t, const int *match, 
 }
 
 int port_find(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals,
-	      const int *match, size_t n, long *id, struct mg_err *e)
+	      const int *match, size_t n, long after, long *id, struct mg_err *e)
 {
 	const struct port_spec *s = &specs[t];
 	sqlite3_stmt *st;
@@ -337,6 +335,7 @@ int port_find(struct port_cache *c, enum port_table t, long parent_id, const str
 		sqlite3_bind_int64(st, idx++, parent_id);
 	for (size_t i = 0; i < n; i++)
 		bind_value(st, idx++, &vals[match[i]]);
+	sqlite3_bind_int64(st, idx, after);
 	int step = sqlite3_step(st), rc;
 	if (step == SQLITE_ROW) {
 		*id = (long)sqlite3_column_int64(st, 0);

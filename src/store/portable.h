@@ -72,11 +72,12 @@ void port_cache_free(struct port_cache *c);
 int port_insert(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals, long *id,
 		struct mg_err *e);
 
-/* Finds a row under parent_id whose columns listed in `match` (indexes, n
- * of them) equal vals' (NULL equals NULL; text compares with the column's
- * collation). 1 and *id when found, 0 when not. */
+/* Finds the first row after row id `after` (0: from the first) under
+ * parent_id whose columns listed in `match` (indexes, n of them) equal
+ * vals' (NULL equals NULL; text compares with the column's collation).
+ * 1 and *id when found, 0 when not. */
 int port_find(struct port_cache *c, enum port_table t, long parent_id, const struct port_value *vals,
-	      const int *match, size_t n, long *id, struct mg_err *e);
+	      const int *match, size_t n, long after, long *id, struct mg_err *e);
 
 /* Reads row `id` of t into vals (text copied into buf, which must hold
  * all of its text; n bytes). 1 found, 0 not, negative on error. */

@@ -32,6 +32,10 @@
 #define MAX_LISTED 50
 
 struct restorer {
+	/* The journal rows this import has matched or written, as
+	 * table << 40 | id, in an open-addressing set (0 is empty). */
+	unsigned long long *claimed;
+	size_t n_claimed, cap_claimed;
 	sqlite3 *db;
 	struct port_cache *cache;   /* the statements run for every row */
 	struct mg_err *e;
@@ -41,6 +45,46 @@ struct restorer {
 	size_t n_custom;
 	char profile[64];       /* the profile being restored, for conflict lines */
 };
+
+static size_t claim_slot(const struct restorer *r, unsigned long long key)
+{
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull) & (r->cap_claimed - 1);
+	while (r->claimed[i] && r->claimed[i] != key)
+		i = (i + 1) & (r->cap_claimed - 1);
+	return i;
+}
+
+static unsigned long long claim_key(enum port_table t, long id)
+{
+	return ((unsigned long long)t + 1) << 40 | (unsigned long long)id;
+}
+
+static int claimed(const struct restorer *r, enum port_table t, long id)
+{
+	unsigned long long key = claim_key(t, id);
+	return r->cap_claimed && r->claimed[claim_slot(r, key)] == key;
+}
+
+static void claim(struct restorer *r, enum port_table t, long id)
+{
+	if (2 * (r->n_claimed + 1) > r->cap_claimed) {
+		/* Grow to twice, keeping the set at most half full. */
+		unsigned long long *old = r->claimed;
+		size_t old_cap = r->cap_claimed;
+		r->cap_claimed = old_cap ? old_cap * 2 : 1024;
+		r->claimed = mg_calloc(r->cap_claimed, sizeof(*r->claimed));
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i])
+				r->claimed[claim_slot(r, old[i])] = old[i];
+		free(old);
+	}
+	unsigned long long key = claim_key(t, id);
+	size_t i = claim_slot(r, key);
+	if (!r->claimed[i]) {
+		r->claimed[i] = key;
+		r->n_claimed++;
+	}
+}
 
 static int bad(struct restorer *r, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int bad(struct restorer *r, const char *path, const char *fmt, ...)
@@ -229,7 +273,7 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 			struct port_value name[16] = {{.type = SQLITE_TEXT, .s = json_string_value(pn)}};
 			int match = 0;
 			long id;
-			int rc = port_find(r->cache, PT_PRODUCT, 0, name, &match, 1, &id, r->e);
+			int rc = port_find(r->cache, PT_PRODUCT, 0, name, &match, 1, 0, &id, r->e);
 			if (rc < 0)
 				return rc;
 			if (rc == 0)
@@ -441,8 +485,10 @@ static int key_columns(enum port_table t, int *match)
 		match[1] = port_col_index(t, "source");
 		return 2;
 	case PT_COURSE:
+		/* Two courses may start on one day (one stopped, another begun). */
 		match[0] = port_col_index(t, "started");
-		return 1;
+		match[1] = port_col_index(t, "created");
+		return 2;
 	case PT_TRIAL:
 		match[0] = port_col_index(t, "hash");
 		match[1] = port_col_index(t, "created");
@@ -564,7 +610,7 @@ static int has_running(struct restorer *r, enum port_table t, long profile_id, s
 		vals[match].type = SQLITE_TEXT;
 		vals[match].s = "active";
 	}
-	return port_find(r->cache, t, profile_id, vals, &match, 1, &id, e);
+	return port_find(r->cache, t, profile_id, vals, &match, 1, 0, &id, e);
 }
 
 static int restore_one(struct restorer *r, enum port_table t, long parent, const json_t *o, const char *path)
@@ -587,9 +633,22 @@ static int restore_one(struct restorer *r, enum port_table t, long parent, const
 	/* A new profile's or course's own lists go in with it. */
 	int parent_is_new = t == PT_GOAL || t == PT_CONDITION || t == PT_MED || t == PT_CUSTOM_MEASURE ||
 			    t == PT_PLAN_VERSION || t == PT_PLAN_INTAKE;
-	rc = parent_is_new ? 0 : port_find(r->cache, t, parent, vals, match, n, &id, r->e);
+	/* A row of the file answers one row of the journal: two identical
+	 * entries (the same food logged twice in a second) are two, so a
+	 * journal row already matched or written by this import is passed
+	 * over. */
+	rc = 0;
+	for (long after = 0; !parent_is_new;) {
+		if ((rc = port_find(r->cache, t, parent, vals, match, n, after, &id, r->e)) <= 0)
+			break;
+		if (!claimed(r, t, id))
+			break;
+		after = id;
+	}
 	if (rc < 0)
 		return rc;
+	if (rc == 1)
+		claim(r, t, id);
 	if (t == PT_PROFILE)
 		mg_strlcpy(r->profile, vals[0].s, sizeof(r->profile));
 	if (rc == 1) {
@@ -626,6 +685,7 @@ static int restore_one(struct restorer *r, enum port_table t, long parent, const
 		 * the logs after. */
 		if ((rc = insert_only(r, t, 0, vals, path, &id)) < 0)
 			return rc;
+		claim(r, t, id);
 		static const enum port_table lists[] = {PT_GOAL, PT_CONDITION, PT_MED};
 		for (size_t i = 0; i < 3; i++) {
 			char where[300];
@@ -639,6 +699,7 @@ static int restore_one(struct restorer *r, enum port_table t, long parent, const
 	}
 	if ((rc = insert_row(r, t, parent, o, vals, path, &id)) < 0)
 		return rc;
+	claim(r, t, id);
 	if (t == PT_PRODUCT && (rc = check_product(r, vals[0].s, path)) < 0)
 		return rc;
 	if (t == PT_CUSTOM_FOOD)
@@ -718,6 +779,7 @@ int view_restore(sqlite3 *db, const json_t *doc, struct restore_summary *s, stru
 	if (rc == 0)
 		rc = restore_rows(&r, PT_PROFILE, 0, json_object_get(doc, "profiles"), "profiles");
 	free(r.custom_ids);
+	free(r.claimed);
 	port_cache_free(r.cache);
 	if (rc == 0 && s->conflicts > MAX_LISTED)
 		strbuf_addf(conflicts, "and %zu more\n", s->conflicts - MAX_LISTED);

@@ -151,6 +151,48 @@ static void test_round_trip_is_byte_identical(void **state)
 	free(dir);
 }
 
+/* Rows that are the same in every field are each their own: the same
+ * food logged twice in one second, two custom foods made alike, two
+ * courses begun on one day. */
+static void test_identical_rows_stay_two(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	sqlite3 *a = fresh(dir, "a.db"), *b = fresh(dir, "b.db");
+	run(a, seed_sql);
+	run(a, "INSERT INTO food_log(profile_id, date, food_id, food_name, amount, measure, grams, magnesium_mg, energy_kcal, created)"
+	       " SELECT profile_id, date, food_id, food_name, amount, measure, grams, magnesium_mg, energy_kcal, created FROM food_log;"
+	       "INSERT INTO custom_food(id, name, magnesium_mg, energy_kcal, created) VALUES"
+	       " (900000002, 'Grandma''s bread', 61.5, 250, '2026-01-01T08:00:00Z');"
+	       "INSERT INTO course(profile_id, started, ended, created) VALUES (1, '2026-01-10', '2026-01-10', '2026-01-10T08:00:00Z');"
+	       "INSERT INTO course(profile_id, started, created) VALUES (1, '2026-01-10', '2026-01-10T09:00:00Z');");
+	char *first = export_text(a, "default");
+	struct restore_summary s;
+	struct strbuf conflicts;
+	struct mg_err e = {0};
+	strbuf_init(&conflicts);
+	assert_int_equal(restore_text(b, first, &s, &conflicts, &e), 0);
+	assert_int_equal(s.conflicts, 0);
+	assert_int_equal(s.added[PT_FOOD_LOG], 2);
+	assert_int_equal(s.added[PT_CUSTOM_FOOD], 2);
+	assert_int_equal(s.added[PT_COURSE], 2);
+	char *second = export_text(b, "default");
+	assert_string_equal(first, second);
+	/* And again: both of each are there already. */
+	assert_int_equal(restore_text(b, first, &s, &conflicts, &e), 0);
+	assert_int_equal(s.added[PT_FOOD_LOG], 0);
+	assert_int_equal(s.same[PT_FOOD_LOG], 2);
+	assert_int_equal(s.same[PT_CUSTOM_FOOD], 2);
+	assert_int_equal(s.same[PT_COURSE], 2);
+	strbuf_release(&conflicts);
+	free(first);
+	free(second);
+	db_close(a);
+	db_close(b);
+	tu_rmdir(dir);
+	free(dir);
+}
+
 static void test_conflicts_are_listed(void **state)
 {
 	(void)state;
@@ -259,6 +301,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_specs_match_schema),
 		cmocka_unit_test(test_round_trip_is_byte_identical),
+		cmocka_unit_test(test_identical_rows_stay_two),
 		cmocka_unit_test(test_conflicts_are_listed),
 		cmocka_unit_test(test_bad_rows_name_their_field),
 		cmocka_unit_test(test_bad_utf8_is_replaced),
