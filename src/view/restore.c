@@ -23,6 +23,7 @@
 #include "core/night.h"
 #include "core/product.h"
 #include "core/profile.h"
+#include "core/trial.h"
 #include "store/supplements.h"
 #include "store/journal.h"
 #include "view/export.h"
@@ -595,6 +596,41 @@ static int check_product(struct restorer *r, const char *name, const char *path)
 	return 0;
 }
 
+/* A trial as it was registered: its sizes in range, and its allocation
+ * and design hash the ones its seed and design give. Anything else is a
+ * pre-registration changed after the fact, or a damaged file. */
+static int check_trial(struct restorer *r, const struct port_value *vals, const char *path)
+{
+	enum port_table t = PT_TRIAL;
+#define COL(name) (&vals[port_col_index(t, name)])
+	struct trial_design d;
+	memset(&d, 0, sizeof(d));
+	mg_strlcpy(d.outcome, COL("outcome")->s, sizeof(d.outcome));
+	mg_strlcpy(d.control, COL("control")->s, sizeof(d.control));
+	long long blocks = COL("blocks")->i, period = COL("period_days")->i, washin = COL("washin_days")->i,
+		  baseline = COL("baseline_days")->i, seed = COL("seed")->i;
+	struct mg_err te = {0};
+	if (blocks < 0 || blocks > TRIAL_MAX_BLOCKS || period < 0 || period > 366 || washin < 0 || washin > 366 ||
+	    baseline < 0 || baseline > 366 || seed < 0 || (unsigned long long)seed > 0xffffffffull ||
+	    mg_parse_date(COL("start")->s, &d.start) < 0)
+		return bad(r, path, "its design is out of range");
+	d.blocks = (int)blocks;
+	d.period_days = (int)period;
+	d.washin_days = (int)washin;
+	d.baseline_days = (int)baseline;
+	d.blind = COL("blind")->i != 0;
+	d.seed = (unsigned long)seed;
+	if (trial_design_make(&d, &te) < 0)
+		return mg_err_set(r->e, MG_EDATA, "%s: %s", path, te.msg);
+	/* d.order holds one letter a block and no NUL when all 12 are used. */
+	if (strlen(COL("block_order")->s) != (size_t)d.blocks ||
+	    memcmp(d.order, COL("block_order")->s, (size_t)d.blocks) != 0 || strcmp(d.hash, COL("hash")->s) != 0)
+		return bad(r, path, "its allocation or design hash is not the one its seed and design give:"
+			   " the registered trial was changed");
+#undef COL
+	return 0;
+}
+
 /* The profile's running course or active trial, which the journal allows
  * one of: 1 when there is one already. */
 static int has_running(struct restorer *r, enum port_table t, long profile_id, struct mg_err *e)
@@ -700,6 +736,8 @@ static int restore_one(struct restorer *r, enum port_table t, long parent, const
 	if ((rc = insert_row(r, t, parent, o, vals, path, &id)) < 0)
 		return rc;
 	claim(r, t, id);
+	if (t == PT_TRIAL && (rc = check_trial(r, vals, path)) < 0)
+		return rc;
 	if (t == PT_PRODUCT && (rc = check_product(r, vals[0].s, path)) < 0)
 		return rc;
 	if (t == PT_CUSTOM_FOOD)
