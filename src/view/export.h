@@ -30,8 +30,10 @@ json_t *view_export_doc(sqlite3 *db, const char *profile, size_t *replaced, stru
  * so export -> import -> export gives the same bytes. Caller frees. */
 char *view_export_text(const json_t *doc, size_t *len);
 
-/* One journal row as the export writes it, with its children. For
- * comparing a row of a backup with the journal's. */
+/* One journal row as the export writes it, with its children (a
+ * profile: only its goals, conditions and medicines, not its logs). For
+ * comparing a keyed row of a backup with the journal's; a custom food's
+ * entries are not among them, so no "custom_food" ref is written. */
 json_t *view_export_row(sqlite3 *db, enum port_table t, long id, struct mg_err *e);
 
 /* What import backup did. */
