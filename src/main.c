@@ -158,7 +158,7 @@ const struct cmd mg_commands[] = {
 	 "portions can be logged and are listed, never counted as 0 mg.\n"},
 	{"help", cmd_help, "list the commands, or show one command's help",
 	 "usage: mgtrack help [COMMAND]\n"},
-	{"import", cmd_import, "import a diary, doses, a Cronometer diary or device sleep",
+	{"import", cmd_import, "import a backup, a diary, doses, a Cronometer diary or device sleep",
 	 "usage: mgtrack import backup FILE.json [--dry-run] [--json]\n"
 	 "       mgtrack import diary FILE.csv [--json]\n"
 	 "       mgtrack import doses FILE.csv [--json]\n"
