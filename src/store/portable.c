@@ -26,9 +26,9 @@ static const struct port_col custom_measure_cols[] = {
 	{"seq", 'i', 0}, {"amount", 'r', 0}, {"name", 't', 0}, {"grams", 'r', 0},
 };
 static const struct port_col profile_cols[] = {
-	{"name", 't', 0}, {"born", 't', 1}, {"age_years", 'i', 1}, {"age_on", 't', 1}, {"sex", 't', 0},
+	{"name", 't', 0}, {"born", 'd', 1}, {"age_years", 'i', 1}, {"age_on", 'd', 1}, {"sex", 't', 0},
 	{"pregnant", 'i', 0}, {"lactating", 'i', 0}, {"clinician_guided", 'i', 0}, {"gi_sensitive", 'i', 0},
-	{"training", 't', 0}, {"region", 't', 0}, {"wake", 't', 1}, {"bed", 't', 1}, {"created", 't', 0},
+	{"training", 't', 0}, {"region", 't', 0}, {"wake", 'h', 1}, {"bed", 'h', 1}, {"created", 't', 0},
 	{"updated", 't', 0}, {"train_at", 't', 1}, {"zinc_mg", 'r', 1}, {"food_source", 't', 0},
 	{"egfr", 't', 1}, {"diet", 't', 0}, {"avoid", 't', 0},
 };
@@ -36,20 +36,20 @@ static const struct port_col goal_cols[] = {{"goal", 't', 0}};
 static const struct port_col condition_cols[] = {{"condition", 't', 0}};
 static const struct port_col med_cols[] = {{"name", 't', 0}, {"times", 't', 0}};
 static const struct port_col food_log_cols[] = {
-	{"date", 't', 0}, {"food_id", 'i', 0}, {"food_name", 't', 0}, {"amount", 'r', 0}, {"measure", 't', 0},
+	{"date", 'd', 0}, {"food_id", 'i', 0}, {"food_name", 't', 0}, {"amount", 'r', 0}, {"measure", 't', 0},
 	{"grams", 'r', 0}, {"magnesium_mg", 'r', 0}, {"energy_kcal", 'r', 1}, {"created", 't', 0},
 	{"magnesium_known", 'i', 0},
 };
 static const struct port_col imported_intake_cols[] = {
-	{"date", 't', 0}, {"source", 't', 0}, {"magnesium_mg", 'r', 0},
+	{"date", 'd', 0}, {"source", 't', 0}, {"magnesium_mg", 'r', 0},
 };
 static const struct port_col dose_cols[] = {
-	{"date", 't', 0}, {"time", 't', 0}, {"product_id", 'i', 1}, {"product_name", 't', 0},
+	{"date", 'd', 0}, {"time", 'h', 0}, {"product_id", 'i', 1}, {"product_name", 't', 0},
 	{"servings", 'r', 0}, {"elemental_mg", 'r', 0}, {"estimated", 'i', 0}, {"created", 't', 0},
-	{"status", 't', 0}, {"planned_time", 't', 1},
+	{"status", 't', 0}, {"planned_time", 'h', 1},
 };
 static const struct port_col night_cols[] = {
-	{"date", 't', 0}, {"source", 't', 0}, {"bed", 'a', 1}, {"tried", 'a', 1}, {"sol", 'a', 1},
+	{"date", 'd', 0}, {"source", 't', 0}, {"bed", 'a', 1}, {"tried", 'a', 1}, {"sol", 'a', 1},
 	{"awakenings", 'a', 1}, {"waso", 'a', 1}, {"wake", 'a', 1}, {"up", 'a', 1}, {"quality", 'a', 1},
 	{"rested", 'a', 1}, {"rls", 'a', 1}, {"tightness", 'a', 1}, {"stress", 'a', 1}, {"mood", 'a', 1},
 	{"energy", 'a', 1}, {"cramps", 'a', 1}, {"bristol", 'a', 1}, {"red_flag", 'a', 1},
@@ -57,20 +57,20 @@ static const struct port_col night_cols[] = {
 	{"note", 'a', 1}, {"created", 't', 0}, {"updated", 't', 0}, {"deep", 'a', 1}, {"light", 'a', 1},
 	{"rem", 'a', 1}, {"hrv", 'a', 1}, {"hrv_kind", 'a', 1}, {"hr_low", 'a', 1},
 };
-static const struct port_col course_cols[] = {{"started", 't', 0}, {"ended", 't', 1}, {"created", 't', 0}};
+static const struct port_col course_cols[] = {{"started", 'd', 0}, {"ended", 'd', 1}, {"created", 't', 0}};
 static const struct port_col plan_version_cols[] = {
-	{"seq", 'i', 0}, {"from_date", 't', 0}, {"phase", 't', 0}, {"event", 't', 0}, {"daily_mg", 'r', 0},
+	{"seq", 'i', 0}, {"from_date", 'd', 0}, {"phase", 't', 0}, {"event", 't', 0}, {"daily_mg", 'r', 0},
 	{"full_mg", 'r', 0}, {"start_mg", 'r', 0}, {"step_mg", 'r', 0}, {"form", 't', 0},
 	{"product_id", 'i', 1}, {"product_name", 't', 0}, {"unit_mg", 'r', 0}, {"units_per_serving", 'i', 0},
 	{"reason", 't', 0}, {"rule", 't', 0}, {"created", 't', 0}, {"divisible", 'i', 0},
 };
 static const struct port_col plan_intake_cols[] = {
-	{"seq", 'i', 0}, {"time", 't', 0}, {"elemental_mg", 'r', 0}, {"units", 'r', 0}, {"slot", 't', 0},
+	{"seq", 'i', 0}, {"time", 'h', 0}, {"elemental_mg", 'r', 0}, {"units", 'r', 0}, {"slot", 't', 0},
 };
 static const struct port_col trial_cols[] = {
 	{"status", 't', 0}, {"outcome", 't', 0}, {"blocks", 'i', 0}, {"period_days", 'i', 0},
 	{"washin_days", 'i', 0}, {"baseline_days", 'i', 0}, {"control", 't', 0}, {"blind", 'i', 0},
-	{"seed", 'i', 0}, {"start", 't', 0}, {"block_order", 't', 0}, {"hash", 't', 0},
+	{"seed", 'i', 0}, {"start", 'd', 0}, {"block_order", 't', 0}, {"hash", 't', 0},
 	{"unblinded", 't', 1}, {"created", 't', 0},
 };
 

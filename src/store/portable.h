@@ -27,7 +27,8 @@ enum port_table {
 };
 
 /* What a column accepts when a backup is read: 'i' integer, 'r' number,
- * 't' text, 'a' any scalar (the nightly log's typeless columns). */
+ * 't' text, 'd' a date (YYYY-MM-DD), 'h' a clock time (HH:MM), 'a' any
+ * scalar (the nightly log's typeless columns). */
 struct port_col {
 	const char *name;
 	char type;

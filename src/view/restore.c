@@ -24,6 +24,7 @@
 #include "core/product.h"
 #include "core/profile.h"
 #include "core/trial.h"
+#include "store/courses.h"
 #include "store/supplements.h"
 #include "store/journal.h"
 #include "view/export.h"
@@ -124,9 +125,10 @@ static int is_child_key(enum port_table t, const char *key, enum port_table *chi
 	return 0;
 }
 
-/* The longest text a column may hold: what the structs that read it
- * keep (the store headers), so a restored row reads back whole; 4,096 bytes for
- * any other text. */
+/* The longest text a column may hold: what the struct that reads it back
+ * keeps (less its NUL), so a restored row reads back whole; 4,096 bytes
+ * for a text no struct bounds. */
+#define KEEPS(type, field) (sizeof(((type *)0)->field) - 1)
 static size_t text_max(enum port_table t, const char *name)
 {
 	static const struct {
@@ -134,34 +136,34 @@ static size_t text_max(enum port_table t, const char *name)
 		const char *name;
 		size_t max;
 	} limits[] = {
-		{PT_PROFILE, "name", 63}, {PT_MED, "name", 63}, {PT_MED, "times", 95},
-		{PT_PRODUCT, "name", 127}, {PT_PRODUCT, "form", 23}, {PT_PRODUCT, "hydrate", 15},
-		{PT_DOSE, "product_name", 127}, {PT_PLAN_VERSION, "product_name", 127},
-		{PT_PLAN_VERSION, "form", 23}, {PT_PLAN_VERSION, "event", 15}, {PT_PLAN_VERSION, "reason", 319},
-		{PT_PLAN_VERSION, "rule", 47}, {PT_PLAN_INTAKE, "slot", 15},
-		{PT_FOOD_LOG, "food_name", 255}, {PT_FOOD_LOG, "measure", 95}, {PT_CUSTOM_FOOD, "name", 255},
-		{PT_CUSTOM_MEASURE, "name", 95}, {PT_NIGHT, "source", 31}, {PT_IMPORTED_INTAKE, "source", 31},
+		{PT_PROFILE, "name", KEEPS(struct profile, name)},
+		{PT_PROFILE, "sex", KEEPS(struct profile, sex)},
+		{PT_PROFILE, "training", KEEPS(struct profile, training)},
+		{PT_PROFILE, "region", KEEPS(struct profile, region)},
+		{PT_PROFILE, "food_source", KEEPS(struct profile, food_source)},
+		{PT_PROFILE, "diet", KEEPS(struct profile, diet)},
+		{PT_PROFILE, "avoid", KEEPS(struct profile, avoid)},
+		{PT_MED, "name", KEEPS(struct profile_med, name)},
+		{PT_MED, "times", KEEPS(struct profile_med, times)},
+		{PT_PRODUCT, "name", KEEPS(struct product, name)},
+		{PT_PRODUCT, "form", KEEPS(struct product, form)},
+		{PT_PRODUCT, "hydrate", KEEPS(struct product, hydrate)},
+		{PT_DOSE, "product_name", KEEPS(struct dose_entry, product_name)},
+		{PT_PLAN_VERSION, "product_name", KEEPS(struct course_version, product_name)},
+		{PT_PLAN_VERSION, "form", KEEPS(struct course_version, form)},
+		{PT_PLAN_VERSION, "event", KEEPS(struct course_version, event)},
+		{PT_PLAN_VERSION, "reason", KEEPS(struct course_version, reason)},
+		{PT_PLAN_VERSION, "rule", KEEPS(struct course_version, rule)},
+		{PT_PLAN_INTAKE, "slot", KEEPS(struct course_intake, slot)},
+		{PT_FOOD_LOG, "food_name", KEEPS(struct food_log_entry, food_name)},
+		{PT_FOOD_LOG, "measure", KEEPS(struct food_log_entry, measure)},
+		{PT_NIGHT, "source", KEEPS(struct night, source)},
 	};
+#undef KEEPS
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++)
 		if (limits[i].t == t && strcmp(limits[i].name, name) == 0)
 			return limits[i].max;
 	return 4096;
-}
-
-static int is_date_column(const char *name)
-{
-	static const char *const dates[] = {"date", "from_date", "started", "ended", "start", "born", "age_on"};
-	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
-		if (strcmp(name, dates[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static int is_time_column(enum port_table t, const char *name)
-{
-	if (t == PT_PROFILE)
-		return strcmp(name, "wake") == 0 || strcmp(name, "bed") == 0;
-	return (strcmp(name, "time") == 0 || strcmp(name, "planned_time") == 0) && t != PT_NIGHT;
 }
 
 /* A night field's column as the nightly log names the field. */
@@ -301,13 +303,13 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 				return bad(r, path, "\"%s\" is missing", c->name);
 			continue;
 		}
-		if (json_is_integer(jv) && c->type != 't') {
+		if (json_is_integer(jv) && (c->type == 'i' || c->type == 'r' || c->type == 'a')) {
 			pv->type = SQLITE_INTEGER;
 			pv->i = json_integer_value(jv);
 		} else if (json_is_real(jv) && (c->type == 'r' || c->type == 'a')) {
 			pv->type = SQLITE_FLOAT;
 			pv->r = json_real_value(jv);
-		} else if (json_is_string(jv) && (c->type == 't' || c->type == 'a')) {
+		} else if (json_is_string(jv) && c->type != 'i' && c->type != 'r') {
 			pv->type = SQLITE_TEXT;
 			pv->s = json_string_value(jv);
 			if (strlen(pv->s) != json_string_length(jv))
@@ -316,15 +318,15 @@ static int row_values(struct restorer *r, enum port_table t, const json_t *o, co
 				return bad(r, where, "is longer than %zu bytes", text_max(t, c->name));
 		} else {
 			const char *want = c->type == 'i' ? "an integer" : c->type == 'r' ? "a number" :
-					   c->type == 't' ? "a string" : "a string or a number";
+					   c->type == 'a' ? "a string or a number" : "a string";
 			return bad(r, where, "is not %s", want);
 		}
-		if (pv->type == SQLITE_TEXT && is_date_column(c->name)) {
+		if (c->type == 'd') {
 			long d;
 			if (mg_parse_date(pv->s, &d) < 0)
 				return bad(r, where, "\"%.40s\" is not a date (YYYY-MM-DD)", pv->s);
 		}
-		if (pv->type == SQLITE_TEXT && is_time_column(t, c->name)) {
+		if (c->type == 'h') {
 			int m;
 			if (mg_parse_hhmm(pv->s, &m) < 0)
 				return bad(r, where, "\"%.40s\" is not a time (HH:MM)", pv->s);
