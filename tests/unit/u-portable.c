@@ -45,6 +45,29 @@ static const char seed_sql[] =
 	"INSERT INTO night(profile_id, date, source, sol, quality, note, created, updated)"
 	" VALUES (1, '2026-01-04', 'manual', '20', '4', 'спал хорошо', '2026-01-04T07:00:00Z', '2026-01-04T07:00:00Z');";
 
+/* Two journals in a folder of their own: a, seeded with seed_sql, and b,
+ * empty, for a backup to go from one to the other. */
+struct pair {
+	char *dir;
+	sqlite3 *a, *b;
+};
+
+static void pair_open(struct pair *w)
+{
+	w->dir = tu_mkdtemp();
+	w->a = fresh(w->dir, "a.db");
+	w->b = fresh(w->dir, "b.db");
+	run(w->a, seed_sql);
+}
+
+static void pair_close(struct pair *w)
+{
+	db_close(w->a);
+	db_close(w->b);
+	tu_rmdir(w->dir);
+	free(w->dir);
+}
+
 /* A blinded trial, registered as 'trial design' makes it (its order and
  * hash drawn from the seed), not yet unblinded; *d gets its design. */
 static void add_trial(sqlite3 *db, struct trial_design *d)
@@ -119,9 +142,9 @@ static void test_specs_match_schema(void **state)
 static void test_round_trip_is_byte_identical(void **state)
 {
 	(void)state;
-	char *dir = tu_mkdtemp();
-	sqlite3 *a = fresh(dir, "a.db"), *b = fresh(dir, "b.db");
-	run(a, seed_sql);
+	struct pair w;
+	pair_open(&w);
+	sqlite3 *a = w.a, *b = w.b;
 	struct trial_design d;
 	add_trial(a, &d);
 	char *first = export_text(a, "default");
@@ -170,10 +193,7 @@ static void test_round_trip_is_byte_identical(void **state)
 	strbuf_release(&conflicts);
 	free(first);
 	free(second);
-	db_close(a);
-	db_close(b);
-	tu_rmdir(dir);
-	free(dir);
+	pair_close(&w);
 }
 
 /* Rows that are the same in every field are each their own: the same
@@ -182,9 +202,9 @@ static void test_round_trip_is_byte_identical(void **state)
 static void test_identical_rows_stay_two(void **state)
 {
 	(void)state;
-	char *dir = tu_mkdtemp();
-	sqlite3 *a = fresh(dir, "a.db"), *b = fresh(dir, "b.db");
-	run(a, seed_sql);
+	struct pair w;
+	pair_open(&w);
+	sqlite3 *a = w.a, *b = w.b;
 	run(a, "INSERT INTO food_log(profile_id, date, food_id, food_name, amount, measure, grams, magnesium_mg, energy_kcal, created)"
 	       " SELECT profile_id, date, food_id, food_name, amount, measure, grams, magnesium_mg, energy_kcal, created FROM food_log;"
 	       "INSERT INTO custom_food(id, name, magnesium_mg, energy_kcal, created) VALUES"
@@ -212,18 +232,15 @@ static void test_identical_rows_stay_two(void **state)
 	strbuf_release(&conflicts);
 	free(first);
 	free(second);
-	db_close(a);
-	db_close(b);
-	tu_rmdir(dir);
-	free(dir);
+	pair_close(&w);
 }
 
 static void test_conflicts_are_listed(void **state)
 {
 	(void)state;
-	char *dir = tu_mkdtemp();
-	sqlite3 *a = fresh(dir, "a.db"), *b = fresh(dir, "b.db");
-	run(a, seed_sql);
+	struct pair w;
+	pair_open(&w);
+	sqlite3 *a = w.a, *b = w.b;
 	run(b, seed_sql);
 	run(b, "UPDATE night SET quality = '2'; UPDATE product SET form = 'citrate';");
 	char *text = export_text(a, NULL);
@@ -237,10 +254,7 @@ static void test_conflicts_are_listed(void **state)
 	assert_non_null(strstr(conflicts.buf, "night 2026-01-04 (manual): differs from the journal's; quality: \"4\" in the file, \"2\" in the journal"));
 	strbuf_release(&conflicts);
 	free(text);
-	db_close(a);
-	db_close(b);
-	tu_rmdir(dir);
-	free(dir);
+	pair_close(&w);
 }
 
 static void test_bad_rows_name_their_field(void **state)
