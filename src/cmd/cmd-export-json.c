@@ -22,12 +22,7 @@ int cmd_export_json(struct cmd_ctx *ctx, const char *path, int all_profiles)
 		return rc;
 	struct mg_err e = {0};
 	size_t replaced = 0;
-	json_t *doc = NULL;
-	if (db_exec(db, "BEGIN", &e) == 0) {
-		doc = view_export_doc(db, all_profiles ? NULL : ctx->profile, &replaced, &e);
-		struct mg_err ce = {0};   /* a read transaction: nothing to lose if its end fails */
-		db_exec(db, "COMMIT", &ce);
-	}
+	json_t *doc = view_export_doc(db, all_profiles ? NULL : ctx->profile, &replaced, &e);
 	db_close(db);
 	if (!doc)
 		return cmd_fail(&e);

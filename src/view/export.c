@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "store/db.h"
 #include "store/journal.h"
 #include "view/export.h"
 #include "util/banned.h"
@@ -289,7 +290,7 @@ static int collect_custom(long id, const struct port_value *vals, void *arg)
 	return 0;
 }
 
-json_t *view_export_doc(sqlite3 *db, const char *profile, size_t *replaced, struct mg_err *e)
+static json_t *export_doc(sqlite3 *db, const char *profile, size_t *replaced, struct mg_err *e)
 {
 	struct exporter x = {.db = db, .e = e, .only = profile};
 	if (port_rows(db, PT_CUSTOM_FOOD, 0, collect_custom, &x, e) < 0) {
@@ -318,6 +319,15 @@ json_t *view_export_doc(sqlite3 *db, const char *profile, size_t *replaced, stru
 	}
 	if (replaced)
 		*replaced = x.replaced;
+	return doc;
+}
+
+json_t *view_export_doc(sqlite3 *db, const char *profile, size_t *replaced, struct mg_err *e)
+{
+	if (db_begin_read(db, e) < 0)
+		return NULL;
+	json_t *doc = export_doc(db, profile, replaced, e);
+	db_rollback(db);   /* it only read */
 	return doc;
 }
 

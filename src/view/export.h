@@ -1,8 +1,9 @@
 /*
  * `export --json` and `import backup` (docs/EXPORT.md): the journal as one
  * JSON document and back. view/export.c builds the document from the
- * rows store/portable.c reads; view/restore.c writes a document into a
- * journal, empty or not. Both run inside the caller's transaction.
+ * rows store/portable.c reads, in a read transaction of its own;
+ * view/restore.c writes a document into a journal, empty or not, in the
+ * caller's transaction.
  */
 #ifndef MG_VIEW_EXPORT_H
 #define MG_VIEW_EXPORT_H
@@ -19,7 +20,8 @@
 
 /* The export document: the products and custom foods (they belong to the
  * journal), and profile `profile` with everything it logged, or every
- * profile when profile is NULL. NULL and e filled on failure (MG_ENOINPUT
+ * profile when profile is NULL, read in one read transaction (so the file
+ * is one moment of the journal while others write; none may be open). NULL and e filled on failure (MG_ENOINPUT
  * for an unknown profile). *replaced counts texts that were not UTF-8 and
  * were written with U+FFFD in their bad bytes' place. Caller frees with
  * json_decref. */

@@ -221,8 +221,7 @@ void api_plan_ics(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 }
 
 /* GET /api/v1/export: the profile's export document (export --json), as
- * a download; ?all=1 for every profile. One read transaction, so the
- * file is one moment of the journal while the app writes. */
+ * a download; ?all=1 for every profile. */
 void api_export(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 {
 	const char *all = web_query(rq, "all");
@@ -232,12 +231,7 @@ void api_export(struct web_app *app, struct web_req *rq, struct web_resp *rs)
 		return web_fail_flags(rs, &e, NULL);
 	}
 	struct mg_err e = {0};
-	json_t *doc = NULL;
-	if (db_exec(app->db, "BEGIN", &e) == 0) {
-		doc = view_export_doc(app->db, all && strcmp(all, "1") == 0 ? NULL : app->profile, NULL, &e);
-		struct mg_err ce = {0};
-		db_exec(app->db, "COMMIT", &ce);
-	}
+	json_t *doc = view_export_doc(app->db, all && strcmp(all, "1") == 0 ? NULL : app->profile, NULL, &e);
 	size_t len;
 	char *text = doc ? view_export_text(doc, &len) : NULL;
 	json_decref(doc);
