@@ -595,7 +595,7 @@ int view_report_clinician_html(sqlite3 *db, const char *foods_path, const struct
 		return -1;
 	int have_course = cv.has_course && cv.evaluated;
 	int recent_days = (int)tables_threshold("clinician-recent-days", NULL);
-	long from = have_course ? cv.course.started - (long)tables_threshold("report-baseline-days", NULL) : today - 41;
+	long from = today - view_report_days(db, p, today) + 1;   /* the personal report's span */
 	struct intake in;
 	struct night *nights = NULL;
 	size_t n_nights = 0;

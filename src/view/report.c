@@ -262,9 +262,7 @@ static void review_section(struct strbuf *sb, const struct review *r)
 	strbuf_adds(sb, "</table>\n");
 }
 
-/* days 0: the whole course and the two weeks before it (its baseline),
- * within 42 to 366 days; without a course, 42. */
-static long default_days(sqlite3 *db, const struct profile *p, long today)
+long view_report_days(sqlite3 *db, const struct profile *p, long today)
 {
 	struct course c;
 	struct mg_err e = {0};
@@ -281,7 +279,7 @@ int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *
 		     struct strbuf *sb, struct mg_err *e)
 {
 	if (days <= 0)
-		days = default_days(db, p, today);
+		days = view_report_days(db, p, today);
 	long from = today - days + 1;
 	struct view_dose_days pd = {.from = from, .n = (size_t)days, .first = MG_NO_DATE};
 	pd.mg = mg_calloc(pd.n, sizeof(double));

@@ -262,6 +262,10 @@ struct svg_span;
  * baseline, else 42), appended to sb. */
 int view_report_html(sqlite3 *db, const char *foods_path, const struct profile *p, long today, long days,
 		     struct strbuf *sb, struct mg_err *e);
+/* How many days a report covers by default: the whole course and the two
+ * weeks before it (its baseline, report-baseline-days), within 42 to 366
+ * days; without a course, 42. */
+long view_report_days(sqlite3 *db, const struct profile *p, long today);
 /* The report's chart of one outcome (an SVG element) over the last days. */
 int view_outcome_chart(sqlite3 *db, const struct profile *p, long today, long days, const char *outcome,
 		       struct strbuf *sb, struct mg_err *e);
